@@ -70,6 +70,17 @@ export interface SourceInfo {
   spans?: MergeRange[];
   /** Number of columns the widest row had. */
   width?: number;
+  /** Filled by readers that hash what they read (saves a second pass). */
+  sha256?: string;
+  /** Facts met while reading that checks turn into issues (code from the catalog). */
+  notes: ReadNote[];
+}
+
+export interface ReadNote {
+  code: string;
+  params?: Record<string, string | number>;
+  row?: number;
+  line?: number;
 }
 
 /** A reader's output before layout detection: rows in batches (batching keeps the per-row cost low). */

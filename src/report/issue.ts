@@ -41,6 +41,8 @@ export interface TableReport {
   sheet?: string;
   format?: string;
   valid: boolean;
+  /** The file could not be read at all (exit code 2). */
+  unreadable?: boolean;
   /** The standard or schema used, when any. */
   standard?: { id?: string; title?: string; path?: string; version?: string };
   labels: string[];

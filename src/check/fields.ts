@@ -1,0 +1,197 @@
+/**
+ * Compiles each Table Schema field into one checking function, built once before the row loop:
+ * missing values, type cast (with Indonesian-aware hints), constraints and uniqueness.
+ */
+import { CellKind, type RawRow } from '../read/table.js';
+import type { FieldDef, MissingValue, TableSchema } from '../standards/schema.js';
+import type { IssueSink } from './sink.js';
+import { classifyNumber, NumStyle, parseNumber } from './numbers.js';
+import { compileDatePattern, excelSerialToIso, isIsoDate, isIsoDatetime, parseLooseDate } from './dates.js';
+import { MISSING_MARKERS } from '../read/words.js';
+
+/** Returned for a cell: the key used for uniqueness/primary keys, null when missing, undefined when invalid. */
+export type CellKey = string | null | undefined;
+
+export type FieldCheck = (raw: string, kind: CellKind | undefined, row: RawRow, col: number) => CellKey;
+
+type Parsed = number | string | boolean;
+const FAIL = Symbol('fail');
+type Parser = (raw: string, kind: CellKind | undefined) => Parsed | typeof FAIL;
+
+const DEFAULT_TRUE = ['true', 'True', 'TRUE', '1'];
+const DEFAULT_FALSE = ['false', 'False', 'FALSE', '0'];
+
+function missingSet(values: MissingValue[] | undefined): Set<string> {
+  return new Set((values ?? ['']).map((v) => (typeof v === 'string' ? v : v.value)));
+}
+
+export interface CompiledField {
+  field: FieldDef;
+  check: FieldCheck;
+  /** Called after the last row: issues that need the whole column (ambiguous numbers). */
+  finish(): void;
+}
+
+export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSink, dateSystem: 1900 | 1904): CompiledField {
+  const type = field.type ?? 'string';
+  const name = field.name;
+  const missing = missingSet(field.missingValues ?? schema.missingValues);
+  const c = field.constraints ?? {};
+  const required = c.required === true;
+  const integer = type === 'integer';
+  const fmt = {
+    decimalChar: field.decimalChar ?? '.',
+    groupChar: field.groupChar ?? '',
+    bareNumber: field.bareNumber ?? true,
+  };
+  const trueValues = new Set(field.trueValues ?? DEFAULT_TRUE);
+  const falseValues = new Set(field.falseValues ?? DEFAULT_FALSE);
+  const datePattern = type === 'date' && field.format && field.format !== 'default' && field.format !== 'any' ? compileDatePattern(field.format) : null;
+  const looseDates = field.format === 'any';
+
+  let parse: Parser;
+  switch (type) {
+    case 'integer':
+    case 'number':
+      parse = (raw, kind) => {
+        const n = kind === CellKind.Number ? Number(raw) : parseNumber(raw, fmt, integer);
+        if (Number.isNaN(n) || (integer && !Number.isInteger(n))) return FAIL;
+        return n;
+      };
+      break;
+    case 'boolean':
+      parse = (raw) => (trueValues.has(raw) ? true : falseValues.has(raw) ? false : FAIL);
+      break;
+    case 'year':
+      parse = (raw) => (/^\d{4}$/.test(raw) ? Number(raw) : FAIL);
+      break;
+    case 'yearmonth':
+      parse = (raw) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(raw) ? raw : FAIL);
+      break;
+    case 'date':
+      parse = (raw, kind) => {
+        if (kind === CellKind.Date) return raw.slice(0, 10);
+        if (kind === CellKind.Number) return excelSerialToIso(Number(raw), dateSystem) ?? FAIL;
+        if (datePattern) return datePattern(raw) ?? FAIL;
+        if (isIsoDate(raw)) return raw;
+        if (looseDates) return parseLooseDate(raw) ?? FAIL;
+        return FAIL;
+      };
+      break;
+    case 'datetime':
+      parse = (raw, kind) => (kind === CellKind.Date || isIsoDatetime(raw) ? raw : FAIL);
+      break;
+    case 'time':
+      parse = (raw) => (/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(raw) ? raw : FAIL);
+      break;
+    default:
+      parse = (raw) => raw;
+  }
+
+  const min = c.minimum !== undefined ? boundOf(c.minimum, type) : undefined;
+  const max = c.maximum !== undefined ? boundOf(c.maximum, type) : undefined;
+  const xmin = c.exclusiveMinimum !== undefined ? boundOf(c.exclusiveMinimum, type) : undefined;
+  const xmax = c.exclusiveMaximum !== undefined ? boundOf(c.exclusiveMaximum, type) : undefined;
+  const pattern = c.pattern !== undefined ? new RegExp(`^(?:${c.pattern})$`, 'u') : undefined;
+  const enumSet = c.enum ? new Set(c.enum.map((v) => String(v))) : undefined;
+  const hasConstraints = min !== undefined || max !== undefined || xmin !== undefined || xmax !== undefined ||
+    pattern !== undefined || enumSet !== undefined || c.minLength !== undefined || c.maxLength !== undefined;
+  const unique = c.unique === true ? new Map<string, number>() : null;
+  const codeLike = type === 'string' && /(^|_)(kode|code|id)(_|$)/i.test(name);
+  // Indonesian-number evidence for the ambiguity report (number fields with the default '.' decimal).
+  const watchAmbiguous = (type === 'number' || type === 'integer') && fmt.decimalChar === '.' && !fmt.groupChar;
+  let dotGroupErrors = 0;
+  const ambiguous: { row: number; col: number; line?: number; value: string }[] = [];
+
+  const constraintError = (constraint: string, limit: string | number, raw: string, row: RawRow, col: number): void => {
+    sink.add('constraint-error', { constraint, limit: String(limit), constraintHint: `@hint.c.${constraint}` }, { row: row.n, line: row.line, col, field: name, value: raw });
+  };
+
+  const check: FieldCheck = (raw, kind, row, col) => {
+    if (missing.has(raw)) {
+      if (required) constraintError('required', 'true', raw, row, col);
+      return null;
+    }
+    const v = parse(raw, kind);
+    if (v === FAIL) {
+      if (watchAmbiguous && (kind === undefined || kind === CellKind.String)) {
+        const st = classifyNumber(raw).style;
+        if (st === NumStyle.DotGroups || st === NumStyle.IdFull || st === NumStyle.CommaDecimal) dotGroupErrors++;
+      }
+      if (sink.open) sink.add('type-error', typeParams(type, field.format, raw, fmt), { row: row.n, line: row.line, col, field: name, value: raw });
+      else sink.add('type-error', undefined, undefined);
+      return undefined;
+    }
+    if (watchAmbiguous && typeof v === 'number' && raw.length <= 8 && ambiguous.length < 200 && /^\d{1,3}\.\d{3}$/.test(raw)) {
+      ambiguous.push({ row: row.n, col, line: row.line, value: raw });
+    }
+    if (codeLike && raw.length > 2 && raw.charCodeAt(raw.length - 1) === 48 && /^\d+\.0+$/.test(raw)) {
+      sink.add('code-as-float', { suggestion: raw.slice(0, raw.indexOf('.')) }, { row: row.n, line: row.line, col, field: name, value: raw });
+    }
+    if (hasConstraints) {
+      if (typeof v === 'number' || type === 'date' || type === 'year' || type === 'yearmonth' || type === 'datetime') {
+        if (min !== undefined && v < min) constraintError('minimum', String(c.minimum), raw, row, col);
+        else if (max !== undefined && v > max) constraintError('maximum', String(c.maximum), raw, row, col);
+        if (xmin !== undefined && v <= xmin) constraintError('exclusiveMinimum', String(c.exclusiveMinimum), raw, row, col);
+        else if (xmax !== undefined && v >= xmax) constraintError('exclusiveMaximum', String(c.exclusiveMaximum), raw, row, col);
+      }
+      if (typeof v === 'string') {
+        if (c.minLength !== undefined && v.length < c.minLength) constraintError('minLength', c.minLength, raw, row, col);
+        else if (c.maxLength !== undefined && v.length > c.maxLength) constraintError('maxLength', c.maxLength, raw, row, col);
+        if (pattern && !pattern.test(v)) constraintError('pattern', c.pattern!, raw, row, col);
+      }
+      if (enumSet && !enumSet.has(String(v))) constraintError('enum', c.enum!.join(', '), raw, row, col);
+    }
+    const key = typeof v === 'string' ? v : String(v);
+    if (unique) {
+      const first = unique.get(key);
+      if (first !== undefined) sink.add('unique-error', { first }, { row: row.n, line: row.line, col, field: name, value: raw });
+      else unique.set(key, row.n);
+    }
+    return key;
+  };
+
+  return {
+    field,
+    check,
+    finish() {
+      if (dotGroupErrors > 0) {
+        for (const a of ambiguous) {
+          sink.add('ambiguous-number', { asDecimal: a.value, asThousands: a.value.replace('.', '') }, { row: a.row, line: a.line, col: a.col, field: name, value: a.value });
+        }
+      }
+    },
+  };
+}
+
+function boundOf(v: number | string, type: string): number | string {
+  if (type === 'number' || type === 'integer' || type === 'year') return Number(v);
+  return String(v);
+}
+
+/** Params of a type-error, with a hint chosen from what the text looks like. */
+function typeParams(type: string, format: string | undefined, raw: string, fmt: { decimalChar: string; groupChar: string }): Record<string, string> {
+  const p: Record<string, string> = { type: `@type.${type}`, typeHint: `@hint.t.${type}` };
+  const t = raw.trim();
+  if (MISSING_MARKERS.has(t.toLowerCase())) {
+    p.typeHint = '@hint.t.marker';
+    return p;
+  }
+  if (type === 'integer' || type === 'number' || type === 'year') {
+    const cls = classifyNumber(raw);
+    if (/^\d+\.0+$/.test(t)) p.typeHint = '@hint.t.float-code';
+    else if (cls.decorated) p.typeHint = '@hint.t.bare-number';
+    else if (cls.padded && cls.style !== NumStyle.NotNumber) p.typeHint = '@hint.t.padded';
+    else if (cls.style === NumStyle.DotGroups || cls.style === NumStyle.IdFull) p.typeHint = fmt.groupChar ? '@hint.t.number' : '@hint.t.group-dot';
+    else if (cls.style === NumStyle.CommaDecimal || cls.style === NumStyle.AmbiguousComma) p.typeHint = '@hint.t.decimal-comma';
+    else if (type === 'integer' && (cls.style === NumStyle.DotDecimal || cls.style === NumStyle.AmbiguousDot)) p.typeHint = '@hint.t.integer-decimal';
+  } else if (type === 'date') {
+    const iso = parseLooseDate(t);
+    if (iso) {
+      p.typeHint = '@hint.t.date-iso';
+      p.iso = iso;
+    }
+    if (format) p.format = format;
+  }
+  return p;
+}

@@ -1,0 +1,28 @@
+/** What header labels reveal about the layout: wide tables (years, months, sexes as columns) and units. */
+import { MONTHS, SEX_TOKEN, TOTAL_COLUMN, UNIT_IN_LABEL, YEAR_TOKEN } from '../read/words.js';
+import { columnLetter } from '../read/table.js';
+import type { IssueSink } from './sink.js';
+
+export function checkLabelLayout(labels: string[], headerRow: number | undefined, mapped: (col: number) => boolean, sink: IssueSink): void {
+  const years: number[] = [];
+  const months: number[] = [];
+  const sexes: number[] = [];
+  labels.forEach((label, col) => {
+    if (!label || mapped(col)) return;
+    if (YEAR_TOKEN.test(label)) years.push(col);
+    const words = label.toLowerCase().split(/[^a-z]+/);
+    if (words.some((w) => w.length >= 3 && MONTHS[w] !== undefined)) months.push(col);
+    if (SEX_TOKEN.test(label)) sexes.push(col);
+    if (TOTAL_COLUMN.test(label) && col > 0) sink.add('total-column', { label }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
+    const unit = UNIT_IN_LABEL.exec(label);
+    if (unit) sink.add('unit-in-header', { label, unit: unit[1]!.trim() }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
+  });
+  const report = (cols: number[], kind: string) => {
+    const first = cols[0]!;
+    const letters = cols.length > 6 ? `${columnLetter(first)}–${columnLetter(cols[cols.length - 1]!)}` : cols.map(columnLetter).join(', ');
+    sink.add('wide-layout', { columns: letters, kind: `@kind.${kind}` }, headerRow !== undefined ? { row: headerRow, col: first } : { col: first });
+  };
+  if (years.length >= 2) report(years, 'year');
+  else if (months.length >= 3) report(months, 'month');
+  else if (sexes.length >= 2) report(sexes, 'sex');
+}

@@ -1,0 +1,188 @@
+/**
+ * Column profiles for columns without a schema field (every column when no schema is given):
+ * infers the type and finds Indonesian value defects that need the whole column to judge —
+ * decimal comma vs thousand dots, ambiguous numbers, currency text, missing markers, numbers as
+ * text, codes as floats, codes glued to names, US dates.
+ */
+import { CellKind, columnLetter, cellAddress, type RawRow } from '../read/table.js';
+import type { ColumnSummary } from '../report/issue.js';
+import type { IssueSink } from './sink.js';
+import { classifyNumber, NumStyle } from './numbers.js';
+import { slashParts, isIsoDate, parseLooseDate } from './dates.js';
+import { MISSING_MARKERS, YEAR_TOKEN } from '../read/words.js';
+
+interface Example {
+  value: string;
+  row: number;
+  line?: number;
+}
+
+const GLUED = /^(\d{1,4})\.\s+(\p{L}[\p{L} .'-]*)$/u;
+const CODE_LABEL = /^(kode|code|id|no|nomor|tahun|year)([\s_.]|$)|[\s_](kode|code|id)$/i;
+const MAX_CELLS = 50;
+
+export class ColumnProfile {
+  nonEmpty = 0;
+  private styles = new Uint32Array(10);
+  private styleExample: (Example | undefined)[] = [];
+  private ambiguous: Example[] = [];
+  private markers = new Map<string, { count: number; first: Example }>();
+  private decorated = 0;
+  private decoratedExample?: Example;
+  private textNumbers = 0;
+  private textNumberExample?: Example;
+  private floatCodes: Example[] = [];
+  private glued: Example[] = [];
+  private dmyProof = 0;
+  private mdyProof = 0;
+  private slashDates = 0;
+  private slashExample?: Example;
+  private isoDates = 0;
+  private namedDates = 0;
+  private kinds = new Uint32Array(6);
+  private text = 0;
+  private years = 0;
+  private example?: string;
+  private readonly codeLike: boolean;
+
+  constructor(
+    readonly index: number,
+    readonly label: string,
+  ) {
+    this.codeLike = CODE_LABEL.test(label);
+  }
+
+  add(raw: string, kind: CellKind | undefined, row: RawRow): void {
+    if (raw === '') return;
+    const t = raw.trim();
+    if (t === '') return;
+    this.nonEmpty++;
+    this.example ??= t;
+    const k = kind ?? CellKind.String;
+    this.kinds[k]++;
+    if (k === CellKind.Number) {
+      if (/^(19|20)\d{2}$/.test(raw)) this.years++;
+      return;
+    }
+    if (k !== CellKind.String) return;
+    const ex = (): Example => ({ value: raw, row: row.n, line: row.line });
+    const lower = t.toLowerCase();
+    if (MISSING_MARKERS.has(lower)) {
+      const m = this.markers.get(t);
+      if (m) m.count++;
+      else this.markers.set(t, { count: 1, first: ex() });
+      return;
+    }
+    const cls = classifyNumber(raw);
+    if (cls.style !== NumStyle.NotNumber) {
+      this.styles[cls.style]++;
+      if (!this.styleExample[cls.style]) this.styleExample[cls.style] = ex();
+      if (cls.style === NumStyle.AmbiguousDot && this.ambiguous.length < MAX_CELLS) this.ambiguous.push(ex());
+      if (cls.decorated) {
+        this.decorated++;
+        this.decoratedExample ??= ex();
+      }
+      if (kind === CellKind.String || cls.padded || raw.startsWith("'")) {
+        this.textNumbers++;
+        this.textNumberExample ??= ex();
+      }
+      if (this.codeLike && /^\d+\.0+$/.test(cls.core) && this.floatCodes.length < MAX_CELLS) this.floatCodes.push(ex());
+      if (/^(19|20)\d{2}(\.0)?$/.test(cls.core)) this.years++;
+      return;
+    }
+    if (t.startsWith("'") && classifyNumber(t.slice(1)).style !== NumStyle.NotNumber) {
+      this.textNumbers++;
+      this.textNumberExample ??= ex();
+      return;
+    }
+    this.text++;
+    const g = GLUED.exec(t);
+    if (g && this.glued.length < MAX_CELLS) this.glued.push(ex());
+    const parts = slashParts(t);
+    if (parts) {
+      this.slashDates++;
+      this.slashExample ??= ex();
+      if (parts[0] > 12) this.dmyProof++;
+      if (parts[1] > 12) this.mdyProof++;
+    } else if (isIsoDate(t)) this.isoDates++;
+    else if (parseLooseDate(t)) this.namedDates++;
+  }
+
+  /** Emits the column's issues and returns its summary. */
+  finish(sink: IssueSink): ColumnSummary {
+    const s = this.styles;
+    const col = this.index;
+    const field = this.label || columnLetter(col);
+    const at = (e: Example) => ({ row: e.row, line: e.line, col, field, value: e.value });
+    const idEvidence = s[NumStyle.CommaDecimal]! + s[NumStyle.DotGroups]! + s[NumStyle.IdFull]!;
+    const usEvidence = s[NumStyle.DotDecimal]! + s[NumStyle.CommaGroups]! + s[NumStyle.UsFull]!;
+    const numbers = s.reduce((a, b) => a + b, 0);
+    let numberStyle: string | undefined;
+    if (numbers > 0) {
+      if (idEvidence > 0 && usEvidence > 0 && s[NumStyle.DotDecimal]! > 0 && s[NumStyle.CommaDecimal]! > 0) {
+        sink.add('mixed-number-format', {
+          dotExample: this.styleExample[NumStyle.DotDecimal]!.value,
+          commaExample: this.styleExample[NumStyle.CommaDecimal]!.value,
+        }, { col, field });
+        numberStyle = 'mixed';
+      } else if (idEvidence > 0) {
+        numberStyle = 'id';
+      } else if (usEvidence > 0) {
+        numberStyle = 'en';
+      } else if (s[NumStyle.AmbiguousDot]! > 0) {
+        numberStyle = 'ambiguous';
+        for (const a of this.ambiguous) sink.add('ambiguous-number', { asDecimal: a.value, asThousands: a.value.replace('.', '') }, at(a));
+      } else numberStyle = 'plain';
+      const comma = this.styleExample[NumStyle.CommaDecimal] ?? this.styleExample[NumStyle.IdFull];
+      if (comma && numberStyle !== 'mixed') sink.add('decimal-comma', { value: comma.value }, at(comma));
+      const dots = this.styleExample[NumStyle.DotGroups] ?? this.styleExample[NumStyle.IdFull] ?? (numberStyle === 'id' ? this.styleExample[NumStyle.AmbiguousDot] : undefined);
+      if (dots && numberStyle !== 'mixed') sink.add('thousand-dots', { value: dots.value }, at(dots));
+      if (this.decoratedExample) sink.add('currency-string', { value: this.decoratedExample.value.trim(), count: this.decorated }, at(this.decoratedExample));
+      if (this.textNumberExample) sink.add('number-as-text', { value: this.textNumberExample.value, count: this.textNumbers }, at(this.textNumberExample));
+    }
+    for (const f of this.floatCodes) sink.add('code-as-float', { suggestion: f.value.trim().replace(/\.0+$/, '') }, at(f));
+    for (const g of this.glued) {
+      const m = GLUED.exec(g.value.trim())!;
+      sink.add('code-glued-to-name', { code: m[1]!, name: m[2]!.replace(/\s+/g, ' ') }, at(g));
+    }
+    const numericish = numbers + this.kinds[CellKind.Number]!;
+    for (const [value, m] of this.markers) {
+      // A lone "x" or "-" in a text column is text, not a placeholder; elsewhere it stands for a value.
+      if ((value === 'x' || value === 'X') && numericish === 0) continue;
+      sink.add('missing-marker', { value, count: m.count, cell: cellAddress(col, m.first.row) }, at(m.first));
+    }
+    if (this.slashDates > 0 && this.slashExample) {
+      const ex = this.slashExample;
+      if (this.mdyProof > 0 && this.dmyProof === 0) {
+        sink.add('us-date', { value: ex.value, iso: parseLooseDate(ex.value, 'mdy') ?? '' }, at(ex));
+      } else if (this.mdyProof === 0 && this.dmyProof === 0) {
+        sink.add('ambiguous-date', { value: ex.value }, at(ex));
+      }
+    }
+    return {
+      index: col,
+      letter: columnLetter(col),
+      label: this.label,
+      type: this.inferType(numbers),
+      nonEmpty: this.nonEmpty,
+      ...(numberStyle && numberStyle !== 'plain' ? { numberStyle } : {}),
+      ...(this.example !== undefined ? { example: this.example } : {}),
+    };
+  }
+
+  private inferType(numbers: number): string {
+    const n = this.nonEmpty - [...this.markers.values()].reduce((a, m) => a + m.count, 0);
+    if (n <= 0) return this.nonEmpty ? 'kosong' : 'kosong';
+    const numeric = numbers + this.kinds[CellKind.Number]!;
+    if (this.years === n && YEAR_TOKEN.test(this.example ?? '')) return 'year';
+    if (this.codeLike && numeric === n) return 'code';
+    if (numeric === n) {
+      const s = this.styles;
+      const decimals = s[NumStyle.DotDecimal]! + s[NumStyle.CommaDecimal]! + s[NumStyle.IdFull]! + s[NumStyle.UsFull]!;
+      return decimals > 0 ? 'number' : 'integer';
+    }
+    if (this.kinds[CellKind.Date]! + this.isoDates + this.slashDates + this.namedDates === n) return 'date';
+    if (this.kinds[CellKind.Boolean] === n) return 'boolean';
+    return 'string';
+  }
+}

@@ -1,0 +1,56 @@
+/** Collects the issues of one table: counts every issue, keeps the first `max`. */
+import { entry } from '../report/catalog.js';
+import type { Issue, IssueParams, Severity } from '../report/issue.js';
+import { cellAddress } from '../read/table.js';
+
+export interface At {
+  row?: number;
+  line?: number;
+  /** 0-based column index. */
+  col?: number;
+  field?: string;
+  value?: string;
+}
+
+export class IssueSink {
+  readonly issues: Issue[] = [];
+  errors = 0;
+  warnings = 0;
+  infos = 0;
+  truncated = false;
+
+  constructor(
+    readonly max: number,
+    readonly sheet?: string,
+  ) {}
+
+  add(code: string, params?: IssueParams, at?: At, severity?: Severity): void {
+    const sev = severity ?? entry(code)?.severity ?? 'error';
+    if (sev === 'error') this.errors++;
+    else if (sev === 'warning') this.warnings++;
+    else this.infos++;
+    if (this.issues.length >= this.max) {
+      this.truncated = true;
+      return;
+    }
+    const issue: Issue = { code, severity: sev };
+    if (params) issue.params = params;
+    if (this.sheet) issue.sheet = this.sheet;
+    if (at) {
+      if (at.row !== undefined) issue.row = at.row;
+      if (at.line !== undefined && at.line !== at.row) issue.line = at.line;
+      if (at.col !== undefined) {
+        issue.col = at.col + 1;
+        if (at.row !== undefined) issue.cell = cellAddress(at.col, at.row);
+      }
+      if (at.field !== undefined) issue.field = at.field;
+      if (at.value !== undefined) issue.value = at.value.length > 200 ? at.value.slice(0, 200) + '…' : at.value;
+    }
+    this.issues.push(issue);
+  }
+
+  /** Whether more issues would still be kept (cheap guard before building expensive params). */
+  get open(): boolean {
+    return this.issues.length < this.max;
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * Validates one table: read → layout → header → rows → column checks. Streaming: each row is seen once.
+ * Emits issues through an IssueSink; never prints.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { CellKind, ReadError, cellAddress, type RawRow, type RowSource } from '../read/table.js';
+import { detectLayout, RowClassifier, RowKind } from '../read/layout.js';
+import { HTML_TAG } from '../read/words.js';
+import type { TableReport } from '../report/issue.js';
+import type { TableSchema } from '../standards/schema.js';
+import { primaryKeyOf } from '../standards/schema.js';
+import { IssueSink } from './sink.js';
+import { checkLabels, matchHeader } from './header.js';
+import { checkLabelLayout } from './labels.js';
+import { compileField, type CompiledField } from './fields.js';
+import { ColumnProfile } from './profile.js';
+
+export interface TableOptions {
+  schema?: TableSchema;
+  standard?: TableReport['standard'];
+  maxErrors: number;
+  /** Called now and then with the number of rows read (progress display). */
+  onProgress?: (rows: number) => void;
+}
+
+const NOTE_TEXT_MAX = 80;
+
+export async function validateSource(source: RowSource, opts: TableOptions): Promise<TableReport> {
+  const started = performance.now();
+  const info = source.info;
+  const sink = new IssueSink(opts.maxErrors, info.sheet);
+  const hashing = info.format === 'csv' ? null : hashFile(info.path);
+  const { layout, rows } = await detectLayout(source);
+  const headerRow = layout.headerRows[layout.headerRows.length - 1];
+  // layout issues found in the lookahead
+  for (const t of layout.titleRows) sink.add('title-row', { text: rowText(t) }, { row: t.n, col: firstCol(t) });
+  if (layout.headerRows.length > 1) {
+    sink.add('multirow-header', { count: layout.headerRows.length, rows: layout.headerRows.join(', ') }, { row: layout.headerRows[0] });
+  }
+  for (const n of layout.blankAfterHeader) sink.add('blank-row', { row: n }, { row: n });
+  if (layout.noHeader && layout.width > 0) sink.add('blank-header');
+  checkLabels(layout.labels, layout.rawLabels, headerRow, sink);
+
+  const schema = opts.schema;
+  const width = layout.width;
+  const fieldOfColumn: (CompiledField | null)[] = new Array(width).fill(null);
+  let pkColumns: number[] = [];
+  let pkNames: string[] = [];
+  const uniqueKeySets: { cols: number[]; names: string[]; seen: Map<string, number> }[] = [];
+  if (schema) {
+    const match = matchHeader(layout.labels, schema, headerRow, sink);
+    schema.fields.forEach((f, fi) => {
+      const col = match.columnOfField[fi]!;
+      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900);
+    });
+    pkNames = primaryKeyOf(schema);
+    pkColumns = pkNames.map((n) => match.columnOfField[schema.fields.findIndex((f) => f.name === n)]!);
+    if (pkColumns.some((c) => c < 0)) pkColumns = [];
+    for (const uk of schema.uniqueKeys ?? []) {
+      const cols = uk.map((n) => match.columnOfField[schema.fields.findIndex((f) => f.name === n)]!);
+      if (cols.every((c) => c >= 0)) uniqueKeySets.push({ cols, names: uk, seen: new Map() });
+    }
+  }
+  checkLabelLayout(layout.labels, headerRow, (c) => fieldOfColumn[c] !== null, sink);
+  const profiles: (ColumnProfile | null)[] = layout.labels.map((l, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, l)));
+
+  const classifier = new RowClassifier(layout);
+  const pkSeen = new Map<string, number>();
+  const keys: (string | null | undefined)[] = new Array(width);
+  const expected = width;
+  let rowCount = layout.headerRows.length + layout.titleRows.length;
+  let dataRows = 0;
+  let lastDataRow = 0;
+  let firstDataRow = 0;
+  const totals: number[] = [];
+  const footnotes: number[] = [];
+  const blanks: number[] = [];
+  const signatures: number[] = [];
+  let progressAt = 0;
+
+  for await (const batch of rows) {
+    for (let b = 0; b < batch.length; b++) {
+      const row = batch[b]!;
+      rowCount++;
+      const cells = row.cells;
+      const kinds = row.kinds;
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c]!;
+        if (v.length > 2 && v.indexOf('<') >= 0 && HTML_TAG.test(v)) sink.add('html-in-cells', { value: v }, { row: row.n, line: row.line, col: c, value: v });
+        if (kinds !== undefined && kinds[c] === CellKind.Error) sink.add('formula-error', undefined, { row: row.n, col: c, value: v });
+      }
+      const kind = classifier.classify(row);
+      if (kind !== RowKind.Data) {
+        const text = rowText(row);
+        if (kind === RowKind.Blank) {
+          blanks.push(row.n);
+          sink.add('blank-row', { row: row.n }, { row: row.n, line: row.line });
+        } else if (kind === RowKind.Total) {
+          totals.push(row.n);
+          sink.add('total-row', { text: text || '—' }, { row: row.n, line: row.line, col: firstCol(row) });
+        } else if (kind === RowKind.Footnote) {
+          footnotes.push(row.n);
+          sink.add('footnote-row', { text }, { row: row.n, line: row.line, col: firstCol(row) });
+        } else {
+          signatures.push(row.n);
+          sink.add('signature-block', { text }, { row: row.n, line: row.line, col: firstCol(row) });
+        }
+        continue;
+      }
+      dataRows++;
+      if (firstDataRow === 0) firstDataRow = row.n;
+      lastDataRow = row.n;
+      if (row.hidden) {
+        sink.add('hidden-row', { row: row.n }, { row: row.n });
+      }
+      // trailing empty cells are not extra cells
+      let len = cells.length;
+      while (len > expected && cells[len - 1] === '') len--;
+      if (len > expected) sink.add('extra-cell', { count: len, expected }, { row: row.n, line: row.line, col: expected, value: cells[expected] });
+      else if (len < expected && kinds === undefined) sink.add('missing-cell', { count: len, expected }, { row: row.n, line: row.line, col: len });
+      for (let c = 0; c < expected; c++) {
+        const raw = c < cells.length ? cells[c]! : '';
+        const f = fieldOfColumn[c];
+        if (f !== null) keys[c] = f!.check(raw, kinds?.[c], row, c);
+        else profiles[c]!.add(raw, kinds?.[c], row);
+      }
+      if (pkColumns.length) checkKey(pkColumns, pkNames, keys, pkSeen, row, sink, true);
+      for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
+    }
+    if (opts.onProgress && rowCount - progressAt >= 50000) {
+      progressAt = rowCount;
+      opts.onProgress(rowCount);
+    }
+  }
+  await source.close();
+
+  for (const f of fieldOfColumn) f?.finish();
+  const columns = profiles.filter((p): p is ColumnProfile => p !== null).map((p) => p.finish(sink));
+  if (dataRows === 0 && !layout.noHeader) sink.add('empty-data');
+  if (info.merges.length) {
+    const ranges = info.merges.slice(0, 3).map((m) => `${cellAddress(m.left - 1, m.top)}:${cellAddress(m.right - 1, m.bottom)}`).join(', ');
+    sink.add('merged-cells', { count: info.merges.length, ranges });
+  }
+  addSourceIssues(info, sink);
+
+  const sha256 = info.sha256 ?? (hashing ? await hashing : undefined);
+  const issues = sortIssues(sink.issues);
+  if (sink.truncated) issues.push({ code: 'error-limit', severity: 'warning', params: { limit: opts.maxErrors } });
+  const stats = {
+    rows: rowCount,
+    dataRows,
+    errors: sink.errors,
+    warnings: sink.warnings + (sink.truncated ? 1 : 0),
+    infos: sink.infos,
+    seconds: round((performance.now() - started) / 1000),
+    bytes: info.bytes,
+    ...(sha256 ? { sha256 } : {}),
+    fields: schema ? schema.fields.length : layout.labels.length,
+  };
+  return {
+    path: info.path,
+    ...(info.sheet ? { sheet: info.sheet } : {}),
+    format: info.format,
+    valid: sink.errors === 0,
+    ...(opts.standard ? { standard: opts.standard } : {}),
+    labels: layout.labels,
+    layout: {
+      headerRows: layout.headerRows,
+      titleRows: layout.titleRows.map((r) => r.n),
+      dataRows: dataRows ? { first: firstDataRow, last: lastDataRow } : null,
+      totalRows: totals,
+      footnoteRows: footnotes,
+      blankRows: [...layout.blankAfterHeader, ...blanks],
+      signatureRows: signatures,
+    },
+    ...(schema ? {} : { columns }),
+    ...(info.sheets && info.sheets.length > 1 ? { otherSheets: info.sheets.map((s) => s.name).filter((n) => n !== info.sheet) } : {}),
+    stats,
+    issues,
+    ...(sink.truncated ? { truncated: true } : {}),
+  };
+}
+
+function checkKey(cols: number[], names: string[], keys: (string | null | undefined)[], seen: Map<string, number>, row: RawRow, sink: IssueSink, primary: boolean): void {
+  let key = '';
+  for (let i = 0; i < cols.length; i++) {
+    const k = keys[cols[i]!];
+    if (k === undefined) return; // already a type error
+    if (k === null) {
+      if (primary) sink.add('primary-key-null', { fields: names.join(', ') }, { row: row.n, line: row.line, col: cols[i] });
+      return;
+    }
+    key = i === 0 ? k : key + '\u001f' + k;
+  }
+  const first = seen.get(key);
+  if (first !== undefined) {
+    sink.add('primary-key', { fields: names.join(', '), value: key.split('\u001f').join(', '), first }, { row: row.n, line: row.line, col: cols[0], value: key.split('\u001f').join(', ') });
+  } else seen.set(key, row.n);
+}
+
+/** File-level facts the reader recorded. */
+function addSourceIssues(info: RowSource['info'], sink: IssueSink): void {
+  if (info.bom) sink.add('bom');
+  if (info.encoding === 'windows-1252') sink.add('encoding-cp1252');
+  if (info.format === 'csv' && info.delimiter && info.delimiter !== ',') {
+    sink.add('csv-delimiter', { delimiter: info.delimiter === '\t' ? '@delim.tab' : `"${info.delimiter}"` });
+  }
+  if (info.format === 'csv' && info.finalNewline === false) sink.add('no-final-newline');
+  if (info.lineEnding === 'mixed') sink.add('mixed-line-endings');
+  const hidden = (info.sheets ?? []).filter((s) => s.state !== 'visible').map((s) => s.name);
+  if (hidden.length) sink.add('hidden-sheet', { sheets: hidden.join(', ') });
+  const others = (info.sheets ?? []).filter((s) => s.name !== info.sheet && s.state === 'visible' && s.empty !== true).map((s) => s.name);
+  if (others.length && info.sheet) sink.add('other-sheets', { sheet: info.sheet, sheets: others.join(', ') });
+  for (const note of info.notes) sink.add(note.code, note.params, note.row !== undefined || note.line !== undefined ? { row: note.row, line: note.line } : undefined);
+}
+
+function sortIssues<T extends { row?: number; col?: number }>(issues: T[]): T[] {
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || (a.issue.col ?? 0) - (b.issue.col ?? 0) || a.i - b.i)
+    .map((x) => x.issue);
+}
+
+function rowText(row: RawRow): string {
+  const text = row.cells.map((c) => c.trim()).filter(Boolean).join(' · ').replace(/\s+/g, ' ');
+  return text.length > NOTE_TEXT_MAX ? text.slice(0, NOTE_TEXT_MAX - 1) + '…' : text;
+}
+
+function firstCol(row: RawRow): number {
+  const i = row.cells.findIndex((c) => c.trim() !== '');
+  return i < 0 ? 0 : i;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export { ReadError };

@@ -1,0 +1,87 @@
+/**
+ * The `satudata` command line: commander wiring only. Heavy modules load when a command runs, so that
+ * `satudata --help` stays fast.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolveLang, type Lang } from '../i18n/lang.js';
+import { t } from '../i18n/ui.js';
+
+export const EXIT_USAGE = 2;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
+  return pkg.version as string;
+}
+
+/** Runs the CLI and resolves to the exit code. Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const preLang = resolveLang(argFlag(argv, '--lang')) ?? 'id';
+  const id = preLang === 'id';
+  const program = new Command('satudata');
+  program
+    .description(id
+      ? 'Periksa, rapikan, kemas dan kirim data Satu Data Indonesia (XLSX/CSV) sesuai standar data.'
+      : 'Validate, fix, package and push Satu Data Indonesia spreadsheets (XLSX/CSV) against data standards.')
+    .version(version(), '-V, --version', id ? 'tampilkan versi' : 'print the version')
+    .helpOption('-h, --help', id ? 'tampilkan bantuan' : 'show help')
+    .addOption(new Option('--lang <lang>', id ? 'bahasa pesan: id atau en (atau SATUDATA_LANG)' : 'message language: id or en (or SATUDATA_LANG)'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    });
+  program.helpCommand(id ? 'help [perintah]' : 'help [command]', id ? 'bantuan untuk perintah' : 'help for a command');
+
+  let code = 0;
+  program
+    .command('validate')
+    .alias('periksa')
+    .description(id ? 'periksa berkas XLSX/CSV terhadap standar (Table Schema)' : 'validate XLSX/CSV files against a standard (Table Schema)')
+    .argument('<files...>', id ? 'berkas data' : 'data files')
+    .option('--schema <file>', id ? 'Table Schema (JSON) untuk memeriksa data' : 'Table Schema (JSON) to check the data against')
+    .option('--sheet <name|number>', id ? 'sheet yang diperiksa (default: sheet pertama yang berisi)' : 'sheet to check (default: first non-empty sheet)')
+    .option('--delimiter <char>', id ? 'pemisah kolom CSV (default: dideteksi)' : 'CSV delimiter (default: detected)')
+    .addOption(new Option('--format <format>', id ? 'format laporan' : 'report format').choices(['pretty', 'json']).default('pretty'))
+    .option('--max-errors <n>', id ? 'maksimum masalah yang dicatat per tabel' : 'most issues recorded per table', '1000')
+    .addOption(new Option('--fail-on <level>', id ? 'tingkat yang membuat tidak valid' : 'level that makes a file invalid').choices(['error', 'warning']).default('error'))
+    .option('--no-infos', id ? 'sembunyikan info di laporan pretty' : 'hide info lines in the pretty report')
+    .action(async (files: string[], options: Record<string, unknown>) => {
+      const lang = langOf(program, preLang);
+      const { runValidate } = await import('./validate.js');
+      code = await runValidate(files, { ...options, lang, version: version() } as never);
+    });
+
+  try {
+    const langFlag = argFlag(argv, '--lang');
+    if (langFlag !== undefined && resolveLang(langFlag) === null) {
+      process.stderr.write(t('id', 'cli.lang-error', { lang: langFlag }) + '\n' + t('en', 'cli.lang-error', { lang: langFlag }) + '\n');
+      return EXIT_USAGE;
+    }
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return EXIT_USAGE;
+    }
+    const { reportInternalError } = await import('./internal-error.js');
+    return reportInternalError(err, preLang);
+  }
+}
+
+function langOf(program: Command, fallback: Lang): Lang {
+  return resolveLang(program.opts().lang as string | undefined) ?? fallback;
+}
+
+/** Reads a global flag before commander parses (the language of help and errors depends on it). */
+function argFlag(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === name) return argv[i + 1];
+    if (a.startsWith(name + '=')) return a.slice(name.length + 1);
+  }
+  return undefined;
+}

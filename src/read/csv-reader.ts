@@ -1,0 +1,147 @@
+/** Streaming CSV reader: encoding and delimiter detection, fast tokenizer, csv-parse for malformed input. */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { parse as csvParse } from 'csv-parse';
+import { CsvTokenizer, MalformedCsv } from './csv-tokenizer.js';
+import { detectDelimiter } from './csv-dialect.js';
+import { detectEncoding, StreamDecoder, type TextEncoding } from './decode.js';
+import type { RawRow, RowSource, SourceInfo } from './table.js';
+
+const BATCH = 2048;
+
+export interface CsvOptions {
+  bytes: number;
+  head: Uint8Array;
+  delimiter?: string;
+  encoding?: TextEncoding;
+  /** A single line longer than this (in characters) stops reading with an error. */
+  maxRecordChars?: number;
+}
+
+export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource> {
+  const detected = detectEncoding(opts.head);
+  const encoding = opts.encoding ?? detected.encoding;
+  const headText = new StreamDecoder(encoding, detected.bom).decode(opts.head, 0).replace(/^\ufeff/, '');
+  const delimiter = opts.delimiter ?? detectDelimiter(headText);
+  const lastByte = opts.head.length === opts.bytes ? opts.head[opts.head.length - 1] : undefined;
+  const info: SourceInfo = {
+    path,
+    format: 'csv',
+    bytes: opts.bytes,
+    encoding,
+    bom: detected.bom,
+    delimiter,
+    merges: [],
+    notes: [],
+  };
+  const maxRecordChars = opts.maxRecordChars ?? 16 * 1024 * 1024;
+  let stream: ReturnType<typeof createReadStream> | null = null;
+
+  async function* batches(): AsyncIterable<RawRow[]> {
+    stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    const decoder = new StreamDecoder(encoding, detected.bom);
+    const tok = new CsvTokenizer(delimiter);
+    let batch: RawRow[] = [];
+    let n = 0;
+    let width = 0;
+    let first = true;
+    let last = lastByte;
+    let fallback: CsvParseFallback | null = null;
+    const hash = createHash('sha256');
+    let complete = true;
+    const emit = (cells: string[], line: number): void => {
+      n++;
+      if (cells.length > width) width = cells.length;
+      batch.push({ n, line, cells });
+    };
+    const feed = (text: string, final: boolean): void => {
+      if (fallback) {
+        fallback.write(text, final);
+        return;
+      }
+      try {
+        tok.push(text, final, emit);
+      } catch (err) {
+        if (!(err instanceof MalformedCsv)) throw err;
+        fallback = new CsvParseFallback(delimiter, err.line, emit, info);
+        fallback.write(err.rest, final);
+      }
+    };
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      let text = decoder.decode(chunk, tok.line - 1);
+      if (first) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+      }
+      last = chunk[chunk.length - 1];
+      feed(text, false);
+      if (fallback) await (fallback as CsvParseFallback).drain();
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
+      }
+      if (!fallback && tok.pendingLength > maxRecordChars) {
+        info.notes.push({ code: 'record-too-long', params: { limit: maxRecordChars, line: tok.line }, line: tok.line });
+        complete = false;
+        break;
+      }
+    }
+    if (complete) feed(decoder.end(), true);
+    if (fallback) await (fallback as CsvParseFallback).end();
+    if (batch.length) yield batch;
+    if (decoder.invalid) info.notes.push({ code: 'encoding-error', params: { ...decoder.invalid }, line: decoder.invalid.line });
+    info.width = width;
+    if (complete) info.sha256 = hash.digest('hex');
+    info.finalNewline = last === 0x0a || last === 0x0d;
+    const kinds = [tok.crlf > 0, tok.lf > 0, tok.cr > 0].filter(Boolean).length;
+    info.lineEnding = kinds > 1 ? 'mixed' : tok.crlf ? 'crlf' : tok.cr ? 'cr' : 'lf';
+  }
+
+  return {
+    info,
+    batches,
+    async close() {
+      (stream as ReturnType<typeof createReadStream> | null)?.destroy();
+    },
+  };
+}
+
+/** Hands the rest of a malformed CSV to csv-parse (relax_quotes), keeping record and line numbers. */
+class CsvParseFallback {
+  private parser;
+  private done: Promise<void>;
+  constructor(delimiter: string, firstLine: number, emit: (cells: string[], line: number) => void, info: SourceInfo) {
+    this.parser = csvParse({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, info: true, bom: false });
+    this.parser.on('readable', () => {
+      let rec: { record: string[]; info: { lines: number; raw?: string } } | null;
+      while ((rec = this.parser.read()) !== null) {
+        // info.lines is the line where the record ends; count its own breaks back
+        emit(rec.record, firstLine + startLineOffset(rec.info.lines, rec.record));
+      }
+    });
+    this.done = new Promise((resolve) => {
+      this.parser.on('error', (err: Error & { code?: string; lines?: number }) => {
+        info.notes.push({ code: 'quote-error', params: { detail: err.code ?? err.message }, line: firstLine + (err.lines ?? 1) - 1 });
+        resolve();
+      });
+      this.parser.on('end', () => resolve());
+    });
+  }
+  write(text: string, final: boolean): void {
+    if (text) this.parser.write(text);
+    if (final) this.parser.end();
+  }
+  async drain(): Promise<void> {
+    await new Promise((r) => setImmediate(r));
+  }
+  async end(): Promise<void> {
+    await this.done;
+  }
+}
+
+function startLineOffset(endLines: number, record: string[]): number {
+  let breaks = 0;
+  for (const c of record) for (let i = 0; i < c.length; i++) if (c.charCodeAt(i) === 10) breaks++;
+  return endLines - 1 - breaks;
+}

@@ -1,0 +1,305 @@
+/**
+ * Layout detection: finds the header below title rows, flattens multi-row headers into one label per
+ * column, and classifies every later row as data, blank, totals, footnote or signature.
+ * Works on the first rows (a lookahead buffer), then streams the rest.
+ */
+import type { RawRow, RowSource } from './table.js';
+import { FOOTNOTE_START, NIP, PLACE_DATE, SIGNATURE_START, TOTAL_LABEL } from './words.js';
+import { isProvinceName } from './provinces.js';
+
+export const enum RowKind {
+  Data = 0,
+  Blank = 1,
+  Total = 2,
+  Footnote = 3,
+  Signature = 4,
+}
+
+export interface Layout {
+  /** Non-blank rows above the header. */
+  titleRows: RawRow[];
+  /** Row numbers of the header (several when the header spans rows). */
+  headerRows: number[];
+  /** One label per column, trimmed and with whitespace collapsed. */
+  labels: string[];
+  /** Labels exactly as written (joined for multi-row headers), for whitespace reports. */
+  rawLabels: string[];
+  /** Blank rows between the header and the first data row. */
+  blankAfterHeader: number[];
+  /** Number of columns of the table. */
+  width: number;
+  /** Column that holds the row labels (region names, categories). */
+  labelCol: number;
+  /** True when the data rows' labels are mostly province names (a per-province table). */
+  provinceTable: boolean;
+  /** True when most data rows carry a label (an unlabelled numeric row is then a totals row). */
+  labelsUsual: boolean;
+  /** No header row could be found; labels are column letters. */
+  noHeader: boolean;
+}
+
+const LOOKAHEAD = 60;
+const MAX_HEADER_ROWS = 6;
+
+const isBlankText = (t: string | undefined): boolean => t === undefined || t.trim() === '';
+const NUMERIC = /^\s*[+-]?\s*(rp\.?\s*)?\(?[\d]+([.,\s]\d+)*\)?\s*%?\s*$/i;
+const YEARLIKE = /^\s*(19|20)\d{2}(\.0+)?\s*$/;
+
+export function isNumericText(t: string): boolean {
+  return NUMERIC.test(t);
+}
+
+function span(row: RawRow): number {
+  let n = 0;
+  for (const c of row.cells) if (!isBlankText(c)) n++;
+  return n;
+}
+
+function hasValueNumber(row: RawRow): boolean {
+  for (const c of row.cells) if (c && !YEARLIKE.test(c) && NUMERIC.test(c)) return true;
+  return false;
+}
+
+function firstNonBlank(row: RawRow): number {
+  for (let i = 0; i < row.cells.length; i++) if (!isBlankText(row.cells[i])) return i;
+  return -1;
+}
+
+export interface DetectedTable {
+  layout: Layout;
+  /** Rows after the header, in batches: the buffered ones first, then the rest of the stream. */
+  rows: AsyncIterable<RawRow[]>;
+}
+
+export async function detectLayout(source: RowSource): Promise<DetectedTable> {
+  const iterator = source.batches()[Symbol.asyncIterator]();
+  const buffer: RawRow[] = [];
+  let exhausted = false;
+  while (buffer.length < LOOKAHEAD) {
+    const next = await iterator.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    for (const r of next.value) buffer.push(r);
+  }
+  const layout = analyse(buffer.slice(0, LOOKAHEAD));
+  const lastHeader = layout.headerRows.length ? layout.headerRows[layout.headerRows.length - 1]! : 0;
+  const firstDataIdx = buffer.findIndex((r) => r.n > lastHeader && !layout.blankAfterHeader.includes(r.n));
+  const pending = firstDataIdx < 0 ? [] : buffer.slice(firstDataIdx);
+  async function* rows(): AsyncIterable<RawRow[]> {
+    if (pending.length) yield pending;
+    if (exhausted) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { layout, rows: rows() };
+}
+
+/** Decides the layout from the first rows of a table. Exported for tests. */
+export function analyse(rows: RawRow[]): Layout {
+  const nonBlank = rows.filter((r) => span(r) > 0);
+  const empty: Layout = {
+    titleRows: [], headerRows: [], labels: [], rawLabels: [], blankAfterHeader: [], width: 0,
+    labelCol: 0, provinceTable: false, labelsUsual: false, noHeader: true,
+  };
+  if (nonBlank.length === 0) return empty;
+  // Typical width of a table row: the most common span among rows with two or more cells.
+  const spans = new Map<number, number>();
+  for (const r of nonBlank) {
+    const s = span(r);
+    if (s >= 2) spans.set(s, (spans.get(s) ?? 0) + 1);
+  }
+  let wd = 1;
+  let wdCount = 0;
+  for (const [s, c] of spans) if (c > wdCount || (c === wdCount && s > wd)) { wd = s; wdCount = c; }
+  const minSpan = Math.max(2, Math.ceil(wd * 0.5));
+  const width = Math.max(...rows.map((r) => lastNonBlank(r) + 1));
+
+  // The first data row: wide enough, has a value number (not a year), and so has the next row.
+  let d = -1;
+  let forcedStart = -1;
+  for (let i = 0; i < nonBlank.length; i++) {
+    const r = nonBlank[i]!;
+    if (span(r) < minSpan || !hasValueNumber(r)) continue;
+    const next = nonBlank[i + 1];
+    if (next && span(next) < minSpan && !FOOTNOTE_START.test(next.cells[firstNonBlank(next)]?.trim() ?? '') && !TOTAL_LABEL.test(next.cells[firstNonBlank(next)]?.trim() ?? '')) continue;
+    d = i;
+    break;
+  }
+  if (d < 0) {
+    // No numeric data row. BPS exports of empty or all-text tables: the header is the first row plus the
+    // rows under it whose first column is empty (group labels, years); data, if any, follows.
+    const first = nonBlank[0]!;
+    const lead = firstNonBlank(first);
+    let h = 1;
+    while (h < nonBlank.length && h < MAX_HEADER_ROWS && isBlankText(nonBlank[h]!.cells[lead]) && span(nonBlank[h]!) > 0) h++;
+    if (h === 1) {
+      // otherwise: the first wide row is the header
+      const w = nonBlank.findIndex((r) => span(r) >= minSpan);
+      h = w < 0 ? 1 : w + 1;
+    }
+    d = Math.min(h, nonBlank.length);
+    forcedStart = 0;
+  }
+  if (d === 0) {
+    return { ...empty, width, labels: [], rawLabels: [], noHeader: true, labelCol: 0, labelsUsual: true };
+  }
+  // Columns the data uses.
+  const dataRows = nonBlank.slice(d);
+  const target = new Set<number>();
+  for (const r of dataRows.slice(0, 20)) r.cells.forEach((c, i) => { if (!isBlankText(c)) target.add(i); });
+  // Walk up from the row above the first data row to collect the header block.
+  const block: RawRow[] = [];
+  const covered = new Set<number>();
+  for (let i = d - 1; i >= Math.max(0, forcedStart) && block.length < MAX_HEADER_ROWS; i--) {
+    const r = nonBlank[i]!;
+    const complete = [...target].every((c) => covered.has(c));
+    if (forcedStart < 0 && block.length > 0 && complete) break;
+    if (forcedStart < 0 && block.length > 0 && hasValueNumber(r) && span(r) >= minSpan) break;
+    block.unshift(r);
+    r.cells.forEach((c, ci) => { if (!isBlankText(c)) covered.add(ci); });
+  }
+  const headerStart = block[0]!.n;
+  const titleRows = nonBlank.filter((r) => r.n < headerStart);
+  const lastHeaderN = block[block.length - 1]!.n;
+  const firstDataN = dataRows[0]?.n ?? Infinity;
+  const blankAfterHeader = rows.filter((r) => r.n > lastHeaderN && r.n < firstDataN && span(r) === 0).map((r) => r.n);
+  const { labels, rawLabels } = flatten(block, width);
+  // Which column holds the row labels: the first column that is mostly text in the data rows.
+  let labelCol = 0;
+  for (let c = 0; c < width; c++) {
+    let text = 0;
+    let filled = 0;
+    for (const r of dataRows) {
+      const v = r.cells[c];
+      if (isBlankText(v)) continue;
+      filled++;
+      if (!NUMERIC.test(v!)) text++;
+    }
+    if (filled > 0 && text >= filled * 0.6) {
+      labelCol = c;
+      break;
+    }
+  }
+  let labelled = 0;
+  let provinces = 0;
+  for (const r of dataRows) {
+    const v = r.cells[labelCol]?.trim() ?? '';
+    if (v) labelled++;
+    if (v && isProvinceName(v)) provinces++;
+  }
+  return {
+    titleRows,
+    headerRows: block.map((r) => r.n),
+    labels,
+    rawLabels,
+    blankAfterHeader,
+    width,
+    labelCol,
+    provinceTable: dataRows.length > 0 && provinces >= dataRows.length * 0.5,
+    labelsUsual: dataRows.length > 0 && labelled >= dataRows.length * 0.8,
+    noHeader: false,
+  };
+}
+
+function lastNonBlank(row: RawRow): number {
+  for (let i = row.cells.length - 1; i >= 0; i--) if (!isBlankText(row.cells[i])) return i;
+  return -1;
+}
+
+/**
+ * Joins a header block into one label per column. A group label (a cell with sub-labels under it) is
+ * carried right over the empty cells beside it that also have sub-labels, the way a merged cell spans them.
+ */
+export function flatten(block: RawRow[], width: number): { labels: string[]; rawLabels: string[] } {
+  const h = block.length;
+  const cell = (r: number, c: number): string => block[r]!.cells[c] ?? '';
+  const hasBelow = (r: number, c: number): boolean => {
+    for (let k = r + 1; k < h; k++) if (!isBlankText(cell(k, c))) return true;
+    return false;
+  };
+  const labels: string[] = [];
+  const rawLabels: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const parts: string[] = [];
+    const raws: string[] = [];
+    for (let r = 0; r < h; r++) {
+      let raw = cell(r, c);
+      if (isBlankText(raw) && r < h - 1 && hasBelow(r, c)) {
+        let k = c - 1;
+        while (k >= 0 && isBlankText(cell(r, k))) k--;
+        if (k >= 0 && hasBelow(r, k)) raw = cell(r, k);
+      }
+      const text = raw.replace(/\s+/g, ' ').trim();
+      if (text && parts[parts.length - 1] !== text) {
+        parts.push(text);
+        raws.push(raw);
+      }
+    }
+    labels.push(parts.join(' '));
+    rawLabels.push(raws.join(' '));
+  }
+  return { labels, rawLabels };
+}
+
+/** Classifies rows after the header. Stateful: once footnotes or a signature start, text rows stay notes. */
+export class RowClassifier {
+  private inNotes = false;
+  /** Province totals in this table are written in capitals (BPS style): then "Gorontalo" is a kabupaten. */
+  private upperProvinces = false;
+  constructor(private readonly layout: Layout) {}
+
+  classify(row: RawRow): RowKind {
+    const cells = row.cells;
+    let first = -1;
+    let filled = 0;
+    let numbers = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
+      if (c === '' || (c.charCodeAt(0) <= 32 && c.trim() === '')) continue;
+      filled++;
+      if (first < 0) first = i;
+      if (numbers === 0 && NUMERIC.test(c)) numbers++;
+    }
+    if (filled === 0) return RowKind.Blank;
+    const firstText = cells[first]!.trim();
+    if (filled <= 3 && (NIP.test(firstText) || ((SIGNATURE_START.test(firstText) || PLACE_DATE.test(firstText)) && filled <= 2))) {
+      this.inNotes = true;
+      return RowKind.Signature;
+    }
+    if (filled <= 3 && NIP.test(cells.join(' '))) {
+      this.inNotes = true;
+      return RowKind.Signature;
+    }
+    if (filled <= 3 && FOOTNOTE_START.test(firstText)) {
+      this.inNotes = true;
+      return RowKind.Footnote;
+    }
+    if (this.inNotes && (numbers === 0 || filled <= 2)) return RowKind.Footnote;
+    const label = (cells[this.layout.labelCol] ?? '').trim();
+    if (label) {
+      if (TOTAL_LABEL.test(label)) return RowKind.Total;
+      if (!this.layout.provinceTable && isProvinceName(label)) {
+        const upper = label === label.toUpperCase();
+        if (upper) this.upperProvinces = true;
+        if (upper || !this.upperProvinces) return RowKind.Total;
+      }
+      if (first < this.layout.labelCol && TOTAL_LABEL.test(firstText)) return RowKind.Total;
+      // a totals label in another text column ("GABUNGAN 7 KOTA" beside a "-" code)
+      for (let i = this.layout.labelCol + 1, seen = 0; i < cells.length && seen < 3; i++) {
+        const v = cells[i]!;
+        if (v === '' || NUMERIC.test(v)) continue;
+        seen++;
+        if (TOTAL_LABEL.test(v.trim())) return RowKind.Total;
+      }
+    } else {
+      if (first >= 0 && TOTAL_LABEL.test(firstText)) return RowKind.Total;
+      if (this.layout.labelsUsual && numbers > 0 && this.layout.labelCol < this.layout.width - 1) return RowKind.Total;
+    }
+    return RowKind.Data;
+  }
+}

@@ -1,0 +1,94 @@
+/** Opens any supported file: sniffs the content, picks the reader, and maps low-level failures to coded errors. */
+import { open as fsOpen, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { sniff } from './sniff.js';
+import { ReadError, type RowSource } from './table.js';
+import { detectEncoding, StreamDecoder } from './decode.js';
+
+export interface OpenOptions {
+  sheet?: string | number;
+  delimiter?: string;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+export async function openSource(path: string, opts: OpenOptions = {}): Promise<RowSource> {
+  let bytes: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new ReadError('source-error', { reason: '@reason.directory' });
+    bytes = st.size;
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    throw new ReadError('source-error', { reason: fsReason(err) });
+  }
+  if (bytes === 0) throw new ReadError('empty-file');
+  let head: Uint8Array;
+  try {
+    const fh = await fsOpen(path, 'r');
+    try {
+      const buf = Buffer.alloc(Math.min(HEAD_BYTES, bytes));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    throw new ReadError('source-error', { reason: fsReason(err) });
+  }
+  const kind = sniff(head);
+  switch (kind) {
+    case 'xlsx': {
+      const { openXlsx } = await import('./xlsx-reader.js');
+      return openXlsx(path, { sheet: opts.sheet, bytes });
+    }
+    case 'ole2': {
+      const { openXls } = await import('./xls-reader.js');
+      const src = await openXls(path, { sheet: opts.sheet, bytes });
+      src.info.notes.push({ code: 'legacy-xls' });
+      return src;
+    }
+    case 'html': {
+      const { readFile } = await import('node:fs/promises');
+      const raw = await readFile(path);
+      const { encoding, bom } = detectEncoding(raw.subarray(0, HEAD_BYTES));
+      const text = new StreamDecoder(encoding, bom).decode(raw, 0);
+      const { openHtml } = await import('./html-reader.js');
+      const src = await openHtml(path, { sheet: opts.sheet, bytes, text });
+      const ext = extname(path).toLowerCase();
+      if (ext === '.xls' || ext === '.xlsx') src.info.notes.push({ code: 'html-as-xls' });
+      return src;
+    }
+    case 'text': {
+      const { openCsv } = await import('./csv-reader.js');
+      return openCsv(path, { bytes, head, delimiter: opts.delimiter });
+    }
+    case 'empty':
+      throw new ReadError('empty-file');
+    case 'zip':
+      throw new ReadError('corrupt-file', { detail: '@detected.zip' });
+    case 'utf16':
+      throw new ReadError('format-error', { detected: '@detected.utf16' });
+    case 'pdf':
+      throw new ReadError('format-error', { detected: '@detected.pdf' });
+    default:
+      throw new ReadError('format-error', { detected: '@detected.binary' });
+  }
+}
+
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '@reason.not-found';
+    case 'EACCES':
+    case 'EPERM':
+      return '@reason.permission';
+    case 'EISDIR':
+      return '@reason.directory';
+    case 'ELOOP':
+      return '@reason.loop';
+    default:
+      return code ?? String((err as Error)?.message ?? err);
+  }
+}

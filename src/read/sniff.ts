@@ -1,0 +1,51 @@
+/** Content sniffing: decide what a file really is from its first bytes, not its extension. */
+
+export type Sniffed =
+  | 'empty'
+  | 'xlsx' // a zip holding an OOXML workbook
+  | 'zip' // another zip (docx, ods, a plain archive)
+  | 'ole2' // BIFF .xls (or another OLE2 document)
+  | 'html'
+  | 'pdf'
+  | 'binary'
+  | 'utf16'
+  | 'text';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Uint8Array, sig: number[], at = 0): boolean {
+  if (buf.length < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (buf[at + i] !== sig[i]) return false;
+  return true;
+}
+
+/** Sniffs the head of a file (the first few KB are enough). */
+export function sniff(head: Uint8Array): Sniffed {
+  if (head.length === 0) return 'empty';
+  if (startsWith(head, ZIP) || startsWith(head, ZIP_EMPTY)) {
+    const ascii = Buffer.from(head.subarray(0, Math.min(head.length, 4096))).toString('latin1');
+    // The first entry of an OOXML package is usually [Content_Types].xml; names of xl/ parts also show.
+    if (ascii.includes('[Content_Types].xml') || ascii.includes('xl/')) return 'xlsx';
+    return 'zip';
+  }
+  if (startsWith(head, OLE2)) return 'ole2';
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return 'utf16';
+  const n = Math.min(head.length, 4096);
+  let start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  while (start < n && (head[start] === 0x20 || head[start] === 0x09 || head[start] === 0x0a || head[start] === 0x0d)) start++;
+  const text = Buffer.from(head.subarray(start, n)).toString('latin1').toLowerCase();
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<table|<meta|<head|<body)/.test(text) || /^<[^>]*>[\s\S]{0,400}<table/.test(text)) {
+    return 'html';
+  }
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i]!;
+    if (b === 0) return 'binary';
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  if (control > n * 0.1) return 'binary';
+  return 'text';
+}

@@ -1,0 +1,60 @@
+/** Word patterns that recognise the non-data rows and header features of Indonesian statistical tables. */
+
+/** Labels of totals and subtotal rows (matched against the trimmed row label). */
+export const TOTAL_LABEL =
+  /^(jumlah|total|sub[\s-]?total|grand[\s-]?total|jumlah\s*\/\s*total|semua umur|indonesia|rata-rata|rerata|tahunan|keseluruhan|gabungan)\b|\btotal$/i;
+
+/** Header labels of totals columns (a yearly total beside months, a Jumlah beside its parts). */
+export const TOTAL_COLUMN = /(^|\s)(jumlah|total|tahunan|annual|annually|jumlah\s*\/\s*total)$/i;
+
+/** Footnote starts: sources, notes, status of figures, BPS web export lines. */
+export const FOOTNOTE_START =
+  /^(sumber|source|catatan|keterangan|ket\s*[.:]|note[s]?\b|angka (tetap|sementara|sangat sementara)|access time|source url|data diolah|diolah dari|\*{1,3}\s*\)?\s*\S|[¹²³]\)?\s|\d\)\s)/i;
+
+/** Signature blocks (personal data): NIP numbers, positions, place-and-date lines. */
+export const NIP = /\bNIP\.?\s*:?\s*\d{8}\s?\d{6}\s?\d\s?\d{3}\b|\bNIP\b\.?\s*:?\s*\d{8,18}/i;
+export const SIGNATURE_START =
+  /^(kepala|plt\.?\s|plh\.?\s|sekretaris|mengetahui|disahkan|ditetapkan|an\.\s|a\.n\.\s|kabid|kasubag|pembina|penata)\b/i;
+export const PLACE_DATE = /^[A-Z][A-Za-z .'-]{2,30},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$/;
+
+/** Units written in a header label, inside parentheses or after a comma. */
+export const UNIT_IN_LABEL =
+  /\(([^()]*\b(ribu|juta|miliar|jiwa|orang|ton|kg|kuintal|kwintal|rupiah|rp|km2?|km persegi|ha|hektar|hektare|persen|meter|m2|m3|unit|buah|liter|kapita|kk|rumah tangga|ekor|pohon|bulan|tahun|kwh|mw)\b[^()]*|%)\)/i;
+
+/** Month names (Indonesian long and short, common variants, English). */
+export const MONTHS: Record<string, number> = {
+  januari: 1, jan: 1, january: 1,
+  februari: 2, pebruari: 2, feb: 2, peb: 2, february: 2,
+  maret: 3, mar: 3, march: 3,
+  april: 4, apr: 4,
+  mei: 5, may: 5,
+  juni: 6, jun: 6, june: 6,
+  juli: 7, jul: 7, july: 7,
+  agustus: 8, agu: 8, agt: 8, ags: 8, agust: 8, aug: 8, august: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10, oct: 10, october: 10,
+  november: 11, nopember: 11, nov: 11, nop: 11,
+  desember: 12, des: 12, dec: 12, december: 12,
+};
+
+export const YEAR_TOKEN = /(^|[^\d])(19[5-9]\d|20[0-4]\d)([^\d]|$)/;
+export const SEX_TOKEN = /\b(laki[\s-]*laki|perempuan|pria|wanita|male|female)\b/i;
+
+/** HTML tags that leak into cells from web exports. */
+export const HTML_TAG = /<\/?(i|b|u|em|strong|sup|sub|br|span|p|a|font|div|small)\b[^>]*>/i;
+
+/** Placeholders written instead of a value. */
+export const MISSING_MARKERS = new Set(['-', '–', '—', '--', '...', '…', '..', 'na', 'n/a', 'n.a', 'n.a.', 'tidak ada', 'tdk ada', 'nihil', 'x', '#n/a', 'null']);
+
+/** Folds a region or label text for comparison: case, punctuation, whitespace, common abbreviations. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/^(kep|kepulauan) /, 'kepulauan ')
+    .replace(/^(d i|daerah istimewa) /, 'di ')
+    .replace(/^prov(insi)? /, '');
+}
