@@ -108,8 +108,21 @@ export class ColumnProfile {
     else if (parseLooseDate(t)) this.namedDates++;
   }
 
-  /** Emits the column's issues and returns its summary. */
-  finish(sink: IssueSink): ColumnSummary {
+  /** Unambiguous evidence of Indonesian (comma decimal, dot groups) and international number styles. */
+  evidence(): { id: number; en: number } {
+    const s = this.styles;
+    return {
+      id: s[NumStyle.CommaDecimal]! + s[NumStyle.DotGroups]! + s[NumStyle.IdFull]!,
+      en: s[NumStyle.DotDecimal]! + s[NumStyle.CommaGroups]! + s[NumStyle.UsFull]!,
+    };
+  }
+
+  /**
+   * Emits the column's issues and returns its summary. `fileLocale` is what the other columns (and a `;`
+   * delimiter, Excel's choice where the comma is the decimal mark) prove about the whole file: it settles
+   * a column whose numbers are all ambiguous, and the decision is reported, never silent.
+   */
+  finish(sink: IssueSink, fileLocale: 'id' | 'en' | null = null): ColumnSummary {
     const s = this.styles;
     const col = this.index;
     const field = this.label || columnLetter(col);
@@ -129,6 +142,8 @@ export class ColumnProfile {
         numberStyle = 'id';
       } else if (usEvidence > 0) {
         numberStyle = 'en';
+      } else if (s[NumStyle.AmbiguousDot]! > 0 && fileLocale === 'id') {
+        numberStyle = 'id';
       } else if (s[NumStyle.AmbiguousDot]! > 0) {
         numberStyle = 'ambiguous';
         for (const a of this.ambiguous) sink.add('ambiguous-number', { asDecimal: a.value, asThousands: a.value.replace('.', '') }, at(a));

@@ -36,7 +36,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   // layout issues found in the lookahead
   for (const t of layout.titleRows) sink.add('title-row', { text: rowText(t) }, { row: t.n, col: firstCol(t) });
   if (layout.headerRows.length > 1) {
-    sink.add('multirow-header', { count: layout.headerRows.length, rows: layout.headerRows.join(', ') }, { row: layout.headerRows[0] });
+    sink.add('multirow-header', { count: layout.headerRows.length, rows: layout.headerRows.join(', ') }, { row: layout.headerRows[0], col: 0 });
   }
   for (const n of layout.blankAfterHeader) sink.add('blank-row', { row: n }, { row: n });
   if (layout.noHeader && layout.width > 0) sink.add('blank-header');
@@ -119,12 +119,15 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       while (len > expected && cells[len - 1] === '') len--;
       if (len > expected) sink.add('extra-cell', { count: len, expected }, { row: row.n, line: row.line, col: expected, value: cells[expected] });
       else if (len < expected && kinds === undefined) sink.add('missing-cell', { count: len, expected }, { row: row.n, line: row.line, col: len });
-      for (let c = 0; c < expected; c++) {
+      // cells a short CSV row lacks were reported as missing-cell; they are not checked again
+      const checked = kinds === undefined && cells.length < expected ? cells.length : expected;
+      for (let c = 0; c < checked; c++) {
         const raw = c < cells.length ? cells[c]! : '';
         const f = fieldOfColumn[c];
         if (f !== null) keys[c] = f!.check(raw, kinds?.[c], row, c);
         else profiles[c]!.add(raw, kinds?.[c], row);
       }
+      for (let c = checked; c < expected; c++) keys[c] = undefined;
       if (pkColumns.length) checkKey(pkColumns, pkNames, keys, pkSeen, row, sink, true);
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
     }
@@ -136,7 +139,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   await source.close();
 
   for (const f of fieldOfColumn) f?.finish();
-  const columns = profiles.filter((p): p is ColumnProfile => p !== null).map((p) => p.finish(sink));
+  const used = profiles.filter((p): p is ColumnProfile => p !== null);
+  const columns = used.map((p) => p.finish(sink, fileLocale(used, info.delimiter)));
   if (dataRows === 0 && !layout.noHeader) sink.add('empty-data');
   if (info.merges.length) {
     const ranges = info.merges.slice(0, 3).map((m) => `${cellAddress(m.left - 1, m.top)}:${cellAddress(m.right - 1, m.bottom)}`).join(', ');
@@ -180,6 +184,18 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     issues,
     ...(sink.truncated ? { truncated: true } : {}),
   };
+}
+
+/** The number locale the whole file proves: Indonesian when some column or the `;` delimiter says so and none contradicts. */
+function fileLocale(profiles: ColumnProfile[], delimiter: string | undefined): 'id' | 'en' | null {
+  let id = delimiter === ';' ? 1 : 0;
+  let en = 0;
+  for (const p of profiles) {
+    const e = p.evidence();
+    id += e.id;
+    en += e.en;
+  }
+  return id > 0 && en === 0 ? 'id' : en > 0 && id === 0 ? 'en' : null;
 }
 
 function checkKey(cols: number[], names: string[], keys: (string | null | undefined)[], seen: Map<string, number>, row: RawRow, sink: IssueSink, primary: boolean): void {

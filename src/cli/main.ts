@@ -32,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(translateCommanderError(s, preLang)),
     });
   program.helpCommand(id ? 'help [perintah]' : 'help [command]', id ? 'bantuan untuk perintah' : 'help for a command');
 
@@ -70,6 +71,26 @@ export async function main(argv: string[]): Promise<number> {
     const { reportInternalError } = await import('./internal-error.js');
     return reportInternalError(err, preLang);
   }
+}
+
+/** Commander's own error lines, coded and in the user's language. */
+function translateCommanderError(text: string, lang: Lang): string {
+  const rules: [RegExp, string][] = [
+    [/unknown command '([^']*)'/, 'cli.unknown-command'],
+    [/unknown option '([^']*)'/, 'cli.unknown-option'],
+    [/missing required argument '([^']*)'/, 'cli.missing-argument'],
+    [/option '([^']*)' argument missing/, 'cli.missing-option-value'],
+    [/option '([^']*)' argument '([^']*)' is invalid/, 'cli.invalid-option-value'],
+    [/too many arguments/, 'cli.too-many-arguments'],
+  ];
+  for (const [re, key] of rules) {
+    const m = re.exec(text);
+    if (m) {
+      const extra = text.includes('Did you mean') ? ' ' + text.slice(text.indexOf('(Did you mean')).trim() : '';
+      return `satudata: [usage-error] ${t(lang, key, { name: m[1], value: m[2] })}${extra}\n${t(lang, 'cli.see-help')}\n`;
+    }
+  }
+  return `satudata: [usage-error] ${text.replace(/^error:\s*/, '')}`;
 }
 
 function langOf(program: Command, fallback: Lang): Lang {

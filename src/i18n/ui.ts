@@ -83,6 +83,13 @@ export const UI: Record<string, Phrase> = {
   'detected.pdf': { id: 'PDF', en: 'PDF' },
   'detected.zip': { id: 'zip tanpa buku kerja Excel', en: 'a zip without an Excel workbook' },
   // CLI
+  'cli.unknown-command': { id: 'Perintah tidak dikenal: {name}', en: 'Unknown command: {name}' },
+  'cli.unknown-option': { id: 'Opsi tidak dikenal: {name}', en: 'Unknown option: {name}' },
+  'cli.missing-argument': { id: 'Argumen wajib tidak ada: {name}', en: 'Missing required argument: {name}' },
+  'cli.missing-option-value': { id: 'Opsi {name} perlu nilai', en: 'Option {name} needs a value' },
+  'cli.invalid-option-value': { id: 'Nilai "{value}" tidak sah untuk opsi {name}', en: 'Value "{value}" is not valid for option {name}' },
+  'cli.too-many-arguments': { id: 'Terlalu banyak argumen', en: 'Too many arguments' },
+  'cli.see-help': { id: 'Lihat: satudata --help', en: 'See: satudata --help' },
   'cli.usage-error': { id: 'Perintah tidak dikenali atau opsi salah: {detail}', en: 'Unknown command or wrong option: {detail}' },
   'cli.lang-error': { id: 'Bahasa tidak dikenal: {lang} (pakai id atau en).', en: 'Unknown language: {lang} (use id or en).' },
   'cli.no-files': { id: 'Sebutkan minimal satu berkas, mis. satudata validate data.xlsx', en: 'Name at least one file, e.g. satudata validate data.xlsx' },

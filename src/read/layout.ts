@@ -117,7 +117,7 @@ export function analyse(rows: RawRow[]): Layout {
   let wdCount = 0;
   for (const [s, c] of spans) if (c > wdCount || (c === wdCount && s > wd)) { wd = s; wdCount = c; }
   const minSpan = Math.max(2, Math.ceil(wd * 0.5));
-  const width = Math.max(...rows.map((r) => lastNonBlank(r) + 1));
+  const fullWidth = Math.max(...rows.map((r) => lastNonBlank(r) + 1));
 
   // The first data row: wide enough, has a value number (not a year), and so has the next row.
   let d = -1;
@@ -146,7 +146,7 @@ export function analyse(rows: RawRow[]): Layout {
     forcedStart = 0;
   }
   if (d === 0) {
-    return { ...empty, width, labels: [], rawLabels: [], noHeader: true, labelCol: 0, labelsUsual: true };
+    return { ...empty, width: fullWidth, labels: [], rawLabels: [], noHeader: true, labelCol: 0, labelsUsual: true };
   }
   // Columns the data uses.
   const dataRows = nonBlank.slice(d);
@@ -168,6 +168,12 @@ export function analyse(rows: RawRow[]): Layout {
   const lastHeaderN = block[block.length - 1]!.n;
   const firstDataN = dataRows[0]?.n ?? Infinity;
   const blankAfterHeader = rows.filter((r) => r.n > lastHeaderN && r.n < firstDataN && span(r) === 0).map((r) => r.n);
+  // The table is as wide as its header, or as its typical data row when most rows run further
+  // (unlabelled columns); a few longer rows are extra cells, not extra columns.
+  const headerWidth = Math.max(...block.map((r) => lastNonBlank(r) + 1));
+  const dataWidths = dataRows.slice(0, 40).map((r) => lastNonBlank(r) + 1).sort((a, b) => a - b);
+  const typical = dataWidths.length ? dataWidths[Math.floor(dataWidths.length / 2)]! : 0;
+  const width = Math.max(headerWidth, typical);
   const { labels, rawLabels } = flatten(block, width);
   // Which column holds the row labels: the first column that is mostly text in the data rows.
   let labelCol = 0;
@@ -298,7 +304,8 @@ export class RowClassifier {
       }
     } else {
       if (first >= 0 && TOTAL_LABEL.test(firstText)) return RowKind.Total;
-      if (this.layout.labelsUsual && numbers > 0 && this.layout.labelCol < this.layout.width - 1) return RowKind.Total;
+      // an unlabelled totals row: nothing left of or in the label column, numbers to its right
+      if (this.layout.labelsUsual && numbers > 0 && first > this.layout.labelCol) return RowKind.Total;
     }
     return RowKind.Data;
   }

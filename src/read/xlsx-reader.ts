@@ -70,6 +70,7 @@ interface WorksheetPart {
 }
 
 const CLOSED = Symbol('closed');
+const TRUNCATED = 'berkas terpotong / file is truncated';
 const noop = () => {};
 
 /** Local name of a possibly prefixed XML name ('x:row' → 'row'). */
@@ -381,7 +382,7 @@ function toReadError(err: unknown): ReadError {
   const msg = errorDetail(err);
   let detail = msg;
   if (/invalid signature/i.test(msg)) detail = 'bukan arsip zip / not a zip archive';
-  else if (/FILE_ENDED|unexpected end/i.test(msg)) detail = 'berkas terpotong / file is truncated';
+  else if (/FILE_ENDED|unexpected end/i.test(msg)) detail = TRUNCATED;
   return new ReadError('corrupt-file', { detail });
 }
 
@@ -393,7 +394,7 @@ class XlsxSource implements RowSource {
   private readonly stop: Promise<never>;
   private rejectStop: (reason: unknown) => void = noop;
   private closed = false;
-  private zip?: { destroy?: () => void };
+  private zip?: { destroy?: () => void; reachedCD?: boolean };
   private sheetIter?: AsyncIterator<Buffer | string>;
   private sheetStream?: { destroy?: () => void };
   private parser?: SheetParser;
@@ -435,6 +436,7 @@ class XlsxSource implements RowSource {
       if (r.done) break;
       if (r.value.eventType !== 'worksheet') continue;
       const part = r.value.value as WorksheetPart;
+      if (typeof part.iterator.destroy === 'function') this.checkComplete(); // spooled: the zip was read to its end
       const sheets = this.info.sheets ?? [];
       if (!listed) {
         listed = true;
@@ -466,6 +468,7 @@ class XlsxSource implements RowSource {
       sheets[idx]!.empty = true;
       this.info.merges.length = 0;
     }
+    this.checkComplete();
     if (!listed) {
       if (!this.reader.model) throw new ReadError('corrupt-file', { detail: 'zip tanpa buku kerja Excel / zip without an Excel workbook' });
       throw new ReadError('corrupt-file', { detail: 'tidak ada sheet yang terbaca / no readable worksheet' });
@@ -479,6 +482,11 @@ class XlsxSource implements RowSource {
     this.info.sheet = first?.name;
     this.parser = undefined;
     this.sheetDone = true;
+  }
+
+  /** A zip that ended without its central directory was cut off (exactly between two entries). */
+  private checkComplete(): void {
+    if (this.zip && this.zip.reachedCD !== true) throw new ReadError('corrupt-file', { detail: TRUNCATED });
   }
 
   private startSheet(part: WorksheetPart): void {

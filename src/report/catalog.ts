@@ -158,7 +158,7 @@ export const CATALOG = {
     ['Extra cell', 'Row {row} has {count} columns, the header only {expected}.', 'Delete the extra cells or give the column a name (maybe an extra delimiter).']),
   'type-error': e('error', ['#cell'],
     ['Tipe salah', 'Nilai "{value}" di kolom "{field}" bukan {type}.', '{typeHint}'],
-    ['Wrong type', 'Value "{value}" in column "{field}" is not a {type}.', '{typeHint}']),
+    ['Wrong type', 'Value "{value}" in column "{field}" is not a valid {type}.', '{typeHint}']),
   'constraint-error': e('error', ['#cell'],
     ['Batasan dilanggar', 'Nilai "{value}" di kolom "{field}" melanggar {constraint} = {limit}.', '{constraintHint}'],
     ['Constraint violated', 'Value "{value}" in column "{field}" breaks {constraint} = {limit}.', '{constraintHint}']),

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/cli.js';
+
+const SCHEMA = 'fixtures/schemas/penduduk-kecamatan.schema.json';
+const tmp = mkdtempSync(join(tmpdir(), 'satudata-cli-'));
+
+describe('satudata (built binary)', () => {
+  it('shows help and version', () => {
+    const help = runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('validate|periksa');
+    expect(runCli(['--help', '--lang', 'en']).stdout).toContain('Validate, fix, package and push');
+    const v = runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exits 0 on a valid file and 1 on an invalid one, in Indonesian by default', () => {
+    const ok = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--schema', SCHEMA]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Valid — 1 tabel, 0 galat');
+    const bad = runCli(['periksa', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('D3');
+    expect(bad.stdout).toContain('Tipe salah: Nilai "30.050" di kolom "laki_laki" bukan bilangan bulat.');
+    expect(bad.stdout).toContain('Cara memperbaiki');
+    expect(bad.stdout).not.toMatch(/\x1b\[/); // NO_COLOR honoured
+  });
+
+  it('speaks English with --lang en and SATUDATA_LANG=en', () => {
+    const a = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--lang', 'en']);
+    expect(a.stdout).toContain('Wrong type: Value "30.050" in column "laki_laki" is not a valid integer.');
+    expect(a.stdout).toContain('How to fix');
+    const b = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA], { SATUDATA_LANG: 'en' });
+    expect(b.stdout).toContain('Invalid — 1 tables');
+  });
+
+  it('writes the documented JSON report', () => {
+    const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ $schema: 'satudata-report/1', valid: false, stats: { tables: 1, errors: 10 } });
+    const table = json.tables[0];
+    expect(table).toMatchObject({ path: 'fixtures/csv/penduduk-kecamatan-errors.csv', valid: false, stats: { rows: 13, errors: 10 } });
+    expect(table.stats.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const d3 = table.issues.find((i: { cell?: string }) => i.cell === 'D3');
+    expect(d3).toMatchObject({ type: 'type-error', severity: 'error', rowNumber: 3, fieldNumber: 4, columnLetter: 'D', fieldName: 'laki_laki', cellValue: '30.050' });
+    expect(d3.message).toContain('bukan bilangan bulat');
+    expect(d3.hint).toContain('hapus titiknya');
+  });
+
+  it('cuts the issue list at --max-errors and says so', () => {
+    const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--format', 'json', '--max-errors', '3']);
+    const table = JSON.parse(r.stdout).tables[0];
+    expect(table.truncated).toBe(true);
+    expect(table.issues).toHaveLength(4);
+    expect(table.issues[3].type).toBe('error-limit');
+    expect(table.stats.errors).toBe(10);
+  });
+
+  it('fails on warnings with --fail-on warning', () => {
+    expect(runCli(['validate', 'fixtures/csv/penduduk-kecamatan-messy.csv']).code).toBe(0);
+    expect(runCli(['validate', 'fixtures/csv/penduduk-kecamatan-messy.csv', '--fail-on', 'warning']).code).toBe(1);
+  });
+
+  it('validates several files in one call', () => {
+    const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', 'fixtures/csv/penduduk-kecamatan-messy.csv', '--format', 'json']);
+    expect(JSON.parse(r.stdout).tables).toHaveLength(2);
+  });
+
+  it('answers unreadable input with a coded message and exit 2, never a stack trace', () => {
+    const dir = join(tmp, 'data.csv');
+    mkdirSync(dir, { recursive: true });
+    const empty = join(tmp, 'empty.xlsx');
+    writeFileSync(empty, '');
+    const binary = join(tmp, 'photo.csv');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const pdf = join(tmp, 'laporan.xlsx');
+    writeFileSync(pdf, '%PDF-1.4\n...');
+    for (const [file, code, text] of [
+      ['tidak-ada.csv', 'source-error', 'tidak ditemukan'],
+      [dir, 'source-error', 'folder'],
+      [empty, 'empty-file', 'kosong'],
+      [binary, 'format-error', 'biner'],
+      [pdf, 'format-error', 'PDF'],
+    ] as const) {
+      const r = runCli(['validate', file]);
+      expect(r.code, file).toBe(2);
+      expect(r.stdout).toContain(`[${code}]`);
+      expect(r.stdout).toContain(text);
+      expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  });
+
+  it('rejects bad usage with exit 2', () => {
+    expect(runCli(['validate']).code).toBe(2);
+    expect(runCli(['validate', 'x.csv', '--format', 'xml']).code).toBe(2);
+    expect(runCli(['validate', 'x.csv', '--max-errors', 'banyak']).code).toBe(2);
+    const unknown = runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('[usage-error] Perintah tidak dikenal: frobnicate');
+    expect(runCli(['validate', 'x.csv', '--frob', '--lang', 'en']).stderr).toContain('[usage-error] Unknown option: --frob');
+    const lang = runCli(['validate', 'x.csv', '--lang', 'fr']);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toContain('Bahasa tidak dikenal');
+    const badSchema = join(tmp, 'bad.schema.json');
+    writeFileSync(badSchema, JSON.stringify({ fields: [{ name: 'a', type: 'integr' }] }));
+    const s = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--schema', badSchema]);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('[schema-error]');
+    expect(s.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});

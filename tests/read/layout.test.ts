@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, flatten, RowClassifier, RowKind } from '../../src/read/layout.js';
+import type { RawRow } from '../../src/read/table.js';
+
+const rows = (lines: string[][]): RawRow[] => lines.map((cells, i) => ({ n: i + 1, cells }));
+
+describe('layout detection', () => {
+  it('finds the header below title rows and flattens a two-row header with group labels', () => {
+    const r = rows([
+      ['', '', 'Data SIUP Kota Batu 2016-2018', '', ''],
+      ['', '', '', '', ''],
+      ['SKPD PENANGGUNG JAWAB : DINAS KOPERASI', '', '', '', ''],
+      ['Bulan', 'SIUP Besar', '', 'SIUP Kecil', ''],
+      ['', '2017', 'Jumlah', '2017', 'Jumlah'],
+      ['Januari', '0', '0', '15', '15'],
+      ['Februari', '1', '1', '17', '17'],
+    ]);
+    const l = analyse(r);
+    expect(l.titleRows.map((t) => t.n)).toEqual([1, 3]);
+    expect(l.headerRows).toEqual([4, 5]);
+    expect(l.labels).toEqual(['Bulan', 'SIUP Besar 2017', 'SIUP Besar Jumlah', 'SIUP Kecil 2017', 'SIUP Kecil Jumlah']);
+  });
+
+  it('reads the BPS web-table layout: stub label on row 1, title and years below it', () => {
+    const l = analyse(rows([
+      ['Nama Wilayah', '', '', ''],
+      ['', 'Garis Kemiskinan (Rupiah/kapita/bulan)', '', ''],
+      ['', '2022', '2023', '2024'],
+      ['ACEH', '579227', '627534', '661227'],
+      ['Simeulue', '493303', '538693', '576505'],
+    ]));
+    expect(l.headerRows).toEqual([1, 2, 3]);
+    expect(l.labels).toEqual(['Nama Wilayah', 'Garis Kemiskinan (Rupiah/kapita/bulan) 2022', 'Garis Kemiskinan (Rupiah/kapita/bulan) 2023', 'Garis Kemiskinan (Rupiah/kapita/bulan) 2024']);
+  });
+
+  it('takes a header of years as a header, not as data', () => {
+    const l = analyse(rows([['', '', '', ''], ['Nama Wilayah', '2020', '2019', '2018'], ['JAWA BARAT', '410988', '386198', '367755']]));
+    expect(l.headerRows).toEqual([2]);
+    expect(l.titleRows).toEqual([]);
+  });
+
+  it('finds the header rows of an empty BPS export', () => {
+    const l = analyse(rows([['Kepolisian Daerah', ''], ['', 'Jumlah Tindak Pidana'], ['', '2022'], ['', '']]));
+    expect(l.headerRows).toEqual([1, 2, 3]);
+  });
+
+  it('carries a group label only over columns that have sub-labels', () => {
+    const block = rows([['Kecamatan', 'Jenis Kelamin', '', 'Jumlah'], ['', 'Laki-laki', 'Perempuan', '']]);
+    expect(flatten(block, 4).labels).toEqual(['Kecamatan', 'Jenis Kelamin Laki-laki', 'Jenis Kelamin Perempuan', 'Jumlah']);
+  });
+});
+
+describe('row classification', () => {
+  const layout = analyse(rows([
+    ['Kabupaten/Kota', 'Jumlah Penduduk'],
+    ['Lombok Barat', '730000'],
+    ['Lombok Tengah', '1100000'],
+    ['Lombok Timur', '1300000'],
+  ]));
+  const kind = (cells: string[]) => new RowClassifier(layout).classify({ n: 99, cells });
+
+  it('recognises totals, province rows, unlabelled totals, notes and signatures', () => {
+    expect(kind(['Lombok Utara', '250000'])).toBe(RowKind.Data);
+    expect(kind(['Jumlah     ', '3380000'])).toBe(RowKind.Total);
+    expect(kind(['JUMLAH/TOTAL', '3380000'])).toBe(RowKind.Total);
+    expect(kind(['NUSA TENGGARA BARAT', '5500000'])).toBe(RowKind.Total);
+    expect(kind(['', '3380000'])).toBe(RowKind.Total);
+    expect(kind(['Sumber : BPS Provinsi NTB', ''])).toBe(RowKind.Footnote);
+    expect(kind(['Source Url: https://ntb.bps.go.id', ''])).toBe(RowKind.Footnote);
+    expect(kind(['NIP. 19700101 199503 1 002', ''])).toBe(RowKind.Signature);
+    expect(kind(['Mataram, 12 Januari 2024', ''])).toBe(RowKind.Signature);
+    expect(kind(['', ''])).toBe(RowKind.Blank);
+  });
+
+  it('keeps text rows after a footnote as notes', () => {
+    const c = new RowClassifier(layout);
+    expect(c.classify({ n: 10, cells: ['Catatan', ''] })).toBe(RowKind.Footnote);
+    expect(c.classify({ n: 11, cells: ['angka sementara untuk 2024', ''] })).toBe(RowKind.Footnote);
+  });
+
+  it('does not take province rows as totals in a per-province table', () => {
+    const perProvince = analyse(rows([
+      ['Provinsi', 'Gini'],
+      ['ACEH', '0.29'], ['BALI', '0.36'], ['NUSA TENGGARA BARAT', '0.37'],
+    ]));
+    expect(new RowClassifier(perProvince).classify({ n: 5, cells: ['BANTEN', '0.37'] })).toBe(RowKind.Data);
+    expect(new RowClassifier(perProvince).classify({ n: 5, cells: ['INDONESIA', '0.38'] })).toBe(RowKind.Total);
+  });
+});
