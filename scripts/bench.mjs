@@ -10,7 +10,8 @@
  *
  * Every measurement is its own child process (peak RSS per run). Inputs are generated deterministically into
  * .bench/ once per generator version. Uses the built CLI (dist/): run `npx tsc -p tsconfig.json` first.
- * Knobs: BENCH_ROWS, BENCH_XLSX_ROWS, BENCH_TS_ROWS (cap on the rows tableschema reads; default all).
+ * Knobs: BENCH_ROWS, BENCH_XLSX_ROWS, BENCH_TS_ROWS (cap on the rows tableschema reads; default all),
+ * BENCH_RSS=resourceUsage (peak RSS from the child's process.resourceUsage() even where /usr/bin/time exists).
  * Output: a table on stdout, then one `BENCH_JSON {...}` line. Exit 0 even when targets are missed; exit 1
  * when a measured command crashed or the sanity check (satudata finds the planted errors) fails.
  */
@@ -129,12 +130,12 @@ async function main() {
   mkdirSync(BENCH_DIR, { recursive: true });
   const data = await ensureData(BENCH_DIR, { rows: ROWS, xlsxRows: XLSX_ROWS, log });
   const rel = (p) => relative(BENCH_DIR, p);
-  data.csv.label = 'CSV'; data.xlsx.label = 'XLSX';
+  const labels = { csv: 'CSV', xlsx: 'XLSX' };
 
   // A. CSV
   const satudataArgs = (file) => [CLI, 'validate', rel(file), '--schema', rel(data.schemaV2), '--format', 'json', '--max-errors', '1000'];
   const aSat = await measure('csvSatudata', 'A1 satudata validate (CSV)', ROWS, satudataArgs(data.csv.path), {
-    okCodes: [0, 1], parse: satudataSummary, check: checkSatudata(data.csv, ROWS),
+    okCodes: [0, 1], parse: satudataSummary, check: checkSatudata({ ...data.csv, label: labels.csv }, ROWS),
   });
   let sanityFailed = false;
   if (aSat.ok && !(aSat.out.errors > 0)) {
@@ -152,7 +153,7 @@ async function main() {
 
   // B. XLSX
   await measure('xlsxSatudata', 'B1 satudata validate (XLSX)', XLSX_ROWS, satudataArgs(data.xlsx.path), {
-    okCodes: [0, 1], parse: satudataSummary, check: checkSatudata(data.xlsx, XLSX_ROWS),
+    okCodes: [0, 1], parse: satudataSummary, check: checkSatudata({ ...data.xlsx, label: labels.xlsx }, XLSX_ROWS),
   });
   if (results.xlsxSatudata.ok && !(results.xlsxSatudata.out.errors > 0)) {
     anomalies.push('XLSX: satudata found no errors although the generator planted some');

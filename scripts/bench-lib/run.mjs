@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+// BENCH_RSS=resourceUsage forces the fallback (to test it where /usr/bin/time exists).
+export const TIME_BIN = process.env.BENCH_RSS !== 'resourceUsage' && existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const MAXRSS_PRELOAD = fileURLToPath(new URL('./maxrss.mjs', import.meta.url));
 
 /**

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { CellKind, ReadError, cellAddress, type RawRow, type RowSource } from '../read/table.js';
 import { detectLayout, RowClassifier, RowKind } from '../read/layout.js';
 import { HTML_TAG } from '../read/words.js';
-import type { TableReport } from '../report/issue.js';
+import type { ColumnSummary, TableReport } from '../report/issue.js';
 import type { TableSchema } from '../standards/schema.js';
 import { primaryKeyOf } from '../standards/schema.js';
 import { IssueSink } from './sink.js';
@@ -78,11 +78,20 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const blanks: number[] = [];
   const signatures: number[] = [];
   let progressAt = 0;
+  // Workbook readers skip rows absent from the sheet: a gap in row numbers is a blank row.
+  let prevN = Math.max(headerRow ?? 0, ...layout.blankAfterHeader);
 
   for await (const batch of rows) {
     for (let b = 0; b < batch.length; b++) {
       const row = batch[b]!;
       rowCount++;
+      if (prevN > 0 && row.n > prevN + 1) {
+        const from = prevN + 1;
+        const to = row.n - 1;
+        if (to - from < 20) for (let n = from; n <= to; n++) { blanks.push(n); sink.add('blank-row', { row: n }, { row: n }); }
+        else { blanks.push(from); sink.add('blank-row', { row: `${from}–${to}` }, { row: from }); }
+      }
+      prevN = row.n;
       const cells = row.cells;
       const kinds = row.kinds;
       for (let c = 0; c < cells.length; c++) {
@@ -98,6 +107,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
           sink.add('blank-row', { row: row.n }, { row: row.n, line: row.line });
         } else if (kind === RowKind.Total) {
           totals.push(row.n);
+          // totals are written like the data: their markers and number styles count for the columns
+          for (let c = 0; c < expected && c < cells.length; c++) profiles[c]?.add(cells[c]!, kinds?.[c], row);
           sink.add('total-row', { text: text || '—' }, { row: row.n, line: row.line, col: firstCol(row) });
         } else if (kind === RowKind.Footnote) {
           footnotes.push(row.n);
@@ -141,6 +152,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   for (const f of fieldOfColumn) f?.finish();
   const used = profiles.filter((p): p is ColumnProfile => p !== null);
   const columns = used.map((p) => p.finish(sink, fileLocale(used, info.delimiter)));
+  if (!sink.issues.some((i) => i.code === 'wide-layout')) checkCategoryColumns(columns, headerRow, sink);
   if (dataRows === 0 && !layout.noHeader) sink.add('empty-data');
   if (info.merges.length) {
     const ranges = info.merges.slice(0, 3).map((m) => `${cellAddress(m.left - 1, m.top)}:${cellAddress(m.right - 1, m.bottom)}`).join(', ');
@@ -184,6 +196,17 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     issues,
     ...(sink.truncated ? { truncated: true } : {}),
   };
+}
+
+/**
+ * Categories as columns: three or more count columns (integers, not codes) beside a label column, the way
+ * "Kelahiran, Perkawinan, Perceraian, Kematian" per month are laid out. Long format gives the category a column.
+ */
+function checkCategoryColumns(columns: ColumnSummary[], headerRow: number | undefined, sink: IssueSink): void {
+  const counts = columns.filter((c) => c.type === 'integer' && !/^(no|nomor|urut)$/i.test(c.label.trim()));
+  if (counts.length < 3 || !columns.some((c) => c.type === 'string')) return;
+  const letters = counts.length > 6 ? `${counts[0]!.letter}–${counts[counts.length - 1]!.letter}` : counts.map((c) => c.letter).join(', ');
+  sink.add('wide-layout', { columns: letters, kind: '@kind.category' }, headerRow !== undefined ? { row: headerRow, col: counts[0]!.index } : { col: counts[0]!.index });
 }
 
 /** The number locale the whole file proves: Indonesian when some column or the `;` delimiter says so and none contradicts. */

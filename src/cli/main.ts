@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     .description(id ? 'periksa berkas XLSX/CSV terhadap standar (Table Schema)' : 'validate XLSX/CSV files against a standard (Table Schema)')
     .argument('<files...>', id ? 'berkas data' : 'data files')
     .option('--schema <file>', id ? 'Table Schema (JSON) untuk memeriksa data' : 'Table Schema (JSON) to check the data against')
-    .option('--sheet <name|number>', id ? 'sheet yang diperiksa (default: sheet pertama yang berisi)' : 'sheet to check (default: first non-empty sheet)')
+    .option('--sheet <name|number|all>', id ? 'sheet yang diperiksa (default: sheet pertama yang berisi; all = semua sheet)' : 'sheet to check (default: first non-empty sheet; all = every sheet)')
     .option('--delimiter <char>', id ? 'pemisah kolom CSV (default: dideteksi)' : 'CSV delimiter (default: detected)')
     .addOption(new Option('--format <format>', id ? 'format laporan' : 'report format').choices(['pretty', 'json']).default('pretty'))
     .option('--max-errors <n>', id ? 'maksimum masalah yang dicatat per tabel' : 'most issues recorded per table', '1000')

@@ -48,7 +48,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const progress = createProgress(o.lang);
   const tables: TableReport[] = [];
   for (const file of files) {
-    tables.push(await validateFile(file, {
+    tables.push(...await validateFile(file, {
       schema,
       ...(o.schema ? { standard: { path: o.schema, ...(schema?.title ? { title: schema.title as string } : {}) } } : {}),
       maxErrors,

@@ -72,6 +72,7 @@ export const UI: Record<string, Phrase> = {
   'kind.year': { id: 'tahun', en: 'years' },
   'kind.month': { id: 'bulan', en: 'months' },
   'kind.sex': { id: 'jenis kelamin', en: 'sexes' },
+  'kind.category': { id: 'kategori', en: 'categories' },
   'delim.tab': { id: 'tab', en: 'tab' },
   // file reasons
   'reason.not-found': { id: 'tidak ditemukan', en: 'not found' },

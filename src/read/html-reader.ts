@@ -14,7 +14,20 @@ import { batchesOf, requestedSheetIndex } from './workbook-common.js';
 const SHEET = 'Tabel';
 const MAX_SPAN = 1000;
 const MAX_COLS = 16384;
-const MAX_DEPTH = 32;
+/** Deeper tables are ignored (their cells go to the enclosing table): nesting copies blocks once per level. */
+const MAX_DEPTH = 8;
+/** Grid cells allowed (spans can multiply a small file into a huge grid). */
+const MAX_CELLS = 20_000_000;
+
+class Budget {
+  used = 0;
+  take(n: number): void {
+    this.used += n;
+    if (this.used > MAX_CELLS) {
+      throw new ReadError('format-error', { detected: 'tabel HTML terlalu besar / HTML table too large' });
+    }
+  }
+}
 
 /** A rectangular piece of the grid: rows (possibly shorter than width) and 1-based spans relative to it. */
 interface Block {
@@ -81,7 +94,7 @@ function clampSpan(v: string | undefined): number {
 }
 
 /** Expands a plain table's rows into a grid. */
-function gridBlock(rows: Cell[][]): Block {
+function gridBlock(rows: Cell[][], budget: Budget): Block {
   const out: string[][] = [];
   const spans: MergeRange[] = [];
   const carry: number[] = [];
@@ -109,6 +122,7 @@ function gridBlock(rows: Cell[][]): Block {
     }
     for (let k = 0; k < carry.length; k++) if (carry[k] === -1) carry[k] = 0;
     const len = line.length;
+    budget.take(len);
     for (let k = 0; k < len; k++) if (line[k] === undefined) line[k] = '';
     if (len > width) width = len;
     out.push(line);
@@ -130,9 +144,10 @@ function stackVertical(blocks: Block[]): Block {
   return { rows, width, spans };
 }
 
-function stackHorizontal(blocks: Block[]): Block {
+function stackHorizontal(blocks: Block[], budget: Budget): Block {
   if (blocks.length === 1) return blocks[0]!;
-  const height = Math.max(0, ...blocks.map((b) => b.rows.length));
+  const height = blocks.reduce((h, b) => Math.max(h, b.rows.length), 0);
+  budget.take(height * blocks.reduce((w, b) => w + b.width, 0));
   const rows: string[][] = [];
   for (let r = 0; r < height; r++) rows.push([]);
   const spans: MergeRange[] = [];
@@ -152,7 +167,7 @@ function stackHorizontal(blocks: Block[]): Block {
 }
 
 /** A table whose cells hold tables: per row, the cells' blocks side by side. */
-function layoutBlock(rows: Cell[][]): Block {
+function layoutBlock(rows: Cell[][], budget: Budget): Block {
   const lines: Block[] = [];
   for (const row of rows) {
     const parts: Block[] = [];
@@ -162,7 +177,7 @@ function layoutBlock(rows: Cell[][]): Block {
       if (cell.tables) own.push(...cell.tables);
       if (own.length > 0) parts.push(stackVertical(own));
     }
-    if (parts.length > 0) lines.push(stackHorizontal(parts));
+    if (parts.length > 0) lines.push(stackHorizontal(parts, budget));
   }
   return lines.length > 0 ? stackVertical(lines) : { rows: [], width: 0, spans: [] };
 }
@@ -173,6 +188,7 @@ export function parseHtmlTables(html: string): Block | undefined {
   const doc: Block[] = [];
   let seen = 0;
   let ignored = 0;
+  const budget = new Budget();
 
   const closeCell = (t: Table) => {
     if (t.cell) {
@@ -189,7 +205,7 @@ export function parseHtmlTables(html: string): Block | undefined {
   };
   const finish = (t: Table) => {
     closeRow(t);
-    const block = t.rows.some((row) => row.some((c) => c.tables)) ? layoutBlock(t.rows) : gridBlock(t.rows);
+    const block = t.rows.some((row) => row.some((c) => c.tables)) ? layoutBlock(t.rows, budget) : gridBlock(t.rows, budget);
     if (t.container) (t.container.tables ??= []).push(block);
     else doc.push(block);
   };

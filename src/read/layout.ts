@@ -4,7 +4,7 @@
  * Works on the first rows (a lookahead buffer), then streams the rest.
  */
 import type { RawRow, RowSource } from './table.js';
-import { FOOTNOTE_START, NIP, PLACE_DATE, SIGNATURE_START, TOTAL_LABEL } from './words.js';
+import { ADMIN_PREFIX, FOOTNOTE_START, NIP, PLACE_DATE, SIGNATURE_START, TOTAL_LABEL } from './words.js';
 import { isProvinceName } from './provinces.js';
 
 export const enum RowKind {
@@ -34,6 +34,8 @@ export interface Layout {
   provinceTable: boolean;
   /** True when most data rows carry a label (an unlabelled numeric row is then a totals row). */
   labelsUsual: boolean;
+  /** True when a minority of labels carry an administrative prefix ("Kecamatan X" among kelurahan): those are subtotals. */
+  adminSubtotals: boolean;
   /** No header row could be found; labels are column letters. */
   noHeader: boolean;
 }
@@ -104,7 +106,7 @@ export function analyse(rows: RawRow[]): Layout {
   const nonBlank = rows.filter((r) => span(r) > 0);
   const empty: Layout = {
     titleRows: [], headerRows: [], labels: [], rawLabels: [], blankAfterHeader: [], width: 0,
-    labelCol: 0, provinceTable: false, labelsUsual: false, noHeader: true,
+    labelCol: 0, provinceTable: false, labelsUsual: false, adminSubtotals: false, noHeader: true,
   };
   if (nonBlank.length === 0) return empty;
   // Typical width of a table row: the most common span among rows with two or more cells.
@@ -193,10 +195,12 @@ export function analyse(rows: RawRow[]): Layout {
   }
   let labelled = 0;
   let provinces = 0;
+  let admin = 0;
   for (const r of dataRows) {
     const v = r.cells[labelCol]?.trim() ?? '';
     if (v) labelled++;
     if (v && isProvinceName(v)) provinces++;
+    if (v && ADMIN_PREFIX.test(v)) admin++;
   }
   return {
     titleRows,
@@ -208,6 +212,7 @@ export function analyse(rows: RawRow[]): Layout {
     labelCol,
     provinceTable: dataRows.length > 0 && provinces >= dataRows.length * 0.5,
     labelsUsual: dataRows.length > 0 && labelled >= dataRows.length * 0.8,
+    adminSubtotals: admin > 0 && admin < labelled * 0.5,
     noHeader: false,
   };
 }
@@ -289,6 +294,7 @@ export class RowClassifier {
     const label = (cells[this.layout.labelCol] ?? '').trim();
     if (label) {
       if (TOTAL_LABEL.test(label)) return RowKind.Total;
+      if (this.layout.adminSubtotals && ADMIN_PREFIX.test(label)) return RowKind.Total;
       if (!this.layout.provinceTable && isProvinceName(label)) {
         const upper = label === label.toUpperCase();
         if (upper) this.upperProvinces = true;

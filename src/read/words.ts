@@ -2,7 +2,10 @@
 
 /** Labels of totals and subtotal rows (matched against the trimmed row label). */
 export const TOTAL_LABEL =
-  /^(jumlah|total|sub[\s-]?total|grand[\s-]?total|jumlah\s*\/\s*total|semua umur|indonesia|rata-rata|rerata|tahunan|keseluruhan|gabungan)\b|\btotal$/i;
+  /^(?:(?:jumlah|total|sub[\s-]?total|grand[\s-]?total|jumlah\s*\/\s*total|gabungan|keseluruhan)(?:[\s:/]+\S+){0,2}|semua umur|indonesia|rata-rata|rerata|tahunan|\S+(?:\s\S+)?\s+total)$/i;
+
+/** Labels of administrative subtotal rows (a kecamatan among its kelurahan, a kabupaten among its kecamatan). */
+export const ADMIN_PREFIX = /^(kecamatan|kec\.|kabupaten|kab\.|provinsi|prov\.)\s*\S/i;
 
 /** Header labels of totals columns (a yearly total beside months, a Jumlah beside its parts). */
 export const TOTAL_COLUMN = /(^|\s)(jumlah|total|tahunan|annual|annually|jumlah\s*\/\s*total)$/i;

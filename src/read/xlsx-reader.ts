@@ -66,7 +66,20 @@ interface WbSheet {
 /** What exceljs yields per worksheet: name/state matched from workbook.xml, the XML as chunks. */
 interface WorksheetPart {
   name?: string;
-  iterator: AsyncIterable<Buffer | string> & { destroy?: () => void };
+  iterator: AsyncIterable<Buffer | string> & SpoolStream;
+}
+/** A sheet spooled by exceljs to a temp file comes as an fs.ReadStream. */
+interface SpoolStream {
+  destroy?: () => void;
+  on?: (event: 'error', listener: (err: unknown) => void) => unknown;
+}
+
+/** Drops a spooled sheet stream. exceljs deletes its temp file right after, possibly before the stream has
+ *  opened it: the late ENOENT must not become an uncaught 'error' event. */
+function discard(stream: SpoolStream | undefined): void {
+  if (typeof stream?.destroy !== 'function') return;
+  stream.on?.('error', noop);
+  stream.destroy();
 }
 
 const CLOSED = Symbol('closed');
@@ -396,7 +409,7 @@ class XlsxSource implements RowSource {
   private closed = false;
   private zip?: { destroy?: () => void; reachedCD?: boolean };
   private sheetIter?: AsyncIterator<Buffer | string>;
-  private sheetStream?: { destroy?: () => void };
+  private sheetStream?: SpoolStream;
   private parser?: SheetParser;
   private sheetDone = true;
   private iterated = false;
@@ -450,7 +463,7 @@ class XlsxSource implements RowSource {
       const idx = sheets.findIndex((s) => s.name === part.name);
       const wanted = idx >= 0 && (target === undefined ? sheets[idx]!.state === 'visible' : idx === target);
       if (!wanted) {
-        part.iterator.destroy?.();
+        discard(part.iterator);
         continue;
       }
       this.startSheet(part);
@@ -541,7 +554,7 @@ class XlsxSource implements RowSource {
     for (;;) {
       const r = await this.race(this.parts.next());
       if (r.done) return;
-      if (r.value.eventType === 'worksheet') (r.value.value as WorksheetPart).iterator.destroy?.();
+      if (r.value.eventType === 'worksheet') discard((r.value.value as WorksheetPart).iterator);
     }
   }
 
@@ -549,8 +562,9 @@ class XlsxSource implements RowSource {
     if (this.closed) return;
     this.closed = true;
     this.rejectStop(CLOSED);
+    this.sheetStream?.on?.('error', noop);
     this.sheetIter?.return?.().catch(noop);
-    this.sheetStream?.destroy?.();
+    discard(this.sheetStream);
     this.input.destroy();
     try {
       this.zip?.destroy?.();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { validateFile } from '../../src/check/validate-file.js';
+import { validateFile as validateAll } from '../../src/check/validate-file.js';
+
+const validateFile = async (path: string, opts: Parameters<typeof validateAll>[1]) => (await validateAll(path, opts)) as [Awaited<ReturnType<typeof validateAll>>[number]];
 import { loadSchemaFile } from '../../src/standards/schema.js';
 
 const fx = (p: string) => fileURLToPath(new URL(`../../fixtures/${p}`, import.meta.url));
@@ -9,7 +11,7 @@ const pairs = (issues: { code: string; cell?: string }[]) => issues.map((i) => `
 describe('validate on the bundled fixtures', () => {
   it('passes the tidy fixture against its schema with no issue at all', async () => {
     const schema = await loadSchemaFile(fx('schemas/penduduk-kecamatan.schema.json'));
-    const r = await validateFile(fx('csv/penduduk-kecamatan.csv'), { schema, maxErrors: 1000 });
+    const [r] = await validateFile(fx('csv/penduduk-kecamatan.csv'), { schema, maxErrors: 1000 });
     expect(r.valid).toBe(true);
     expect(r.issues).toEqual([]);
     expect(r.stats.dataRows).toBe(20);
@@ -18,7 +20,7 @@ describe('validate on the bundled fixtures', () => {
 
   it('finds each planted error at its cell', async () => {
     const schema = await loadSchemaFile(fx('schemas/penduduk-kecamatan.schema.json'));
-    const r = await validateFile(fx('csv/penduduk-kecamatan-errors.csv'), { schema, maxErrors: 1000 });
+    const [r] = await validateFile(fx('csv/penduduk-kecamatan-errors.csv'), { schema, maxErrors: 1000 });
     expect(r.valid).toBe(false);
     expect(pairs(r.issues)).toEqual([
       'incorrect-label@A1',
@@ -43,7 +45,7 @@ describe('validate on the bundled fixtures', () => {
   });
 
   it('reads the messy OPD export: cp1252, ";", title rows, two-row header, totals, notes, signature', async () => {
-    const r = await validateFile(fx('csv/penduduk-kecamatan-messy.csv'), { maxErrors: 1000 });
+    const [r] = await validateFile(fx('csv/penduduk-kecamatan-messy.csv'), { maxErrors: 1000 });
     expect(pairs(r.issues)).toEqual([
       'encoding-cp1252@', 'csv-delimiter@',
       'title-row@C1', 'title-row@C2', 'multirow-header@A4', 'wide-layout@C5', 'unit-in-header@E5',
