@@ -539,7 +539,7 @@ class XlsxSource implements RowSource {
         if (this.sheetDone || this.closed) break;
         await this.step();
       }
-      await this.drainSpooled();
+      await this.drainRest();
     } catch (err) {
       if (err === CLOSED || this.closed) return;
       throw toReadError(err);
@@ -548,14 +548,18 @@ class XlsxSource implements RowSource {
     }
   }
 
-  /** When sheets were spooled to temp files (the zip is already read), let exceljs delete the rest. */
-  private async drainSpooled(): Promise<void> {
-    if (!this.parts || typeof this.sheetStream?.destroy !== 'function') return;
+  /**
+   * After the sheet: read the rest of the zip (skipping other sheets; exceljs then deletes their temp files)
+   * so that a file cut off after the chosen sheet is still reported as truncated.
+   */
+  private async drainRest(): Promise<void> {
+    if (!this.parts) return;
     for (;;) {
       const r = await this.race(this.parts.next());
-      if (r.done) return;
+      if (r.done) break;
       if (r.value.eventType === 'worksheet') discard((r.value.value as WorksheetPart).iterator);
     }
+    this.checkComplete();
   }
 
   async close(): Promise<void> {
