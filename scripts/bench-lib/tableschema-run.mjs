@@ -17,6 +17,11 @@ const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 const table = await Table.load(path, { schema, delimiter: ',' });
 let rows = 0, errorRows = 0, errors = 0;
 const kinds = {};
+const finish = () => {
+  process.stdout.write(JSON.stringify({ rows, errorRows, errors, kinds, limited: Boolean(limit) }) + '\n');
+  // Exit here: leaving the loop early (break → the iterator's return()) never settles in this package.
+  process.exit(0);
+};
 for await (const item of await table.iter({ cast: true, forceCast: true })) {
   rows++;
   if (item instanceof Error) {
@@ -26,7 +31,6 @@ for await (const item of await table.iter({ cast: true, forceCast: true })) {
     const key = item.errors && item.errors.length ? 'cast/constraint' : item.message.includes('unique') ? 'unique' : 'other';
     kinds[key] = (kinds[key] ?? 0) + n;
   }
-  if (limit && rows >= limit) break;
+  if (limit && rows >= limit) finish();
 }
-process.stdout.write(JSON.stringify({ rows, errorRows, errors, kinds, limited: Boolean(limit) }) + '\n');
-process.exit(0); // a broken-off stream may keep the fd open
+finish();

@@ -1,7 +1,6 @@
 /** Dates as Indonesian offices write them: ISO, D/M/YYYY, Indonesian month names, Excel serials. */
 import { MONTHS } from '../read/words.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const SLASH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const NAMED = /^(?:[a-z]+,\s*)?(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4})$/i;
@@ -16,9 +15,23 @@ function iso(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** YYYY-MM-DD with a real day (no regex: this runs once per date cell). */
 export function isIsoDate(t: string): boolean {
-  const m = ISO_DATE.exec(t);
-  return !!m && iso(+m[1]!, +m[2]!, +m[3]!) !== null;
+  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return false;
+  const y = digits(t, 0, 4);
+  const m = digits(t, 5, 7);
+  const d = digits(t, 8, 10);
+  return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+function digits(t: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 export function isIsoDatetime(t: string): boolean {

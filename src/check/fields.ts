@@ -5,9 +5,11 @@
 import { CellKind, type RawRow } from '../read/table.js';
 import type { FieldDef, MissingValue, TableSchema } from '../standards/schema.js';
 import type { IssueSink } from './sink.js';
-import { classifyNumber, NumStyle, parseNumber } from './numbers.js';
+import { classifyNumber, NumStyle, parseNumber, parsePlainInteger, parsePlainNumber } from './numbers.js';
 import { compileDatePattern, excelSerialToIso, isIsoDate, isIsoDatetime, parseLooseDate } from './dates.js';
 import { MISSING_MARKERS } from '../read/words.js';
+import { KeyIndex } from './key-index.js';
+import { detach } from './detach.js';
 
 /** Returned for a cell: the key used for uniqueness/primary keys, null when missing, undefined when invalid. */
 export type CellKey = string | null | undefined;
@@ -32,7 +34,7 @@ export interface CompiledField {
   finish(): void;
 }
 
-export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSink, dateSystem: 1900 | 1904): CompiledField {
+export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSink, dateSystem: 1900 | 1904, needKey = true): CompiledField {
   const type = field.type ?? 'string';
   const name = field.name;
   const missing = missingSet(field.missingValues ?? schema.missingValues);
@@ -52,13 +54,17 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
   let parse: Parser;
   switch (type) {
     case 'integer':
-    case 'number':
+    case 'number': {
+      const plain = fmt.decimalChar === '.' && !fmt.groupChar && fmt.bareNumber;
       parse = (raw, kind) => {
-        const n = kind === CellKind.Number ? Number(raw) : parseNumber(raw, fmt, integer);
+        const n = kind === CellKind.Number ? Number(raw)
+          : plain ? (integer ? parsePlainInteger(raw) : parsePlainNumber(raw))
+          : parseNumber(raw, fmt, integer);
         if (Number.isNaN(n) || (integer && !Number.isInteger(n))) return FAIL;
         return n;
       };
       break;
+    }
     case 'boolean':
       parse = (raw) => (trueValues.has(raw) ? true : falseValues.has(raw) ? false : FAIL);
       break;
@@ -96,7 +102,7 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
   const enumSet = c.enum ? new Set(c.enum.map((v) => String(v))) : undefined;
   const hasConstraints = min !== undefined || max !== undefined || xmin !== undefined || xmax !== undefined ||
     pattern !== undefined || enumSet !== undefined || c.minLength !== undefined || c.maxLength !== undefined;
-  const unique = c.unique === true ? new Map<string, number>() : null;
+  const unique = c.unique === true ? new KeyIndex() : null;
   const codeLike = type === 'string' && /(^|_)(kode|code|id)(_|$)/i.test(name);
   // Indonesian-number evidence for the ambiguity report (number fields with the default '.' decimal).
   const watchAmbiguous = (type === 'number' || type === 'integer') && fmt.decimalChar === '.' && !fmt.groupChar;
@@ -107,8 +113,9 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
     sink.add('constraint-error', { constraint, limit: String(limit), constraintHint: `@hint.c.${constraint}` }, { row: row.n, line: row.line, col, field: name, value: raw });
   };
 
+  const onlyEmptyMissing = missing.size === 1 && missing.has('');
   const check: FieldCheck = (raw, kind, row, col) => {
-    if (missing.has(raw)) {
+    if (onlyEmptyMissing ? raw === '' : missing.has(raw)) {
       if (required) constraintError('required', 'true', raw, row, col);
       return null;
     }
@@ -122,8 +129,8 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
       else sink.add('type-error', undefined, undefined);
       return undefined;
     }
-    if (watchAmbiguous && typeof v === 'number' && raw.length <= 8 && ambiguous.length < 200 && /^\d{1,3}\.\d{3}$/.test(raw)) {
-      ambiguous.push({ row: row.n, col, line: row.line, value: raw });
+    if (watchAmbiguous && raw.length <= 7 && raw.length >= 5 && raw.charCodeAt(raw.length - 4) === 46 && ambiguous.length < 200 && /^\d{1,3}\.\d{3}$/.test(raw)) {
+      ambiguous.push({ row: row.n, col, line: row.line, value: detach(raw) });
     }
     if (codeLike && raw.length > 2 && raw.charCodeAt(raw.length - 1) === 48 && /^\d+\.0+$/.test(raw)) {
       sink.add('code-as-float', { suggestion: raw.slice(0, raw.indexOf('.')) }, { row: row.n, line: row.line, col, field: name, value: raw });
@@ -142,11 +149,12 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
       }
       if (enumSet && !enumSet.has(String(v))) constraintError('enum', c.enum!.join(', '), raw, row, col);
     }
-    const key = typeof v === 'string' ? v : String(v);
+    if (!needKey && !unique) return '';
+    // a plain integer text is its own key (no leading zero or sign to normalise): no number→string allocation
+    const key = typeof v === 'string' ? v : integer && kind === undefined && raw.charCodeAt(0) > 48 && raw.charCodeAt(0) <= 57 && parsePlainInteger(raw) === v ? raw : String(v);
     if (unique) {
-      const first = unique.get(key);
-      if (first !== undefined) sink.add('unique-error', { first }, { row: row.n, line: row.line, col, field: name, value: raw });
-      else unique.set(key, row.n);
+      const first = unique.firstOrAdd(key, row.n);
+      if (first >= 0) sink.add('unique-error', { first }, { row: row.n, line: row.line, col, field: name, value: raw });
     }
     return key;
   };

@@ -81,6 +81,50 @@ export function valueOf(core: string, style: NumStyle, indonesian: boolean): num
   }
 }
 
+/** Fast path for `^[+-]?\d+$` (the common integer cell): NaN when the text is anything else. */
+export function parsePlainInteger(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return n > 15 && RE_INT.test(s) ? Number(s) : NaN;
+  let i = 0;
+  let neg = false;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) {
+    if (n === 1) return NaN;
+    neg = c0 === 45;
+    i = 1;
+  }
+  let v = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
+}
+
+/** Fast path for `^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$`: NaN when the text is anything else. */
+export function parsePlainNumber(s: string): number {
+  const n = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 45 || c === 43) c = s.charCodeAt(++i);
+  let digits = 0;
+  while (c >= 48 && c <= 57) { digits++; c = s.charCodeAt(++i); }
+  if (c === 46) {
+    c = s.charCodeAt(++i);
+    while (c >= 48 && c <= 57) { digits++; c = s.charCodeAt(++i); }
+  }
+  if (digits === 0) return NaN;
+  if (c === 101 || c === 69) {
+    c = s.charCodeAt(++i);
+    if (c === 45 || c === 43) c = s.charCodeAt(++i);
+    let exp = 0;
+    while (c >= 48 && c <= 57) { exp++; c = s.charCodeAt(++i); }
+    if (exp === 0) return NaN;
+  }
+  return i === n ? Number(s) : NaN;
+}
+
 export interface NumberFormat {
   decimalChar: string;
   groupChar: string;

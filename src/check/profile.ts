@@ -10,6 +10,7 @@ import type { IssueSink } from './sink.js';
 import { classifyNumber, NumStyle } from './numbers.js';
 import { slashParts, isIsoDate, parseLooseDate } from './dates.js';
 import { MISSING_MARKERS, YEAR_TOKEN } from '../read/words.js';
+import { detach } from './detach.js';
 
 interface Example {
   value: string;
@@ -57,7 +58,7 @@ export class ColumnProfile {
     const t = raw.trim();
     if (t === '') return;
     this.nonEmpty++;
-    this.example ??= t;
+    this.example ??= detach(t);
     const k = kind ?? CellKind.String;
     this.kinds[k]++;
     if (k === CellKind.Number) {
@@ -65,12 +66,12 @@ export class ColumnProfile {
       return;
     }
     if (k !== CellKind.String) return;
-    const ex = (): Example => ({ value: raw, row: row.n, line: row.line });
+    const ex = (): Example => ({ value: detach(raw), row: row.n, line: row.line });
     const lower = t.toLowerCase();
     if (MISSING_MARKERS.has(lower)) {
       const m = this.markers.get(t);
       if (m) m.count++;
-      else this.markers.set(t, { count: 1, first: ex() });
+      else this.markers.set(detach(t), { count: 1, first: ex() });
       return;
     }
     const cls = classifyNumber(raw);

@@ -2,6 +2,7 @@
 import { entry } from '../report/catalog.js';
 import type { Issue, IssueParams, Severity } from '../report/issue.js';
 import { cellAddress } from '../read/table.js';
+import { detach } from './detach.js';
 
 export interface At {
   row?: number;
@@ -34,7 +35,13 @@ export class IssueSink {
       return;
     }
     const issue: Issue = { code, severity: sev };
-    if (params) issue.params = params;
+    if (params) {
+      for (const k in params) {
+        const v = params[k];
+        if (typeof v === 'string') params[k] = detach(v);
+      }
+      issue.params = params;
+    }
     if (this.sheet) issue.sheet = this.sheet;
     if (at) {
       if (at.row !== undefined) issue.row = at.row;
@@ -44,7 +51,8 @@ export class IssueSink {
         if (at.row !== undefined) issue.cell = cellAddress(at.col, at.row);
       }
       if (at.field !== undefined) issue.field = at.field;
-      if (at.value !== undefined) issue.value = at.value.length > 200 ? at.value.slice(0, 200) + '…' : at.value;
+      if (at.value !== undefined) issue.value = detach(at.value.length > 200 ? at.value.slice(0, 200) + '…' : at.value);
+      if (at.field !== undefined) issue.field = detach(at.field);
     }
     this.issues.push(issue);
   }

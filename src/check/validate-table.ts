@@ -15,6 +15,7 @@ import { checkLabels, matchHeader } from './header.js';
 import { checkLabelLayout } from './labels.js';
 import { compileField, type CompiledField } from './fields.js';
 import { ColumnProfile } from './profile.js';
+import { KeyIndex } from './key-index.js';
 
 export interface TableOptions {
   schema?: TableSchema;
@@ -47,26 +48,28 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const fieldOfColumn: (CompiledField | null)[] = new Array(width).fill(null);
   let pkColumns: number[] = [];
   let pkNames: string[] = [];
-  const uniqueKeySets: { cols: number[]; names: string[]; seen: Map<string, number> }[] = [];
+  const uniqueKeySets: { cols: number[]; names: string[]; seen: KeyIndex }[] = [];
   if (schema) {
     const match = matchHeader(layout.labels, schema, headerRow, sink);
+    const keyFields = new Set([...primaryKeyOf(schema), ...(schema.uniqueKeys ?? []).flat()]);
     schema.fields.forEach((f, fi) => {
       const col = match.columnOfField[fi]!;
-      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900);
+      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, keyFields.has(f.name));
     });
     pkNames = primaryKeyOf(schema);
     pkColumns = pkNames.map((n) => match.columnOfField[schema.fields.findIndex((f) => f.name === n)]!);
     if (pkColumns.some((c) => c < 0)) pkColumns = [];
     for (const uk of schema.uniqueKeys ?? []) {
       const cols = uk.map((n) => match.columnOfField[schema.fields.findIndex((f) => f.name === n)]!);
-      if (cols.every((c) => c >= 0)) uniqueKeySets.push({ cols, names: uk, seen: new Map() });
+      if (cols.every((c) => c >= 0)) uniqueKeySets.push({ cols, names: uk, seen: new KeyIndex() });
     }
   }
   checkLabelLayout(layout.labels, headerRow, (c) => fieldOfColumn[c] !== null, sink);
   const profiles: (ColumnProfile | null)[] = layout.labels.map((l, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, l)));
 
   const classifier = new RowClassifier(layout);
-  const pkSeen = new Map<string, number>();
+  // sized from the file (about 60 bytes a row) so the index rarely grows
+  const pkSeen = new KeyIndex(Math.min(1 << 22, Math.max(1 << 12, Math.floor(info.bytes / 60))));
   const keys: (string | null | undefined)[] = new Array(width);
   const expected = width;
   let rowCount = layout.headerRows.length + layout.titleRows.length;
@@ -94,13 +97,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       prevN = row.n;
       const cells = row.cells;
       const kinds = row.kinds;
-      for (let c = 0; c < cells.length; c++) {
-        const v = cells[c]!;
-        if (v.length > 2 && v.indexOf('<') >= 0 && HTML_TAG.test(v)) sink.add('html-in-cells', { value: v }, { row: row.n, line: row.line, col: c, value: v });
-        if (kinds !== undefined && kinds[c] === CellKind.Error) sink.add('formula-error', undefined, { row: row.n, col: c, value: v });
-      }
       const kind = classifier.classify(row);
       if (kind !== RowKind.Data) {
+        for (let c = 0; c < cells.length; c++) cellFacts(cells[c]!, kinds, row, c, sink);
         const text = rowText(row);
         if (kind === RowKind.Blank) {
           blanks.push(row.n);
@@ -134,11 +133,13 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       const checked = kinds === undefined && cells.length < expected ? cells.length : expected;
       for (let c = 0; c < checked; c++) {
         const raw = c < cells.length ? cells[c]! : '';
+        if ((raw.length > 2 && raw.indexOf('<') >= 0) || kinds !== undefined) cellFacts(raw, kinds, row, c, sink);
         const f = fieldOfColumn[c];
         if (f !== null) keys[c] = f!.check(raw, kinds?.[c], row, c);
         else profiles[c]!.add(raw, kinds?.[c], row);
       }
       for (let c = checked; c < expected; c++) keys[c] = undefined;
+      for (let c = expected; c < cells.length; c++) cellFacts(cells[c]!, kinds, row, c, sink);
       if (pkColumns.length) checkKey(pkColumns, pkNames, keys, pkSeen, row, sink, true);
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
     }
@@ -198,6 +199,12 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   };
 }
 
+/** Facts of one cell whatever its row: HTML tags in the text, formula errors. */
+function cellFacts(v: string, kinds: CellKind[] | undefined, row: RawRow, c: number, sink: IssueSink): void {
+  if (v.length > 2 && v.indexOf('<') >= 0 && HTML_TAG.test(v)) sink.add('html-in-cells', { value: v }, { row: row.n, line: row.line, col: c, value: v });
+  if (kinds !== undefined && kinds[c] === CellKind.Error) sink.add('formula-error', undefined, { row: row.n, col: c, value: v });
+}
+
 /**
  * Categories as columns: three or more count columns (integers, not codes) beside a label column, the way
  * "Kelahiran, Perkawinan, Perceraian, Kematian" per month are laid out. Long format gives the category a column.
@@ -221,21 +228,22 @@ function fileLocale(profiles: ColumnProfile[], delimiter: string | undefined): '
   return id > 0 && en === 0 ? 'id' : en > 0 && id === 0 ? 'en' : null;
 }
 
-function checkKey(cols: number[], names: string[], keys: (string | null | undefined)[], seen: Map<string, number>, row: RawRow, sink: IssueSink, primary: boolean): void {
-  let key = '';
+function checkKey(cols: number[], names: string[], keys: (string | null | undefined)[], seen: KeyIndex, row: RawRow, sink: IssueSink, primary: boolean): void {
+  seen.begin();
   for (let i = 0; i < cols.length; i++) {
     const k = keys[cols[i]!];
     if (k === undefined) return; // already a type error
     if (k === null) {
       if (primary) sink.add('primary-key-null', { fields: names.join(', ') }, { row: row.n, line: row.line, col: cols[i] });
-      return;
+      return; // unique keys skip rows with an empty part (Table Schema v2)
     }
-    key = i === 0 ? k : key + '\u001f' + k;
+    seen.feed(k);
   }
-  const first = seen.get(key);
-  if (first !== undefined) {
-    sink.add('primary-key', { fields: names.join(', '), value: key.split('\u001f').join(', '), first }, { row: row.n, line: row.line, col: cols[0], value: key.split('\u001f').join(', ') });
-  } else seen.set(key, row.n);
+  const first = seen.finish(row.n);
+  if (first >= 0) {
+    const value = cols.map((c) => keys[c]).join(', ');
+    sink.add(primary ? 'primary-key' : 'unique-error', primary ? { fields: names.join(', '), value, first } : { first, field: names.join(', ') }, { row: row.n, line: row.line, col: cols[0], value });
+  }
 }
 
 /** File-level facts the reader recorded. */

@@ -7,7 +7,7 @@ import { detectDelimiter } from './csv-dialect.js';
 import { detectEncoding, StreamDecoder, type TextEncoding } from './decode.js';
 import type { RawRow, RowSource, SourceInfo } from './table.js';
 
-const BATCH = 2048;
+const BATCH = 512;
 
 export interface CsvOptions {
   bytes: number;
@@ -38,7 +38,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
   let stream: ReturnType<typeof createReadStream> | null = null;
 
   async function* batches(): AsyncIterable<RawRow[]> {
-    stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    stream = createReadStream(path, { highWaterMark: 1 << 16 });
     const decoder = new StreamDecoder(encoding, detected.bom);
     const tok = new CsvTokenizer(delimiter);
     let batch: RawRow[] = [];

@@ -257,6 +257,24 @@ export function flatten(block: RawRow[], width: number): { labels: string[]; raw
   return { labels, rawLabels };
 }
 
+/** What a label text says about its row. */
+const enum LabelFlag {
+  None = 0,
+  Total = 1,
+  Admin = 2,
+  Province = 4,
+  Upper = 8,
+}
+
+/** First letters (lower case) of the words TOTAL_LABEL starts with: jumlah, total, sub/semua, grand/gabungan, keseluruhan, indonesia, rata-rata/rerata, tahunan. */
+const TOTAL_FIRST = new Set([0x6a, 0x74, 0x73, 0x67, 0x6b, 0x69, 0x72]);
+
+/** Whether a text could be a totals label; cheap letter tests before the regex (this runs once per row). */
+function maybeTotal(v: string): boolean {
+  const c0 = v.charCodeAt(0) | 0x20;
+  return TOTAL_FIRST.has(c0) || (v.charCodeAt(v.length - 1) | 0x20) === 0x6c /* ends in l: "… total" */ || v.charCodeAt(v.length - 1) === 32;
+}
+
 /** Classifies rows after the header. Stateful: once footnotes or a signature start, text rows stay notes. */
 export class RowClassifier {
   private inNotes = false;
@@ -264,55 +282,71 @@ export class RowClassifier {
   private upperProvinces = false;
   constructor(private readonly layout: Layout) {}
 
+  private flags(text: string): LabelFlag {
+    let f = LabelFlag.None;
+    if (maybeTotal(text) && TOTAL_LABEL.test(text.trim())) f |= LabelFlag.Total;
+    if (this.layout.adminSubtotals && ADMIN_PREFIX.test(text.trim())) f |= LabelFlag.Admin;
+    if (!this.layout.provinceTable && isProvinceName(text.trim())) {
+      f |= LabelFlag.Province;
+      if (text === text.toUpperCase()) f |= LabelFlag.Upper;
+    }
+    return f;
+  }
+
   classify(row: RawRow): RowKind {
     const cells = row.cells;
     let first = -1;
     let filled = 0;
-    let numbers = 0;
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!;
       if (c === '' || (c.charCodeAt(0) <= 32 && c.trim() === '')) continue;
       filled++;
       if (first < 0) first = i;
-      if (numbers === 0 && NUMERIC.test(c)) numbers++;
     }
     if (filled === 0) return RowKind.Blank;
-    const firstText = cells[first]!.trim();
-    if (filled <= 3 && (NIP.test(firstText) || ((SIGNATURE_START.test(firstText) || PLACE_DATE.test(firstText)) && filled <= 2))) {
-      this.inNotes = true;
-      return RowKind.Signature;
+    if (filled <= 3) {
+      const firstText = cells[first]!.trim();
+      if (NIP.test(firstText) || ((SIGNATURE_START.test(firstText) || PLACE_DATE.test(firstText)) && filled <= 2) || NIP.test(cells.join(' '))) {
+        this.inNotes = true;
+        return RowKind.Signature;
+      }
+      if (FOOTNOTE_START.test(firstText)) {
+        this.inNotes = true;
+        return RowKind.Footnote;
+      }
     }
-    if (filled <= 3 && NIP.test(cells.join(' '))) {
-      this.inNotes = true;
-      return RowKind.Signature;
-    }
-    if (filled <= 3 && FOOTNOTE_START.test(firstText)) {
-      this.inNotes = true;
-      return RowKind.Footnote;
-    }
-    if (this.inNotes && (numbers === 0 || filled <= 2)) return RowKind.Footnote;
-    const label = (cells[this.layout.labelCol] ?? '').trim();
-    if (label) {
-      if (TOTAL_LABEL.test(label)) return RowKind.Total;
-      if (this.layout.adminSubtotals && ADMIN_PREFIX.test(label)) return RowKind.Total;
-      if (!this.layout.provinceTable && isProvinceName(label)) {
-        const upper = label === label.toUpperCase();
+    if (this.inNotes && (filled <= 2 || !this.hasNumber(cells))) return RowKind.Footnote;
+    const labelCol = this.layout.labelCol;
+    const label = cells[labelCol] ?? '';
+    if (label !== '' && label.trim() !== '') {
+      const f = this.flags(label);
+      if (f & LabelFlag.Total) return RowKind.Total;
+      if (this.layout.adminSubtotals && f & LabelFlag.Admin) return RowKind.Total;
+      if (!this.layout.provinceTable && f & LabelFlag.Province) {
+        const upper = (f & LabelFlag.Upper) !== 0;
         if (upper) this.upperProvinces = true;
         if (upper || !this.upperProvinces) return RowKind.Total;
       }
-      if (first < this.layout.labelCol && TOTAL_LABEL.test(firstText)) return RowKind.Total;
+      if (first < labelCol && this.flags(cells[first]!) & LabelFlag.Total) return RowKind.Total;
       // a totals label in another text column ("GABUNGAN 7 KOTA" beside a "-" code)
-      for (let i = this.layout.labelCol + 1, seen = 0; i < cells.length && seen < 3; i++) {
+      for (let i = labelCol + 1, seen = 0; i < cells.length && seen < 3; i++) {
         const v = cells[i]!;
-        if (v === '' || NUMERIC.test(v)) continue;
+        if (v === '') continue;
+        const c0 = v.charCodeAt(0);
+        if (c0 >= 0x30 && c0 <= 0x39) continue; // starts with a digit: a number or a code
         seen++;
-        if (TOTAL_LABEL.test(v.trim())) return RowKind.Total;
+        if (maybeTotal(v) && TOTAL_LABEL.test(v.trim())) return RowKind.Total;
       }
     } else {
-      if (first >= 0 && TOTAL_LABEL.test(firstText)) return RowKind.Total;
+      if (this.flags(cells[first]!) & LabelFlag.Total) return RowKind.Total;
       // an unlabelled totals row: nothing left of or in the label column, numbers to its right
-      if (this.layout.labelsUsual && numbers > 0 && first > this.layout.labelCol) return RowKind.Total;
+      if (this.layout.labelsUsual && first > labelCol && this.hasNumber(cells)) return RowKind.Total;
     }
     return RowKind.Data;
+  }
+
+  private hasNumber(cells: string[]): boolean {
+    for (const c of cells) if (c !== '' && NUMERIC.test(c)) return true;
+    return false;
   }
 }

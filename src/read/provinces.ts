@@ -20,14 +20,23 @@ export function provinceNames(): Set<string> {
   return names;
 }
 
-const seen = new Map<string, boolean>();
+let prefixes: Set<number> | null = null;
 
-/** Cached per label: row labels repeat, and folding is the costly part. */
-export function isProvinceName(label: string): boolean {
-  let hit = seen.get(label);
-  if (hit === undefined) {
-    hit = label.length >= 4 && label.length <= 40 && provinceNames().has(fold(label));
-    if (seen.size < 20000) seen.set(label, hit);
+/** First two letters (lower case) of every province name, alias and "provinsi"/"kep."/"d.i.": a cheap gate. */
+function provincePrefixes(): Set<number> {
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const n of [...provinceNames(), 'provinsi', 'prov.', 'kep.', 'd.i.', 'd i ', 'dki']) prefixes.add(pair(n));
   }
-  return hit;
+  return prefixes;
+}
+
+function pair(s: string): number {
+  return ((s.charCodeAt(0) | 0x20) << 8) | (s.charCodeAt(1) | 0x20);
+}
+
+/** Whether a row label names a province ("NUSA TENGGARA BARAT", "Prov. Jawa Barat", "KEP. RIAU"). Runs once per row. */
+export function isProvinceName(label: string): boolean {
+  if (label.length < 4 || label.length > 45 || !provincePrefixes().has(pair(label))) return false;
+  return provinceNames().has(fold(label));
 }

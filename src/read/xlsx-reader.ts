@@ -14,29 +14,17 @@ import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CellKind, ReadError, type MergeRange, type RawRow, type RowSource, type SourceInfo } from './table.js';
-import {
-  BATCH_SIZE,
-  decodeRange,
-  columnIndexOf,
-  errorDetail,
-  isBuiltinDateFormatId,
-  isDateFormat,
-  requestedSheetIndex,
-  serialToIso,
-  sheetState,
-} from './workbook-common.js';
+import { BATCH_SIZE, columnIndexOf, decodeRange, errorDetail, isBuiltinDateFormatId, isDateFormat } from './workbook-common.js';
+import { requestedSheetIndex, serialToIso, sheetState } from './workbook-common.js';
 
-interface SaxNode {
-  name: string;
-  attributes: Record<string, string>;
-}
+type SaxNode = { name: string; attributes: Record<string, string> };
 interface SaxParser {
   on(event: 'opentag' | 'closetag', handler: (node: SaxNode) => void): void;
   on(event: 'text', handler: (text: string) => void): void;
   write(chunk: string): unknown;
   close(): unknown;
 }
-type SaxParserCtor = new (opts?: { position?: boolean; xmlns?: boolean }) => SaxParser;
+type SaxParserCtor = new (opts?: { position?: boolean }) => SaxParser;
 
 // saxes is exceljs's own XML parser: resolve it from exceljs's location, not ours.
 const requireHere = createRequire(import.meta.url);
@@ -48,31 +36,17 @@ interface ReaderInternals {
   properties?: { model?: { date1904?: boolean } };
   sharedStrings?: unknown[];
   workbookRels?: { Id: string; Target: string }[];
-  styles: {
-    model?: { styles?: { numFmtId?: number }[] };
-    getStyleModel(id: number): { numFmt?: unknown } | null;
-  };
+  styles: { model?: { styles?: { numFmtId?: number }[] }; getStyleModel(id: number): { numFmt?: unknown } | null };
   parse(): AsyncGenerator<{ eventType: string; value: unknown }>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<never>;
   _parseRels(entry: Readable): Promise<void>;
 }
-interface WbSheet {
-  name: string;
-  id: number;
-  rId: string;
-  state: string;
-}
+type WbSheet = { name: string; id: number; rId: string; state: string };
 /** What exceljs yields per worksheet: name/state matched from workbook.xml, the XML as chunks. */
-interface WorksheetPart {
-  name?: string;
-  iterator: AsyncIterable<Buffer | string> & SpoolStream;
-}
+type WorksheetPart = { name?: string; iterator: AsyncIterable<Buffer | string> & SpoolStream };
 /** A sheet spooled by exceljs to a temp file comes as an fs.ReadStream. */
-interface SpoolStream {
-  destroy?: () => void;
-  on?: (event: 'error', listener: (err: unknown) => void) => unknown;
-}
+type SpoolStream = { destroy?: () => void; on?: (event: 'error', listener: (err: unknown) => void) => unknown };
 
 /** Drops a spooled sheet stream. exceljs deletes its temp file right after, possibly before the stream has
  *  opened it: the late ENOENT must not become an uncaught 'error' event. */
@@ -114,9 +88,8 @@ async function parseWorkbookPart(this: ReaderInternals, entry: Readable): Promis
   parser.on('opentag', (node) => {
     const name = localName(node.name);
     const a = node.attributes;
-    if (name === 'workbookPr') {
-      date1904 = a.date1904 === '1' || a.date1904 === 'true';
-    } else if (name === 'sheet') {
+    if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+    else if (name === 'sheet') {
       const idKey = Object.keys(a).find((k) => k === 'id' || k.endsWith(':id'));
       sheets.push({ name: a.name ?? '', id: Number(a.sheetId), rId: idKey ? a[idKey]! : '', state: sheetState(a.state) });
     }
@@ -140,9 +113,7 @@ async function* parseSharedStringsPart(this: ReaderInternals, entry: Readable): 
     else if (name === 'si') text = '';
     else if (name === 'rPh') phonetic++;
   });
-  parser.on('text', (t) => {
-    if (inT) text += t;
-  });
+  parser.on('text', (t) => void (inT && (text += t)));
   parser.on('closetag', (node) => {
     const name = localName(node.name);
     if (name === 't') inT = false;
@@ -165,18 +136,34 @@ function patchReader(reader: ReaderInternals): void {
   };
 }
 
+/** Whether String(Number(v)) === v, decided without formatting the number (≤ 15 significant digits round-trip). */
+function isCanonical(v: string): boolean {
+  const len = v.length;
+  if (len > 15) return false;
+  let i = v.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  if (i === len) return false;
+  if (v.charCodeAt(i) === 48) {
+    if (i + 1 === len) return i === 0; // '0' but not '-0'
+    if (v.charCodeAt(i + 1) !== 46 || v.startsWith('000000', i + 2)) return false; // '007', 1e-7
+  }
+  let dot = -1;
+  for (; i < len; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 46 && dot < 0) dot = i;
+    else if (c < 48 || c > 57) return false;
+  }
+  return dot < 0 || (dot > 0 && v.charCodeAt(dot - 1) !== 45 && dot < len - 1 && v.charCodeAt(len - 1) !== 48);
+}
+
 /** Date-formatted style ids, looked up once per style. */
 function dateStyleLookup(styles: ReaderInternals['styles']): (s: number) => boolean {
   const cache: (boolean | undefined)[] = [];
   return (s) => {
-    let r = cache[s];
-    if (r === undefined) {
-      const id = styles.model?.styles?.[s]?.numFmtId;
-      const fmt = styles.getStyleModel(s)?.numFmt;
-      r = (typeof id === 'number' && isBuiltinDateFormatId(id)) || (typeof fmt === 'string' && isDateFormat(fmt));
-      cache[s] = r;
-    }
-    return r;
+    const known = cache[s];
+    if (known !== undefined) return known;
+    const id = styles.model?.styles?.[s]?.numFmtId;
+    const fmt = styles.getStyleModel(s)?.numFmt;
+    return (cache[s] = (typeof id === 'number' && isBuiltinDateFormatId(id)) || (typeof fmt === 'string' && isDateFormat(fmt)));
   };
 }
 
@@ -186,6 +173,7 @@ class SheetParser {
   width = 0;
   private readonly parser: SaxParser;
   private readonly decoder = new TextDecoder('utf-8');
+  // current row, current cell, and where text goes
   private n = 0;
   private hidden = false;
   private cells: string[] = [];
@@ -208,9 +196,7 @@ class SheetParser {
     this.parser = new SaxesParser({ position: false });
     this.parser.on('opentag', (node) => this.open(node.name, node.attributes));
     this.parser.on('closetag', (node) => this.close(node.name));
-    this.parser.on('text', (t) => {
-      if (this.capture) this.text += t;
-    });
+    this.parser.on('text', (t) => void (this.capture && (this.text += t)));
   }
 
   feed(chunk: Buffer | string): void {
@@ -225,28 +211,22 @@ class SheetParser {
 
   private open(name: string, a: Record<string, string>): void {
     switch (name) {
-      case 'c': {
-        const ref = a.r;
-        this.col = ref ? columnIndexOf(ref) : this.col + 1;
+      case 'c':
+        this.col = a.r ? columnIndexOf(a.r) : this.col + 1;
         this.type = a.t;
-        const s = a.s;
-        this.style = s ? +s : 0;
+        this.style = a.s ? +a.s : 0;
         this.text = '';
         this.hasValue = false;
         break;
-      }
       case 'v':
         this.text = '';
         this.capture = true;
         break;
-      case 'row': {
-        const r = a.r;
-        this.n = r ? +r : this.n + 1;
-        const h = a.hidden;
-        this.hidden = h === '1' || h === 'true';
+      case 'row':
+        this.n = a.r ? +a.r : this.n + 1;
+        this.hidden = a.hidden === '1' || a.hidden === 'true';
         this.col = -1;
         break;
-      }
       case 'is':
         this.inIs = true;
         this.text = '';
@@ -270,7 +250,8 @@ class SheetParser {
   private close(name: string): void {
     switch (name) {
       case 'v':
-        this.capture = false;
+      case 'is':
+        this.capture = this.inIs = false;
         this.hasValue = true;
         break;
       case 'c':
@@ -289,10 +270,6 @@ class SheetParser {
       case 't':
         this.capture = false;
         break;
-      case 'is':
-        this.inIs = false;
-        this.hasValue = true;
-        break;
       case 'rPh':
         this.phonetic--;
         break;
@@ -303,24 +280,21 @@ class SheetParser {
 
   private cell(): void {
     const v = this.text;
-    let text: string;
-    let kind: CellKind;
+    let text = v;
+    let kind = CellKind.String;
     switch (this.type) {
       case 's':
         text = this.sharedStrings[+v] ?? '';
-        kind = CellKind.String;
         break;
       case 'str':
       case 'inlineStr':
         text = decodeEscapes(v);
-        kind = CellKind.String;
         break;
       case 'b':
         text = v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
         kind = CellKind.Boolean;
         break;
       case 'e':
-        text = v;
         kind = CellKind.Error;
         break;
       case 'd': {
@@ -332,22 +306,14 @@ class SheetParser {
       }
       default: {
         const num = +v;
-        if (v === '' || num !== num) {
-          text = v;
-          kind = CellKind.String;
-        } else if (this.style !== 0 && this.isDateStyle(this.style)) {
-          const iso = serialToIso(num, this.date1904);
-          text = iso ?? String(num);
-          kind = iso === undefined ? CellKind.Number : CellKind.Date;
-        } else {
-          text = String(num);
-          kind = CellKind.Number;
-        }
+        if (v === '' || num !== num) break; // not a number: keep the text
+        const iso = this.style !== 0 && this.isDateStyle(this.style) ? serialToIso(num, this.date1904) : undefined;
+        text = iso ?? (isCanonical(v) ? v : String(num));
+        kind = iso === undefined ? CellKind.Number : CellKind.Date;
       }
     }
-    if (text === '') return;
     const col = this.col;
-    if (col < 0) return;
+    if (text === '' || col < 0) return;
     const cells = this.cells;
     const kinds = this.kinds;
     while (cells.length < col) {
@@ -359,12 +325,11 @@ class SheetParser {
   }
 }
 
-interface ZipStream {
-  destroy?: () => void;
+type ZipStream = {
   emit(event: string | symbol, ...args: unknown[]): boolean;
   push?: (chunk: unknown) => boolean;
   _readableState?: { endEmitted?: boolean; ended?: boolean };
-}
+};
 
 /**
  * unzipper's Parse emits 'end' as soon as its input is consumed, while entries it already pushed may still
@@ -393,9 +358,9 @@ function toReadError(err: unknown): ReadError {
     return new ReadError('source-error', { reason: errorDetail(err) });
   }
   const msg = errorDetail(err);
-  let detail = msg;
-  if (/invalid signature/i.test(msg)) detail = 'bukan arsip zip / not a zip archive';
-  else if (/FILE_ENDED|unexpected end/i.test(msg)) detail = TRUNCATED;
+  const detail = /invalid signature/i.test(msg)
+    ? 'bukan arsip zip / not a zip archive'
+    : /FILE_ENDED|unexpected end/i.test(msg) ? TRUNCATED : msg;
   return new ReadError('corrupt-file', { detail });
 }
 
@@ -407,12 +372,13 @@ class XlsxSource implements RowSource {
   private readonly stop: Promise<never>;
   private rejectStop: (reason: unknown) => void = noop;
   private closed = false;
-  private zip?: { destroy?: () => void; reachedCD?: boolean };
+  private zip?: SpoolStream & { reachedCD?: boolean };
   private sheetIter?: AsyncIterator<Buffer | string>;
   private sheetStream?: SpoolStream;
   private parser?: SheetParser;
   private sheetDone = true;
   private iterated = false;
+  private spooled = false;
 
   constructor(path: string, bytes: number, private readonly request: string | number | undefined) {
     this.info = { path, format: 'xlsx', bytes, merges: [], notes: [] };
@@ -449,7 +415,10 @@ class XlsxSource implements RowSource {
       if (r.done) break;
       if (r.value.eventType !== 'worksheet') continue;
       const part = r.value.value as WorksheetPart;
-      if (typeof part.iterator.destroy === 'function') this.checkComplete(); // spooled: the zip was read to its end
+      if (typeof part.iterator.destroy === 'function') {
+        this.spooled = true; // the zip was read to its end, sheets wait in temp files
+        this.checkComplete();
+      }
       const sheets = this.info.sheets ?? [];
       if (!listed) {
         listed = true;
@@ -530,16 +499,20 @@ class XlsxSource implements RowSource {
     try {
       const parser = this.parser;
       if (!parser) return;
+      let delivered = 0;
       for (;;) {
         if (parser.rows.length >= BATCH_SIZE || (this.sheetDone && parser.rows.length > 0)) {
           const out = parser.rows;
           parser.rows = [];
+          delivered += out.length;
           for (let i = 0; i < out.length; i += BATCH_SIZE) yield out.length <= BATCH_SIZE ? out : out.slice(i, i + BATCH_SIZE);
         }
         if (this.sheetDone || this.closed) break;
         await this.step();
       }
       await this.drainRest();
+      const chosen = this.info.sheets?.find((s) => s.name === this.info.sheet);
+      if (chosen && chosen.empty === undefined) chosen.empty = delivered === 0;
     } catch (err) {
       if (err === CLOSED || this.closed) return;
       throw toReadError(err);
@@ -570,10 +543,16 @@ class XlsxSource implements RowSource {
     this.sheetIter?.return?.().catch(noop);
     discard(this.sheetStream);
     this.input.destroy();
-    try {
-      this.zip?.destroy?.();
-    } catch {
-      // already gone
+    discard(this.zip);
+    // Let exceljs delete the temp files of the sheets still waiting (it does so as its generator resumes).
+    const parts = this.parts;
+    if (this.spooled && parts) {
+      this.parts = undefined;
+      void (async () => {
+        for (let r = await parts.next(); !r.done; r = await parts.next()) {
+          if (r.value.eventType === 'worksheet') discard((r.value.value as WorksheetPart).iterator);
+        }
+      })().catch(noop);
     }
   }
 }

@@ -12,6 +12,7 @@ const N = CellKind.Number;
 const E = CellKind.Empty;
 
 let dir: string;
+let savedTmpdir: string | undefined;
 let mainPath: string;
 let path1904: string;
 let bigPath: string;
@@ -79,6 +80,10 @@ async function readError(promise: Promise<unknown>): Promise<ReadError> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'satudata-xlsx-'));
+  // exceljs spools sheets to os.tmpdir(); on a zip error those files are only removed at process exit,
+  // which test workers may skip. Keep them in our directory.
+  savedTmpdir = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
   mainPath = join(dir, 'main.xlsx');
   await writeMain(mainPath);
 
@@ -104,6 +109,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -170,6 +177,7 @@ describe('openXlsx', () => {
     expect(byName.src.info.sheet).toBe('Rahasia');
     expect(byName.rows).toEqual([{ n: 2, cells: ['', 'rahasia'], kinds: [E, S] }]);
     expect(byName.src.info.merges).toEqual([]);
+    expect(byName.src.info.sheets![2]).toEqual({ name: 'Rahasia', state: 'hidden', empty: false });
 
     const folded = await rowsOf(mainPath, 'data');
     expect(folded.src.info.sheet).toBe('Data');
@@ -185,6 +193,7 @@ describe('openXlsx', () => {
     const empty = await rowsOf(mainPath, 1);
     expect(empty.src.info.sheet).toBe('Kosong');
     expect(empty.rows).toEqual([]);
+    expect(empty.src.info.sheets![0]).toEqual({ name: 'Kosong', state: 'visible', empty: true });
   });
 
   it('throws sheet-not-found with the sheet list', async () => {
@@ -291,5 +300,185 @@ describe('openXlsx', () => {
     expect((await readError(openXlsx(empty, { bytes: 0 }))).code).toBe('empty-file');
 
     expect((await readError(openXlsx(join(dir, 'nope.xlsx'), { bytes: 10 }))).code).toBe('source-error');
+  });
+});
+
+// ── A hand-written workbook in a stored zip: parts exceljs cannot write, in the order LibreOffice uses
+//    (shared strings before the sheets, so the sheets are parsed while the zip streams, not spooled). ──
+
+function crc32(buf: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of buf) {
+    let c = (crc ^ byte) & 0xff;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+    crc = (crc >>> 8) ^ c;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A zip with stored (uncompressed) entries; also returns where each entry's local header starts. */
+function storedZip(entries: [string, string][]): { zip: Buffer; offsets: Record<string, number> } {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  const offsets: Record<string, number> = {};
+  let offset = 0;
+  for (const [name, text] of entries) {
+    const data = Buffer.from(text, 'utf8');
+    const nameBuf = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    parts.push(local, nameBuf, data);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(nameBuf.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, nameBuf);
+    offsets[name] = offset;
+    offset += 30 + nameBuf.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return { zip: Buffer.concat([...parts, cd, end]), offsets };
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const handMade: [string, string][] = [
+  [
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  ],
+  ['_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`],
+  [
+    'xl/workbook.xml',
+    `<workbook xmlns="${NS}" xmlns:r="${REL}"><workbookPr date1904="true"/><sheets>` +
+      `<sheet name="Satu" sheetId="1" r:id="rId1"/><sheet name="Dua" sheetId="2" state="hidden" r:id="rId2"/>` +
+      `</sheets></workbook>`,
+  ],
+  [
+    'xl/_rels/workbook.xml.rels',
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${REL}/worksheet" Target="/xl/worksheets/sheet1.xml"/>` +
+      `<Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/>` +
+      `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId4" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  ],
+  [
+    'xl/styles.xml',
+    `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/></numFmts>` +
+      `<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+      `<fills count="1"><fill><patternFill patternType="none"/></fill></fills>` +
+      `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+      `<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+      `<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+      `<xf numFmtId="20" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+      `<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+  ],
+  [
+    'xl/sharedStrings.xml',
+    `<sst xmlns="${NS}" count="3" uniqueCount="3"><si><t xml:space="preserve"> a_x000D_b </t></si>` +
+      `<si><r><t>Kab</t></r><r><rPr><b/></rPr><t>upaten</t></r><rPh sb="0" eb="3"><t>かぶ</t></rPh></si><si><t/></si></sst>`,
+  ],
+  [
+    'xl/worksheets/sheet1.xml',
+    `<worksheet xmlns="${NS}" xmlns:r="${REL}"><dimension ref="A1:F6"/><sheetData>` +
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>` +
+      `<c r="D1" t="inlineStr"><is><r><t>in</t></r><r><t xml:space="preserve">line </t></r><rPh sb="0" eb="1"><t>x</t></rPh></is></c></row>` +
+      `<row><c><v>1234.5</v></c><c s="4"><v>1234.5</v></c><c s="1"><v>43889</v></c><c s="2"><v>43889.75</v></c>` +
+      `<c s="3"><v>0.5</v></c><c t="d"><v>2024-02-29T00:00:00Z</v></c></row>` +
+      `<row r="4" hidden="1"><c r="A4" t="b"><f>TRUE()</f><v>1</v></c><c r="B4" t="e"><v>#DIV/0!</v></c>` +
+      `<c r="C4" t="str"><f>"a"&amp;"b"</f><v>a&amp;b</v></c><c r="D4"><f>1/0</f></c><c r="E4"><v></v></c><c r="F4" s="2"/></row>` +
+      `<row r="6"><c r="C6" s="1"/></row>` +
+      `</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`,
+  ],
+  [
+    'xl/worksheets/sheet2.xml',
+    `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="3"><x:c r="B3" t="s"><x:v>1</x:v></x:c></x:row></x:sheetData>` +
+      `<x:mergeCells><x:mergeCell ref="B3:C3"/></x:mergeCells></x:worksheet>`,
+  ],
+];
+
+describe('openXlsx on a hand-written workbook (streamed sheets)', () => {
+  it('reads inline and rich strings, _x000D_, t="d", builtin and custom date formats, 1904 "true"', async () => {
+    const { zip } = storedZip(handMade);
+    const path = join(dir, 'hand.xlsx');
+    await writeFile(path, zip);
+    const { src, rows } = await rowsOf(path);
+    expect(src.info.sheet).toBe('Satu');
+    expect(src.info.dateSystem).toBe(1904);
+    expect(src.info.sheets).toEqual([
+      { name: 'Satu', state: 'visible', empty: false },
+      { name: 'Dua', state: 'hidden' },
+    ]);
+    const D = CellKind.Date;
+    expect(rows).toEqual([
+      { n: 1, cells: [' a\rb ', 'Kabupaten', '', 'inline '], kinds: [S, S, E, S] },
+      {
+        n: 2,
+        cells: ['1234.5', '1234.5', '2024-02-29', '2024-02-29T18:00:00', '12:00:00', '2024-02-29'],
+        kinds: [N, N, D, D, D, D],
+      },
+      { n: 4, cells: ['TRUE', '#DIV/0!', 'a&b'], kinds: [CellKind.Boolean, CellKind.Error, S], hidden: true },
+    ]);
+    expect(src.info.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+    expect(src.info.width).toBe(6);
+  });
+
+  it('reads a sheet with prefixed element names, matched through an absolute relationship target', async () => {
+    const { zip } = storedZip(handMade);
+    const path = join(dir, 'hand2.xlsx');
+    await writeFile(path, zip);
+    const { src, rows } = await rowsOf(path, 'Dua');
+    expect(rows).toEqual([{ n: 3, cells: ['', 'Kabupaten'], kinds: [E, S] }]);
+    expect(src.info.merges).toEqual([{ top: 3, left: 2, bottom: 3, right: 3 }]);
+  });
+
+  it('reports a file cut right after the chosen sheet as corrupt-file', async () => {
+    const { zip, offsets } = storedZip(handMade);
+    const path = join(dir, 'hand-cut.xlsx');
+    const bytes = offsets['xl/worksheets/sheet2.xml']!;
+    await writeFile(path, zip.subarray(0, bytes));
+    const src = await openXlsx(path, { bytes });
+    const got: RawRow[] = [];
+    const err = await readError(
+      (async () => {
+        for await (const b of src.batches()) got.push(...b);
+      })(),
+    );
+    expect(err.code).toBe('corrupt-file');
+    expect(got.map((r) => r.n)).toEqual([1, 2, 4]);
+  });
+
+  it('reports malformed sheet XML as corrupt-file', async () => {
+    const broken = handMade.map(([name, text]): [string, string] =>
+      name === 'xl/worksheets/sheet1.xml' ? [name, text.replace('</sheetData>', '</sheetDat>')] : [name, text],
+    );
+    const path = join(dir, 'hand-bad.xml.xlsx');
+    await writeFile(path, storedZip(broken).zip);
+    const err = await readError(
+      (async () => {
+        const src = await openXlsx(path, { bytes: 1 });
+        await read(src);
+      })(),
+    );
+    expect(err.code).toBe('corrupt-file');
   });
 });
