@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolveLang, type Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
-
-export const EXIT_USAGE = 2;
+import { EXIT_USAGE, type CliContext } from './context.js';
+import { COMMANDS } from './commands.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
@@ -37,23 +37,16 @@ export async function main(argv: string[]): Promise<number> {
   program.helpCommand(id ? 'help [perintah]' : 'help [command]', id ? 'bantuan untuk perintah' : 'help for a command');
 
   let code = 0;
-  program
-    .command('validate')
-    .alias('periksa')
-    .description(id ? 'periksa berkas XLSX/CSV terhadap standar (Table Schema)' : 'validate XLSX/CSV files against a standard (Table Schema)')
-    .argument('<files...>', id ? 'berkas data' : 'data files')
-    .option('--schema <file>', id ? 'Table Schema (JSON) untuk memeriksa data' : 'Table Schema (JSON) to check the data against')
-    .option('--sheet <name|number|all>', id ? 'sheet yang diperiksa (default: sheet pertama yang berisi; all = semua sheet)' : 'sheet to check (default: first non-empty sheet; all = every sheet)')
-    .option('--delimiter <char>', id ? 'pemisah kolom CSV (default: dideteksi)' : 'CSV delimiter (default: detected)')
-    .addOption(new Option('--format <format>', id ? 'format laporan' : 'report format').choices(['pretty', 'json']).default('pretty'))
-    .option('--max-errors <n>', id ? 'maksimum masalah yang dicatat per tabel' : 'most issues recorded per table', '1000')
-    .addOption(new Option('--fail-on <level>', id ? 'tingkat yang membuat tidak valid' : 'level that makes a file invalid').choices(['error', 'warning']).default('error'))
-    .option('--no-infos', id ? 'sembunyikan info di laporan pretty' : 'hide info lines in the pretty report')
-    .action(async (files: string[], options: Record<string, unknown>) => {
-      const lang = langOf(program, preLang);
-      const { runValidate } = await import('./validate.js');
-      code = await runValidate(files, { ...options, lang, version: version() } as never);
-    });
+  const ctx: CliContext = {
+    lang: preLang,
+    id,
+    version: version(),
+    langNow: () => langOf(program, preLang),
+    exit: (c) => {
+      code = c;
+    },
+  };
+  for (const register of COMMANDS) register(program, ctx);
 
   try {
     const langFlag = argFlag(argv, '--lang');

@@ -6,7 +6,7 @@ import { buildReport, exitCode } from '../report/build.js';
 import type { Severity, TableReport } from '../report/issue.js';
 import { loadSchemaFile, SchemaError, type TableSchema } from '../standards/schema.js';
 import { renderIssue } from '../report/render.js';
-import { EXIT_USAGE } from './main.js';
+import { EXIT_USAGE } from './context.js';
 import { createProgress } from './progress.js';
 
 export interface ValidateCliOptions {

@@ -136,25 +136,6 @@ function patchReader(reader: ReaderInternals): void {
   };
 }
 
-/** Whether String(Number(v)) === v, decided without formatting the number (≤ 15 significant digits round-trip). */
-function isCanonical(v: string): boolean {
-  const len = v.length;
-  if (len > 15) return false;
-  let i = v.charCodeAt(0) === 45 ? 1 : 0; // '-'
-  if (i === len) return false;
-  if (v.charCodeAt(i) === 48) {
-    if (i + 1 === len) return i === 0; // '0' but not '-0'
-    if (v.charCodeAt(i + 1) !== 46 || v.startsWith('000000', i + 2)) return false; // '007', 1e-7
-  }
-  let dot = -1;
-  for (; i < len; i++) {
-    const c = v.charCodeAt(i);
-    if (c === 46 && dot < 0) dot = i;
-    else if (c < 48 || c > 57) return false;
-  }
-  return dot < 0 || (dot > 0 && v.charCodeAt(dot - 1) !== 45 && dot < len - 1 && v.charCodeAt(len - 1) !== 48);
-}
-
 /** Date-formatted style ids, looked up once per style. */
 function dateStyleLookup(styles: ReaderInternals['styles']): (s: number) => boolean {
   const cache: (boolean | undefined)[] = [];
@@ -308,7 +289,7 @@ class SheetParser {
         const num = +v;
         if (v === '' || num !== num) break; // not a number: keep the text
         const iso = this.style !== 0 && this.isDateStyle(this.style) ? serialToIso(num, this.date1904) : undefined;
-        text = iso ?? (isCanonical(v) ? v : String(num));
+        text = iso ?? String(num);
         kind = iso === undefined ? CellKind.Number : CellKind.Date;
       }
     }
