@@ -23,6 +23,12 @@ export interface TableOptions {
   maxErrors: number;
   /** Called now and then with the number of rows read (progress display). */
   onProgress?: (rows: number) => void;
+  /**
+   * Receives every data row in canonical form (package and fix write tidy data from it): with a schema, one
+   * value per schema field in field order — numbers as plain JS numbers, dates ISO, booleans true/false,
+   * null when missing, the original text when the cell is invalid; without a schema, the trimmed cells.
+   */
+  onRow?: (values: (string | null)[], row: RawRow) => void;
 }
 
 const NOTE_TEXT_MAX = 80;
@@ -47,6 +53,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const width = layout.width;
   const fieldOfColumn: (CompiledField | null)[] = new Array(width).fill(null);
   let pkColumns: number[] = [];
+  let fieldColumns: number[] = [];
   let pkNames: string[] = [];
   const uniqueKeySets: { cols: number[]; names: string[]; seen: KeyIndex }[] = [];
   if (schema) {
@@ -54,8 +61,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     const keyFields = new Set([...primaryKeyOf(schema), ...(schema.uniqueKeys ?? []).flat()]);
     schema.fields.forEach((f, fi) => {
       const col = match.columnOfField[fi]!;
-      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, keyFields.has(f.name));
+      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, keyFields.has(f.name) || opts.onRow !== undefined);
     });
+    fieldColumns = match.columnOfField;
     pkNames = primaryKeyOf(schema);
     pkColumns = pkNames.map((n) => match.columnOfField[schema.fields.findIndex((f) => f.name === n)]!);
     if (pkColumns.some((c) => c < 0)) pkColumns = [];
@@ -141,6 +149,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       for (let c = checked; c < expected; c++) keys[c] = undefined;
       for (let c = expected; c < cells.length; c++) cellFacts(cells[c]!, kinds, row, c, sink);
       if (pkColumns.length) checkKey(pkColumns, pkNames, keys, pkSeen, row, sink, true);
+      if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
     }
     if (opts.onProgress && rowCount - progressAt >= 50000) {
@@ -149,6 +158,12 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     }
   }
   await source.close();
+  // formatted empty rows a workbook lists below the last row with values
+  if (info.lastRow !== undefined && info.lastRow > prevN && prevN > 0) {
+    const from = prevN + 1;
+    blanks.push(from);
+    sink.add('blank-row', { row: info.lastRow > from ? `${from}–${info.lastRow}` : from }, { row: from });
+  }
 
   for (const f of fieldOfColumn) f?.finish();
   const used = profiles.filter((p): p is ColumnProfile => p !== null);
@@ -197,6 +212,23 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     issues,
     ...(sink.truncated ? { truncated: true } : {}),
   };
+}
+
+/** A data row in canonical form (see TableOptions.onRow). */
+function canonical(fieldColumns: number[] | null, keys: (string | null | undefined)[], cells: string[], width: number): (string | null)[] {
+  if (!fieldColumns) {
+    const out: (string | null)[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const v = (cells[c] ?? '').trim();
+      out[c] = v === '' ? null : v;
+    }
+    return out;
+  }
+  return fieldColumns.map((c) => {
+    if (c < 0) return null;
+    const k = keys[c];
+    return k === undefined ? (cells[c] ?? null) : k;
+  });
 }
 
 /** Facts of one cell whatever its row: HTML tags in the text, formula errors. */

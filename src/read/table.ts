@@ -70,6 +70,8 @@ export interface SourceInfo {
   spans?: MergeRange[];
   /** Number of columns the widest row had. */
   width?: number;
+  /** Workbooks: the last row the sheet lists, even without values (formatted empty rows at the bottom). */
+  lastRow?: number;
   /** Filled by readers that hash what they read (saves a second pass). */
   sha256?: string;
   /** Facts met while reading that checks turn into issues (code from the catalog). */

@@ -126,6 +126,9 @@ class XlsSource implements RowSource {
         }
       }
       if (out.length > 0 && !this.released) yield out;
+      // the sheet's used range (!ref) also counts formatted empty rows at the bottom
+      const end = /(\d+)$/.exec(String(ws['!ref'] ?? ''));
+      this.info.lastRow = Math.max(data.length, end ? Number(end[1]) : 0);
     } finally {
       await this.close();
     }

@@ -152,6 +152,8 @@ function dateStyleLookup(styles: ReaderInternals['styles']): (s: number) => bool
 class SheetParser {
   rows: RawRow[] = [];
   width = 0;
+  /** Last row number the sheet XML lists, with or without values. */
+  lastRow = 0;
   private readonly parser: SaxParser;
   private readonly decoder = new TextDecoder('utf-8');
   // current row, current cell, and where text goes
@@ -205,6 +207,7 @@ class SheetParser {
         break;
       case 'row':
         this.n = a.r ? +a.r : this.n + 1;
+        if (this.n > this.lastRow) this.lastRow = this.n;
         this.hidden = a.hidden === '1' || a.hidden === 'true';
         this.col = -1;
         break;
@@ -472,6 +475,7 @@ class XlsxSource implements RowSource {
       this.parser!.feed(c.value);
     }
     if (this.parser!.width > (this.info.width ?? 0)) this.info.width = this.parser!.width;
+    this.info.lastRow = this.parser!.lastRow;
   }
 
   async *batches(): AsyncGenerator<RawRow[]> {
