@@ -103,6 +103,8 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
   const hasConstraints = min !== undefined || max !== undefined || xmin !== undefined || xmax !== undefined ||
     pattern !== undefined || enumSet !== undefined || c.minLength !== undefined || c.maxLength !== undefined;
   const unique = c.unique === true ? new KeyIndex() : null;
+  const uniqueLines = new Map<number, number>();
+  let uniqueCol = -1;
   const codeLike = type === 'string' && /(^|_)(kode|code|id)(_|$)/i.test(name);
   // Indonesian-number evidence for the ambiguity report (number fields with the default '.' decimal).
   const watchAmbiguous = (type === 'number' || type === 'integer') && fmt.decimalChar === '.' && !fmt.groupChar;
@@ -153,8 +155,9 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
     // a plain integer text is its own key (no leading zero or sign to normalise): no number→string allocation
     const key = typeof v === 'string' ? v : integer && kind === undefined && raw.charCodeAt(0) > 48 && raw.charCodeAt(0) <= 57 && parsePlainInteger(raw) === v ? raw : String(v);
     if (unique) {
-      const first = unique.firstOrAdd(key, row.n);
-      if (first >= 0) sink.add('unique-error', { first }, { row: row.n, line: row.line, col, field: name, value: raw });
+      uniqueCol = col;
+      unique.addKey(key, row.n);
+      if (row.line !== undefined && row.line !== row.n) uniqueLines.set(row.n, row.line);
     }
     return key;
   };
@@ -163,6 +166,9 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
     field,
     check,
     finish() {
+      if (unique) {
+        for (const d of unique.duplicates()) sink.add('unique-error', { first: d.first }, { row: d.row, line: uniqueLines.get(d.row), col: uniqueCol, field: name, value: d.value });
+      }
       if (dotGroupErrors > 0) {
         for (const a of ambiguous) {
           sink.add('ambiguous-number', { asDecimal: a.value, asThousands: a.value.replace('.', '') }, { row: a.row, line: a.line, col: a.col, field: name, value: a.value });

@@ -1,29 +1,49 @@
 /**
- * A compact index of key → first row for primary keys, unique keys and unique fields.
+ * Finds repeated keys (primary keys, unique keys, unique fields) without keeping the keys.
  *
- * Storing a million composite key strings in a Map costs hundreds of MB (and the strings keep the
- * parser's chunks alive). This index keeps two independent 32-bit hashes per key (64 bits in all) and the
- * row in one interleaved typed array with open addressing: 12 bytes a slot, one cache line per probe. Two different keys are taken as equal only when
- * both hashes collide: for a million keys the chance of one false duplicate is about 3 in 100 million.
+ * Storing a million composite key strings in a Map costs hundreds of MB, and a hash table of a million
+ * slots is touched at random, one cache miss per row. Here each key is reduced to two independent 32-bit
+ * hashes (64 bits) appended to a log in row order (sequential writes), and the log is sorted once at the end
+ * (radix sort) to find equal hashes. Two different keys are taken as equal only when both hashes collide:
+ * for a million keys the chance of one false duplicate is about 3 in 100 million.
+ *
+ * The report wants the repeated value, so a small Bloom filter (10 bits a key) flags rows whose key may have
+ * been seen; only for those is the key text kept (about 1% of rows, plus the true duplicates).
  */
+export interface Duplicate {
+  row: number;
+  first: number;
+  value: string;
+}
+
+const MAX_CANDIDATES = 200_000;
+
 export class KeyIndex {
-  /** [h1, h2, row] per slot; h2 = 0 marks an empty slot. */
-  private slots: Int32Array;
-  private mask: number;
-  private count = 0;
+  private h1: Int32Array;
+  private h2: Int32Array;
+  private rows: Int32Array;
+  private n = 0;
+  private bloom: Int32Array;
+  private bloomMask: number;
+  private candidates = new Map<number, string>();
   // running hashes of the key being fed
   private a = 0;
   private b = 0;
 
-  constructor(initialCapacity = 1 << 12) {
-    let cap = 1;
-    while (cap < initialCapacity) cap <<= 1;
-    this.slots = new Int32Array(cap * 3);
-    this.mask = cap - 1;
+  /** `expected` keys size the Bloom filter (more keys only raise its false-positive rate). */
+  constructor(expected = 1 << 12) {
+    const cap = Math.max(1024, expected);
+    this.h1 = new Int32Array(cap);
+    this.h2 = new Int32Array(cap);
+    this.rows = new Int32Array(cap);
+    let bits = 1 << 13;
+    while (bits < expected * 10 && bits < 1 << 27) bits <<= 1;
+    this.bloom = new Int32Array(bits >>> 5);
+    this.bloomMask = bits - 1;
   }
 
   get size(): number {
-    return this.count;
+    return this.n;
   }
 
   /** Starts a new key. */
@@ -41,59 +61,111 @@ export class KeyIndex {
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
     }
-    // part separator
     a = Math.imul(a ^ 0x1f, 0x01000193);
     b = Math.imul(b ^ 0x1f, 0x5bd1e995);
     this.a = a;
     this.b = b ^ (b >>> 13);
   }
 
-  /** Ends the key: returns the row where it was first seen, or -1 after recording it at `row`. */
-  finish(row: number): number {
+  /** Ends the key of `row`; `value` is called (to keep the key text) only when the key may repeat. */
+  add(row: number, value: () => string): void {
     let a = this.a;
     a ^= a >>> 16;
     a = Math.imul(a, 0x85ebca6b);
     a ^= a >>> 13;
-    const b = this.b | 1; // never 0: 0 marks an empty slot
-    const slots = this.slots;
-    let i = a & this.mask;
-    for (;;) {
-      const k = i * 3;
-      const h = slots[k + 1]!;
-      if (h === 0) {
-        slots[k] = a;
-        slots[k + 1] = b;
-        slots[k + 2] = row;
-        if (++this.count * 2 > this.mask) this.grow();
-        return -1;
+    const b = this.b;
+    // Bloom filter, three probes from the two hashes
+    const m = this.bloomMask;
+    const bloom = this.bloom;
+    let seen = true;
+    for (let k = 0; k < 3; k++) {
+      const bit = (a + Math.imul(k, b)) & m;
+      const w = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      if ((bloom[w]! & mask) === 0) {
+        seen = false;
+        bloom[w] = bloom[w]! | mask;
       }
-      if (h === b && slots[k] === a) return slots[k + 2]!;
-      i = (i + 1) & this.mask;
     }
+    if (seen && this.candidates.size < MAX_CANDIDATES) this.candidates.set(row, value());
+    if (this.n === this.h1.length) this.grow();
+    this.h1[this.n] = a;
+    this.h2[this.n] = b;
+    this.rows[this.n] = row;
+    this.n++;
   }
 
   /** Convenience for a single-part key. */
-  firstOrAdd(key: string, row: number): number {
+  addKey(key: string, row: number): void {
     this.begin();
     this.feed(key);
-    return this.finish(row);
+    this.add(row, () => Buffer.from(key, 'utf8').toString('utf8'));
+  }
+
+  /** Every repeat, in row order, with the row of the key's first appearance. */
+  duplicates(): Duplicate[] {
+    const n = this.n;
+    if (n < 2) return [];
+    const order = this.sortedOrder();
+    const out: Duplicate[] = [];
+    for (let i = 0; i < n; ) {
+      let j = i + 1;
+      const a = this.h1[order[i]!];
+      while (j < n && this.h1[order[j]!] === a) j++;
+      if (j - i > 1) {
+        // equal first hash: group by the second (rows are in order within equal h1: the sort is stable)
+        const groups = new Map<number, number>();
+        for (let k = i; k < j; k++) {
+          const e = order[k]!;
+          const b = this.h2[e]!;
+          const first = groups.get(b);
+          if (first === undefined) groups.set(b, this.rows[e]!);
+          else out.push({ row: this.rows[e]!, first, value: this.candidates.get(this.rows[e]!) ?? '' });
+        }
+      }
+      i = j;
+    }
+    return out.sort((x, y) => x.row - y.row);
+  }
+
+  /** Indices of the log sorted by h1 (two stable 16-bit counting passes over (hash, index) pairs). */
+  private sortedOrder(): Uint32Array {
+    const n = this.n;
+    const h1 = this.h1;
+    let idx = new Uint32Array(n);
+    let key = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      idx[i] = i;
+      key[i] = h1[i]!;
+    }
+    let idx2 = new Uint32Array(n);
+    let key2 = new Int32Array(n);
+    const count = new Uint32Array(65537);
+    for (let shift = 0; shift <= 16; shift += 16) {
+      count.fill(0);
+      for (let i = 0; i < n; i++) count[((key[i]! >>> shift) & 0xffff) + 1]!++;
+      for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+      for (let i = 0; i < n; i++) {
+        const k = key[i]!;
+        const to = count[(k >>> shift) & 0xffff]!++;
+        idx2[to] = idx[i]!;
+        key2[to] = k;
+      }
+      [idx, idx2] = [idx2, idx];
+      [key, key2] = [key2, key];
+    }
+    return idx;
   }
 
   private grow(): void {
-    const old = this.slots;
-    const cap = (this.mask + 1) * 2;
-    const slots = new Int32Array(cap * 3);
-    const mask = cap - 1;
-    for (let j = 0; j < old.length; j += 3) {
-      const b = old[j + 1]!;
-      if (b === 0) continue;
-      let i = old[j]! & mask;
-      while (slots[i * 3 + 1] !== 0) i = (i + 1) & mask;
-      slots[i * 3] = old[j]!;
-      slots[i * 3 + 1] = b;
-      slots[i * 3 + 2] = old[j + 2]!;
-    }
-    this.slots = slots;
-    this.mask = mask;
+    const cap = this.h1.length * 2;
+    const grow = (old: Int32Array) => {
+      const next = new Int32Array(cap);
+      next.set(old);
+      return next;
+    };
+    this.h1 = grow(this.h1);
+    this.h2 = grow(this.h2);
+    this.rows = grow(this.rows);
   }
 }

@@ -2,8 +2,7 @@
  * Validates one table: read → layout → header → rows → column checks. Streaming: each row is seen once.
  * Emits issues through an IssueSink; never prints.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { sha256File } from '../read/sha256.js';
 import { CellKind, ReadError, cellAddress, type RawRow, type RowSource } from '../read/table.js';
 import { detectLayout, RowClassifier, RowKind } from '../read/layout.js';
 import { HTML_TAG } from '../read/words.js';
@@ -37,7 +36,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const started = performance.now();
   const info = source.info;
   const sink = new IssueSink(opts.maxErrors, info.sheet);
-  const hashing = info.format === 'csv' ? null : hashFile(info.path);
+  const hashing = sha256File(info.path, info.bytes);
   const { layout, rows } = await detectLayout(source);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];
   // layout issues found in the lookahead
@@ -76,8 +75,10 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const profiles: (ColumnProfile | null)[] = layout.labels.map((l, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, l)));
 
   const classifier = new RowClassifier(layout);
-  // sized from the file (about 60 bytes a row) so the index rarely grows
+  // sized from the file (about 60 bytes a row)
   const pkSeen = new KeyIndex(Math.min(1 << 22, Math.max(1 << 12, Math.floor(info.bytes / 60))));
+  // CSV records whose line differs from their number (after quoted line breaks), for reports made at the end
+  const lineOf = new Map<number, number>();
   const keys: (string | null | undefined)[] = new Array(width);
   const expected = width;
   let rowCount = layout.headerRows.length + layout.titleRows.length;
@@ -148,6 +149,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       }
       for (let c = checked; c < expected; c++) keys[c] = undefined;
       for (let c = expected; c < cells.length; c++) cellFacts(cells[c]!, kinds, row, c, sink);
+      if (row.line !== undefined && row.line !== row.n && lineOf.size < 100000) lineOf.set(row.n, row.line);
       if (pkColumns.length) checkKey(pkColumns, pkNames, keys, pkSeen, row, sink, true);
       if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
@@ -165,6 +167,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     sink.add('blank-row', { row: info.lastRow > from ? `${from}–${info.lastRow}` : from }, { row: from });
   }
 
+  if (pkColumns.length) reportDuplicates(pkSeen, pkColumns, pkNames, sink, true, lineOf);
+  for (const uk of uniqueKeySets) reportDuplicates(uk.seen, uk.cols, uk.names, sink, false, lineOf);
   for (const f of fieldOfColumn) f?.finish();
   const used = profiles.filter((p): p is ColumnProfile => p !== null);
   const columns = used.map((p) => p.finish(sink, fileLocale(used, info.delimiter)));
@@ -176,7 +180,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
   addSourceIssues(info, sink);
 
-  const sha256 = info.sha256 ?? (hashing ? await hashing : undefined);
+  const sha256 = await hashing;
   const issues = sortIssues(sink.issues);
   if (sink.truncated) issues.push({ code: 'error-limit', severity: 'warning', params: { limit: opts.maxErrors } });
   const stats = {
@@ -271,10 +275,15 @@ function checkKey(cols: number[], names: string[], keys: (string | null | undefi
     }
     seen.feed(k);
   }
-  const first = seen.finish(row.n);
-  if (first >= 0) {
-    const value = cols.map((c) => keys[c]).join(', ');
-    sink.add(primary ? 'primary-key' : 'unique-error', primary ? { fields: names.join(', '), value, first } : { first, field: names.join(', ') }, { row: row.n, line: row.line, col: cols[0], value });
+  seen.add(row.n, () => cols.map((c) => keys[c]).join(', '));
+}
+
+/** Reports the repeats a key index found (after the last row: the index sorts its log once). */
+function reportDuplicates(seen: KeyIndex, cols: number[], names: string[], sink: IssueSink, primary: boolean, lines: Map<number, number>): void {
+  for (const d of seen.duplicates()) {
+    const line = lines.get(d.row);
+    if (primary) sink.add('primary-key', { fields: names.join(', '), value: d.value, first: d.first }, { row: d.row, line, col: cols[0], value: d.value });
+    else sink.add('unique-error', { first: d.first, field: names.join(', ') }, { row: d.row, line, col: cols[0], value: d.value });
   }
 }
 
@@ -315,10 +324,5 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-async function hashFile(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
 
 export { ReadError };

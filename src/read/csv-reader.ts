@@ -1,5 +1,4 @@
 /** Streaming CSV reader: encoding and delimiter detection, fast tokenizer, csv-parse for malformed input. */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parse as csvParse } from 'csv-parse';
 import { CsvTokenizer, MalformedCsv } from './csv-tokenizer.js';
@@ -47,7 +46,6 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     let first = true;
     let last = lastByte;
     let fallback: CsvParseFallback | null = null;
-    const hash = createHash('sha256');
     let complete = true;
     const emit = (cells: string[], line: number): void => {
       n++;
@@ -68,7 +66,6 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
       }
     };
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      hash.update(chunk);
       let text = decoder.decode(chunk, tok.line - 1);
       if (first) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -92,7 +89,6 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     if (batch.length) yield batch;
     if (decoder.invalid) info.notes.push({ code: 'encoding-error', params: { ...decoder.invalid }, line: decoder.invalid.line });
     info.width = width;
-    if (complete) info.sha256 = hash.digest('hex');
     info.finalNewline = last === 0x0a || last === 0x0d;
     const kinds = [tok.crlf > 0, tok.lf > 0, tok.cr > 0].filter(Boolean).length;
     info.lineEnding = kinds > 1 ? 'mixed' : tok.crlf ? 'crlf' : tok.cr ? 'cr' : 'lf';

@@ -4,8 +4,8 @@
  * Works on the first rows (a lookahead buffer), then streams the rest.
  */
 import type { RawRow, RowSource } from './table.js';
-import { ADMIN_PREFIX, FOOTNOTE_START, NIP, PLACE_DATE, SIGNATURE_START, TOTAL_LABEL } from './words.js';
-import { isProvinceName } from './provinces.js';
+import { ADMIN_PREFIX, FOOTNOTE_START, NIP, PLACE_DATE, prefix3, SIGNATURE_START, TOTAL_LABEL, TOTAL_PREFIXES } from './words.js';
+import { isProvinceName, maybeProvince } from './provinces.js';
 
 export const enum RowKind {
   Data = 0,
@@ -266,13 +266,10 @@ const enum LabelFlag {
   Upper = 8,
 }
 
-/** First letters (lower case) of the words TOTAL_LABEL starts with: jumlah, total, sub/semua, grand/gabungan, keseluruhan, indonesia, rata-rata/rerata, tahunan. */
-const TOTAL_FIRST = new Set([0x6a, 0x74, 0x73, 0x67, 0x6b, 0x69, 0x72]);
-
-/** Whether a text could be a totals label; cheap letter tests before the regex (this runs once per row). */
+/** Whether a text could be a totals label: its first three letters, or "… total" (this runs once per row). */
 function maybeTotal(v: string): boolean {
-  const c0 = v.charCodeAt(0) | 0x20;
-  return TOTAL_FIRST.has(c0) || (v.charCodeAt(v.length - 1) | 0x20) === 0x6c /* ends in l: "… total" */ || v.charCodeAt(v.length - 1) === 32;
+  const last = v.charCodeAt(v.length - 1);
+  return TOTAL_PREFIXES.has(prefix3(v)) || last === 0x6c || last === 0x4c || last <= 32 || v.charCodeAt(0) <= 32;
 }
 
 /** Classifies rows after the header. Stateful: once footnotes or a signature start, text rows stay notes. */
@@ -286,7 +283,7 @@ export class RowClassifier {
     let f = LabelFlag.None;
     if (maybeTotal(text) && TOTAL_LABEL.test(text.trim())) f |= LabelFlag.Total;
     if (this.layout.adminSubtotals && ADMIN_PREFIX.test(text.trim())) f |= LabelFlag.Admin;
-    if (!this.layout.provinceTable && isProvinceName(text.trim())) {
+    if (!this.layout.provinceTable && maybeProvince(text) && isProvinceName(text.trim())) {
       f |= LabelFlag.Province;
       if (text === text.toUpperCase()) f |= LabelFlag.Upper;
     }

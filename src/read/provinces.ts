@@ -1,7 +1,7 @@
 /** Province names from standards/codes/provinsi.csv, folded, for spotting province rows among kab/kota rows. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fold } from './words.js';
+import { fold, prefix3 } from './words.js';
 
 let cache: Set<string> | null = null;
 
@@ -20,23 +20,26 @@ export function provinceNames(): Set<string> {
   return names;
 }
 
+/** prefix3 of every province name and alias (folded and as written), and of "provinsi"/"prov."/"kep."/"d.i.". */
 let prefixes: Set<number> | null = null;
 
-/** First two letters (lower case) of every province name, alias and "provinsi"/"kep."/"d.i.": a cheap gate. */
 function provincePrefixes(): Set<number> {
   if (!prefixes) {
     prefixes = new Set();
-    for (const n of [...provinceNames(), 'provinsi', 'prov.', 'kep.', 'd.i.', 'd i ', 'dki']) prefixes.add(pair(n));
+    for (const n of [...provinceNames(), 'provinsi', 'prov.', 'kep.', 'kep ', 'd.i.', 'd i ', 'dki', 'd.k.i']) prefixes.add(prefix3(n));
   }
   return prefixes;
 }
 
-function pair(s: string): number {
-  return ((s.charCodeAt(0) | 0x20) << 8) | (s.charCodeAt(1) | 0x20);
+/** A cheap gate before isProvinceName: could this label (leading spaces allowed) name a province? */
+export function maybeProvince(label: string): boolean {
+  const n = label.length;
+  if (n < 4 || n > 60) return false;
+  return label.charCodeAt(0) <= 32 || provincePrefixes().has(prefix3(label));
 }
 
-/** Whether a row label names a province ("NUSA TENGGARA BARAT", "Prov. Jawa Barat", "KEP. RIAU"). Runs once per row. */
+/** Whether a row label names a province ("NUSA TENGGARA BARAT", "Prov. Jawa Barat", "KEP. RIAU"). */
 export function isProvinceName(label: string): boolean {
-  if (label.length < 4 || label.length > 45 || !provincePrefixes().has(pair(label))) return false;
+  if (label.length < 4 || label.length > 45 || !provincePrefixes().has(prefix3(label))) return false;
   return provinceNames().has(fold(label));
 }

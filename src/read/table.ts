@@ -72,8 +72,6 @@ export interface SourceInfo {
   width?: number;
   /** Workbooks: the last row the sheet lists, even without values (formatted empty rows at the bottom). */
   lastRow?: number;
-  /** Filled by readers that hash what they read (saves a second pass). */
-  sha256?: string;
   /** Facts met while reading that checks turn into issues (code from the catalog). */
   notes: ReadNote[];
 }
