@@ -26,9 +26,8 @@ interface SaxParser {
 }
 type SaxParserCtor = new (opts?: { position?: boolean }) => SaxParser;
 
-// saxes is exceljs's own XML parser: resolve it from exceljs's location, not ours.
-const requireHere = createRequire(import.meta.url);
-const { SaxesParser } = createRequire(requireHere.resolve('exceljs'))('saxes') as { SaxesParser: SaxParserCtor };
+// saxes: the SAX parser exceljs itself uses (a direct dependency at the same version).
+const { SaxesParser } = createRequire(import.meta.url)('saxes') as { SaxesParser: SaxParserCtor };
 
 /** The parts of exceljs's (untyped) streaming WorkbookReader used here. */
 interface ReaderInternals {
