@@ -2,23 +2,15 @@
 import type { TableSchema } from '../standards/schema.js';
 import type { IssueSink } from './sink.js';
 import { columnLetter } from '../read/table.js';
+import { slug } from '../standards/slug.js';
+
+export { slug };
 
 export interface HeaderMatch {
   /** Schema field index per column, -1 when the column has no field. */
   fieldOfColumn: number[];
   /** Column index per schema field, -1 when the field has no column. */
   columnOfField: number[];
-}
-
-/** snake_case slug of a label: "Kode Wilayah" → "kode_wilayah"; units in parentheses dropped. */
-export function slug(label: string): string {
-  return label
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
 }
 
 export function levenshtein(a: string, b: string): number {

@@ -1,0 +1,104 @@
+/**
+ * The one HTTP path of every portal adapter: Node's global fetch (undici) with a timeout, and retries with
+ * jittered exponential backoff on network errors, 5xx and 429 only — never on other 4xx. Secrets never
+ * appear in errors: messages carry the method, the URL without query string, and the status.
+ */
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface RetryOptions {
+  /** Attempts after the first (default 3). */
+  retries?: number;
+  /** First backoff in ms (default 200); doubles each time, with full jitter. */
+  baseDelayMs?: number;
+  /** Longest single wait in ms (default 5000). */
+  maxDelayMs?: number;
+  /** Per-attempt timeout in ms (default 60000). */
+  timeoutMs?: number;
+  fetch?: FetchLike;
+  /** Injected for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Called before each retry (for logs and tests; never receives headers). */
+  onRetry?: (info: { attempt: number; reason: string; delayMs: number }) => void;
+}
+
+/** A request failed without an HTTP answer (connection refused or reset, DNS, timeout). */
+export class NetworkError extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(`${url}: ${reason}`);
+    this.name = 'NetworkError';
+  }
+}
+
+/** Whether an HTTP status may be retried. */
+export function retryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+/** The URL without query string or credentials, safe for messages. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(url)';
+  }
+}
+
+/** Replaces every secret in a text by `***` (a safety net: messages are built without secrets anyway). */
+export function redact(text: string, secrets: (string | undefined)[]): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('***');
+  return out;
+}
+
+const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Fetches with retries. `init` is a factory so that a body (a stream, FormData) is rebuilt for each attempt.
+ * Resolves to the last Response (any status); rejects with NetworkError when no answer came after the retries.
+ */
+export async function fetchRetry(url: string, init: () => RequestInit, opts: RetryOptions = {}): Promise<Response> {
+  const retries = opts.retries ?? 3;
+  const base = opts.baseDelayMs ?? 200;
+  const max = opts.maxDelayMs ?? 5000;
+  const doFetch = opts.fetch ?? ((i: string, r?: RequestInit) => fetch(i, r));
+  const sleep = opts.sleep ?? sleepReal;
+  const random = opts.random ?? Math.random;
+  for (let attempt = 0; ; attempt++) {
+    let reason: string;
+    let retryAfterMs: number | undefined;
+    try {
+      const signal = AbortSignal.timeout(opts.timeoutMs ?? 60000);
+      const res = await doFetch(url, { ...init(), signal });
+      if (!retryableStatus(res.status) || attempt >= retries) return res;
+      reason = `HTTP ${res.status}`;
+      retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+      await res.body?.cancel().catch(() => undefined);
+    } catch (err) {
+      reason = networkReason(err);
+      if (attempt >= retries) throw new NetworkError(safeUrl(url), reason);
+    }
+    const backoff = Math.min(max, base * 2 ** attempt);
+    const delayMs = Math.round(retryAfterMs !== undefined ? Math.min(max, retryAfterMs) : backoff / 2 + random() * (backoff / 2));
+    opts.onRetry?.({ attempt: attempt + 1, reason, delayMs });
+    await sleep(delayMs);
+  }
+}
+
+function parseRetryAfter(v: string | null): number | undefined {
+  if (!v) return undefined;
+  const s = Number(v);
+  return Number.isFinite(s) && s >= 0 ? s * 1000 : undefined;
+}
+
+/** A short cause for a failed fetch: ECONNRESET, ECONNREFUSED, timeout… (never headers or bodies). */
+export function networkReason(err: unknown): string {
+  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timeout';
+  return e?.cause?.code ?? e?.code ?? e?.cause?.message ?? e?.message ?? 'network error';
+}
