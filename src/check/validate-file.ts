@@ -1,13 +1,33 @@
-/** Validates one file (CSV, one sheet of a workbook, or every sheet): opens it, maps read failures to coded issues. */
+/**
+ * Validates one file (CSV, one sheet of a workbook, or every sheet): opens it, chooses the standard,
+ * finds the metadata, adds the standard's checks (rules, kode referensi, coverage, metadata), and maps
+ * read failures to coded issues.
+ */
 import { openSource, type OpenOptions } from '../read/open.js';
 import { ReadError, type RowSource } from '../read/table.js';
 import { entry } from '../report/catalog.js';
 import type { TableReport } from '../report/issue.js';
-import { validateSource, type TableOptions } from './validate-table.js';
+import type { Standard } from '../standards/standard.js';
+import type { TableSchema } from '../standards/schema.js';
+import { matchStandard } from '../standards/resolve.js';
+import { BUNDLED_CATALOG } from '../standards/catalog.js';
+import { relative } from 'node:path';
+import { REGION_EDITION } from '../standards/regions.js';
+import { validateSource, type ExtensionFactory, type TableOptions } from './validate-table.js';
+import { rulesExtension } from './rules.js';
+import { referenceExtension } from './reference.js';
+import { findMetadata, metadataPeriodExtension, reportMetadata, type FoundMetadata } from './metadata.js';
+import type { IssueSink } from './sink.js';
 
 export interface FileOptions extends TableOptions, OpenOptions {
   /** A sheet name or 1-based number; `all` (or `*`) validates every visible sheet that has values. */
   sheet?: string | number;
+  /** A data standard from the catalog (its schema, Satu Data fields and rules). */
+  dataStandard?: Standard;
+  /** Without schema or standard: pick the catalog standard that fits the header (`dir` = catalog folder). */
+  autoStandard?: { dir?: string } | false;
+  /** Look for metadata beside the data (default true). */
+  metadata?: boolean;
 }
 
 export const ALL_SHEETS = new Set(['all', '*']);
@@ -21,9 +41,14 @@ export async function validateFile(path: string, opts: FileOptions): Promise<Tab
     if (name === first.report.sheet) continue;
     reports.push(await validateOne(path, { ...opts, sheet: name }));
   }
-  // keep workbook order
   const order = first.sheets ?? [];
   return reports.sort((a, b) => order.indexOf(a.sheet ?? '') - order.indexOf(b.sheet ?? ''));
+}
+
+/** The TableReport.standard entry of a standard. */
+export function standardRef(std: Standard, matched?: string): NonNullable<TableReport['standard']> {
+  const own = std.path && !std.path.startsWith(BUNDLED_CATALOG) ? { path: relative(process.cwd(), std.path) } : {};
+  return { id: std.info.id, version: std.info.versi, title: std.info.judul, ...own, ...(matched ? { matched } : {}) };
 }
 
 async function validateOne(path: string, opts: FileOptions): Promise<TableReport>;
@@ -36,7 +61,39 @@ async function validateOne(path: string, opts: FileOptions, sheetsOf?: (src: Row
   try {
     source = await openSource(path, opts);
     sheets = sheetsOf?.(source);
-    report = await validateSource(source, opts);
+    const found = opts.metadata === false ? null : await findMetadata(path, { sheetChosen: source.info.sheet });
+    let chosen: Standard | undefined = opts.dataStandard;
+    let schema: TableSchema | undefined = opts.schema ?? chosen?.schema;
+    const resolveSchema = !schema && opts.autoStandard
+      ? async (labels: string[], sink: IssueSink) => {
+          const m = await matchStandard(labels, (opts.autoStandard as { dir?: string }).dir);
+          if (m.how === 'matched' && m.standard && m.match) {
+            chosen = m.standard;
+            sink.add('standard-matched', { id: m.standard.info.id, matched: m.match.matched, total: m.match.total });
+            return { schema: m.standard.schema, standard: standardRef(m.standard, `${m.match.matched}/${m.match.total}`) };
+          }
+          if (m.how === 'ambiguous') sink.add('standard-ambiguous', { candidates: (m.candidates ?? []).map((c) => `${c.standard.info.id} ${c.matched}/${c.total}`).join(', ') });
+          return {};
+        }
+      : undefined;
+    const extensions: ExtensionFactory[] = [
+      (ctx) => {
+        reportMetadata(found, chosen?.info, ctx.sink);
+        return null;
+      },
+      (ctx) => (chosen ? rulesExtension(chosen.info)(ctx) : null),
+      (ctx) => (chosen ? referenceExtension(chosen.info, { cakupan: found?.metadata.cakupan })(ctx) : null),
+      (ctx) => metadataPeriodExtension(found, chosen?.info)(ctx),
+      ...(opts.extensions ?? []),
+    ];
+    report = await validateSource(source, {
+      ...opts,
+      schema,
+      ...(chosen && !opts.standard ? { standard: standardRef(chosen) } : {}),
+      extensions,
+      resolveSchema,
+    });
+    decorate(report, chosen, found);
   } catch (err) {
     await source?.close().catch(() => undefined);
     if (!(err instanceof ReadError)) throw err;
@@ -54,4 +111,11 @@ async function validateOne(path: string, opts: FileOptions, sheetsOf?: (src: Row
     };
   }
   return sheetsOf ? { report, ...(sheets ? { sheets } : {}) } : report;
+}
+
+function decorate(report: TableReport, chosen: Standard | undefined, found: FoundMetadata | null): void {
+  if (chosen && chosen.schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah')) {
+    report.references = { wilayah: REGION_EDITION };
+  }
+  if (found) report.metadata = { source: found.source, ...(found.sheet ? { sheet: found.sheet } : {}) };
 }

@@ -28,7 +28,32 @@ export interface TableOptions {
    * null when missing, the original text when the cell is invalid; without a schema, the trimmed cells.
    */
   onRow?: (values: (string | null)[], row: RawRow) => void;
+  /** Checks beyond the schema (rules, code lists, coverage, metadata), built once the header is matched. */
+  extensions?: ExtensionFactory[];
+  /**
+   * Chooses the schema once the header is known (when none was given): the catalog standard that fits.
+   * May add issues (which standard was chosen, or why none).
+   */
+  resolveSchema?: (labels: string[], sink: IssueSink) => Promise<{ schema?: TableSchema; standard?: TableReport['standard'] }>;
 }
+
+/** What an extension check gets: where to report, and the column of each schema field (-1 when absent). */
+export interface ExtensionContext {
+  sink: IssueSink;
+  schema: TableSchema;
+  fieldColumns: number[];
+}
+
+/**
+ * A check that sees every data row: one value per schema field in canonical form (see onRow), null when
+ * missing, undefined when the cell already failed its type check. It may report at the end.
+ */
+export interface RowExtension {
+  row(values: (string | null | undefined)[], row: RawRow): void;
+  finish(): void;
+}
+
+export type ExtensionFactory = (ctx: ExtensionContext) => RowExtension | null;
 
 const NOTE_TEXT_MAX = 80;
 
@@ -48,7 +73,13 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   if (layout.noHeader && layout.width > 0) sink.add('blank-header');
   checkLabels(layout.labels, layout.rawLabels, headerRow, sink);
 
-  const schema = opts.schema;
+  let schema = opts.schema;
+  let standardRef = opts.standard;
+  if (!schema && opts.resolveSchema && !layout.noHeader) {
+    const chosen = await opts.resolveSchema(layout.labels, sink);
+    schema = chosen.schema;
+    standardRef = chosen.standard ?? standardRef;
+  }
   const width = layout.width;
   const fieldOfColumn: (CompiledField | null)[] = new Array(width).fill(null);
   let pkColumns: number[] = [];
@@ -60,7 +91,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     const keyFields = new Set([...primaryKeyOf(schema), ...(schema.uniqueKeys ?? []).flat()]);
     schema.fields.forEach((f, fi) => {
       const col = match.columnOfField[fi]!;
-      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, keyFields.has(f.name) || opts.onRow !== undefined);
+      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, keyFields.has(f.name) || opts.onRow !== undefined || (opts.extensions?.length ?? 0) > 0);
     });
     fieldColumns = match.columnOfField;
     pkNames = primaryKeyOf(schema);
@@ -72,6 +103,10 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     }
   }
   checkLabelLayout(layout.labels, headerRow, (c) => fieldOfColumn[c] !== null, sink);
+  const extensions = (opts.extensions ?? [])
+    .map((make) => make({ sink, schema: schema ?? { fields: [] }, fieldColumns }))
+    .filter((x): x is RowExtension => x !== null);
+  const wantValues = opts.onRow !== undefined || extensions.length > 0;
   const profiles: (ColumnProfile | null)[] = layout.labels.map((l, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, l)));
 
   const classifier = new RowClassifier(layout);
@@ -151,7 +186,13 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       for (let c = expected; c < cells.length; c++) cellFacts(cells[c]!, kinds, row, c, sink);
       if (row.line !== undefined && row.line !== row.n && lineOf.size < 100000) lineOf.set(row.n, row.line);
       if (pkColumns.length) checkKey(pkColumns, pkNames, keys, pkSeen, row, sink, true);
-      if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
+      if (wantValues) {
+        if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
+        if (extensions.length && schema) {
+          const values = fieldColumns.map((c) => (c < 0 ? null : keys[c]));
+          for (const x of extensions) x.row(values, row);
+        }
+      }
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
     }
     if (opts.onProgress && rowCount - progressAt >= 50000) {
@@ -167,6 +208,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     sink.add('blank-row', { row: info.lastRow > from ? `${from}–${info.lastRow}` : from }, { row: from });
   }
 
+  for (const x of extensions) x.finish();
   if (pkColumns.length) reportDuplicates(pkSeen, pkColumns, pkNames, sink, true, lineOf);
   for (const uk of uniqueKeySets) reportDuplicates(uk.seen, uk.cols, uk.names, sink, false, lineOf);
   for (const f of fieldOfColumn) f?.finish();
@@ -199,7 +241,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     ...(info.sheet ? { sheet: info.sheet } : {}),
     format: info.format,
     valid: sink.errors === 0,
-    ...(opts.standard ? { standard: opts.standard } : {}),
+    ...(standardRef ? { standard: standardRef } : {}),
     labels: layout.labels,
     layout: {
       headerRows: layout.headerRows,

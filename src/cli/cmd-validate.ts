@@ -9,6 +9,8 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
     .alias('periksa')
     .description(id ? 'periksa berkas XLSX/CSV terhadap standar (Table Schema)' : 'validate XLSX/CSV files against a standard (Table Schema)')
     .argument('<files...>', id ? 'berkas data' : 'data files')
+    .option('--standard <id>', id ? 'standar data dari katalog (ID atau ID@versi); tanpa ini, standar dipilih dari header' : 'data standard from the catalog (ID or ID@version); without it, chosen from the header')
+    .option('--standards <dir>', id ? 'folder katalog standar walidata (default: bawaan; atau SATUDATA_STANDARDS)' : 'folder of the walidata\'s standards catalog (default: bundled; or SATUDATA_STANDARDS)')
     .option('--schema <file>', id ? 'Table Schema (JSON) untuk memeriksa data' : 'Table Schema (JSON) to check the data against')
     .option('--sheet <name|number|all>', id ? 'sheet yang diperiksa (default: sheet pertama yang berisi; all = semua sheet)' : 'sheet to check (default: first non-empty sheet; all = every sheet)')
     .option('--delimiter <char>', id ? 'pemisah kolom CSV (default: dideteksi)' : 'CSV delimiter (default: detected)')

@@ -1,7 +1,11 @@
 /** Every command of the CLI, in help order. Each entry is light wiring; implementations load lazily. */
 import type { RegisterCommand } from './context.js';
 import { registerValidate } from './cmd-validate.js';
+import { registerStandards } from './cmd-standards.js';
+import { registerCodes } from './cmd-codes.js';
 
 export const COMMANDS: RegisterCommand[] = [
   registerValidate,
+  registerStandards,
+  registerCodes,
 ];

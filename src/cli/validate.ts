@@ -4,7 +4,9 @@ import { t } from '../i18n/ui.js';
 import { validateFile } from '../check/validate-file.js';
 import { buildReport, exitCode } from '../report/build.js';
 import type { Severity, TableReport } from '../report/issue.js';
-import { loadSchemaFile, SchemaError, type TableSchema } from '../standards/schema.js';
+import { SchemaError, type TableSchema } from '../standards/schema.js';
+import { loadSchemaOrStandard, standardById, StandardNotFound, catalogFor } from '../standards/resolve.js';
+import type { Standard } from '../standards/standard.js';
 import { renderIssue } from '../report/render.js';
 import { EXIT_USAGE } from './context.js';
 import { createProgress } from './progress.js';
@@ -13,6 +15,8 @@ export interface ValidateCliOptions {
   lang: Lang;
   version: string;
   schema?: string;
+  standard?: string;
+  standards?: string;
   sheet?: string;
   delimiter?: string;
   format: 'pretty' | 'json';
@@ -33,15 +37,20 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
     return EXIT_USAGE;
   }
   let schema: TableSchema | undefined;
-  if (o.schema) {
-    try {
-      schema = await loadSchemaFile(o.schema);
-    } catch (err) {
-      if (!(err instanceof SchemaError)) throw err;
-      const r = renderIssue({ code: 'schema-error', severity: 'error', params: { path: err.path, detail: err.detail } }, o.lang);
-      process.stderr.write(`satudata: [schema-error] ${r.message}\n  ${r.hint}\n`);
+  let dataStandard: Standard | undefined;
+  try {
+    if (o.standards) await catalogFor(o.standards);
+    if (o.schema) ({ schema, standard: dataStandard } = await loadSchemaOrStandard(o.schema));
+    else if (o.standard) dataStandard = await standardById(o.standard, o.standards);
+  } catch (err) {
+    if (err instanceof StandardNotFound) {
+      process.stderr.write(`satudata: [standard-not-found] ${t(o.lang, 'cli.standard-not-found', { id: err.id, available: err.available.join(', ') || '—' })}\n`);
       return EXIT_USAGE;
     }
+    if (!(err instanceof SchemaError)) throw err;
+    const r = renderIssue({ code: 'schema-error', severity: 'error', params: { path: err.path, detail: err.detail } }, o.lang);
+    process.stderr.write(`satudata: [schema-error] ${r.message}\n  ${r.hint}\n`);
+    return EXIT_USAGE;
   }
   const sheet = o.sheet === undefined ? undefined : /^\d+$/.test(o.sheet) ? Number(o.sheet) : o.sheet;
   const delimiter = o.delimiter === '\\t' ? '\t' : o.delimiter;
@@ -50,7 +59,9 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   for (const file of files) {
     tables.push(...await validateFile(file, {
       schema,
-      ...(o.schema ? { standard: { path: o.schema, ...(schema?.title ? { title: schema.title as string } : {}) } } : {}),
+      dataStandard,
+      autoStandard: schema || dataStandard ? false : { dir: o.standards },
+      ...(o.schema && !dataStandard ? { standard: { path: o.schema, ...(schema?.title ? { title: schema.title as string } : {}) } } : {}),
       maxErrors,
       sheet,
       delimiter,

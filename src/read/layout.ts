@@ -212,7 +212,8 @@ export function analyse(rows: RawRow[]): Layout {
     labelCol,
     provinceTable: dataRows.length > 0 && provinces >= dataRows.length * 0.5,
     labelsUsual: dataRows.length > 0 && labelled >= dataRows.length * 0.8,
-    adminSubtotals: admin > 0 && admin < labelled * 0.5,
+    // a pattern of them (two or more), not one unit written "Kec. X" in a table of kecamatan
+    adminSubtotals: admin >= 2 && admin < labelled * 0.5,
     noHeader: false,
   };
 }

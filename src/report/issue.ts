@@ -43,8 +43,12 @@ export interface TableReport {
   valid: boolean;
   /** The file could not be read at all (exit code 2). */
   unreadable?: boolean;
-  /** The standard or schema used, when any. */
-  standard?: { id?: string; title?: string; path?: string; version?: string };
+  /** The standard or schema used, when any (and how it was chosen). */
+  standard?: { id?: string; title?: string; path?: string; version?: string; matched?: string };
+  /** Editions of the code lists the checks used, e.g. { wilayah: "kepmendagri-300.2.2-2138-2025" }. */
+  references?: Record<string, string>;
+  /** Where the dataset's metadata came from. */
+  metadata?: { source: string; sheet?: string };
   labels: string[];
   /** Layout found: which rows are header, data, title, totals, footnotes. */
   layout?: LayoutSummary;

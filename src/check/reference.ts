@@ -1,0 +1,205 @@
+/**
+ * Kode referensi checks, from `satudata:kode` field bindings in the standard:
+ * - region codes (daftar "wilayah"): code shape variants (5201, 5201.0 → 52.01, warned), BPS codes
+ *   recognised, existence at the bound level, parent prefix against the `induk` field and the row's other
+ *   region codes, the name field agreeing with the code (case, spacing, "Kab."/"Kota" folded; the right
+ *   name or code suggested), the producer's jurisdiction (metadata cakupan) and coverage at the standard's
+ *   tingkat penyajian (every unit once per period);
+ * - other code lists (opd-ntb, urusan…): existence and name agreement.
+ * Lookups go through indexes built once (regions.ts, code-lists.ts); nothing scans per row.
+ */
+import type { FieldDef } from '../standards/schema.js';
+import type { StandardInfo } from '../standards/standard.js';
+import { childrenOf, findByName, foldRegion, levelOfCode, loadLevel, looksLikeBps, nameKeys, normaliseCode, region, type Level } from '../standards/regions.js';
+import { codeList } from '../standards/code-lists.js';
+import { fold } from '../read/words.js';
+import { primaryKeyOf } from '../standards/schema.js';
+import type { ExtensionFactory, RowExtension } from './validate-table.js';
+import type { IssueSink } from './sink.js';
+
+interface Binding {
+  daftar: string;
+  tingkat?: Level;
+  nama?: string;
+  induk?: string;
+}
+
+export interface ReferenceOptions {
+  /** The producer's area (metadata cakupan), e.g. "52.01": rows outside it are errors. */
+  cakupan?: string;
+}
+
+const LEVEL_LABEL = '@level.';
+
+export function referenceExtension(info: StandardInfo, options: ReferenceOptions = {}): ExtensionFactory {
+  return ({ sink, schema, fieldColumns }) => {
+    const index = new Map(schema.fields.map((f, i) => [f.name, i]));
+    const bound = (schema.fields as FieldDef[])
+      .map((f, i) => ({ field: f, i, binding: f['satudata:kode'] as Binding | undefined }))
+      .filter((b): b is { field: FieldDef; i: number; binding: Binding } => !!b.binding && fieldColumns[b.i]! >= 0);
+    if (bound.length === 0) return null;
+    for (const b of bound) if (b.binding.daftar === 'wilayah') loadLevel(b.binding.tingkat ?? 'desa_kelurahan');
+    const regionFields = bound.filter((b) => b.binding.daftar === 'wilayah');
+    const nameCache = new Map<string, NameVerdict>();
+    // coverage: the standard's unit field at its tingkat penyajian, per period
+    const unitField = info.wilayah ? index.get(info.wilayah as string) : undefined;
+    const periodField = info.periode ? index.get(info.periode as string) : undefined;
+    const tingkat = info.tingkat_penyajian as Level;
+    const coverage = new Map<string, Map<string, number>>();
+    const pk = primaryKeyOf(schema);
+    const pkCoversUnitPeriod = unitField !== undefined && pk.includes(info.wilayah as string) && (periodField === undefined || pk.includes(info.periode as string));
+    const cakupan = options.cakupan && /^\d{2}(\.\d{2}){0,3}$/.test(options.cakupan) ? options.cakupan : undefined;
+
+    const ext: RowExtension = {
+      row(values, row) {
+        const codesInRow: { code: string; level: Level; i: number }[] = [];
+        for (const { field, i, binding } of bound) {
+          const v = values[i];
+          if (v === null || v === undefined) continue;
+          const at = { row: row.n, line: row.line, col: fieldColumns[i]!, field: field.name, value: v };
+          if (binding.daftar === 'wilayah') {
+            const code = checkRegion(v, binding, at, sink);
+            if (!code) continue;
+            const level = levelOfCode(code)!;
+            codesInRow.push({ code, level, i });
+            if (binding.nama && index.has(binding.nama)) {
+              const ni = index.get(binding.nama)!;
+              const name = values[ni];
+              if (typeof name === 'string' && name.trim()) checkRegionName(code, name, binding, nameCache, { row: row.n, line: row.line, col: fieldColumns[ni]!, field: binding.nama, value: name }, sink);
+            }
+            if (binding.induk && index.has(binding.induk)) {
+              const parent = values[index.get(binding.induk)!];
+              const p = typeof parent === 'string' ? normaliseCode(parent)?.code : undefined;
+              if (p && !code.startsWith(p + '.')) sink.add('parent-mismatch', { code, parent: p }, at);
+            }
+            if (cakupan && !(code === cakupan || code.startsWith(cakupan + '.') || cakupan.startsWith(code + '.') || (code.length < cakupan.length && cakupan.startsWith(code)))) {
+              sink.add('outside-jurisdiction', { code, name: region(code)?.name ?? '', cakupan, cakupanName: region(cakupan)?.name ?? cakupan }, at);
+            }
+          } else {
+            checkListCode(v, binding, values, index, fieldColumns, row, at, sink);
+          }
+        }
+        // the row's region codes must nest: a kecamatan code starts with the row's kabupaten code
+        for (let a = 0; a < codesInRow.length; a++) {
+          for (let b = 0; b < codesInRow.length; b++) {
+            const hi = codesInRow[a]!;
+            const lo = codesInRow[b]!;
+            if (hi.code.length < lo.code.length && !lo.code.startsWith(hi.code + '.') && !regionFields.find((r) => r.i === lo.i)?.binding.induk) {
+              sink.add('parent-mismatch', { code: lo.code, parent: hi.code }, { row: row.n, line: row.line, col: fieldColumns[lo.i]!, field: schema.fields[lo.i]!.name, value: lo.code });
+            }
+          }
+        }
+        if (unitField !== undefined) {
+          const unit = codesInRow.find((c) => c.i === unitField);
+          if (unit && unit.level === tingkat) {
+            const period = periodField === undefined ? '' : String(values[periodField] ?? '');
+            let m = coverage.get(period);
+            if (!m) coverage.set(period, (m = new Map()));
+            m.set(unit.code, (m.get(unit.code) ?? 0) + 1);
+          }
+        }
+      },
+      finish() {
+        if (!cakupan || unitField === undefined || coverage.size === 0) return;
+        const expected = childrenOf(cakupan.length >= 2 ? cakupan : '', tingkat).filter((r) => r.code.startsWith(cakupan));
+        if (expected.length === 0) return;
+        for (const [period, seen] of [...coverage].sort((a, b) => a[0].localeCompare(b[0]))) {
+          const missing = expected.filter((r) => !seen.has(r.code));
+          if (missing.length) {
+            sink.add('coverage-missing', {
+              period: period || '—', count: missing.length, expected: expected.length, level: `${LEVEL_LABEL}${tingkat}`,
+              names: listNames(missing.map((r) => `${r.name} (${r.code})`)),
+            }, { field: info.wilayah as string });
+          }
+          if (!pkCoversUnitPeriod) {
+            const dups = [...seen].filter(([, n]) => n > 1).map(([code]) => `${region(code)?.name ?? code} (${code})`);
+            if (dups.length) sink.add('coverage-duplicate', { period: period || '—', count: dups.length, names: listNames(dups) }, { field: info.wilayah as string });
+          }
+        }
+      },
+    };
+    return ext;
+  };
+}
+
+function listNames(names: string[]): string {
+  return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (+${names.length - 12})` : names.join(', ');
+}
+
+type At = { row: number; line?: number; col: number; field: string; value: string };
+
+/** Checks a region code cell; returns the canonical dotted code when it is a known code, else null. */
+function checkRegion(value: string, binding: Binding, at: At, sink: IssueSink): string | null {
+  const t = value.trim();
+  const norm = normaliseCode(t);
+  if (!norm) {
+    if (looksLikeBps(t)) sink.add('bps-code', { code: t }, at);
+    else sink.add('unknown-code', { list: 'wilayah', level: binding.tingkat ? `${LEVEL_LABEL}${binding.tingkat}` : '' }, at);
+    return null;
+  }
+  const r = region(norm.code);
+  if (!r) {
+    if (norm.form !== 'dotted' && looksLikeBps(t)) sink.add('bps-code', { code: t }, at);
+    else sink.add('unknown-code', { list: 'wilayah', level: binding.tingkat ? `${LEVEL_LABEL}${binding.tingkat}` : '' }, at);
+    return null;
+  }
+  if (norm.form !== 'dotted' || t !== value) sink.add('code-format', { code: norm.code }, at);
+  if (binding.tingkat && r.level !== binding.tingkat) {
+    sink.add('code-level', { code: norm.code, actual: `${LEVEL_LABEL}${r.level}`, expected: `${LEVEL_LABEL}${binding.tingkat}` }, at);
+  }
+  return norm.code;
+}
+
+type NameVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; expectedName: string; suggestion: string };
+
+function checkRegionName(code: string, name: string, binding: Binding, cache: Map<string, NameVerdict>, at: At, sink: IssueSink): void {
+  const key = `${code}\u0001${name}`;
+  let verdict = cache.get(key);
+  if (!verdict) {
+    verdict = judgeName(code, name, binding);
+    if (cache.size < 50000) cache.set(Buffer.from(key, 'utf8').toString('utf8'), verdict);
+  }
+  if (verdict.ok) return;
+  sink.add('name-mismatch', { code, name: name.trim(), expectedName: verdict.expectedName, suggestion: verdict.suggestion }, at, verdict.severity);
+}
+
+function judgeName(code: string, name: string, binding: Binding): NameVerdict {
+  const r = region(code)!;
+  const given = foldRegion(name);
+  const official = foldRegion(r.name);
+  if (given === official) return { ok: true };
+  const keys = nameKeys(r.name);
+  const givenKeys = nameKeys(name);
+  // same name once the administrative prefix is dropped ("Lombok Barat" for "Kabupaten Lombok Barat")
+  if (givenKeys.some((k) => keys.includes(k))) {
+    // …unless that bare name is shared by another unit of the same level and parent ("Bima": Kab. or Kota)
+    const twins = findByName(name, r.level, r.parent).filter((x) => x.code !== code);
+    return twins.length === 0 ? { ok: true } : { ok: false, severity: 'warning', expectedName: r.name, suggestion: '' };
+  }
+  // another code carries this name: suggest it
+  const other = findByName(name, binding.tingkat ?? r.level, r.parent && r.level !== 'kabupaten_kota' ? r.parent.slice(0, 2) : undefined);
+  const suggestion = other.length === 1 ? `@hint.code-for-name:${other[0]!.code}` : '';
+  return { ok: false, severity: 'error', expectedName: r.name, suggestion };
+}
+
+function checkListCode(value: string, binding: Binding, values: (string | null | undefined)[], index: Map<string, number>, fieldColumns: number[], row: { n: number; line?: number }, at: At, sink: IssueSink): void {
+  const list = codeList(binding.daftar);
+  if (!list) return;
+  const code = value.trim();
+  const entry = list.byCode.get(code);
+  if (!entry) {
+    const byName = list.byName.get(fold(code));
+    sink.add('unknown-code', { list: binding.daftar, level: '', ...(byName?.length === 1 ? { suggestion: `@hint.code-for-name:${byName[0]!.kode}` } : {}) }, at);
+    return;
+  }
+  if (binding.nama && index.has(binding.nama)) {
+    const ni = index.get(binding.nama)!;
+    const name = values[ni];
+    if (typeof name !== 'string' || !name.trim()) return;
+    const f = fold(name);
+    const names = [entry.nama, entry.singkatan ?? '', ...(entry.sinonim ?? '').split(';')].filter(Boolean).map(fold);
+    if (!names.includes(f)) {
+      sink.add('name-mismatch', { code, name: name.trim(), expectedName: entry.nama, suggestion: '' }, { row: row.n, line: row.line, col: fieldColumns[ni]!, field: binding.nama, value: name });
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/** `satudata package`: options → standard → packageFile per file → summary lines → exit code. */
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/ui.js';
+import { PackageRefused, packageFile, type PackageResult, type StandardLike } from '../package/build.js';
+import type { Severity } from '../report/issue.js';
+import { renderIssue } from '../report/render.js';
+import { SchemaError } from '../standards/schema.js';
+import { loadSchemaOrStandard, standardById, StandardNotFound, catalogFor } from '../standards/resolve.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
+import { codedLine, printCoded } from './coded.js';
+
+export interface PackageCliOptions {
+  lang: Lang;
+  version: string;
+  schema?: string;
+  standard?: string;
+  standards?: string;
+  out: string;
+  sheet?: string;
+  delimiter?: string;
+  allowInvalid?: boolean;
+  failOn: Severity;
+  format: 'pretty' | 'json';
+}
+
+/** The clock: SOURCE_DATE_EPOCH (seconds) for reproducible builds, else now. */
+export function packageClock(env: NodeJS.ProcessEnv = process.env): Date {
+  const s = env.SOURCE_DATE_EPOCH;
+  return s && /^\d+$/.test(s) ? new Date(Number(s) * 1000) : new Date();
+}
+
+export async function runPackage(files: string[], o: PackageCliOptions): Promise<number> {
+  const lang = o.lang;
+  let standard: StandardLike;
+  try {
+    if (o.standards) await catalogFor(o.standards);
+    if (o.schema) {
+      const r = await loadSchemaOrStandard(o.schema);
+      standard = r.standard ?? { schema: r.schema, path: o.schema };
+    } else if (o.standard) {
+      standard = await standardById(o.standard, o.standards);
+    } else {
+      process.stderr.write(`satudata: [usage-error] ${t(lang, 'pkg.need-standard')}\n`);
+      return EXIT_USAGE;
+    }
+  } catch (err) {
+    if (err instanceof StandardNotFound) {
+      process.stderr.write(`satudata: [standard-not-found] ${t(lang, 'cli.standard-not-found', { id: err.id, available: err.available.join(', ') || '—' })}\n`);
+      return EXIT_USAGE;
+    }
+    if (!(err instanceof SchemaError)) throw err;
+    const r = renderIssue({ code: 'schema-error', severity: 'error', params: { path: err.path, detail: err.detail } }, lang);
+    process.stderr.write(`satudata: [schema-error] ${r.message}\n  ${r.hint}\n`);
+    return EXIT_USAGE;
+  }
+  if (o.out.toLowerCase().endsWith('.zip') && files.length > 1) {
+    process.stderr.write(`satudata: [usage-error] ${t(lang, 'pkg.zip-one-file')}\n`);
+    return EXIT_USAGE;
+  }
+  const sheet = o.sheet === undefined ? undefined : /^\d+$/.test(o.sheet) ? Number(o.sheet) : o.sheet;
+  const delimiter = o.delimiter === '\\t' ? '\t' : o.delimiter;
+  const now = packageClock();
+  let code = EXIT_OK;
+  const done: { file: string; result?: PackageResult; refused?: boolean; unreadable?: boolean; errors?: number }[] = [];
+  for (const file of files) {
+    try {
+      const result = await packageFile(file, o.out, {
+        standard, lang, version: o.version, now, failOn: o.failOn,
+        ...(sheet !== undefined ? { sheet } : {}),
+        ...(delimiter !== undefined ? { delimiter } : {}),
+        ...(o.allowInvalid ? { allowInvalid: true } : {}),
+      });
+      done.push({ file, result });
+      if (o.format === 'pretty') {
+        process.stdout.write(`✔ ${t(lang, 'pkg.written', { file, name: result.name, path: result.path, rows: (result.descriptor['satudata:provenance'] as { report: { data_rows: number } }).report.data_rows })}\n`);
+        for (const n of result.notes) process.stdout.write(`  ⚠ ${codedLine(lang, n.code, n.params ?? {})}\n`);
+      }
+    } catch (err) {
+      if (!(err instanceof PackageRefused)) throw err;
+      const table = err.report.tables[0];
+      const unreadable = !!table?.unreadable;
+      done.push({ file, refused: true, unreadable, errors: err.report.stats.errors });
+      if (o.format === 'pretty') {
+        const { formatPretty } = await import('../report/format-pretty.js');
+        const { Chalk } = await import('chalk');
+        process.stdout.write(formatPretty(err.report, { lang, color: new Chalk({ level: 0 }), infos: false }));
+      }
+      if (unreadable) code = EXIT_USAGE;
+      else {
+        printCoded(lang, 'package-invalid', { file, errors: err.report.stats.errors });
+        code = Math.max(code, EXIT_INVALID);
+      }
+    }
+  }
+  if (o.format === 'json') {
+    process.stdout.write(JSON.stringify({
+      packages: done.map((d) => d.result
+        ? { file: d.file, name: d.result.name, path: d.result.path, valid: d.result.valid, notes: d.result.notes.map((n) => n.code) }
+        : { file: d.file, refused: true, errors: d.errors ?? 0, ...(d.unreadable ? { unreadable: true } : {}) }),
+    }, null, 2) + '\n');
+  }
+  return code;
+}

@@ -1,0 +1,107 @@
+/**
+ * `satudata push`: config → portal adapter → identify (prints who and which organisation) → plan per
+ * package → print the plan (--dry-run stops here) → apply → ledger → summary. Tokens never reach output.
+ */
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/ui.js';
+import { ConfigError, loadConfig, resolvePortal, tokenEnvVar } from '../config/config.js';
+import { redact } from '../portal/http.js';
+import { Ledger } from '../portal/ledger.js';
+import { openPortal } from '../portal/open.js';
+import { pushPackages } from '../portal/push.js';
+import { PortalError, type ApplyResult, type DatasetPlan } from '../portal/types.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
+import { codedLine, printCoded } from './coded.js';
+
+export interface PushCliOptions {
+  lang: Lang;
+  portal: string;
+  dryRun?: boolean;
+  force?: boolean;
+  concurrency?: string;
+  format: 'pretty' | 'json';
+}
+
+export async function runPush(packages: string[], o: PushCliOptions): Promise<number> {
+  const lang = o.lang;
+  const started = performance.now();
+  let token: string | undefined;
+  const out = (s: string) => process.stdout.write(redact(s, [token]));
+  try {
+    const { config } = await loadConfig();
+    const portalCfg = resolvePortal(config, o.portal);
+    token = portalCfg.token;
+    const concurrency = Number(o.concurrency ?? portalCfg.concurrency ?? 4);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+      process.stderr.write(`satudata: ${t(lang, 'cli.bad-number', { option: '--concurrency', value: String(o.concurrency) })}\n`);
+      return EXIT_USAGE;
+    }
+    const portal = openPortal(portalCfg, { lang });
+    const who = await portal.identify();
+    const user = who.user || t(lang, 'push.token-owner', { source: portalCfg.tokenSource === 'env' ? tokenEnvVar(o.portal) : portalCfg.tokenSource === 'config' ? t(lang, 'push.token-config') : '-' });
+    if (o.format === 'pretty') {
+      out(`${t(lang, 'push.identity', { portal: o.portal, software: who.portal, url: portalCfg.url ?? portalCfg.dir ?? '-', user, organization: who.organization })}\n`);
+      for (const n of who.notes) out(`  ℹ ${t(lang, n.key, n.params)}\n`);
+      if (o.dryRun) out(`${t(lang, 'push.dry-run')}\n`);
+    }
+    const ledger = await Ledger.open(o.portal);
+    const summary = await pushPackages(packages, {
+      portal, ledger, concurrency,
+      ...(o.dryRun ? { dryRun: true } : {}),
+      ...(o.force ? { force: true } : {}),
+      onPlan: (plan) => {
+        if (o.format === 'pretty' && (o.dryRun || plan.blocked)) out(formatPlan(plan, lang));
+      },
+      onResult: (r) => {
+        if (o.format === 'pretty') out(formatResult(r, lang));
+      },
+    });
+    const ok = summary.results.filter((r) => r.outcome === 'ok').length;
+    const unchanged = summary.results.filter((r) => r.outcome === 'unchanged').length;
+    const failedCodes = [...summary.plans.filter((p) => p.blocked).map((p) => p.blocked!.code), ...summary.results.filter((r) => r.outcome === 'failed' && r.error).map((r) => r.error!.code)];
+    const failed = new Set([...summary.plans.filter((p) => p.blocked).map((p) => p.name), ...summary.results.filter((r) => r.outcome === 'failed').map((r) => r.name)]).size;
+    const seconds = Math.round(performance.now() - started) / 1000;
+    if (o.format === 'json') {
+      out(JSON.stringify({
+        portal: o.portal, software: who.portal, organization: who.organization, dryRun: !!o.dryRun,
+        datasets: summary.plans.map((p) => ({
+          name: p.name, source: p.source,
+          steps: p.steps.map((s) => ({ action: s.action, target: s.target, name: s.name, ...(s.detail ? { detail: s.detail } : {}) })),
+          ...(p.blocked ? { error: p.blocked.code, params: p.blocked.params } : {}),
+          ...(() => {
+            const r = summary.results.find((x) => x.name === p.name);
+            return r ? { outcome: r.outcome, writes: r.writes, ...(r.error && !p.blocked ? { error: r.error.code, params: r.error.params } : {}) } : {};
+          })(),
+        })),
+        stats: { ok, unchanged, failed, writes: summary.writes, seconds },
+        ledger: ledger.path,
+      }, null, 2) + '\n');
+    } else {
+      out(`${t(lang, o.dryRun ? 'push.summary-dry' : 'push.summary', { ok, unchanged, failed, planned: summary.plans.length, writes: summary.writes, seconds, ledger: ledger.path })}\n`);
+    }
+    if (failed === 0) return EXIT_OK;
+    return failedCodes.every((c) => c === 'push-invalid-data') ? EXIT_INVALID : EXIT_USAGE;
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof PortalError) {
+      process.stderr.write(redact(`satudata: ${codedLine(lang, err.code, err.params)}\n`, [token]));
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+}
+
+function formatPlan(plan: DatasetPlan, lang: Lang): string {
+  const lines = [`${plan.name}  (${plan.source})`];
+  if (plan.blocked) lines.push(`  ✖ ${codedLine(lang, plan.blocked.code, plan.blocked.params)}`);
+  for (const s of plan.steps) {
+    lines.push(`  ${t(lang, `push.step.${s.action}`).padEnd(14)} ${t(lang, `push.target.${s.target}`)} ${s.name}${s.detail ? `  (${s.detail})` : ''}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function formatResult(r: ApplyResult, lang: Lang): string {
+  if (r.outcome === 'failed' && r.error) return `✖ ${r.name}: ${codedLine(lang, r.error.code, r.error.params)}\n`;
+  return `${r.outcome === 'ok' ? '✔' : '='} ${t(lang, `push.result.${r.outcome}`, { name: r.name, writes: r.writes })}\n`;
+}
+
+export { printCoded };

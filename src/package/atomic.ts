@@ -1,0 +1,66 @@
+/**
+ * Atomic writes: a package is built in a temporary folder next to its destination and renamed into place
+ * only when complete; on any error (or Ctrl-C) the temporary folder is removed, so an interrupted run
+ * never leaves half a package where a whole one is expected.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const pending = new Set<string>();
+let hooked = false;
+
+function hookSignals(): void {
+  if (hooked) return;
+  hooked = true;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      for (const p of pending) rmSync(p, { recursive: true, force: true });
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
+function tempNameFor(dest: string): string {
+  return join(dirname(dest), `.${basename(dest)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Builds a folder at `dest` atomically: `build` fills a temp folder which then replaces `dest`. */
+export async function writeDirAtomic<T>(dest: string, build: (tmp: string) => Promise<T>): Promise<T> {
+  await mkdir(dirname(dest), { recursive: true });
+  const tmp = tempNameFor(dest);
+  hookSignals();
+  pending.add(tmp);
+  try {
+    await mkdir(tmp);
+    const result = await build(tmp);
+    if (existsSync(dest)) {
+      const old = tempNameFor(dest) + '.old';
+      await rename(dest, old);
+      await rename(tmp, dest);
+      await rm(old, { recursive: true, force: true });
+    } else {
+      await rename(tmp, dest);
+    }
+    return result;
+  } finally {
+    pending.delete(tmp);
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Writes a file atomically (temp file in the same folder, then rename). */
+export async function writeFileAtomic(dest: string, data: Uint8Array | string, mode?: number): Promise<void> {
+  await mkdir(dirname(dest), { recursive: true });
+  const tmp = tempNameFor(dest);
+  hookSignals();
+  pending.add(tmp);
+  try {
+    await writeFile(tmp, data, mode !== undefined ? { mode } : {});
+    await rename(tmp, dest);
+  } finally {
+    pending.delete(tmp);
+    await rm(tmp, { force: true });
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Kemendagri region codes (kode wilayah) from the npm package idn-area-data 4.0.1, edition
+ * Kepmendagri 300.2.2-2138/2025. That package declares Node ≥ 22 and is ESM-only, so its code is not run:
+ * its CSV data files are read directly (works on Node 20). Indexes are built once per level, lazily
+ * (the 83,762 villages load only when a standard binds a field to desa/kelurahan).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fold } from '../read/words.js';
+
+export const REGION_EDITION = 'kepmendagri-300.2.2-2138-2025';
+export const REGION_SOURCE = 'idn-area-data 4.0.1 (data ODbL)';
+
+export type Level = 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
+export const LEVELS: Level[] = ['provinsi', 'kabupaten_kota', 'kecamatan', 'desa_kelurahan'];
+const FILES: Record<Level, string> = { provinsi: 'provinces.csv', kabupaten_kota: 'regencies.csv', kecamatan: 'districts.csv', desa_kelurahan: 'villages.csv' };
+/** Length of a dotted code at each level. */
+const DOTTED_LENGTH: Record<Level, number> = { provinsi: 2, kabupaten_kota: 5, kecamatan: 8, desa_kelurahan: 13 };
+
+export interface Region {
+  code: string;
+  name: string;
+  level: Level;
+  parent?: string;
+}
+
+const byCode = new Map<string, Region>();
+const byName = new Map<string, Region[]>();
+const children = new Map<string, Region[]>();
+const loaded = new Set<Level>();
+
+function dataDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('idn-area-data/package.json')), 'data');
+}
+
+/** Loads one level (and the levels above it, for parents). */
+export function loadLevel(level: Level): void {
+  for (const l of LEVELS.slice(0, LEVELS.indexOf(level) + 1)) {
+    if (loaded.has(l)) continue;
+    const text = readFileSync(join(dataDir(), FILES[l]), 'utf8');
+    const lines = text.split(/\r?\n/);
+    const hasParent = l !== 'provinsi';
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (!line) continue;
+      const [code, a, ...rest] = splitCsv(line);
+      const region: Region = hasParent ? { code: code!, parent: a!, name: rest.join(','), level: l } : { code: code!, name: a!, level: l };
+      byCode.set(region.code, region);
+      for (const key of nameKeys(region.name)) {
+        const list = byName.get(key);
+        if (list) list.push(region);
+        else byName.set(key, [region]);
+      }
+      if (region.parent) {
+        const kids = children.get(region.parent);
+        if (kids) kids.push(region);
+        else children.set(region.parent, [region]);
+      }
+    }
+    loaded.add(l);
+  }
+}
+
+function splitCsv(line: string): string[] {
+  if (line.indexOf('"') < 0) return line.split(',');
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '"') {
+      if (q && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else q = !q;
+    } else if (c === ',' && !q) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Name keys: the folded name, and without its administrative prefix ("Kabupaten", "Kota", "Kab."). */
+export function nameKeys(name: string): string[] {
+  const f = foldRegion(name);
+  const bare = f.replace(/^(kabupaten|kota|kecamatan|kelurahan|desa|provinsi) /, '');
+  return bare !== f ? [f, bare] : [f];
+}
+
+/** Folds a region name: case, punctuation, "Kab." = "Kabupaten", "Kec." = "Kecamatan", "Kel." = "Kelurahan". */
+export function foldRegion(name: string): string {
+  return fold(name)
+    .replace(/^kab /, 'kabupaten ')
+    .replace(/^kec /, 'kecamatan ')
+    .replace(/^kel /, 'kelurahan ')
+    .replace(/^ds /, 'desa ');
+}
+
+export function levelOfCode(code: string): Level | undefined {
+  return LEVELS.find((l) => DOTTED_LENGTH[l] === code.length);
+}
+
+export function region(code: string): Region | undefined {
+  const level = levelOfCode(code);
+  if (!level) return undefined;
+  loadLevel(level);
+  return byCode.get(code);
+}
+
+export function childrenOf(code: string, level: Level): Region[] {
+  loadLevel(level);
+  const out: Region[] = [];
+  const walk = (c: string) => {
+    for (const k of children.get(c) ?? []) {
+      if (k.level === level) out.push(k);
+      else if (LEVELS.indexOf(k.level) < LEVELS.indexOf(level)) walk(k.code);
+    }
+  };
+  if (code === '') for (const r of byCode.values()) { if (r.level === level) out.push(r); }
+  else walk(code);
+  return out;
+}
+
+/** Regions whose name matches (folded, with or without prefix), optionally at a level and under a parent code. */
+export function findByName(name: string, level?: Level, within?: string): Region[] {
+  loadLevel(level ?? 'kecamatan');
+  const seen = new Set<string>();
+  const out: Region[] = [];
+  for (const key of nameKeys(name)) {
+    for (const r of byName.get(key) ?? []) {
+      if (seen.has(r.code) || (level && r.level !== level) || (within && !r.code.startsWith(within))) continue;
+      seen.add(r.code);
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/** Free-text search over names (substring of the folded name), for `satudata codes search`. */
+export function searchRegions(text: string, level: Level | undefined, limit: number): Region[] {
+  loadLevel(level ?? 'desa_kelurahan');
+  const q = foldRegion(text);
+  const exact: Region[] = [];
+  const partial: Region[] = [];
+  for (const r of byCode.values()) {
+    if (level && r.level !== level) continue;
+    const f = foldRegion(r.name);
+    if (f === q || nameKeys(r.name).includes(q)) exact.push(r);
+    else if (f.includes(q)) partial.push(r);
+  }
+  return [...exact, ...partial].slice(0, limit);
+}
+
+export type CodeForm = 'dotted' | 'undotted' | 'float';
+
+/**
+ * Reads a code as written: `52.01` (canonical), `5201` (undotted), `5201.0` / `52.0` (stored as a float).
+ * Returns the dotted code and the form, or null when the text is not a Kemendagri code shape.
+ */
+export function normaliseCode(text: string): { code: string; form: CodeForm } | null {
+  const t = text.trim();
+  if (/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(t)) return { code: t, form: 'dotted' };
+  let digits = t;
+  let form: CodeForm = 'undotted';
+  const float = /^(\d+)\.0+$/.exec(t);
+  if (float) {
+    digits = float[1]!;
+    form = 'float';
+  }
+  if (!/^\d+$/.test(digits)) return null;
+  const parts = digits.length === 2 ? [2] : digits.length === 4 ? [2, 2] : digits.length === 6 ? [2, 2, 2] : digits.length === 10 ? [2, 2, 2, 4] : null;
+  if (!parts) return null;
+  let i = 0;
+  const code = parts.map((n) => digits.slice(i, (i += n))).join('.');
+  return { code, form };
+}
+
+/** BPS (Wilkerstat) codes are undotted; 7-digit kecamatan codes (3-digit part) do not exist in Kemendagri form. */
+export function looksLikeBps(text: string): boolean {
+  const t = text.trim().replace(/\.0+$/, '');
+  return /^\d{7}$/.test(t) || (/^\d{10}$/.test(t) && !region(normaliseCode(t)?.code ?? ''));
+}
