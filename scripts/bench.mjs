@@ -7,6 +7,9 @@
  *   B. XLSX, BENCH_XLSX_ROWS rows (default 100,000) × 10 columns, same schema:
  *      satudata validate  |  exceljs streaming-read floor
  *   C. `satudata --help` wall time, median of 5 runs.
+ *   D. Kode referensi overhead: BENCH_ROWS rows whose desa codes/names come from the real NTB desa list,
+ *      validated with two standards that differ only by the region binding (target: ≤ 15% more time).
+ *   E. Catalog load (ajv-checked) + header matching in a fresh process (target: ≤ 50 ms).
  *
  * Every measurement is its own child process (peak RSS per run). Inputs are generated deterministically into
  * .bench/ once per generator version. Uses the built CLI (dist/): run `npx tsc -p tsconfig.json` first.
@@ -23,13 +26,14 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureData } from './bench-lib/gen.mjs';
 import { TIME_BIN, lastJsonLine, median, runNode } from './bench-lib/run.mjs';
+import { ensureReferenceData } from './bench-lib/reference.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = join(ROOT, '.bench');
 const LIB = join(ROOT, 'scripts', 'bench-lib');
 const CLI = join(ROOT, 'bin', 'satudata.js');
 const TS_VERSION = createRequire(import.meta.url)('tableschema/package.json').version;
-const TARGETS = { vsTableschema: 8, rssMB: 200, xlsxVsFloor: 0.8, helpSeconds: 0.3 };
+const TARGETS = { vsTableschema: 8, rssMB: 200, xlsxVsFloor: 0.8, helpSeconds: 0.3, referenceOverhead: 0.15, catalogMs: 50 };
 
 function intEnv(name, dflt) {
   const v = process.env[name];
@@ -188,6 +192,28 @@ async function main() {
   }
   const helpMedian = helpRuns.length === 5 ? median(helpRuns) : null;
 
+  // D. reference checks overhead (same file, standards with and without the region binding)
+  log('D  generating the desa reference file ...');
+  const ref = await ensureReferenceData(BENCH_DIR, ROWS);
+  const refArgs = (std) => [CLI, 'validate', rel(ref.csv), '--schema', rel(std), '--format', 'json', '--max-errors', '100'];
+  const refCheck = (s) => (s.unreadable ? 'file reported unreadable' : s.errors !== 0 ? `${s.errors} errors on clean data` : null);
+  await measure('refPlain', 'D1 satudata, standard without binding', ROWS, refArgs(ref.plain), { okCodes: [0, 1], parse: satudataSummary, check: refCheck });
+  await measure('refBound', 'D2 satudata, with kode referensi (desa)', ROWS, refArgs(ref.bound), { okCodes: [0, 1], parse: satudataSummary, check: refCheck });
+
+  // E. catalog load + header match
+  log('E  catalog load + header match x5 ...');
+  const catalogRuns = [];
+  for (let i = 0; i < 5; i++) {
+    const r = await runNode([join(LIB, 'catalog-time.mjs')], { cwd: ROOT, measureRss: false });
+    const o = lastJsonLine(r.stdout);
+    if (r.code !== 0 || !o) {
+      crashed.push(`E catalog load: exit ${r.signal ?? r.code}`);
+      break;
+    }
+    catalogRuns.push(o.ms);
+  }
+  const catalogMs = catalogRuns.length === 5 ? median(catalogRuns) : null;
+
   // Report
   const R = results;
   const rowsOf = (r) => [r.label, fmtInt(r.rows), r.wall.toFixed(2), r.ok ? fmtInt(r.rowsPerSec) : 'FAILED', fmtMB(r.rssMB),
@@ -196,6 +222,7 @@ async function main() {
     satudataVsTableschema: ratio(R.csvSatudata, R.csvTableschema),
     satudataVsCsvParse: ratio(R.csvSatudata, R.csvParseFloor),
     xlsxSatudataVsFloor: ratio(R.xlsxSatudata, R.xlsxFloor),
+    referenceOverhead: R.refPlain?.ok && R.refBound?.ok ? R.refBound.wall / R.refPlain.wall - 1 : null,
   };
   const verdict = (ok) => (ok === null ? 'n/a' : ok ? 'ok' : 'MISSED');
   const pass = {
@@ -203,6 +230,8 @@ async function main() {
     satudataRss: R.csvSatudata.rssMB === null ? null : R.csvSatudata.rssMB <= TARGETS.rssMB,
     xlsxSatudataVsFloor: ratios.xlsxSatudataVsFloor === null ? null : ratios.xlsxSatudataVsFloor >= TARGETS.xlsxVsFloor,
     help: helpMedian === null ? null : helpMedian <= TARGETS.helpSeconds,
+    referenceOverhead: ratios.referenceOverhead === null ? null : ratios.referenceOverhead <= TARGETS.referenceOverhead,
+    catalog: catalogMs === null ? null : catalogMs <= TARGETS.catalogMs,
   };
 
   const out = [];
@@ -215,6 +244,8 @@ async function main() {
   out.push(table(['measurement', 'rows', 'wall s', 'rows/s', 'peak RSS MB', 'errors found'], [
     rowsOf(R.csvSatudata), rowsOf(R.csvParseFloor), rowsOf(R.csvTableschema), rowsOf(R.xlsxSatudata), rowsOf(R.xlsxFloor),
     ['C  satudata --help (median of 5)', '', helpMedian === null ? 'FAILED' : helpMedian.toFixed(3), '', '', ''],
+    rowsOf(R.refPlain), rowsOf(R.refBound),
+    ['E  catalog load + match (median of 5, ms)', '', catalogMs === null ? 'FAILED' : catalogMs.toFixed(1), '', '', ''],
   ]));
   out.push('', table(['ratio', 'value', 'target', 'verdict'], [
     ['satudata ÷ tableschema (CSV rows/s)', fmtX(ratios.satudataVsTableschema), `≥ ${TARGETS.vsTableschema}×`, verdict(pass.satudataVsTableschema)],
@@ -222,6 +253,8 @@ async function main() {
     ['satudata peak RSS, CSV (MB)', fmtMB(R.csvSatudata.rssMB), `≤ ${TARGETS.rssMB}`, verdict(pass.satudataRss)],
     ['satudata ÷ exceljs floor (XLSX rows/s)', fmtX(ratios.xlsxSatudataVsFloor), `≥ ${TARGETS.xlsxVsFloor}×`, verdict(pass.xlsxSatudataVsFloor)],
     ['satudata --help median (s)', helpMedian === null ? '-' : helpMedian.toFixed(3), `≤ ${TARGETS.helpSeconds}`, verdict(pass.help)],
+    ['kode referensi overhead (D2 ÷ D1 − 1)', ratios.referenceOverhead === null ? '-' : `${(ratios.referenceOverhead * 100).toFixed(1)}%`, `≤ ${TARGETS.referenceOverhead * 100}%`, verdict(pass.referenceOverhead)],
+    ['catalog load + header match (ms)', catalogMs === null ? '-' : catalogMs.toFixed(1), `≤ ${TARGETS.catalogMs}`, verdict(pass.catalog)],
   ]));
   if (TS_ROWS < ROWS) out.push('', `note: tableschema read only the first ${fmtInt(TS_ROWS)} rows (BENCH_TS_ROWS); its rows/s is still comparable.`);
   out.push('', 'note: tableschema is given delimiter "," because its sniffer picks "." on this data (the dots in kode_wilayah).');
@@ -240,6 +273,8 @@ async function main() {
     csv: { satudata: pick(R.csvSatudata), csvParseFloor: pick(R.csvParseFloor), tableschema: pick(R.csvTableschema) },
     xlsx: { satudata: pick(R.xlsxSatudata), exceljsFloor: pick(R.xlsxFloor) },
     help: { runs: helpRuns.map((s) => +s.toFixed(3)), medianSeconds: helpMedian === null ? null : +helpMedian.toFixed(3) },
+    reference: { plain: pick(R.refPlain), bound: pick(R.refBound) },
+    catalog: { runsMs: catalogRuns.map((x) => +x.toFixed(1)), medianMs: catalogMs === null ? null : +catalogMs.toFixed(1) },
     ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, v === null ? null : +v.toFixed(3)])),
     targets: TARGETS, targetsMet: pass, sanityFailed, anomalies, crashed, totalSeconds: +totalSeconds.toFixed(1),
   };

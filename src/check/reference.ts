@@ -10,7 +10,7 @@
  */
 import type { FieldDef } from '../standards/schema.js';
 import type { StandardInfo } from '../standards/standard.js';
-import { childrenOf, findByName, foldRegion, levelOfCode, loadLevel, looksLikeBps, nameKeys, normaliseCode, region, type Level } from '../standards/regions.js';
+import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, type Level } from '../standards/regions.js';
 import { codeList } from '../standards/code-lists.js';
 import { fold } from '../read/words.js';
 import { primaryKeyOf } from '../standards/schema.js';
@@ -38,9 +38,10 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
       .map((f, i) => ({ field: f, i, binding: f['satudata:kode'] as Binding | undefined }))
       .filter((b): b is { field: FieldDef; i: number; binding: Binding } => !!b.binding && fieldColumns[b.i]! >= 0);
     if (bound.length === 0) return null;
-    for (const b of bound) if (b.binding.daftar === 'wilayah') loadLevel(b.binding.tingkat ?? 'desa_kelurahan');
     const regionFields = bound.filter((b) => b.binding.daftar === 'wilayah');
-    const nameCache = new Map<string, NameVerdict>();
+    const nameCache = new Map<string, Map<string, NameVerdict>>();
+    // per field: what a code text turned out to be (codes repeat: one lookup per distinct text)
+    const codeMemo = bound.map(() => new Map<string, CodeVerdict>());
     // coverage: the standard's unit field at its tingkat penyajian, per period
     const unitField = info.wilayah ? index.get(info.wilayah as string) : undefined;
     const periodField = info.periode ? index.get(info.periode as string) : undefined;
@@ -52,16 +53,25 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
 
     const ext: RowExtension = {
       row(values, row) {
-        const codesInRow: { code: string; level: Level; i: number }[] = [];
-        for (const { field, i, binding } of bound) {
+        const codesInRow: { code: string; level: Level; i: number }[] | null = regionFields.length > 1 ? [] : null;
+        let unitCode: string | undefined;
+        for (let b = 0; b < bound.length; b++) {
+          const { field, i, binding } = bound[b]!;
           const v = values[i];
           if (v === null || v === undefined) continue;
           const at = { row: row.n, line: row.line, col: fieldColumns[i]!, field: field.name, value: v };
           if (binding.daftar === 'wilayah') {
-            const code = checkRegion(v, binding, at, sink);
+            const memo = codeMemo[b]!;
+            let verdict = memo.get(v);
+            if (verdict === undefined) {
+              verdict = judgeRegion(v, binding);
+              if (memo.size < 100000) memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
+            }
+            for (const issue of verdict.issues) sink.add(issue.code, issue.params, at);
+            const code = verdict.code;
             if (!code) continue;
-            const level = levelOfCode(code)!;
-            codesInRow.push({ code, level, i });
+            codesInRow?.push({ code, level: verdict.level!, i });
+            if (i === unitField && verdict.level === tingkat) unitCode = code;
             if (binding.nama && index.has(binding.nama)) {
               const ni = index.get(binding.nama)!;
               const name = values[ni];
@@ -80,7 +90,7 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
           }
         }
         // the row's region codes must nest: a kecamatan code starts with the row's kabupaten code
-        for (let a = 0; a < codesInRow.length; a++) {
+        for (let a = 0; codesInRow && a < codesInRow.length; a++) {
           for (let b = 0; b < codesInRow.length; b++) {
             const hi = codesInRow[a]!;
             const lo = codesInRow[b]!;
@@ -89,14 +99,11 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
             }
           }
         }
-        if (unitField !== undefined) {
-          const unit = codesInRow.find((c) => c.i === unitField);
-          if (unit && unit.level === tingkat) {
-            const period = periodField === undefined ? '' : String(values[periodField] ?? '');
-            let m = coverage.get(period);
-            if (!m) coverage.set(period, (m = new Map()));
-            m.set(unit.code, (m.get(unit.code) ?? 0) + 1);
-          }
+        if (unitCode !== undefined && cakupan) {
+          const period = periodField === undefined ? '' : String(values[periodField] ?? '');
+          let m = coverage.get(period);
+          if (!m) coverage.set(Buffer.from(period, 'utf8').toString('utf8'), (m = new Map()));
+          m.set(unitCode, (m.get(unitCode) ?? 0) + 1);
         }
       },
       finish() {
@@ -128,36 +135,38 @@ function listNames(names: string[]): string {
 
 type At = { row: number; line?: number; col: number; field: string; value: string };
 
-/** Checks a region code cell; returns the canonical dotted code when it is a known code, else null. */
-function checkRegion(value: string, binding: Binding, at: At, sink: IssueSink): string | null {
+interface CodeVerdict {
+  /** The canonical dotted code when the text is a known region code. */
+  code?: string;
+  level?: Level;
+  issues: { code: string; params: Record<string, string> }[];
+}
+
+/** What a region code text is: its canonical code and level, and the issues it raises (pure: memoised). */
+function judgeRegion(value: string, binding: Binding): CodeVerdict {
   const t = value.trim();
   const norm = normaliseCode(t);
-  if (!norm) {
-    if (looksLikeBps(t)) sink.add('bps-code', { code: t }, at);
-    else sink.add('unknown-code', { list: 'wilayah', level: binding.tingkat ? `${LEVEL_LABEL}${binding.tingkat}` : '' }, at);
-    return null;
-  }
+  const unknown = { code: 'unknown-code', params: { list: 'wilayah', level: binding.tingkat ? `${LEVEL_LABEL}${binding.tingkat}` : '' } };
+  if (!norm) return { issues: [looksLikeBps(t) ? { code: 'bps-code', params: { code: t } } : unknown] };
   const r = region(norm.code);
-  if (!r) {
-    if (norm.form !== 'dotted' && looksLikeBps(t)) sink.add('bps-code', { code: t }, at);
-    else sink.add('unknown-code', { list: 'wilayah', level: binding.tingkat ? `${LEVEL_LABEL}${binding.tingkat}` : '' }, at);
-    return null;
-  }
-  if (norm.form !== 'dotted' || t !== value) sink.add('code-format', { code: norm.code }, at);
+  if (!r) return { issues: [norm.form !== 'dotted' && looksLikeBps(t) ? { code: 'bps-code', params: { code: t } } : unknown] };
+  const issues: CodeVerdict['issues'] = [];
+  if (norm.form !== 'dotted' || t !== value) issues.push({ code: 'code-format', params: { code: norm.code } });
   if (binding.tingkat && r.level !== binding.tingkat) {
-    sink.add('code-level', { code: norm.code, actual: `${LEVEL_LABEL}${r.level}`, expected: `${LEVEL_LABEL}${binding.tingkat}` }, at);
+    issues.push({ code: 'code-level', params: { code: norm.code, actual: `${LEVEL_LABEL}${r.level}`, expected: `${LEVEL_LABEL}${binding.tingkat}` } });
   }
-  return norm.code;
+  return { code: norm.code, level: r.level, issues };
 }
 
 type NameVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; expectedName: string; suggestion: string };
 
-function checkRegionName(code: string, name: string, binding: Binding, cache: Map<string, NameVerdict>, at: At, sink: IssueSink): void {
-  const key = `${code}\u0001${name}`;
-  let verdict = cache.get(key);
+function checkRegionName(code: string, name: string, binding: Binding, cache: Map<string, Map<string, NameVerdict>>, at: At, sink: IssueSink): void {
+  let byName = cache.get(code);
+  if (!byName) cache.set(code, (byName = new Map()));
+  let verdict = byName.get(name);
   if (!verdict) {
     verdict = judgeName(code, name, binding);
-    if (cache.size < 50000) cache.set(Buffer.from(key, 'utf8').toString('utf8'), verdict);
+    if (byName.size < 1000) byName.set(Buffer.from(name, 'utf8').toString('utf8'), verdict);
   }
   if (verdict.ok) return;
   sink.add('name-mismatch', { code, name: name.trim(), expectedName: verdict.expectedName, suggestion: verdict.suggestion }, at, verdict.severity);

@@ -12,6 +12,7 @@ import type { TableSchema } from '../standards/schema.js';
 import { matchStandard } from '../standards/resolve.js';
 import { BUNDLED_CATALOG } from '../standards/catalog.js';
 import { relative } from 'node:path';
+import { currentLimits } from '../read/limits.js';
 import { REGION_EDITION } from '../standards/regions.js';
 import { validateSource, type ExtensionFactory, type TableOptions } from './validate-table.js';
 import { rulesExtension } from './rules.js';
@@ -28,6 +29,8 @@ export interface FileOptions extends TableOptions, OpenOptions {
   autoStandard?: { dir?: string } | false;
   /** Look for metadata beside the data (default true). */
   metadata?: boolean;
+  /** Seconds one file (one sheet) may take before it is reported as `time-limit` (default: limits.ts). */
+  timeLimitSeconds?: number;
 }
 
 export const ALL_SHEETS = new Set(['all', '*']);
@@ -55,11 +58,65 @@ async function validateOne(path: string, opts: FileOptions): Promise<TableReport
 async function validateOne(path: string, opts: FileOptions, sheetsOf: (src: RowSource) => string[] | undefined): Promise<{ report: TableReport; sheets?: string[] }>;
 async function validateOne(path: string, opts: FileOptions, sheetsOf?: (src: RowSource) => string[] | undefined): Promise<TableReport | { report: TableReport; sheets?: string[] }> {
   const started = performance.now();
+  const seconds = opts.timeLimitSeconds ?? currentLimits().timeLimitSeconds;
+  let source: RowSource | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  // The per-file time limit: close the source (its streams are destroyed) and move on with a `time-limit` issue.
+  let timedOut = false;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      void source?.close().catch(() => undefined);
+      reject(new ReadError('time-limit', { seconds }));
+    }, seconds * 1000);
+  });
+  deadline.catch(() => undefined);
+  const work = validateWork(path, opts, sheetsOf, (s) => {
+    source = s;
+    if (timedOut) void s.close().catch(() => undefined);
+  });
+  work.catch(() => undefined);
+  let result: { report: TableReport; sheets?: string[] };
+  try {
+    result = await Promise.race([work, deadline]);
+  } catch (err) {
+    await source?.close().catch(() => undefined);
+    const read = err instanceof ReadError ? err : fsError(err);
+    if (!read) throw err;
+    const severity = entry(read.code)?.severity ?? 'error';
+    const report: TableReport = {
+      path,
+      valid: false,
+      unreadable: true,
+      labels: [],
+      stats: {
+        rows: 0, dataRows: 0, errors: severity === 'error' ? 1 : 0, warnings: severity === 'warning' ? 1 : 0, infos: 0,
+        seconds: Math.round(performance.now() - started) / 1000, bytes: 0, fields: 0,
+      },
+      issues: [{ code: read.code, severity, params: read.params }],
+    };
+    result = { report };
+  } finally {
+    clearTimeout(timer);
+  }
+  return sheetsOf ? result : result.report;
+}
+
+/** An I/O error met while reading (the file vanished, became unreadable, a disk error) as a coded error. */
+function fsError(err: unknown): ReadError | null {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (!e || typeof e.code !== 'string' || !/^E[A-Z]+$/.test(e.code) && e.code !== 'ERR_STREAM_PREMATURE_CLOSE') return null;
+  const reason = e.code === 'ENOENT' ? '@reason.not-found' : e.code === 'EACCES' || e.code === 'EPERM' ? '@reason.permission' : e.code === 'EISDIR' ? '@reason.directory' : e.code;
+  return new ReadError('source-error', { reason });
+}
+
+async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: RowSource) => string[] | undefined) | undefined, opened: (s: RowSource) => void): Promise<{ report: TableReport; sheets?: string[] }> {
   let source: RowSource | undefined;
   let report: TableReport;
   let sheets: string[] | undefined;
   try {
     source = await openSource(path, opts);
+    opened(source);
     sheets = sheetsOf?.(source);
     const found = opts.metadata === false ? null : await findMetadata(path, { sheetChosen: source.info.sheet });
     let chosen: Standard | undefined = opts.dataStandard;
@@ -96,21 +153,9 @@ async function validateOne(path: string, opts: FileOptions, sheetsOf?: (src: Row
     decorate(report, chosen, found);
   } catch (err) {
     await source?.close().catch(() => undefined);
-    if (!(err instanceof ReadError)) throw err;
-    const severity = entry(err.code)?.severity ?? 'error';
-    report = {
-      path,
-      valid: false,
-      unreadable: true,
-      labels: [],
-      stats: {
-        rows: 0, dataRows: 0, errors: severity === 'error' ? 1 : 0, warnings: severity === 'warning' ? 1 : 0, infos: 0,
-        seconds: Math.round(performance.now() - started) / 1000, bytes: 0, fields: 0,
-      },
-      issues: [{ code: err.code, severity, params: err.params }],
-    };
+    throw err;
   }
-  return sheetsOf ? { report, ...(sheets ? { sheets } : {}) } : report;
+  return { report, ...(sheets ? { sheets } : {}) };
 }
 
 function decorate(report: TableReport, chosen: Standard | undefined, found: FoundMetadata | null): void {

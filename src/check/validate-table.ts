@@ -107,6 +107,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     .map((make) => make({ sink, schema: schema ?? { fields: [] }, fieldColumns }))
     .filter((x): x is RowExtension => x !== null);
   const wantValues = opts.onRow !== undefined || extensions.length > 0;
+  const extValues: (string | null | undefined)[] = new Array(fieldColumns.length).fill(null);
   const profiles: (ColumnProfile | null)[] = layout.labels.map((l, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, l)));
 
   const classifier = new RowClassifier(layout);
@@ -189,8 +190,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (wantValues) {
         if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
         if (extensions.length && schema) {
-          const values = fieldColumns.map((c) => (c < 0 ? null : keys[c]));
-          for (const x of extensions) x.row(values, row);
+          // one array reused for every row: extensions read it during row() and keep nothing of it
+          for (let f = 0; f < fieldColumns.length; f++) extValues[f] = fieldColumns[f]! < 0 ? null : keys[fieldColumns[f]!];
+          for (const x of extensions) x.row(extValues, row);
         }
       }
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);

@@ -4,7 +4,9 @@ import { parse as csvParse } from 'csv-parse';
 import { CsvTokenizer, MalformedCsv } from './csv-tokenizer.js';
 import { detectDelimiter } from './csv-dialect.js';
 import { detectEncoding, StreamDecoder, type TextEncoding } from './decode.js';
-import type { RawRow, RowSource, SourceInfo } from './table.js';
+import { cellAddress, type RawRow, type RowSource, type SourceInfo } from './table.js';
+import { currentLimits } from './limits.js';
+import { looksLikeFormula } from '../report/safe-cell.js';
 
 const BATCH = 512;
 
@@ -33,7 +35,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     merges: [],
     notes: [],
   };
-  const maxRecordChars = opts.maxRecordChars ?? 16 * 1024 * 1024;
+  const maxRecordChars = opts.maxRecordChars ?? currentLimits().maxRecordChars;
   let stream: ReturnType<typeof createReadStream> | null = null;
 
   async function* batches(): AsyncIterable<RawRow[]> {
@@ -47,9 +49,17 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     let last = lastByte;
     let fallback: CsvParseFallback | null = null;
     let complete = true;
+    let formulas = 0;
+    let firstFormula: { cell: string; line: number; value: string } | undefined;
     const emit = (cells: string[], line: number): void => {
       n++;
       if (cells.length > width) width = cells.length;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i]!.charCodeAt(0);
+        if ((c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) && looksLikeFormula(cells[i]!)) {
+          if (formulas++ === 0) firstFormula = { cell: cellAddress(i, n), line, value: cells[i]!.slice(0, 80) };
+        }
+      }
       batch.push({ n, line, cells });
     };
     const feed = (text: string, final: boolean): void => {
@@ -87,6 +97,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     if (complete) feed(decoder.end(), true);
     if (fallback) await (fallback as CsvParseFallback).end();
     if (batch.length) yield batch;
+    if (firstFormula) info.notes.push({ code: 'formula-injection', params: { cell: firstFormula.cell, value: firstFormula.value, count: formulas }, line: firstFormula.line });
     if (decoder.invalid) info.notes.push({ code: 'encoding-error', params: { ...decoder.invalid }, line: decoder.invalid.line });
     info.width = width;
     info.finalNewline = last === 0x0a || last === 0x0d;

@@ -273,6 +273,13 @@ function maybeTotal(v: string): boolean {
   return TOTAL_PREFIXES.has(prefix3(v)) || last === 0x6c || last === 0x4c || last <= 32 || v.charCodeAt(0) <= 32;
 }
 
+const SUB_PROVINCE_CODE = /^\s*\d{2}\.\d{2}/;
+
+function hasSubProvinceCode(cells: string[]): boolean {
+  for (const c of cells) if (c.length >= 5 && SUB_PROVINCE_CODE.test(c)) return true;
+  return false;
+}
+
 /** Classifies rows after the header. Stateful: once footnotes or a signature start, text rows stay notes. */
 export class RowClassifier {
   private inNotes = false;
@@ -320,7 +327,9 @@ export class RowClassifier {
       const f = this.flags(label);
       if (f & LabelFlag.Total) return RowKind.Total;
       if (this.layout.adminSubtotals && f & LabelFlag.Admin) return RowKind.Total;
-      if (!this.layout.provinceTable && f & LabelFlag.Province) {
+      // a province name is a totals row among kab/kota — unless the row carries a lower-level region code
+      // (a desa named "Bali" in Dompu is data)
+      if (!this.layout.provinceTable && f & LabelFlag.Province && !hasSubProvinceCode(cells)) {
         const upper = (f & LabelFlag.Upper) !== 0;
         if (upper) this.upperProvinces = true;
         if (upper || !this.upperProvinces) return RowKind.Total;

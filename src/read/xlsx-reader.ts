@@ -16,11 +16,12 @@ import ExcelJS from 'exceljs';
 import { CellKind, ReadError, type MergeRange, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { BATCH_SIZE, columnIndexOf, decodeRange, errorDetail, isBuiltinDateFormatId, isDateFormat } from './workbook-common.js';
 import { requestedSheetIndex, serialToIso, sheetState } from './workbook-common.js';
+import { checkZip, currentLimits, declaredCells, InflateMeter } from './limits.js';
 
 type SaxNode = { name: string; attributes: Record<string, string> };
 interface SaxParser {
   on(event: 'opentag' | 'closetag', handler: (node: SaxNode) => void): void;
-  on(event: 'text', handler: (text: string) => void): void;
+  on(event: 'text' | 'doctype', handler: (text: string) => void): void;
   write(chunk: string): unknown;
   close(): unknown;
 }
@@ -65,6 +66,30 @@ function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/** Hardening shared by every XML part parsed here: no DOCTYPE (entities), bounded element depth. */
+function guardXml(parser: SaxParser, part: string): void {
+  const maxDepth = currentLimits().maxXmlDepth;
+  let depth = 0;
+  parser.on('doctype', () => {
+    throw new ReadError('xml-entity', { part });
+  });
+  // saxes keeps one handler per event: wrap the handlers registered after this call.
+  const on = parser.on.bind(parser) as (event: string, handler: (arg: never) => void) => void;
+  (parser as { on: unknown }).on = (event: string, handler: (arg: never) => void) => {
+    if (event === 'opentag') {
+      on(event, (node: never) => {
+        if (++depth > maxDepth) throw new ReadError('xml-nesting', { part, limit: maxDepth });
+        handler(node);
+      });
+    } else if (event === 'closetag') {
+      on(event, (node: never) => {
+        depth--;
+        handler(node);
+      });
+    } else on(event, handler);
+  };
+}
+
 /** OOXML escapes characters as _xHHHH_ (e.g. _x000D_ for CR). */
 function decodeEscapes(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
@@ -84,6 +109,7 @@ async function parseWorkbookPart(this: ReaderInternals, entry: Readable): Promis
   const sheets: WbSheet[] = [];
   let date1904 = false;
   const parser = new SaxesParser({ position: false });
+  guardXml(parser, 'xl/workbook.xml');
   parser.on('opentag', (node) => {
     const name = localName(node.name);
     const a = node.attributes;
@@ -106,6 +132,7 @@ async function* parseSharedStringsPart(this: ReaderInternals, entry: Readable): 
   let inT = false;
   let phonetic = 0;
   const parser = new SaxesParser({ position: false });
+  guardXml(parser, 'xl/sharedStrings.xml');
   parser.on('opentag', (node) => {
     const name = localName(node.name);
     if (name === 't') inT = phonetic === 0;
@@ -174,14 +201,17 @@ class SheetParser {
     private readonly isDateStyle: (s: number) => boolean,
     private readonly date1904: boolean,
     private readonly merges: MergeRange[],
+    private readonly meter?: InflateMeter,
   ) {
     this.parser = new SaxesParser({ position: false });
+    guardXml(this.parser, 'worksheet');
     this.parser.on('opentag', (node) => this.open(node.name, node.attributes));
     this.parser.on('closetag', (node) => this.close(node.name));
     this.parser.on('text', (t) => void (this.capture && (this.text += t)));
   }
 
   feed(chunk: Buffer | string): void {
+    this.meter?.add(chunk.length, 'worksheet');
     this.parser.write(typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true }));
   }
 
@@ -220,6 +250,12 @@ class SheetParser {
       case 'rPh':
         this.phonetic++;
         break;
+      case 'dimension': {
+        const cells = a.ref ? declaredCells(a.ref) : 0;
+        const max = currentLimits().maxDeclaredCells;
+        if (cells > max) throw new ReadError('sheet-too-large', { ref: a.ref!, cells, limit: max });
+        break;
+      }
       case 'mergeCell': {
         const range = a.ref ? decodeRange(a.ref) : undefined;
         if (range) this.merges.push(range);
@@ -459,7 +495,7 @@ class XlsxSource implements RowSource {
     this.sheetIter = part.iterator[Symbol.asyncIterator]();
     const strings = (this.reader.sharedStrings ?? []) as string[];
     const date1904 = this.info.dateSystem === 1904;
-    this.parser = new SheetParser(strings, dateStyleLookup(this.reader.styles), date1904, this.info.merges);
+    this.parser = new SheetParser(strings, dateStyleLookup(this.reader.styles), date1904, this.info.merges, new InflateMeter(this.info.bytes));
     this.sheetDone = false;
   }
 
@@ -544,6 +580,11 @@ class XlsxSource implements RowSource {
 /** Opens an .xlsx workbook and reads up to the first row of the chosen sheet. */
 export async function openXlsx(path: string, opts: { sheet?: string | number; bytes: number }): Promise<RowSource> {
   if (opts.bytes === 0) throw new ReadError('empty-file');
+  try {
+    await checkZip(path, opts.bytes);
+  } catch (err) {
+    throw toReadError(err);
+  }
   const source = new XlsxSource(path, opts.bytes, opts.sheet);
   try {
     await source.open();

@@ -4,6 +4,7 @@
  * standards/meta/standard.schema.json, then by the Table Schema checks.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { metaValidator } from './meta-validators.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSchema, SchemaError, type TableSchema } from './schema.js';
@@ -23,22 +24,9 @@ export interface Catalog {
   problems: CatalogProblem[];
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
-let validator: Validator | null = null;
-
-async function standardValidator(): Promise<Validator> {
-  if (validator) return validator;
-  const { Ajv } = await import('ajv');
-  const meta = (name: string) => readFile(fileURLToPath(new URL(`../../standards/meta/${name}`, import.meta.url)), 'utf8').then(JSON.parse);
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  ajv.addSchema(await meta('table-schema.schema.json'));
-  validator = ajv.compile(await meta('standard.schema.json')) as unknown as Validator;
-  return validator;
-}
-
 /** Checks one parsed standard object; throws SchemaError with the first problems. */
 export async function parseStandard(json: unknown, path: string): Promise<Standard> {
-  const validate = await standardValidator();
+  const validate = await metaValidator('standard');
   if (!validate(json)) {
     const detail = (validate.errors ?? []).slice(0, 4).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()).join('; ');
     throw new SchemaError(path, detail);

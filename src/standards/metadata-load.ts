@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { metaValidator } from './meta-validators.js';
 import type { Metadata } from './metadata.js';
 
 export interface MetadataProblem {
@@ -25,24 +25,9 @@ export interface LoadedMetadata {
   problems: MetadataProblem[];
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null };
-let validator: Validator | null = null;
-
-export async function metadataValidator(): Promise<Validator> {
-  if (validator) return validator;
-  const { Ajv } = await import('ajv');
-  const path = fileURLToPath(new URL('../../standards/meta/metadata.schema.json', import.meta.url));
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  // the two formats the metadata schema uses (ajv-formats would be a dependency for two regexes)
-  ajv.addFormat('email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/);
-  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\/\/\S+$/i);
-  validator = ajv.compile(JSON.parse(await readFile(path, 'utf8'))) as unknown as Validator;
-  return validator;
-}
-
 /** Checks a metadata object; returns its problems (empty when valid). */
 export async function checkMetadata(metadata: unknown, source: string): Promise<MetadataProblem[]> {
-  const validate = await metadataValidator();
+  const validate = await metaValidator('metadata');
   if (validate(metadata)) return [];
   return (validate.errors ?? []).map((e) => ({
     pointer: e.keyword === 'required' ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath || '/',

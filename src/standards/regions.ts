@@ -26,32 +26,22 @@ export interface Region {
 }
 
 const byCode = new Map<string, Region>();
-const byName = new Map<string, Region[]>();
-const children = new Map<string, Region[]>();
 const loaded = new Set<Level>();
+/** Built on first use from byCode (name search and coverage only): most validations never need them. */
+let byName: Map<string, Region[]> | null = null;
+let children: Map<string, Region[]> | null = null;
+let indexedLevels = '';
 
-function dataDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('idn-area-data/package.json')), 'data');
-}
-
-/** Loads one level (and the levels above it, for parents). */
-export function loadLevel(level: Level): void {
-  for (const l of LEVELS.slice(0, LEVELS.indexOf(level) + 1)) {
-    if (loaded.has(l)) continue;
-    const text = readFileSync(join(dataDir(), FILES[l]), 'utf8');
-    const lines = text.split(/\r?\n/);
-    const hasParent = l !== 'provinsi';
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (!line) continue;
-      const [code, a, ...rest] = splitCsv(line);
-      const region: Region = hasParent ? { code: code!, parent: a!, name: rest.join(','), level: l } : { code: code!, name: a!, level: l };
-      byCode.set(region.code, region);
-      for (const key of nameKeys(region.name)) {
-        const list = byName.get(key);
+function indexes(): { byName: Map<string, Region[]>; children: Map<string, Region[]> } {
+  const key = String(byCode.size);
+  if (!byName || !children || indexedLevels !== key) {
+    byName = new Map();
+    children = new Map();
+    for (const region of byCode.values()) {
+      for (const k of nameKeys(region.name)) {
+        const list = byName.get(k);
         if (list) list.push(region);
-        else byName.set(key, [region]);
+        else byName.set(k, [region]);
       }
       if (region.parent) {
         const kids = children.get(region.parent);
@@ -59,8 +49,85 @@ export function loadLevel(level: Level): void {
         else children.set(region.parent, [region]);
       }
     }
+    indexedLevels = key;
+  }
+  return { byName, children };
+}
+
+function dataDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('idn-area-data/package.json')), 'data');
+}
+
+const texts = new Map<Level, string>();
+/** Provinces already parsed per level (districts and villages are parsed one province at a time). */
+const parsedProvinces = new Map<Level, Set<string>>();
+
+function text(level: Level): string {
+  let t = texts.get(level);
+  if (t === undefined) texts.set(level, (t = readFileSync(join(dataDir(), FILES[level]), 'utf8')));
+  return t;
+}
+
+/** Parses the lines of `level` from `from` to `to` (offsets into its text) into byCode. */
+function parseLines(level: Level, from: number, to: number): void {
+  const t = text(level);
+  const hasParent = level !== 'provinsi';
+  let i = from;
+  while (i < to) {
+    let end = t.indexOf('\n', i);
+    if (end < 0 || end > to) end = to;
+    const line = t.charCodeAt(end - 1) === 13 ? t.slice(i, end - 1) : t.slice(i, end);
+    i = end + 1;
+    if (!line) continue;
+    // code,name  or  code,parent,name — the name may be quoted (it can hold commas)
+    const c1 = line.indexOf(',');
+    const c2 = hasParent ? line.indexOf(',', c1 + 1) : c1;
+    let name = line.slice(c2 + 1);
+    if (name.charCodeAt(0) === 34) name = splitCsv(name)[0]!;
+    const code = line.slice(0, c1);
+    byCode.set(code, hasParent ? { code, parent: line.slice(c1 + 1, c2), name, level } : { code, name, level });
+  }
+}
+
+/** Loads every region of one level (and the levels above it, for parents). */
+export function loadLevel(level: Level): void {
+  for (const l of LEVELS.slice(0, LEVELS.indexOf(level) + 1)) {
+    if (loaded.has(l)) continue;
+    const t = text(l);
+    parseLines(l, t.indexOf('\n') + 1, t.length);
     loaded.add(l);
   }
+}
+
+/**
+ * Loads one province's regions of a level: the data files are sorted by code, so its lines are one block.
+ * A file of NTB data parses 1,166 villages, not 83,762.
+ */
+function loadProvince(level: Level, province: string): void {
+  if (loaded.has(level)) return;
+  let done = parsedProvinces.get(level);
+  if (!done) parsedProvinces.set(level, (done = new Set()));
+  if (done.has(province)) return;
+  done.add(province);
+  const t = text(level);
+  const start = t.indexOf(`\n${province}.`);
+  if (start < 0) return;
+  let end = start + 1;
+  const prefix = `\n${province}.`;
+  for (;;) {
+    const next = t.indexOf('\n', end);
+    if (next < 0) {
+      end = t.length;
+      break;
+    }
+    if (!t.startsWith(prefix, next)) {
+      end = next;
+      break;
+    }
+    end = next + 1;
+  }
+  parseLines(level, start + 1, end);
 }
 
 function splitCsv(line: string): string[] {
@@ -107,12 +174,18 @@ export function levelOfCode(code: string): Level | undefined {
 export function region(code: string): Region | undefined {
   const level = levelOfCode(code);
   if (!level) return undefined;
-  loadLevel(level);
+  if (level === 'provinsi' || level === 'kabupaten_kota') loadLevel(level);
+  else {
+    loadLevel('kabupaten_kota');
+    if (level === 'desa_kelurahan') loadProvince('kecamatan', code.slice(0, 2));
+    loadProvince(level, code.slice(0, 2));
+  }
   return byCode.get(code);
 }
 
 export function childrenOf(code: string, level: Level): Region[] {
   loadLevel(level);
+  const { children } = indexes();
   const out: Region[] = [];
   const walk = (c: string) => {
     for (const k of children.get(c) ?? []) {
@@ -128,6 +201,7 @@ export function childrenOf(code: string, level: Level): Region[] {
 /** Regions whose name matches (folded, with or without prefix), optionally at a level and under a parent code. */
 export function findByName(name: string, level?: Level, within?: string): Region[] {
   loadLevel(level ?? 'kecamatan');
+  const { byName } = indexes();
   const seen = new Set<string>();
   const out: Region[] = [];
   for (const key of nameKeys(name)) {

@@ -1,6 +1,6 @@
 /** Table Schema v2: the type, loading and validation of a schema file (ajv against standards/meta). */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { metaValidator } from './meta-validators.js';
 
 export type FieldType =
   | 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'time' | 'datetime' | 'year' | 'yearmonth'
@@ -59,22 +59,9 @@ export class SchemaError extends Error {
   }
 }
 
-type MetaValidator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
-let validator: MetaValidator | null = null;
-
-async function compileMeta() {
-  if (validator) return validator;
-  const { Ajv } = await import('ajv');
-  const metaPath = fileURLToPath(new URL('../../standards/meta/table-schema.schema.json', import.meta.url));
-  const meta = JSON.parse(await readFile(metaPath, 'utf8'));
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  validator = ajv.compile(meta) as unknown as MetaValidator;
-  return validator;
-}
-
 /** Checks a parsed schema object; throws SchemaError with the first problems. */
 export async function checkSchema(schema: unknown, path: string): Promise<TableSchema> {
-  const validate = await compileMeta();
+  const validate = await metaValidator('tableSchema');
   if (!validate(schema)) {
     const detail = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()).join('; ');
     throw new SchemaError(path, detail);

@@ -1,0 +1,71 @@
+/**
+ * Inputs for the reference-check overhead bench (D): a CSV whose desa codes and names are drawn from the
+ * real NTB desa list (idn-area-data), and two standard files that differ only by the `satudata:kode`
+ * binding, so the time difference is the kode referensi checks (existence, level, name agreement).
+ */
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const VERSION = 1;
+
+function ntbVillages() {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
+  return readFileSync(join(dir, 'villages.csv'), 'utf8').split(/\r?\n/).slice(1)
+    .filter((l) => l.startsWith('52.'))
+    .map((l) => {
+      const [code, , ...name] = l.split(',');
+      return { code, name: name.join(',').replace(/^"|"$/g, '') };
+    });
+}
+
+function standard(withBinding) {
+  const kode = { name: 'kode_desa', type: 'string', constraints: { required: true, pattern: '\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}' } };
+  if (withBinding) kode['satudata:kode'] = { daftar: 'wilayah', tingkat: 'desa_kelurahan', nama: 'nama_desa' };
+  return {
+    name: 'bench-desa', title: 'Bench: penduduk per desa per bulan per kelompok umur',
+    fields: [
+      kode,
+      { name: 'nama_desa', type: 'string', constraints: { required: true } },
+      { name: 'tahun', type: 'integer', constraints: { required: true, minimum: 2015, maximum: 2030 } },
+      { name: 'bulan', type: 'integer', constraints: { required: true, minimum: 1, maximum: 12 } },
+      { name: 'kelompok_umur', type: 'string', constraints: { required: true } },
+      { name: 'jumlah', type: 'integer', constraints: { required: true, minimum: 0 } },
+    ],
+    primaryKey: ['kode_desa', 'tahun', 'bulan', 'kelompok_umur'],
+    satudata: { id: 'bench-desa', versi: '1.0.0', konsep: 'Data uji benchmark kode referensi', definisi: 'Data uji benchmark kode referensi', ukuran: 'Jumlah', satuan: 'jiwa', tingkat_penyajian: 'desa_kelurahan', frekuensi: 'bulanan' },
+  };
+}
+
+/** Writes .bench/desa-<rows>.csv and the two standards once; returns their paths. */
+export async function ensureReferenceData(dir, rows) {
+  const csv = join(dir, `desa-${rows}.csv`);
+  const plain = join(dir, 'desa-plain.standard.json');
+  const bound = join(dir, 'desa-bound.standard.json');
+  const stamp = join(dir, `desa-${rows}.v${VERSION}`);
+  writeFileSync(plain, JSON.stringify(standard(false), null, 2));
+  writeFileSync(bound, JSON.stringify(standard(true), null, 2));
+  if (existsSync(csv) && existsSync(stamp)) return { csv, plain, bound };
+  const villages = ntbVillages();
+  const groups = ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60+'];
+  const out = createWriteStream(csv);
+  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
+  await write('kode_desa,nama_desa,tahun,bulan,kelompok_umur,jumlah\n');
+  let n = 0;
+  let seed = 7;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 1000);
+  outer: for (let y = 2015; y <= 2030; y++) {
+    for (let m = 1; m <= 12; m++) {
+      for (const v of villages) {
+        for (const g of groups) {
+          if (n++ >= rows) break outer;
+          const name = v.name.includes(',') || v.name.includes('"') ? `"${v.name.replace(/"/g, '""')}"` : v.name;
+          await write(`${v.code},${name},${y},${m},${g},${rnd()}\n`);
+        }
+      }
+    }
+  }
+  await new Promise((r) => out.end(r));
+  writeFileSync(stamp, String(Date.now()));
+  return { csv, plain, bound, villages: villages.length };
+}

@@ -1,0 +1,212 @@
+/**
+ * Limits against hostile and broken input, in one place. Every limit has a documented default (README,
+ * "Limits (hostile input)") and can be overridden by an environment variable or an option:
+ *
+ * | limit | default | env |
+ * |---|---|---|
+ * | uncompressed bytes per zip entry | 1 GiB | SATUDATA_MAX_ENTRY_MB |
+ * | uncompressed bytes, whole zip | 2 GiB | SATUDATA_MAX_UNZIPPED_MB |
+ * | compression ratio of an entry (entries > 16 MiB) | 200 | SATUDATA_MAX_RATIO |
+ * | declared sheet dimension (cells) | 100,000,000 | SATUDATA_MAX_CELLS |
+ * | XML element depth | 64 | SATUDATA_MAX_XML_DEPTH |
+ * | CSV record length (characters) | 16 Mi | SATUDATA_MAX_RECORD_CHARS |
+ * | time per file (seconds) | 120 | SATUDATA_TIME_LIMIT (or --time-limit) |
+ *
+ * The zip check reads only the central directory (and the first compressed KB of each XML part, to refuse
+ * DOCTYPE/ENTITY declarations) before exceljs sees the file.
+ */
+import { open } from 'node:fs/promises';
+import { inflateRawSync, constants as zc } from 'node:zlib';
+import { ReadError } from './table.js';
+
+export interface Limits {
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+  maxRatio: number;
+  /** Entries smaller than this (uncompressed) are not held to the ratio. */
+  ratioFloorBytes: number;
+  maxDeclaredCells: number;
+  maxXmlDepth: number;
+  maxRecordChars: number;
+  timeLimitSeconds: number;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxEntryBytes: 1024 * MB,
+  maxTotalBytes: 2048 * MB,
+  maxRatio: 200,
+  ratioFloorBytes: 16 * MB,
+  maxDeclaredCells: 100_000_000,
+  maxXmlDepth: 64,
+  maxRecordChars: 16 * MB,
+  timeLimitSeconds: 120,
+});
+
+function envNumber(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** The limits in force: defaults, then environment variables, then explicit overrides. */
+export function currentLimits(overrides: Partial<Limits> = {}): Limits {
+  const mb = (name: string) => {
+    const n = envNumber(name);
+    return n === undefined ? undefined : Math.round(n * MB);
+  };
+  const fromEnv: Partial<Limits> = {
+    maxEntryBytes: mb('SATUDATA_MAX_ENTRY_MB'),
+    maxTotalBytes: mb('SATUDATA_MAX_UNZIPPED_MB'),
+    maxRatio: envNumber('SATUDATA_MAX_RATIO'),
+    maxDeclaredCells: envNumber('SATUDATA_MAX_CELLS'),
+    maxXmlDepth: envNumber('SATUDATA_MAX_XML_DEPTH'),
+    maxRecordChars: envNumber('SATUDATA_MAX_RECORD_CHARS'),
+    timeLimitSeconds: envNumber('SATUDATA_TIME_LIMIT'),
+  };
+  const out: Limits = { ...DEFAULT_LIMITS };
+  for (const src of [fromEnv, overrides]) {
+    for (const [k, v] of Object.entries(src)) if (typeof v === 'number' && Number.isFinite(v) && v > 0) (out as unknown as Record<string, number>)[k] = v;
+  }
+  return out;
+}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressed: number;
+  uncompressed: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CDH = 0x02014b50;
+const LFH = 0x04034b50;
+
+/** Reads the zip central directory (zip64 sizes are taken as "huge"). Throws corrupt-file when there is none. */
+export async function readCentralDirectory(path: string, size: number): Promise<ZipEntry[]> {
+  const fh = await open(path, 'r');
+  try {
+    const tailLen = Math.min(size, 65557);
+    const tail = Buffer.alloc(tailLen);
+    await fh.read(tail, 0, tailLen, size - tailLen);
+    let eocd = -1;
+    for (let i = tailLen - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { eocd = i; break; }
+    if (eocd < 0) throw new ReadError('corrupt-file', { detail: 'berkas terpotong / file is truncated' });
+    const count = tail.readUInt16LE(eocd + 10);
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (cdOffset + cdSize > size || cdSize > 64 * MB) throw new ReadError('corrupt-file', { detail: 'central directory' });
+    const cd = Buffer.alloc(cdSize);
+    await fh.read(cd, 0, cdSize, cdOffset);
+    const entries: ZipEntry[] = [];
+    let p = 0;
+    while (p + 46 <= cd.length && entries.length < Math.max(count, 1) * 2 + 65536) {
+      if (cd.readUInt32LE(p) !== CDH) break;
+      const method = cd.readUInt16LE(p + 10);
+      let compressed = cd.readUInt32LE(p + 20);
+      let uncompressed = cd.readUInt32LE(p + 24);
+      const nameLen = cd.readUInt16LE(p + 28);
+      const extraLen = cd.readUInt16LE(p + 30);
+      const commentLen = cd.readUInt16LE(p + 32);
+      let localOffset = cd.readUInt32LE(p + 42);
+      const name = cd.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+      // zip64: sizes of 0xFFFFFFFF live in the extra field; treat them as 2^32 at least (they are huge anyway)
+      if (uncompressed === 0xffffffff) uncompressed = 2 ** 32;
+      if (compressed === 0xffffffff) compressed = 2 ** 32;
+      if (localOffset === 0xffffffff) localOffset = -1;
+      entries.push({ name, method, compressed, uncompressed, localOffset });
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+    return entries;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** True for names that would escape a folder when extracted (`../x`, `/etc/x`, `C:\x`). */
+export function isUnsafePath(name: string): boolean {
+  const n = name.replace(/\\/g, '/');
+  if (n.startsWith('/') || /^[A-Za-z]:/.test(n) || n.includes('\0')) return true;
+  return n.split('/').some((seg) => seg === '..');
+}
+
+/**
+ * Checks an XLSX (zip) before any decompression: per-entry and total uncompressed size, compression ratio,
+ * unsafe entry names, and DOCTYPE/ENTITY declarations at the start of XML parts.
+ */
+export async function checkZip(path: string, size: number, limits: Limits = currentLimits()): Promise<void> {
+  const entries = await readCentralDirectory(path, size);
+  let total = 0;
+  for (const e of entries) {
+    if (isUnsafePath(e.name)) throw new ReadError('unsafe-path', { path: e.name });
+    total += e.uncompressed;
+    const ratio = e.compressed > 0 ? e.uncompressed / e.compressed : e.uncompressed > 0 ? Infinity : 0;
+    if (e.uncompressed > limits.maxEntryBytes || total > limits.maxTotalBytes || (e.uncompressed > limits.ratioFloorBytes && ratio > limits.maxRatio)) {
+      throw new ReadError('zip-bomb', {
+        entry: e.name,
+        size: Math.round(e.uncompressed / MB),
+        ratio: Number.isFinite(ratio) ? Math.round(ratio) : '∞',
+        limit: Math.round(limits.maxEntryBytes / MB),
+        maxRatio: limits.maxRatio,
+      });
+    }
+  }
+  const fh = await open(path, 'r');
+  try {
+    for (const e of entries) {
+      if (!/\.(xml|rels|vml)$/i.test(e.name) || e.localOffset < 0) continue;
+      const head = await entryHead(fh, e);
+      if (head && /<!DOCTYPE|<!ENTITY/i.test(head)) throw new ReadError('xml-entity', { part: e.name });
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The first characters of an entry (at most ~1 KB compressed are inflated). */
+async function entryHead(fh: Awaited<ReturnType<typeof open>>, e: ZipEntry): Promise<string | null> {
+  const lfh = Buffer.alloc(30);
+  const { bytesRead } = await fh.read(lfh, 0, 30, e.localOffset);
+  if (bytesRead < 30 || lfh.readUInt32LE(0) !== LFH) return null;
+  const start = e.localOffset + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
+  const len = Math.min(1024, e.compressed);
+  const buf = Buffer.alloc(len);
+  const r = await fh.read(buf, 0, len, start);
+  const data = buf.subarray(0, r.bytesRead);
+  if (e.method === 0) return data.toString('latin1');
+  if (e.method !== 8) return null;
+  try {
+    return inflateRawSync(data, { finishFlush: zc.Z_SYNC_FLUSH, maxOutputLength: 4 * MB }).subarray(0, 4096).toString('latin1');
+  } catch {
+    return null;
+  }
+}
+
+/** Counts the characters of XML streamed through a parser; throws zip-bomb when a part exceeds the limits. */
+export class InflateMeter {
+  private total = 0;
+  private readonly max: number;
+  constructor(compressedBytes: number, limits: Limits = currentLimits()) {
+    this.max = Math.min(limits.maxEntryBytes, Math.max(limits.ratioFloorBytes, compressedBytes * limits.maxRatio));
+  }
+  add(chunkLength: number, part: string): void {
+    this.total += chunkLength;
+    if (this.total > this.max) {
+      throw new ReadError('zip-bomb', { entry: part, size: Math.round(this.total / MB), ratio: '?', limit: Math.round(this.max / MB), maxRatio: DEFAULT_LIMITS.maxRatio });
+    }
+  }
+}
+
+/** Number of cells a `<dimension ref="A1:XFD1048576">` declares (0 when unreadable). */
+export function declaredCells(ref: string): number {
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(ref.trim());
+  if (!m) return 0;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  if (!m[3]) return 1;
+  const rows = Math.abs(Number(m[4]) - Number(m[2])) + 1;
+  const cols = Math.abs(col(m[3]) - col(m[1]!)) + 1;
+  return rows * cols;
+}
