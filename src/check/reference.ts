@@ -177,6 +177,12 @@ function judgeName(code: string, name: string, binding: Binding): NameVerdict {
   const given = foldRegion(name);
   const official = foldRegion(r.name);
   if (given === official) return { ok: true };
+  // spacing and punctuation are spelling, not a different name: "LABU API" = Labuapi, "Huu" = Hu'u
+  const compact = (x: string) => x.replace(/ /g, '');
+  if (nameKeys(name).some((k) => nameKeys(r.name).some((o) => compact(o) === compact(k)))) {
+    const twins = findByName(name, r.level, r.parent).filter((x) => x.code !== code);
+    if (twins.length === 0 || given === official) return { ok: true };
+  }
   const keys = nameKeys(r.name);
   const givenKeys = nameKeys(name);
   // same name once the administrative prefix is dropped ("Lombok Barat" for "Kabupaten Lombok Barat")

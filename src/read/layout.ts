@@ -326,7 +326,7 @@ export class RowClassifier {
     if (label !== '' && label.trim() !== '') {
       const f = this.flags(label);
       if (f & LabelFlag.Total) return RowKind.Total;
-      if (this.layout.adminSubtotals && f & LabelFlag.Admin) return RowKind.Total;
+      if (this.layout.adminSubtotals && f & LabelFlag.Admin && !hasSubProvinceCode(cells)) return RowKind.Total;
       // a province name is a totals row among kab/kota — unless the row carries a lower-level region code
       // (a desa named "Bali" in Dompu is data)
       if (!this.layout.provinceTable && f & LabelFlag.Province && !hasSubProvinceCode(cells)) {

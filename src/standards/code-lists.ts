@@ -84,10 +84,14 @@ export function codeList(name: string): CodeList | undefined {
 
 /** Whether two unit texts mean the same unit (synonyms from satuan.csv). */
 export function sameUnit(a: string, b: string): boolean {
-  if (fold(a) === fold(b)) return true;
+  // "%" folds to nothing: spell it out
+  const unit = (x: string) => fold(x.replace(/%/g, ' persen '));
+  a = unit(a);
+  b = unit(b);
+  if (a === b) return true;
   const list = codeList('satuan');
   if (!list) return false;
-  const ea = list.byName.get(fold(a));
-  const eb = list.byName.get(fold(b));
+  const ea = list.byName.get(a);
+  const eb = list.byName.get(b);
   return !!ea && !!eb && ea.some((x) => eb.includes(x));
 }
