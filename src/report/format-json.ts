@@ -23,6 +23,8 @@ export function formatJson(report: Report, lang: Lang): string {
       ...(t.format ? { format: t.format } : {}),
       valid: t.valid,
       ...(t.standard ? { standard: t.standard } : {}),
+      ...(t.references ? { references: t.references } : {}),
+      ...(t.metadata ? { metadata: t.metadata } : {}),
       labels: t.labels,
       ...(t.layout ? { layout: t.layout } : {}),
       ...(t.columns ? { columns: t.columns } : {}),
