@@ -132,3 +132,22 @@ describe('metadata', () => {
     expect(errors.find((i) => i.params!.key === 'akses')!.params!.source).toBe('Metadata!B8');
   });
 });
+
+describe('coverage duplicates and code suggestions', () => {
+  it('lists units that appear twice in a period when the key does not already forbid it', async () => {
+    const std = await standardById('penduduk-jenis-kelamin-kecamatan');
+    const noKey = { ...std, schema: { ...std.schema, primaryKey: undefined } };
+    const file = write('dup.csv', 'kode_wilayah,nama_kecamatan,tahun,laki_laki,perempuan,jumlah\n52.01.01,Gerung,2023,1,1,2\n52.01.01,Gerung,2023,1,1,2\n');
+    write('dup.metadata.json', JSON.stringify(META));
+    const [r] = await validateFile(file, { dataStandard: noKey, maxErrors: 1000 });
+    const dup = r!.issues.find((i) => i.code === 'coverage-duplicate')!;
+    expect(dup.params).toMatchObject({ period: '2023', count: 1 });
+    expect(String(dup.params!.names)).toContain('Gerung (52.01.01)');
+  });
+
+  it('suggests the code that carries a mismatched name', async () => {
+    const r = await check(write('suggest.csv', 'kode_wilayah,nama_kecamatan,tahun,laki_laki,perempuan,jumlah\n52.01.01,Sekotong,2023,1,1,2\n'));
+    const m = r.issues.find((i) => i.code === 'name-mismatch')!;
+    expect(m.params).toMatchObject({ expectedName: 'Gerung', suggestion: '@hint.code-for-name:52.01.07' });
+  });
+});
