@@ -2,7 +2,7 @@
 
 /** Labels of totals and subtotal rows (matched against the trimmed row label). */
 export const TOTAL_LABEL =
-  /^(?:(?:jumlah|total|sub[\s-]?total|grand[\s-]?total|jumlah\s*\/\s*total|gabungan|keseluruhan)(?:[\s:/]+\S+){0,2}|semua umur|indonesia|rata-rata|rerata|tahunan|\S+(?:\s\S+)?\s+total)$/i;
+  /^(?:(?:jumlah|total|sub[\s-]?total|grand[\s-]?total|gabungan|keseluruhan)(?:\s*[:/]?\s*(?:total|jumlah|keseluruhan|seluruhnya|semua|umum|akhir|kab(?:upaten)?\.?(?:\s*\/\s*kota)?|kota|provinsi|prov\.?|kecamatan|kec\.?|desa|kelurahan|ntb|nusa tenggara barat|indonesia|\d+\s+kota|\d+\s+kabupaten(?:\/kota)?))*|semua umur|indonesia|rata-rata|rerata|tahunan|\S+(?:\s\S+)?\s+total)$/i;
 
 /** Case-folded code of a text's first three characters: a cheap gate before a regex that runs once per row. */
 export function prefix3(s: string): number {
