@@ -20,7 +20,7 @@ const rnd = () => { seed = (seed + 0x6d2b79f5) | 0; let t = seed; t = Math.imul(
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 const shuffle = (xs) => { const a = xs.slice(); for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; };
 
-const opds = readFileSync(`${root}standards/codes/opd-ntb.csv`, 'utf8').trim().split('\n').slice(1).map((l) => {
+const opds = readFileSync(`${root}standards/codes/opd-ntb.csv`, 'utf8').trim().split('\n').filter((l) => !l.startsWith('#')).slice(1).map((l) => {
   const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
   return { kode: cells[0], singkatan: cells[1], nama: cells[2], urusan: cells[3] };
 });

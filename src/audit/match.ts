@@ -1,4 +1,8 @@
-/** Matches registry items to observed datasets: by registry id, then portal dataset name, then slugified title. */
+/**
+ * Matches registry items to observed datasets: by registry id, then the registry's portal dataset name, then
+ * the deterministic name `satudata package/push` gives (`{kode_opd}-{standar | judul}`), then the slugified title.
+ */
+import { packageName } from '../package/names.js';
 import type { ObservedDataset, RegistryItem } from './model.js';
 
 export function slugify(text: string): string {
@@ -16,7 +20,10 @@ export function matchDatasets(items: RegistryItem[], datasets: ObservedDataset[]
   }
   const out = new Map<string, ObservedDataset>();
   for (const it of items) {
-    const d = byItem.get(it.id) ?? (it.dataset ? byName.get(it.dataset) : undefined) ?? byTitle.get(slugify(it.judul));
+    const d = byItem.get(it.id) ?? (it.dataset ? byName.get(it.dataset) : undefined)
+      ?? (it.standar ? byName.get(packageName({ opd: it.opd, standardId: it.standar, file: it.id })) : undefined)
+      ?? byName.get(packageName({ opd: it.opd, title: it.judul, file: it.id }))
+      ?? byTitle.get(slugify(it.judul));
     if (d) out.set(it.id, d);
   }
   return out;

@@ -12,7 +12,7 @@ export function opdList(): { list: Opd[]; index: Map<string, Opd> } {
   const path = fileURLToPath(new URL('../../standards/codes/opd-ntb.csv', import.meta.url));
   const list: Opd[] = [];
   const index = new Map<string, Opd>();
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/).slice(1)) {
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => !l.startsWith('#')).slice(1)) {
     if (line.trim() === '') continue;
     const [kode, singkatan, nama, urusan] = parseCsvLine(line);
     const o = { kode: kode!, singkatan: singkatan!, nama: nama!, urusan: urusan! };

@@ -24,7 +24,7 @@ let cached: Policies | null = null;
 export function defaultPolicies(): Policies {
   if (cached) return cached;
   const path = fileURLToPath(new URL('../../standards/codes/frekuensi.csv', import.meta.url));
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
   const out = {} as Policies;
   for (const line of lines.slice(1)) {
     const [kode, id, en, lag, overdue, delinquent] = parseCsvLine(line);

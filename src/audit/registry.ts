@@ -1,11 +1,16 @@
 /**
- * Reads and checks the Daftar Data registry (XLSX or CSV). The file is read through validateFile like any
- * other table; registry rules (known OPD codes, frequencies, unique ids, readable periods) add coded issues.
+ * Reads and checks the Daftar Data registry (XLSX or CSV) through the shared readers (openSource: encoding,
+ * delimiter, sheets, read errors as coded issues). The header is the first of the top rows that names the
+ * required columns (title rows above it are skipped). The data-table layout heuristics are not used: in a
+ * registry, titles such as "Jumlah Sekolah …" are items, not totals rows. Registry rules (known OPD codes,
+ * frequencies, unique ids, readable periods, release lags) add coded issues.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { validateFile } from '../check/validate-file.js';
-import type { Issue, TableReport } from '../report/issue.js';
+import { openSource } from '../read/open.js';
+import { ReadError } from '../read/table.js';
+import { entry } from '../report/catalog.js';
+import type { Issue } from '../report/issue.js';
 import type { Frekuensi } from '../standards/metadata.js';
 import { parsePeriod } from './calendar.js';
 import type { RegistryItem } from './model.js';
@@ -16,8 +21,8 @@ type Column = 'id' | 'judul' | 'opd' | 'frekuensi' | 'prioritas' | 'urusan' | 's
 
 /** Accepted header labels per column (normalised: lowercase, non-alphanumerics removed). */
 const ALIASES: Record<Column, string[]> = {
-  id: ['id', 'kode', 'kodedata', 'iddata', 'no', 'nomor'],
-  judul: ['judul', 'judulData', 'namadata', 'jenisdata', 'uraian', 'title'],
+  id: ['id', 'iddata', 'kodedata', 'kode'],
+  judul: ['judul', 'juduldata', 'namadata', 'jenisdata', 'uraian', 'title'],
   opd: ['kodeopd', 'opd', 'produsen', 'kodeprodusen', 'produsendata', 'perangkatdaerah'],
   frekuensi: ['frekuensi', 'periodisitas', 'frequency'],
   prioritas: ['dataprioritas', 'prioritas', 'priority'],
@@ -43,7 +48,8 @@ export interface RegistryResult {
   issues: Issue[];
   /** The file could not be read at all. */
   unreadable: boolean;
-  table?: TableReport;
+  /** Header labels found. */
+  labels?: string[];
   sha256: string;
 }
 
@@ -53,25 +59,49 @@ export function parseFrequency(text: string): Frekuensi | null {
 }
 
 export async function readRegistry(path: string): Promise<RegistryResult> {
-  const rows: { values: (string | null)[]; n: number }[] = [];
-  const [table] = await validateFile(path, { maxErrors: 100, onRow: (values, row) => rows.push({ values: values.slice(), n: row.n }) });
-  if (!table || table.unreadable) return { items: [], issues: table?.issues ?? [], unreadable: true, sha256: '' };
-  const sha256 = table.stats.sha256 ?? createHash('sha256').update(await readFile(path)).digest('hex');
-  const issues: Issue[] = [];
-  const headerRow = table.layout?.headerRows?.[0] ?? 1;
-  const col = {} as Record<Column, number>;
-  const labels = table.labels.map(norm);
-  for (const c of Object.keys(ALIASES) as Column[]) {
-    col[c] = labels.findIndex((l) => ALIASES[c].map(norm).includes(l));
+  const rows: { values: string[]; n: number }[] = [];
+  let sha256: string;
+  try {
+    sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
+    const source = await openSource(path);
+    try {
+      for await (const batch of source.batches()) for (const row of batch) rows.push({ values: row.cells.map((c) => (c ?? '').trim()), n: row.n });
+    } finally {
+      await source.close();
+    }
+  } catch (err) {
+    if (err instanceof ReadError) return { items: [], issues: [{ code: err.code, severity: entry(err.code)?.severity ?? 'error', params: err.params }], unreadable: true, sha256: '' };
+    const e = err as NodeJS.ErrnoException;
+    return { items: [], issues: [{ code: 'source-error', severity: 'error', params: { reason: e?.code ?? String(e) } }], unreadable: true, sha256: '' };
   }
+  const issues: Issue[] = [];
+  const aliasSets = Object.fromEntries((Object.keys(ALIASES) as Column[]).map((c) => [c, new Set(ALIASES[c].map(norm))])) as Record<Column, Set<string>>;
+  const colsOf = (labels: string[]) => {
+    const col = {} as Record<Column, number>;
+    for (const c of Object.keys(ALIASES) as Column[]) col[c] = labels.findIndex((l) => aliasSets[c].has(norm(l)));
+    return col;
+  };
+  // header: the first of the top 20 rows naming the most required columns
+  let headerAt = -1;
+  let best = 0;
+  for (let i = 0; i < Math.min(rows.length, 20); i++) {
+    const col = colsOf(rows[i]!.values);
+    const hits = REQUIRED.filter((c) => col[c] >= 0).length;
+    if (hits > best) { best = hits; headerAt = i; }
+    if (hits === REQUIRED.length) break;
+  }
+  if (headerAt < 0) headerAt = 0;
+  const labels = rows[headerAt]?.values ?? [];
+  const headerRow = rows[headerAt]?.n ?? 1;
+  const col = colsOf(labels);
   const missing = REQUIRED.filter((c) => col[c] < 0);
   if (missing.length) {
-    for (const c of missing) issues.push({ code: 'registry-missing-column', severity: 'error', params: { column: ALIASES[c][0]!, found: table.labels.join(', ') }, row: headerRow });
-    return { items: [], issues, unreadable: false, table, sha256 };
+    for (const c of missing) issues.push({ code: 'registry-missing-column', severity: 'error', params: { column: ALIASES[c][0]!, found: labels.filter(Boolean).join(', ') }, row: headerRow });
+    return { items: [], issues, unreadable: false, labels, sha256 };
   }
   const items: RegistryItem[] = [];
   const seen = new Map<string, number>();
-  for (const { values, n } of rows) {
+  for (const { values, n } of rows.slice(headerAt + 1)) {
     const get = (c: Column) => (col[c] >= 0 ? (values[col[c]] ?? '').trim() : '');
     const id = get('id');
     if (!id && !get('judul')) continue;
@@ -108,5 +138,5 @@ export async function readRegistry(path: string): Promise<RegistryResult> {
     });
   }
   if (items.length === 0 && issues.length === 0) issues.push({ code: 'registry-empty', severity: 'error', params: {} });
-  return { items, issues, unreadable: false, table, sha256 };
+  return { items, issues, unreadable: false, labels, sha256 };
 }

@@ -24,7 +24,7 @@ export interface Snapshot {
   datasetCount: number;
   guard: GuardResult['level'];
   totals: { wajib: number; pctCollected: number; pctPublished: number; overdue: number };
-  opd: { kode: string; pctPublished: number; rank: number | null }[];
+  opd: { kode: string; wajib: number; pctCollected: number; pctPublished: number; overdue: number; rank: number | null }[];
   items: SnapshotItem[];
 }
 
@@ -33,7 +33,7 @@ export function toSnapshot(r: AuditReport): Snapshot {
     schema: SNAPSHOT_SCHEMA, runId: r.runId, asOf: r.asOf, week: r.week, generatedAt: r.generatedAt,
     registrySha256: r.registry.sha256, datasetCount: r.source.datasets, guard: r.guard.level,
     totals: { wajib: r.totals.funnel.wajib, pctCollected: r.totals.pctCollected, pctPublished: r.totals.pctPublished, overdue: r.totals.overdue },
-    opd: r.opd.map((o) => ({ kode: o.kode, pctPublished: o.pctPublished, rank: o.rank })),
+    opd: r.opd.map((o) => ({ kode: o.kode, wajib: o.funnel.wajib, pctCollected: o.pctCollected, pctPublished: o.pctPublished, overdue: o.overdue, rank: o.rank })),
     items: r.items.map((i) => ({
       id: i.id, opd: i.opd, judul: i.judul, period: i.period, found: i.found, collected: i.collected,
       validated: i.validated, published: i.published, overdue: isOverdue(i), ...(i.score !== undefined ? { score: i.score } : {}),
@@ -41,28 +41,28 @@ export function toSnapshot(r: AuditReport): Snapshot {
   };
 }
 
-export function snapshotName(week: string, opd?: string): string {
-  return opd ? `snapshot-${week}-${opd.replace(/[^\w.-]/g, '_')}.json` : `snapshot-${week}.json`;
+export function snapshotName(week: string): string {
+  return `snapshot-${week}.json`;
 }
 
-export async function writeSnapshot(dir: string, s: Snapshot, opd?: string): Promise<string> {
+export async function writeSnapshot(dir: string, s: Snapshot): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const path = join(dir, snapshotName(s.week, opd));
+  const path = join(dir, snapshotName(s.week));
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(s) + '\n');
   await rename(tmp, path);
   return path;
 }
 
-/** Every readable snapshot of the folder (whole-province ones, or one OPD's), oldest first. Unreadable files are skipped. */
-export async function readHistory(dir: string, opd?: string): Promise<Snapshot[]> {
+/** Every readable province snapshot of the folder, oldest first. Unreadable files are skipped. */
+export async function readHistory(dir: string): Promise<Snapshot[]> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return [];
   }
-  const re = opd ? new RegExp(`^snapshot-\\d{4}-W\\d{2}-${opd.replace(/[^\w.-]/g, '_').replace(/\./g, '\\.')}\\.json$`) : /^snapshot-\d{4}-W\d{2}\.json$/;
+  const re = /^snapshot-\d{4}-W\d{2}\.json$/;
   const out: Snapshot[] = [];
   for (const name of names.filter((n) => re.test(n))) {
     try {

@@ -6,7 +6,8 @@ import { isOverdue } from './funnel.js';
 const KINDS: ChangeRow['kind'][] = ['baru-terkumpul', 'baru-terbit', 'baru-terlambat', 'selesai', 'regresi', 'ganti-judul', 'dihapus', 'ditambah', 'skor-turun'];
 
 export function computeTrend(r: AuditReport, prev: Snapshot): Trend {
-  const before = new Map<string, SnapshotItem>(prev.items.map((i) => [i.id, i]));
+  const prevItems = r.opdFilter ? prev.items.filter((i) => i.opd === r.opdFilter) : prev.items;
+  const before = new Map<string, SnapshotItem>(prevItems.map((i) => [i.id, i]));
   const changes: ChangeRow[] = [];
   const add = (kind: ChangeRow['kind'], i: { id: string; opd: string; judul: string }, detail = '') => changes.push({ kind, id: i.id, opd: i.opd, judul: i.judul, detail });
   const seen = new Set<string>();
@@ -24,7 +25,7 @@ export function computeTrend(r: AuditReport, prev: Snapshot): Trend {
     if (!od && p.overdue) add('selesai', i, p.period ?? '');
     if (p.score !== undefined && i.score !== undefined && i.score < p.score) add('skor-turun', i, `${p.score} → ${i.score}`);
   }
-  for (const p of prev.items) if (!seen.has(p.id) && (!r.opdFilter || p.opd === r.opdFilter)) add('dihapus', p);
+  for (const p of prevItems) if (!seen.has(p.id)) add('dihapus', p);
   const counts = Object.fromEntries(KINDS.map((k) => [k, 0])) as Trend['counts'];
   for (const c of changes) counts[c.kind]++;
   changes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.opd.localeCompare(b.opd) || a.id.localeCompare(b.id));
@@ -35,15 +36,21 @@ export function computeTrend(r: AuditReport, prev: Snapshot): Trend {
       const p = prevOpd.get(o.kode);
       return { kode: o.kode, dPublished: Math.round((o.pctPublished - (p?.pctPublished ?? 0)) * 100) / 100, dRank: p && p.rank !== null && o.rank !== null ? p.rank - o.rank : null };
     }),
-    dCollected: Math.round((r.totals.pctCollected - prev.totals.pctCollected) * 100) / 100,
-    dPublished: Math.round((r.totals.pctPublished - prev.totals.pctPublished) * 100) / 100,
+    dCollected: Math.round((r.totals.pctCollected - (r.opdFilter ? prevOpd.get(r.opdFilter)?.pctCollected ?? 0 : prev.totals.pctCollected)) * 100) / 100,
+    dPublished: Math.round((r.totals.pctPublished - (r.opdFilter ? prevOpd.get(r.opdFilter)?.pctPublished ?? 0 : prev.totals.pctPublished)) * 100) / 100,
   };
 }
 
 /** The last `weeks` points (earlier good snapshots plus this run). */
 export function trendHistory(r: AuditReport, history: Snapshot[], weeks = 12): TrendPoint[] {
-  const pts: TrendPoint[] = history.filter((s) => s.week !== r.week && s.asOf < r.asOf && s.guard !== 'refuse')
-    .map((s) => ({ week: s.week, asOf: s.asOf, pctCollected: s.totals.pctCollected, pctPublished: s.totals.pctPublished, overdue: s.totals.overdue }));
+  const pts: TrendPoint[] = [];
+  for (const s of history) {
+    if (s.week === r.week || s.asOf >= r.asOf || s.guard === 'refuse') continue;
+    const o = r.opdFilter ? s.opd.find((x) => x.kode === r.opdFilter) : undefined;
+    if (r.opdFilter && !o) continue;
+    pts.push(o ? { week: s.week, asOf: s.asOf, pctCollected: o.pctCollected, pctPublished: o.pctPublished, overdue: o.overdue }
+      : { week: s.week, asOf: s.asOf, pctCollected: s.totals.pctCollected, pctPublished: s.totals.pctPublished, overdue: s.totals.overdue });
+  }
   pts.push({ week: r.week, asOf: r.asOf, pctCollected: r.totals.pctCollected, pctPublished: r.totals.pctPublished, overdue: r.totals.overdue });
   return pts.slice(-weeks);
 }

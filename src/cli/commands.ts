@@ -7,6 +7,8 @@ import { registerPackage } from './cmd-package.js';
 import { registerPush } from './cmd-push.js';
 import { registerConfig } from './cmd-config.js';
 import { registerReport } from './cmd-report.js';
+import { registerFix } from './cmd-fix.js';
+import { registerInit } from './cmd-init.js';
 
 export const COMMANDS: RegisterCommand[] = [
   registerValidate,
@@ -16,4 +18,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerPush,
   registerConfig,
   registerReport,
+  registerFix,
+  registerInit,
 ];

@@ -1,7 +1,7 @@
 /** `satudata package`: options → standard → packageFile per file → summary lines → exit code. */
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
-import { PackageRefused, packageFile, type PackageResult, type StandardLike } from '../package/build.js';
+import { PackageNameClash, PackageRefused, packageFile, type PackageResult, type StandardLike } from '../package/build.js';
 import type { Severity } from '../report/issue.js';
 import { renderIssue } from '../report/render.js';
 import { SchemaError } from '../standards/schema.js';
@@ -61,11 +61,12 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
   const delimiter = o.delimiter === '\\t' ? '\t' : o.delimiter;
   const now = packageClock();
   let code = EXIT_OK;
+  const taken = new Set<string>();
   const done: { file: string; result?: PackageResult; refused?: boolean; unreadable?: boolean; errors?: number }[] = [];
   for (const file of files) {
     try {
       const result = await packageFile(file, o.out, {
-        standard, lang, version: o.version, now, failOn: o.failOn,
+        standard, lang, version: o.version, now, failOn: o.failOn, taken,
         ...(sheet !== undefined ? { sheet } : {}),
         ...(delimiter !== undefined ? { delimiter } : {}),
         ...(o.allowInvalid ? { allowInvalid: true } : {}),
@@ -76,6 +77,11 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
         for (const n of result.notes) process.stdout.write(`  ⚠ ${codedLine(lang, n.code, n.params ?? {})}\n`);
       }
     } catch (err) {
+      if (err instanceof PackageNameClash) {
+        process.stderr.write(`satudata: [usage-error] ${t(lang, 'pkg.name-clash', { file, name: err.packageName })}\n`);
+        code = EXIT_USAGE;
+        continue;
+      }
       if (!(err instanceof PackageRefused)) throw err;
       const table = err.report.tables[0];
       const unreadable = !!table?.unreadable;

@@ -11,7 +11,7 @@ import { openPortal } from '../portal/open.js';
 import { pushPackages } from '../portal/push.js';
 import { PortalError, type ApplyResult, type DatasetPlan } from '../portal/types.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { codedLine, printCoded } from './coded.js';
+import { codedLine } from './coded.js';
 
 export interface PushCliOptions {
   lang: Lang;
@@ -40,20 +40,22 @@ export async function runPush(packages: string[], o: PushCliOptions): Promise<nu
     const who = await portal.identify();
     const user = who.user || t(lang, 'push.token-owner', { source: portalCfg.tokenSource === 'env' ? tokenEnvVar(o.portal) : portalCfg.tokenSource === 'config' ? t(lang, 'push.token-config') : '-' });
     if (o.format === 'pretty') {
-      out(`${t(lang, 'push.identity', { portal: o.portal, software: who.portal, url: portalCfg.url ?? portalCfg.dir ?? '-', user, organization: who.organization })}\n`);
+      out(`${t(lang, portalCfg.kind === 'manual' ? 'push.identity-manual' : 'push.identity', { portal: o.portal, software: who.portal, url: portalCfg.url ?? portalCfg.dir ?? '-', user, organization: who.organization })}\n`);
       for (const n of who.notes) out(`  ℹ ${t(lang, n.key, n.params)}\n`);
       if (o.dryRun) out(`${t(lang, 'push.dry-run')}\n`);
     }
-    const ledger = await Ledger.open(o.portal);
+    const ledger = await Ledger.open(o.portal, undefined, portalCfg.url ?? portalCfg.dir);
+    const shown = new Set<string>(); // datasets whose blocked plan was already printed
     const summary = await pushPackages(packages, {
       portal, ledger, concurrency,
       ...(o.dryRun ? { dryRun: true } : {}),
       ...(o.force ? { force: true } : {}),
       onPlan: (plan) => {
+        if (plan.blocked) shown.add(plan.name);
         if (o.format === 'pretty' && (o.dryRun || plan.blocked)) out(formatPlan(plan, lang));
       },
       onResult: (r) => {
-        if (o.format === 'pretty') out(formatResult(r, lang));
+        if (o.format === 'pretty' && !shown.has(r.name)) out(formatResult(r, lang));
       },
     });
     const ok = summary.results.filter((r) => r.outcome === 'ok').length;
@@ -104,4 +106,3 @@ function formatResult(r: ApplyResult, lang: Lang): string {
   return `${r.outcome === 'ok' ? '✔' : '='} ${t(lang, `push.result.${r.outcome}`, { name: r.name, writes: r.writes })}\n`;
 }
 
-export { printCoded };

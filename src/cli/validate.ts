@@ -1,15 +1,21 @@
-/** `satudata validate`: options → validateFile per file → one report → formatter → exit code. */
+/**
+ * `satudata validate`: options → jobs (files as given; folders in repository mode) → validateFile per job,
+ * with bounded concurrency → one report → formatter (+ the JSON report with --output) → exit code.
+ */
+import { rename, stat, writeFile } from 'node:fs/promises';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { validateFile } from '../check/validate-file.js';
 import { buildReport, exitCode } from '../report/build.js';
-import type { Severity, TableReport } from '../report/issue.js';
+import type { Report, Severity, TableReport } from '../report/issue.js';
 import { SchemaError, type TableSchema } from '../standards/schema.js';
 import { loadSchemaOrStandard, standardById, StandardNotFound, catalogFor } from '../standards/resolve.js';
 import type { Standard } from '../standards/standard.js';
 import { renderIssue } from '../report/render.js';
 import { EXIT_USAGE } from './context.js';
 import { createProgress } from './progress.js';
+
+export type ReportFormat = 'pretty' | 'json' | 'github' | 'junit' | 'markdown';
 
 export interface ValidateCliOptions {
   lang: Lang;
@@ -19,22 +25,56 @@ export interface ValidateCliOptions {
   standards?: string;
   sheet?: string;
   delimiter?: string;
-  format: 'pretty' | 'json';
-  maxErrors: string;
-  failOn: Severity;
+  format: ReportFormat;
+  maxErrors?: string;
+  failOn?: Severity;
   infos: boolean;
+  output?: string;
+  changedSince?: string;
+  concurrency?: string;
+  timeLimit?: string;
+}
+
+/** One file to validate, with what the repository config or a package says about it. */
+interface Job {
+  path: string;
+  schema?: TableSchema;
+  dataStandard?: Standard;
+  standard?: { path: string; title?: string };
+  sheet?: string | number;
+  delimiter?: string;
+  fixed?: boolean;
+}
+
+/** Bounded async concurrency (measured on 2 cores: worker threads did not pay off, see README). */
+export const DEFAULT_CONCURRENCY = 4;
+
+/** A folder argument is a repository, unless it is named like a data file (a folder called `x.csv`). */
+const DATA_NAME = /\.(csv|tsv|xlsx|xls)$/i;
+
+function usage(lang: Lang, key: string, params: Record<string, unknown>): number {
+  process.stderr.write(`satudata: ${t(lang, key, params)}\n`);
+  return EXIT_USAGE;
+}
+
+function positive(value: string | undefined, option: string, lang: Lang, real = false): number | null | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (!real && !Number.isInteger(n))) {
+    usage(lang, 'cli.bad-number', { option, value });
+    return null;
+  }
+  return n;
 }
 
 export async function runValidate(files: string[], o: ValidateCliOptions): Promise<number> {
   const started = performance.now();
-  const maxErrors = Number(o.maxErrors);
-  if (!Number.isInteger(maxErrors) || maxErrors < 1) {
-    process.stderr.write(`satudata: ${t(o.lang, 'cli.bad-number', { option: '--max-errors', value: o.maxErrors })}\n`);
-    return EXIT_USAGE;
-  }
+  const cliMaxErrors = positive(o.maxErrors, '--max-errors', o.lang);
+  const cliConcurrency = positive(o.concurrency, '--concurrency', o.lang);
+  const cliTimeLimit = positive(o.timeLimit, '--time-limit', o.lang, true);
+  if (cliMaxErrors === null || cliConcurrency === null || cliTimeLimit === null) return EXIT_USAGE;
   if (o.delimiter !== undefined && o.delimiter !== '\\t' && o.delimiter.length !== 1) {
-    process.stderr.write(`satudata: ${t(o.lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter })}\n`);
-    return EXIT_USAGE;
+    return usage(o.lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
   }
   let schema: TableSchema | undefined;
   let dataStandard: Standard | undefined;
@@ -52,33 +92,93 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
     process.stderr.write(`satudata: [schema-error] ${r.message}\n  ${r.hint}\n`);
     return EXIT_USAGE;
   }
+
+  // Jobs: files in argument order; each folder expands (repository mode) to its files, sorted by path.
+  const jobs: Job[] = [];
+  const preset = new Map<number, TableReport[]>();
+  let config: { failOn?: Severity; maxErrors?: number; concurrency?: number; timeLimit?: number } = {};
+  for (const arg of files) {
+    const st = await stat(arg).catch(() => null);
+    if (!st?.isDirectory() || DATA_NAME.test(arg.replace(/[\\/]+$/, ''))) {
+      jobs.push({ path: arg });
+      continue;
+    }
+    const { planRepo } = await import('../repo/plan.js');
+    const { RepoError } = await import('../repo/errors.js');
+    try {
+      const plan = await planRepo(arg, { changedSince: o.changedSince, standardsDir: o.standards });
+      if (Object.keys(config).length === 0) config = plan.config.config;
+      if (plan.reports.length) preset.set(jobs.length, plan.reports);
+      jobs.push(...plan.jobs);
+      if (plan.jobs.length === 0 && plan.reports.length === 0) process.stderr.write(`satudata: ${t(o.lang, 'repo.none', { path: arg })}\n`);
+      if (plan.unchanged > 0) process.stderr.write(`satudata: ${t(o.lang, 'repo.unchanged', { count: plan.unchanged, ref: o.changedSince ?? '' })}\n`);
+    } catch (err) {
+      if (!(err instanceof RepoError)) throw err;
+      const r = renderIssue({ code: err.code, severity: 'error', params: err.params }, o.lang);
+      process.stderr.write(`satudata: [${err.code}] ${r.message}\n  ${r.hint}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const maxErrors = cliMaxErrors ?? config.maxErrors ?? 1000;
+  const failOn: Severity = o.failOn ?? config.failOn ?? 'error';
+  const concurrency = cliConcurrency ?? config.concurrency ?? DEFAULT_CONCURRENCY;
+  const timeLimitSeconds = cliTimeLimit ?? config.timeLimit;
   const sheet = o.sheet === undefined ? undefined : /^\d+$/.test(o.sheet) ? Number(o.sheet) : o.sheet;
   const delimiter = o.delimiter === '\\t' ? '\t' : o.delimiter;
+  const cliFixed = Boolean(schema || dataStandard);
   const progress = createProgress(o.lang);
-  const tables: TableReport[] = [];
-  for (const file of files) {
-    tables.push(...await validateFile(file, {
-      schema,
-      dataStandard,
-      autoStandard: schema || dataStandard ? false : { dir: o.standards },
+  const { mapPool } = await import('../repo/pool.js');
+  const results = await mapPool(jobs, concurrency, async (job) => {
+    const own = !cliFixed && job.fixed;
+    const tables = await validateFile(job.path, {
+      schema: cliFixed ? schema : own ? job.schema : undefined,
+      dataStandard: cliFixed ? dataStandard : own ? job.dataStandard : undefined,
+      autoStandard: cliFixed || own ? false : { dir: o.standards },
       ...(o.schema && !dataStandard ? { standard: { path: o.schema, ...(schema?.title ? { title: schema.title as string } : {}) } } : {}),
+      ...(!cliFixed && own && job.standard ? { standard: job.standard } : {}),
       maxErrors,
-      sheet,
-      delimiter,
-      onProgress: (rows) => progress.update(file, rows),
-    }));
-    progress.stop();
+      sheet: sheet ?? job.sheet,
+      delimiter: delimiter ?? job.delimiter,
+      ...(timeLimitSeconds ? { timeLimitSeconds } : {}),
+      onProgress: (rows) => progress.update(job.path, rows),
+    });
+    return tables;
+  });
+  progress.stop();
+  const tables: TableReport[] = [];
+  for (let i = 0; i <= results.length; i++) {
+    const before = preset.get(i);
+    if (before) tables.push(...before);
+    if (i < results.length) tables.push(...results[i]!);
   }
-  const report = buildReport(tables, { lang: o.lang, failOn: o.failOn, version: o.version, seconds: (performance.now() - started) / 1000 });
-  if (o.format === 'json') {
+  const report = buildReport(tables, { lang: o.lang, failOn, version: o.version, seconds: (performance.now() - started) / 1000 });
+  if (o.output) {
     const { formatJson } = await import('../report/format-json.js');
-    process.stdout.write(formatJson(report, o.lang));
-  } else {
-    const { formatPretty } = await import('../report/format-pretty.js');
-    const { Chalk } = await import('chalk');
-    const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '' && !process.env.FORCE_COLOR;
-    const color = noColor ? new Chalk({ level: 0 }) : new Chalk();
-    process.stdout.write(formatPretty(report, { lang: o.lang, color, infos: o.infos }));
+    const tmp = `${o.output}.${process.pid}.tmp`;
+    await writeFile(tmp, formatJson(report, o.lang));
+    await rename(tmp, o.output);
   }
+  process.stdout.write(await format(report, o, failOn));
   return exitCode(report);
+}
+
+async function format(report: Report, o: ValidateCliOptions, failOn: Severity): Promise<string> {
+  switch (o.format) {
+    case 'json':
+      return (await import('../report/format-json.js')).formatJson(report, o.lang);
+    case 'github':
+      return (await import('../report/format-github.js')).formatGithub(report, { lang: o.lang, infos: false });
+    case 'junit':
+      return (await import('../report/format-junit.js')).formatJunit(report, { lang: o.lang, failOn });
+    case 'markdown':
+      return (await import('../report/format-markdown.js')).formatMarkdown(report, { lang: o.lang, infos: false });
+    default: {
+      const { formatPretty } = await import('../report/format-pretty.js');
+      const { Chalk } = await import('chalk');
+      const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '' && !process.env.FORCE_COLOR;
+      const color = noColor ? new Chalk({ level: 0 }) : new Chalk();
+      return formatPretty(report, { lang: o.lang, color, infos: o.infos });
+    }
+  }
 }

@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/lang.js';
 import { buildReport } from '../report/build.js';
 import { formatJson } from '../report/format-json.js';
 import type { Issue, Report, Severity } from '../report/issue.js';
-import { loadSidecarMetadata } from '../standards/metadata-load.js';
+import { findMetadata } from '../check/metadata.js';
 import type { Metadata } from '../standards/metadata.js';
 import type { TableSchema } from '../standards/schema.js';
 import type { Standard, StandardInfo } from '../standards/standard.js';
@@ -57,6 +57,14 @@ export class PackageRefused extends Error {
   }
 }
 
+/** Two files of one run would make packages of the same name (the second would replace the first). */
+export class PackageNameClash extends Error {
+  constructor(readonly packageName: string) {
+    super(packageName);
+    this.name = 'PackageNameClash';
+  }
+}
+
 const FORMATS: Record<string, [string, string]> = {
   '.csv': ['csv', 'text/csv'],
   '.tsv': ['tsv', 'text/tab-separated-values'],
@@ -71,21 +79,21 @@ interface Prepared {
   notes: Issue[];
 }
 
-/** Loads the sidecar metadata and decides the package name. */
-export async function preparePackage(file: string, standard: StandardLike): Promise<Prepared> {
+/**
+ * Finds the dataset metadata the way validation does (sidecar JSON/YAML, the workbook's Metadata sheet, a
+ * datapackage.json beside the data) and decides the package name.
+ */
+export async function preparePackage(file: string, standard: StandardLike, sheet?: string | number): Promise<Prepared> {
   const notes: Issue[] = [];
   let metadata: Partial<Metadata> | null = null;
-  try {
-    const loaded = await loadSidecarMetadata(file);
-    if (!loaded) notes.push({ code: 'package-no-metadata', severity: 'warning', params: { file: basename(file) } });
-    else {
-      metadata = loaded.metadata;
-      for (const p of loaded.problems.slice(0, 10)) {
-        notes.push({ code: 'package-metadata-invalid', severity: 'warning', params: { source: basename(loaded.source), pointer: p.pointer, keyword: p.keyword } });
-      }
+  const found = await findMetadata(file, typeof sheet === 'string' ? { sheetChosen: sheet } : {}).catch(() => null);
+  if (!found) notes.push({ code: 'package-no-metadata', severity: 'warning', params: { file: basename(file) } });
+  else if (found.unreadable) notes.push({ code: 'package-metadata-invalid', severity: 'warning', params: { source: basename(found.source), pointer: '/', keyword: found.unreadable.slice(0, 80) } });
+  else {
+    metadata = found.metadata;
+    for (const p of found.problems.slice(0, 10)) {
+      notes.push({ code: 'package-metadata-invalid', severity: 'warning', params: { source: basename(found.source) + (found.sheet ? ` › ${found.sheet}` : ''), pointer: p.pointer, keyword: p.keyword } });
     }
-  } catch (err) {
-    notes.push({ code: 'package-metadata-invalid', severity: 'warning', params: { source: basename(file), pointer: '/', keyword: (err as Error).message.slice(0, 80) } });
   }
   const name = packageName({
     ...(metadata?.slug ? { slug: metadata.slug } : {}),
@@ -111,6 +119,7 @@ export async function buildPackageInto(dir: string, file: string, prep: Prepared
     ...(info?.id ? { id: info.id } : {}),
     ...(info?.judul ? { title: info.judul } : typeof schema.title === 'string' ? { title: schema.title } : {}),
     ...(info?.versi ? { version: info.versi } : {}),
+    ...(opts.standard.path ? { path: basename(opts.standard.path) } : {}),
   };
   const tidy = await writeTidyCsv(file, join(dir, dataPath), {
     schema,
@@ -120,9 +129,16 @@ export async function buildPackageInto(dir: string, file: string, prep: Prepared
     ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}),
   });
   tidy.table.stats.seconds = 0; // timings are not part of a deterministic package
+  tidy.table.path = basename(file); // no local folder names in a published report
+  const meta = (tidy.table as { metadata?: { source?: unknown } }).metadata;
+  if (meta && typeof meta.source === 'string') meta.source = basename(meta.source);
   const report = buildReport([tidy.table], { lang: opts.lang, failOn: opts.failOn ?? 'error', version: opts.version, seconds: 0 });
   if (tidy.table.unreadable || (!report.valid && !opts.allowInvalid)) throw new PackageRefused(report);
   if (!report.valid) notes.push({ code: 'package-allow-invalid', severity: 'warning', params: { errors: report.stats.errors } });
+  if (tidy.table.issues.some((i) => i.code.startsWith('metadata-'))) {
+    // the validation already reported the metadata: do not say it twice
+    for (let i = notes.length - 1; i >= 0; i--) if (notes[i]!.code.startsWith('package-') && notes[i]!.code !== 'package-allow-invalid') notes.splice(i, 1);
+  }
 
   const originalName = safeFileName(basename(file));
   const originalPath = `original/${originalName}`;
@@ -171,8 +187,10 @@ export async function buildPackageInto(dir: string, file: string, prep: Prepared
  * Packages one file. `out` is a folder (the package goes to `out/<name>/`) or a path ending in `.zip`.
  * Atomic either way: nothing appears at the destination unless the whole package was written.
  */
-export async function packageFile(file: string, out: string, opts: PackageOptions): Promise<PackageResult> {
-  const prep = await preparePackage(file, opts.standard);
+export async function packageFile(file: string, out: string, opts: PackageOptions & { taken?: Set<string> }): Promise<PackageResult> {
+  const prep = await preparePackage(file, opts.standard, opts.sheet);
+  if (opts.taken?.has(prep.name)) throw new PackageNameClash(prep.name);
+  opts.taken?.add(prep.name);
   if (out.toLowerCase().endsWith('.zip')) {
     await mkdir(dirname(out), { recursive: true });
     const tmp = await mkdtemp(join(dirname(out), `.${basename(out)}.build-`));

@@ -1,13 +1,20 @@
 /**
- * The local push ledger, one JSON file per portal: for each dataset its name, remote ids, the sha256 of
- * every resource pushed, when and with what outcome. Re-runs use it to do nothing when nothing changed;
- * an interrupted push resumes from it. Never holds a token. Written atomically after every dataset.
+ * The local push ledger, one JSON file per portal, in the `satudata-ledger/1` shape the weekly audit reads
+ * (README "Ledger format"): `datasets[]` (name, title, opd, metadata, metadata_modified, plus what push
+ * needs: remote package id, the sha256 of every resource pushed, pushed_at, outcome) and `entries[]` per
+ * dataset × period (sha256 of the data, validated_at, errors, packaged_at, pushed_at). Re-runs use it to do
+ * nothing when nothing changed; an interrupted push resumes from it. Never holds a token. Written
+ * atomically (mode 0600) after every change, serialised so concurrent datasets never interleave writes.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ledgerDir } from '../config/location.js';
 import { writeFileAtomic } from '../package/atomic.js';
+import { digestBytes } from '../package/hash.js';
+import type { LoadedPackage } from '../package/load.js';
+
+export const LEDGER_SCHEMA = 'satudata-ledger/1';
 
 export interface LedgerResource {
   name: string;
@@ -16,65 +23,125 @@ export interface LedgerResource {
   pushed_at: string;
 }
 
+/** What push knows of one dataset on one portal. */
 export interface LedgerEntry {
   name: string;
   package_id?: string;
-  /** sha256 of the dataset metadata as sent (to skip unchanged patches). */
-  metadata_sha256?: string;
   resources: Record<string, LedgerResource>;
   pushed_at: string;
   outcome: 'pushed' | 'partial' | 'failed' | 'packaged' | 'unchanged';
 }
 
-export interface LedgerFile {
-  portal: string;
-  datasets: Record<string, LedgerEntry>;
+interface DatasetRecord extends LedgerEntry {
+  item?: string;
+  title?: string;
+  opd?: string;
+  metadata?: Record<string, unknown>;
+  metadata_sha256?: string;
+  metadata_modified?: string;
+}
+
+/** One dataset × period, as the audit counts them. */
+export interface PeriodEntry {
+  name: string;
+  item?: string;
+  period: string;
+  sha256: string;
+  validated_at?: string;
+  errors?: number;
+  packaged_at?: string;
+  pushed_at?: string;
+}
+
+/** The periods a package covers: every year from periode_awal to periode_akhir, else the last period. */
+export function periodsOf(pkg: LoadedPackage): string[] {
+  const a = pkg.metadata?.periode_awal;
+  const b = pkg.metadata?.periode_akhir;
+  if (a && b && /^\d{4}$/.test(a) && /^\d{4}$/.test(b) && Number(b) >= Number(a) && Number(b) - Number(a) < 100) {
+    return Array.from({ length: Number(b) - Number(a) + 1 }, (_, i) => String(Number(a) + i));
+  }
+  return [b ?? a ?? 'tanpa-periode'];
 }
 
 export class Ledger {
-  private dirty = false;
   private chain: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly path: string,
-    private data: LedgerFile,
+    private readonly portal: string,
+    private readonly datasets: Map<string, DatasetRecord>,
+    private entries: PeriodEntry[],
   ) {}
 
-  static async open(portal: string, dir = ledgerDir()): Promise<Ledger> {
+  /** Opens (or starts) the ledger of a portal; `location` (the portal URL) is recorded for the audit. */
+  static async open(portal: string, dir = ledgerDir(), location?: string): Promise<Ledger> {
     const path = join(dir, `${portal}.json`);
-    let data: LedgerFile = { portal, datasets: {} };
+    const datasets = new Map<string, DatasetRecord>();
+    let entries: PeriodEntry[] = [];
     if (existsSync(path)) {
       try {
-        const json = JSON.parse(await readFile(path, 'utf8')) as LedgerFile;
-        if (json && typeof json.datasets === 'object') data = { portal, datasets: json.datasets };
+        const json = JSON.parse(await readFile(path, 'utf8')) as { datasets?: DatasetRecord[]; entries?: PeriodEntry[] };
+        for (const d of Array.isArray(json.datasets) ? json.datasets : []) if (d && typeof d.name === 'string') datasets.set(d.name, { ...d, resources: d.resources ?? {}, pushed_at: d.pushed_at ?? '', outcome: d.outcome ?? 'pushed' });
+        entries = Array.isArray(json.entries) ? json.entries.filter((e) => e && typeof e.name === 'string') : [];
       } catch {
         // a corrupt ledger only costs extra reads: the portal state is the truth
       }
     }
-    return new Ledger(path, data);
+    return new Ledger(path, location ?? portal, datasets, entries);
   }
 
   get(name: string): LedgerEntry | undefined {
-    return this.data.datasets[name];
+    return this.datasets.get(name);
   }
 
-  entries(): LedgerEntry[] {
-    return Object.values(this.data.datasets);
-  }
-
-  /** Records an entry and writes the file (serialised: concurrent pushes never interleave writes). */
-  async record(entry: LedgerEntry): Promise<void> {
-    this.data.datasets[entry.name] = entry;
-    this.dirty = true;
+  /** Records progress or an outcome; with the package, also its title, metadata and period entries. */
+  async record(entry: LedgerEntry, pkg?: LoadedPackage): Promise<void> {
+    const prev = this.datasets.get(entry.name);
+    const rec: DatasetRecord = { ...prev, ...entry };
+    if (pkg) {
+      const meta = (pkg.metadata ?? {}) as Record<string, unknown>;
+      const metaSha = digestBytes(JSON.stringify(meta)).sha256;
+      rec.title = pkg.title;
+      if (pkg.metadata?.produsen?.kode) rec.opd = pkg.metadata.produsen.kode;
+      if (typeof meta.item === 'string') rec.item = meta.item;
+      rec.metadata = meta;
+      if (prev?.metadata_sha256 !== metaSha) {
+        rec.metadata_sha256 = metaSha;
+        rec.metadata_modified = entry.pushed_at;
+      }
+      if (entry.outcome === 'pushed' || entry.outcome === 'unchanged' || entry.outcome === 'packaged') this.upsertEntries(entry, pkg, rec.item);
+    }
+    this.datasets.set(entry.name, rec);
     this.chain = this.chain.then(() => this.flush());
     return this.chain;
   }
 
+  private upsertEntries(entry: LedgerEntry, pkg: LoadedPackage, item: string | undefined): void {
+    const data = pkg.resources.find((r) => r.name === 'data');
+    const p = pkg.provenance;
+    for (const period of periodsOf(pkg)) {
+      const i = this.entries.findIndex((e) => e.name === entry.name && e.period === period);
+      const old = i >= 0 ? this.entries[i] : undefined;
+      const sha256 = data?.sha256 ?? '';
+      const unchanged = old && old.sha256 === sha256;
+      const next: PeriodEntry = {
+        name: entry.name,
+        ...(item ? { item } : {}),
+        period,
+        sha256,
+        ...(p ? { validated_at: p.validated_at, errors: p.report.errors } : {}),
+        ...(typeof pkg.descriptor.created === 'string' ? { packaged_at: pkg.descriptor.created } : {}),
+        ...(entry.outcome === 'packaged' ? {} : { pushed_at: unchanged && old?.pushed_at ? old.pushed_at : entry.pushed_at }),
+      };
+      if (i >= 0) this.entries[i] = { ...old, ...next };
+      else this.entries.push(next);
+    }
+  }
+
   private async flush(): Promise<void> {
-    if (!this.dirty) return;
-    this.dirty = false;
-    const sorted: LedgerFile = { portal: this.data.portal, datasets: {} };
-    for (const k of Object.keys(this.data.datasets).sort()) sorted.datasets[k] = this.data.datasets[k]!;
-    await writeFileAtomic(this.path, JSON.stringify(sorted, null, 2) + '\n', 0o600);
+    const names = [...this.datasets.keys()].sort();
+    const entries = [...this.entries].sort((a, b) => (a.name === b.name ? (a.period < b.period ? -1 : 1) : a.name < b.name ? -1 : 1));
+    const file = { schema: LEDGER_SCHEMA, portal: this.portal, datasets: names.map((n) => this.datasets.get(n)!), entries };
+    await writeFileAtomic(this.path, JSON.stringify(file, null, 2) + '\n', 0o600);
   }
 }

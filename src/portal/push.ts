@@ -6,7 +6,7 @@
 import { loadPackage, PackageLoadError, type LoadedPackage } from '../package/load.js';
 import type { Ledger } from './ledger.js';
 import { mapPool } from './pool.js';
-import type { ApplyResult, DatasetPlan, Portal } from './types.js';
+import { PortalError, type ApplyResult, type DatasetPlan, type Portal } from './types.js';
 
 export interface PushOptions {
   portal: Portal;
@@ -44,10 +44,23 @@ export async function pushPackages(sources: string[], o: PushOptions): Promise<P
       return finish(plan, { name: pkg.name, outcome: 'failed', error: plan.blocked!, writes: 0 });
     }
     const previous = o.ledger.get(pkg.name);
-    const plan = await o.portal.plan(pkg, previous);
+    let plan: DatasetPlan;
+    let result: ApplyResult;
+    try {
+      plan = await o.portal.plan(pkg, previous);
+    } catch (err) {
+      if (!(err instanceof PortalError)) throw err;
+      const blocked: DatasetPlan = { name: pkg.name, source, steps: [], blocked: { code: err.code, params: err.params } };
+      return finish(blocked, o.dryRun ? null : { name: pkg.name, outcome: 'failed', error: blocked.blocked!, writes: 0 });
+    }
     if (o.dryRun) return finish(plan, null);
-    const result = await o.portal.apply(pkg, plan, previous);
-    if (result.entry) await o.ledger.record(result.entry);
+    try {
+      result = await o.portal.apply(pkg, plan, previous);
+    } catch (err) {
+      if (!(err instanceof PortalError)) throw err;
+      result = { name: pkg.name, outcome: 'failed', error: { code: err.code, params: err.params }, writes: 0 };
+    }
+    if (result.entry) await o.ledger.record(result.entry, result.outcome === 'failed' ? undefined : pkg);
     return finish(plan, result);
   });
 

@@ -4,7 +4,7 @@ import { parse as csvParse } from 'csv-parse';
 import { CsvTokenizer, MalformedCsv } from './csv-tokenizer.js';
 import { detectDelimiter } from './csv-dialect.js';
 import { detectEncoding, StreamDecoder, type TextEncoding } from './decode.js';
-import { cellAddress, type RawRow, type RowSource, type SourceInfo } from './table.js';
+import { cellAddress, ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { currentLimits } from './limits.js';
 import { looksLikeFormula } from '../report/safe-cell.js';
 
@@ -36,6 +36,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     notes: [],
   };
   const maxRecordChars = opts.maxRecordChars ?? currentLimits().maxRecordChars;
+  const maxColumns = currentLimits().maxColumns;
   let stream: ReturnType<typeof createReadStream> | null = null;
 
   async function* batches(): AsyncIterable<RawRow[]> {
@@ -53,7 +54,10 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     let firstFormula: { cell: string; line: number; value: string } | undefined;
     const emit = (cells: string[], line: number): void => {
       n++;
-      if (cells.length > width) width = cells.length;
+      if (cells.length > width) {
+        width = cells.length;
+        if (width > maxColumns) throw new ReadError('too-many-columns', { row: n, count: width, limit: maxColumns });
+      }
       for (let i = 0; i < cells.length; i++) {
         const c = cells[i]!.charCodeAt(0);
         if ((c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) && looksLikeFormula(cells[i]!)) {
@@ -75,7 +79,9 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
         fallback.write(err.rest, final);
       }
     };
+    let nul: number | undefined;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (nul === undefined && chunk.indexOf(0) >= 0) nul = tok.line;
       let text = decoder.decode(chunk, tok.line - 1);
       if (first) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -98,6 +104,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     if (fallback) await (fallback as CsvParseFallback).end();
     if (batch.length) yield batch;
     if (firstFormula) info.notes.push({ code: 'formula-injection', params: { cell: firstFormula.cell, value: firstFormula.value, count: formulas }, line: firstFormula.line });
+    if (nul !== undefined && !decoder.invalid) info.notes.push({ code: 'encoding-error', params: { detail: 'NUL 0x00', line: nul }, line: nul });
     if (decoder.invalid) info.notes.push({ code: 'encoding-error', params: { ...decoder.invalid }, line: decoder.invalid.line });
     info.width = width;
     info.finalNewline = last === 0x0a || last === 0x0d;

@@ -8,6 +8,7 @@
  * | uncompressed bytes, whole zip | 2 GiB | SATUDATA_MAX_UNZIPPED_MB |
  * | compression ratio of an entry (entries > 16 MiB) | 200 | SATUDATA_MAX_RATIO |
  * | declared sheet dimension (cells) | 100,000,000 | SATUDATA_MAX_CELLS |
+ * | columns per row | 2,048 | SATUDATA_MAX_COLUMNS |
  * | XML element depth | 64 | SATUDATA_MAX_XML_DEPTH |
  * | CSV record length (characters) | 16 Mi | SATUDATA_MAX_RECORD_CHARS |
  * | time per file (seconds) | 120 | SATUDATA_TIME_LIMIT (or --time-limit) |
@@ -26,6 +27,8 @@ export interface Limits {
   /** Entries smaller than this (uncompressed) are not held to the ratio. */
   ratioFloorBytes: number;
   maxDeclaredCells: number;
+  /** Columns a row may have (a cell far to the right, or a CSV line of commas). */
+  maxColumns: number;
   maxXmlDepth: number;
   maxRecordChars: number;
   timeLimitSeconds: number;
@@ -39,6 +42,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxRatio: 200,
   ratioFloorBytes: 16 * MB,
   maxDeclaredCells: 100_000_000,
+  maxColumns: 2048,
   maxXmlDepth: 64,
   maxRecordChars: 16 * MB,
   timeLimitSeconds: 120,
@@ -62,6 +66,7 @@ export function currentLimits(overrides: Partial<Limits> = {}): Limits {
     maxTotalBytes: mb('SATUDATA_MAX_UNZIPPED_MB'),
     maxRatio: envNumber('SATUDATA_MAX_RATIO'),
     maxDeclaredCells: envNumber('SATUDATA_MAX_CELLS'),
+    maxColumns: envNumber('SATUDATA_MAX_COLUMNS'),
     maxXmlDepth: envNumber('SATUDATA_MAX_XML_DEPTH'),
     maxRecordChars: envNumber('SATUDATA_MAX_RECORD_CHARS'),
     timeLimitSeconds: envNumber('SATUDATA_TIME_LIMIT'),
@@ -85,8 +90,9 @@ const EOCD = 0x06054b50;
 const CDH = 0x02014b50;
 const LFH = 0x04034b50;
 
-/** Reads the zip central directory (zip64 sizes are taken as "huge"). Throws corrupt-file when there is none. */
-export async function readCentralDirectory(path: string, size: number): Promise<ZipEntry[]> {
+/** Reads the zip central directory (zip64 sizes are taken as "huge"). Null when there is none (not a zip, or
+ *  cut off: the streaming reader then reports it, and the streaming meter still bounds what it inflates). */
+export async function readCentralDirectory(path: string, size: number): Promise<ZipEntry[] | null> {
   const fh = await open(path, 'r');
   try {
     const tailLen = Math.min(size, 65557);
@@ -94,7 +100,7 @@ export async function readCentralDirectory(path: string, size: number): Promise<
     await fh.read(tail, 0, tailLen, size - tailLen);
     let eocd = -1;
     for (let i = tailLen - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { eocd = i; break; }
-    if (eocd < 0) throw new ReadError('corrupt-file', { detail: 'berkas terpotong / file is truncated' });
+    if (eocd < 0) return null;
     const count = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
@@ -137,8 +143,9 @@ export function isUnsafePath(name: string): boolean {
  * Checks an XLSX (zip) before any decompression: per-entry and total uncompressed size, compression ratio,
  * unsafe entry names, and DOCTYPE/ENTITY declarations at the start of XML parts.
  */
-export async function checkZip(path: string, size: number, limits: Limits = currentLimits()): Promise<void> {
+export async function checkZip(path: string, size: number, limits: Limits = currentLimits()): Promise<ZipEntry[]> {
   const entries = await readCentralDirectory(path, size);
+  if (!entries) return [];
   let total = 0;
   for (const e of entries) {
     if (isUnsafePath(e.name)) throw new ReadError('unsafe-path', { path: e.name });
@@ -164,6 +171,7 @@ export async function checkZip(path: string, size: number, limits: Limits = curr
   } finally {
     await fh.close();
   }
+  return entries;
 }
 
 /** The first characters of an entry (at most ~1 KB compressed are inflated). */
@@ -189,8 +197,12 @@ async function entryHead(fh: Awaited<ReturnType<typeof open>>, e: ZipEntry): Pro
 export class InflateMeter {
   private total = 0;
   private readonly max: number;
-  constructor(compressedBytes: number, limits: Limits = currentLimits()) {
-    this.max = Math.min(limits.maxEntryBytes, Math.max(limits.ratioFloorBytes, compressedBytes * limits.maxRatio));
+  /** `declared`: the largest uncompressed size the central directory declares for such a part; an honest
+   *  zip never inflates beyond it, so more is a lying zip (a bomb). */
+  constructor(compressedBytes: number, declared?: number, limits: Limits = currentLimits()) {
+    let max = Math.min(limits.maxEntryBytes, Math.max(limits.ratioFloorBytes, compressedBytes * limits.maxRatio));
+    if (declared !== undefined) max = Math.min(max, declared + 64 * 1024);
+    this.max = max;
   }
   add(chunkLength: number, part: string): void {
     this.total += chunkLength;

@@ -13,7 +13,8 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { CellKind, ReadError, type MergeRange, type RawRow, type RowSource, type SourceInfo } from './table.js';
+import { looksLikeFormula } from '../report/safe-cell.js';
+import { CellKind, ReadError, cellAddress, type MergeRange, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { BATCH_SIZE, columnIndexOf, decodeRange, errorDetail, isBuiltinDateFormatId, isDateFormat } from './workbook-common.js';
 import { requestedSheetIndex, serialToIso, sheetState } from './workbook-common.js';
 import { checkZip, currentLimits, declaredCells, InflateMeter } from './limits.js';
@@ -195,6 +196,9 @@ class SheetParser {
   private hasValue = false;
   private inIs = false;
   private phonetic = 0;
+  private readonly maxColumns = currentLimits().maxColumns;
+  /** Text cells that a spreadsheet would run as a formula (=, +, -, @): the first one and how many. */
+  formulaText?: { cell: string; value: string; count: number };
 
   constructor(
     private readonly sharedStrings: readonly string[],
@@ -333,6 +337,11 @@ class SheetParser {
     }
     const col = this.col;
     if (text === '' || col < 0) return;
+    if (col >= this.maxColumns) throw new ReadError('too-many-columns', { row: this.n, count: col + 1, limit: this.maxColumns });
+    if (kind === CellKind.String && looksLikeFormula(text)) {
+      if (this.formulaText) this.formulaText.count++;
+      else this.formulaText = { cell: cellAddress(col, this.n), value: text.slice(0, 80), count: 1 };
+    }
     const cells = this.cells;
     const kinds = this.kinds;
     while (cells.length < col) {
@@ -398,6 +407,8 @@ class XlsxSource implements RowSource {
   private sheetDone = true;
   private iterated = false;
   private spooled = false;
+  /** Largest uncompressed size the zip declares for a worksheet part. */
+  declaredSheetBytes?: number;
 
   constructor(path: string, bytes: number, private readonly request: string | number | undefined) {
     this.info = { path, format: 'xlsx', bytes, merges: [], notes: [] };
@@ -495,7 +506,7 @@ class XlsxSource implements RowSource {
     this.sheetIter = part.iterator[Symbol.asyncIterator]();
     const strings = (this.reader.sharedStrings ?? []) as string[];
     const date1904 = this.info.dateSystem === 1904;
-    this.parser = new SheetParser(strings, dateStyleLookup(this.reader.styles), date1904, this.info.merges, new InflateMeter(this.info.bytes));
+    this.parser = new SheetParser(strings, dateStyleLookup(this.reader.styles), date1904, this.info.merges, new InflateMeter(this.info.bytes, this.declaredSheetBytes));
     this.sheetDone = false;
   }
 
@@ -530,6 +541,7 @@ class XlsxSource implements RowSource {
         if (this.sheetDone || this.closed) break;
         await this.step();
       }
+      if (parser.formulaText) this.info.notes.push({ code: 'formula-injection', params: { ...parser.formulaText }, row: Number(parser.formulaText.cell.replace(/^[A-Z]+/, '')) });
       await this.drainRest();
       const chosen = this.info.sheets?.find((s) => s.name === this.info.sheet);
       if (chosen && chosen.empty === undefined) chosen.empty = delivered === 0;
@@ -580,12 +592,16 @@ class XlsxSource implements RowSource {
 /** Opens an .xlsx workbook and reads up to the first row of the chosen sheet. */
 export async function openXlsx(path: string, opts: { sheet?: string | number; bytes: number }): Promise<RowSource> {
   if (opts.bytes === 0) throw new ReadError('empty-file');
+  let declared: number | undefined;
   try {
-    await checkZip(path, opts.bytes);
+    const entries = await checkZip(path, opts.bytes);
+    const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
+    if (sheets.length) declared = Math.max(...sheets.map((e) => e.uncompressed));
   } catch (err) {
     throw toReadError(err);
   }
   const source = new XlsxSource(path, opts.bytes, opts.sheet);
+  source.declaredSheetBytes = declared;
   try {
     await source.open();
   } catch (err) {

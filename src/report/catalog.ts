@@ -321,6 +321,9 @@ export const CATALOG = {
   'sheet-too-large': e('error', ['#file'],
     ['Sheet terlalu besar', 'Sheet menyatakan ukuran {ref} ({cells} sel), melebihi batas {limit} sel; berkas tidak dibaca.', 'Hapus baris/kolom kosong yang terformat di bawah dan di kanan tabel, lalu simpan ulang; atau naikkan SATUDATA_MAX_CELLS.'],
     ['Sheet too large', 'The sheet declares the size {ref} ({cells} cells), above the limit of {limit} cells; it was not read.', 'Delete the formatted empty rows/columns below and right of the table and save again; or raise SATUDATA_MAX_CELLS.']),
+  'too-many-columns': e('error', ['#file'],
+    ['Kolom terlalu banyak', 'Baris {row} punya {count} kolom; batasnya {limit}. Berkas tidak dibaca.', 'Hapus isi sel yang jauh di kanan tabel (atau pemisah berlebih di CSV); atau naikkan SATUDATA_MAX_COLUMNS.'],
+    ['Too many columns', 'Row {row} has {count} columns; the limit is {limit}. The file was not read.', 'Delete the cells far to the right of the table (or the extra delimiters in the CSV); or raise SATUDATA_MAX_COLUMNS.']),
   'time-limit': e('error', ['#file'],
     ['Batas waktu terlampaui', 'Pemeriksaan berkas ini dihentikan setelah {seconds} detik.', 'Periksa apakah berkas memang tabel yang wajar; untuk berkas sangat besar naikkan --time-limit (atau SATUDATA_TIME_LIMIT).'],
     ['Time limit exceeded', 'Checking this file was stopped after {seconds} seconds.', 'Check that the file really is a reasonable table; for very large files raise --time-limit (or SATUDATA_TIME_LIMIT).']),
@@ -413,6 +416,22 @@ export const CATALOG = {
   'config-unknown-portal': e('error', ['#config'],
     ['Portal tidak dikenal', 'Portal "{portal}" tidak ada di konfigurasi (yang ada: {known}).', 'Tambahkan dengan satudata config set-portal {portal} --kind ckan --url … --org …'],
     ['Unknown portal', 'Portal "{portal}" is not in the config (known: {known}).', 'Add it with satudata config set-portal {portal} --kind ckan --url … --org …']),
+  // ── fix (satudata fix / rapikan) ─────────────────────────────────────────────
+  'fix-ambiguous': e('error', ['#fix', '#value'],
+    ['Tidak dapat dirapikan otomatis', 'Nilai "{value}" tidak dapat dirapikan tanpa menebak ({choices}).', 'Perbaiki sel ini di berkas asli (atau beri --set/--cakupan), lalu jalankan satudata fix lagi.'],
+    ['Cannot be fixed automatically', 'Value "{value}" cannot be fixed without guessing ({choices}).', 'Fix this cell in the original file (or give --set/--cakupan), then run satudata fix again.']),
+  'fix-no-match': e('error', ['#fix', '#code'],
+    ['Nama wilayah tidak ditemukan', 'Nama "{value}" tidak ditemukan di kode referensi ({level}); kodenya tidak dapat diisi.', 'Periksa ejaan nama wilayah, atau isi kode Kemendagri-nya: satudata codes search "{value}".'],
+    ['Region name not found', 'Name "{value}" is not in the reference codes ({level}); its code cannot be filled.', 'Check the spelling of the region name, or fill its Kemendagri code: satudata codes search "{value}".']),
+  'fix-total-mismatch': e('error', ['#fix', '#row'],
+    ['Baris jumlah tidak sesuai', 'Baris jumlah {row}: nilai {value} di kolom "{field}" tidak sama dengan jumlah bagiannya ({sum}); baris itu tetap dibuang.', 'Periksa angka per baris dan baris jumlahnya di berkas asli; data rapi tidak memuat baris jumlah.'],
+    ['Totals row does not add up', 'Totals row {row}: value {value} in column "{field}" is not the sum of its parts ({sum}); the row is dropped anyway.', 'Check the detail rows and the totals row in the original file; tidy data holds no totals rows.']),
+  'init-missing-flags': e('error', ['#cli'],
+    ['Jawaban init belum lengkap', 'Bukan terminal interaktif dan opsi berikut belum diberikan: {flags}.', 'Jalankan di terminal untuk wizard, atau berikan opsinya, mis.: satudata init --standard ID --opd KODE --periode-awal 2023 --periode-akhir 2023 --cakupan 52.01 DATA.csv'],
+    ['Init answers incomplete', 'Not an interactive terminal and these options are missing: {flags}.', 'Run it in a terminal for the wizard, or give the options, e.g.: satudata init --standard ID --opd CODE --periode-awal 2023 --periode-akhir 2023 --cakupan 52.01 DATA.csv']),
+  'init-invalid': e('error', ['#metadata'],
+    ['Metadata tidak sah', 'Metadata dari jawaban tidak sah: {detail}.', 'Perbaiki nilai opsi yang disebut, lalu jalankan satudata init lagi.'],
+    ['Invalid metadata', 'The metadata from the answers is invalid: {detail}.', 'Fix the named option values, then run satudata init again.']),
 } satisfies Record<string, CatalogEntry>;
 
 export type IssueCode = keyof typeof CATALOG;

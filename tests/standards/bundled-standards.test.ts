@@ -54,6 +54,27 @@ describe('bundled standards catalog', () => {
     }
   });
 
+  it('gives every standard its Satu Data parts, a period field and a region binding at its level', async () => {
+    for (const { info, schema, path } of (await loadCatalog()).standards) {
+      for (const key of ['klasifikasi', 'kode_urusan', 'topik', 'rujukan', 'periode'] as const) expect(info[key], `${path}: ${key}`).toBeTruthy();
+      expect(info.versi).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(schema.primaryKey, `${path}: primaryKey`).toBeTruthy();
+      if (info.tingkat_penyajian === 'provinsi') continue;
+      const field = schema.fields.find((f) => f.name === info.wilayah);
+      expect(field, `${path}: satudata.wilayah`).toBeDefined();
+      expect(field!['satudata:kode'], `${path}: ${info.wilayah} binding`).toMatchObject({ daftar: 'wilayah', tingkat: info.tingkat_penyajian });
+    }
+  });
+
+  it('lists every standard in the README section "Bundled standards"', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Bundled standards'));
+    const table = section.slice(0, section.indexOf('\n## ', 3));
+    for (const { info } of (await loadCatalog()).standards) {
+      expect(table, info.id).toContain(`| \`${info.id}\` |`);
+    }
+  });
+
   it('has an example folder for every standard and a standard for every example folder', async () => {
     const ids = (await loadCatalog()).standards.map((s) => s.info.id).sort();
     expect(folders).toEqual(ids);
@@ -82,6 +103,11 @@ describe.each(folders)('fixtures/standards/%s', (id) => {
     const errors = table.issues.filter((i) => i.severity === 'error').map((i) => `${i.type}@${i.cell ?? '-'}`);
     expect(errors).toEqual([]);
     expect(code).toBe(0);
+  });
+
+  it('valid.csv is matched to its standard from the header alone', () => {
+    const r = runCli(['validate', `fixtures/standards/${id}/valid.csv`, '--format', 'json']);
+    expect(JSON.parse(r.stdout).tables[0].standard?.id).toBe(id);
   });
 
   it('invalid.csv reports every planted defect', () => {

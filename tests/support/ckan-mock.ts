@@ -108,21 +108,22 @@ export class CkanMock {
     const fault = queue?.shift();
     const chunks: Buffer[] = [];
     let size = 0;
+    const socket = req.socket;
+    const reset = () => {
+      this.calls.push({ action, method: req.method ?? '', status: 0, auth: !!req.headers.authorization, bytes: size });
+      socket.destroy();
+    };
     try {
       for await (const c of req) {
         size += (c as Buffer).length;
         if (size > MAX_BODY) return this.send(res, action, req, 413, 'Request entity too large', size, true);
-        if (fault?.kind === 'reset' && size > 1024) break;
+        if (fault?.kind === 'reset' && size > 1024) return reset(); // mid-body
         chunks.push(c as Buffer);
       }
     } catch {
       return;
     }
-    if (fault?.kind === 'reset') {
-      this.calls.push({ action, method: req.method ?? '', status: 0, auth: !!req.headers.authorization, bytes: size });
-      req.socket.destroy();
-      return;
-    }
+    if (fault?.kind === 'reset') return reset();
     if (fault?.kind === 'status') return this.send(res, action, req, fault.status, { __type: 'Internal Server Error', message: 'fault' }, size);
     if (!m) return this.send(res, action, req, 404, 'Not found', size, true);
     const body = Buffer.concat(chunks);
@@ -145,11 +146,7 @@ export class CkanMock {
     }
     const user = this.user(req);
     const [status, payload] = this.dispatch(action, params, upload, user);
-    if (fault?.kind === 'reset-after') {
-      this.calls.push({ action, method: req.method ?? '', status: 0, auth: !!req.headers.authorization, bytes: size });
-      req.socket.destroy();
-      return;
-    }
+    if (fault?.kind === 'reset-after') return reset(); // processed, answer lost
     this.send(res, action, req, status, payload, size, typeof payload === 'string' && status === 400);
   }
 

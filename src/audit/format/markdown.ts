@@ -28,7 +28,8 @@ export function formatMarkdown(r: AuditReport, lang: Lang, opts: { worklistLimit
   out.push(`## ${t(lang, 'audit.sec.opd')}`, '', mdTable(opdTable(r, lang), lang, undefined, r.trend ? [0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13] : [0, 1, 2, 3, 4, 5, 6, 9, 10, 11]), '');
   out.push(`## ${t(lang, 'audit.sec.freq')}`, '', mdTable(frequencyTable(r, lang), lang), '');
   const late = lateTable(r, lang);
-  out.push(`## ${t(lang, 'audit.sec.late')} (${late.rows.length})`, '', late.rows.length ? mdTable(late, lang, opts.worklistLimit ?? 25, [0, 1, 2, 3, 5, 6, 7, 9]) : t(lang, 'audit.none'), '');
+  out.push(`## ${t(lang, 'audit.sec.late')} (${late.rows.length})`, '', t(lang, 'audit.sec.late-note', { count: late.rows.length, overdue: r.totals.overdue, delinquent: r.totals.delinquent }), '',
+    late.rows.length ? mdTable(late, lang, opts.worklistLimit ?? 25, [0, 1, 2, 3, 5, 6, 7, 8, 9]) : t(lang, 'audit.none'), '');
   if (r.trend) {
     const ch = changesTable(r, lang);
     out.push(`## ${t(lang, 'audit.sec.changes')} (${ch.rows.length})`, '', ch.rows.length ? mdTable(ch, lang, 25) : t(lang, 'audit.none'), '');

@@ -10,7 +10,7 @@ import { validateFile } from '../../check/validate-file.js';
 import { loadSidecarMetadata } from '../../standards/metadata-load.js';
 import { isoDay, witaDay } from '../dates.js';
 import type { ObservedDataset, ObservedState } from '../model.js';
-import { SourceError } from './ledger.js';
+import { SourceError } from './source-error.js';
 
 const FILE = /^(.+?)_(\d{4}(?:-(?:S[12]|Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?)\.(csv|xlsx|xls)$/i;
 

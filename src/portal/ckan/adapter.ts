@@ -17,7 +17,7 @@ import {
   schemingDatasetSchemaShow, statusShow, type CkanOptions, type CkanPackage, type CkanResource,
 } from './client.js';
 import { retryable, toPortalError } from './errors.js';
-import { datasetDict, missingRequired, ownedElsewhere, patchFor } from './mapping.js';
+import { datasetDict, EXTRA_KEYS, missingRequired, ownedElsewhere, patchFor } from './mapping.js';
 
 export interface CkanAdapterOptions {
   name: string;
@@ -67,7 +67,12 @@ export class CkanPortal implements Portal {
     } catch (err) {
       throw toPortalError(err, '-');
     }
-    if (orgs.length === 0) throw new PortalError('push-auth', { portal: this.name, url: this.base });
+    if (orgs.length === 0) {
+      // anonymous (an invalid token is silently anonymous) or a member without publishing rights?
+      const member = await organizationListForUser(this.base, this.opts, 'read').catch(() => []);
+      if (member.length === 0) throw new PortalError('push-auth', { portal: this.name, url: this.base });
+      throw new PortalError('push-org-denied', { organization: this.o.config.organization ?? '-', organizations: '-' });
+    }
     const wanted = this.o.config.organization;
     const org = wanted ? orgs.find((g) => g.name === wanted || g.id === wanted) : orgs.length === 1 ? orgs[0] : undefined;
     if (!org) throw new PortalError('push-org-denied', { organization: wanted ?? '-', organizations: orgs.map((g) => g.name).join(', ') });
@@ -97,6 +102,11 @@ export class CkanPortal implements Portal {
   async plan(pkg: LoadedPackage, previous: LedgerEntry | undefined): Promise<DatasetPlan> {
     const plan: DatasetPlan = { name: pkg.name, source: pkg.source, steps: [] };
     const want = datasetDict(pkg, { organization: this.organization, scheming: this.scheming, ...(this.o.config.private !== undefined ? { private: this.o.config.private } : {}) });
+    if (this.scheming && this.schemingFields.length) {
+      // with ckanext-scheming only the schema's own fields are sent as top-level keys
+      const known = new Set(this.schemingFields.map((f) => f.field_name));
+      for (const k of EXTRA_KEYS) if (!known.has(k)) delete want[k];
+    }
     const missing = this.scheming ? missingRequired(want, this.schemingFields) : [];
     if (missing.length) {
       plan.blocked = { code: 'push-scheming-required', params: { dataset: pkg.name, fields: missing.join(', ') } };

@@ -1,0 +1,83 @@
+/**
+ * Observed state from a CKAN portal through `package_search` only (the shared client in src/portal/ckan):
+ * pages of 1,000 with the stable `sort=id asc`, organisation facets on the first page — 1,000 datasets cost
+ * one request, never one request per dataset. A dataset's periods come from its resources' names and file
+ * names (`data-2021.csv`, `2021-Q3`, `2022-03`); resource `last_modified` dates the data, the package's
+ * `metadata_modified` its metadata; ckanext-validation `validation_status: failure` counts as a validation error.
+ */
+import { CkanError, packageSearch, type CkanPackage } from '../../portal/ckan/client.js';
+import type { FetchLike } from '../../portal/http.js';
+import type { Metadata } from '../../standards/metadata.js';
+import type { ObservedDataset, ObservedState, PeriodObservation } from '../model.js';
+import { periodsIn } from './periods-in.js';
+import { SourceError } from './source-error.js';
+
+const PAGE = 1000;
+
+export { periodsIn };
+
+function metadataOf(p: CkanPackage): Partial<Metadata> {
+  const x: Record<string, unknown> = {};
+  for (const e of p.extras ?? []) x[e.key] = e.value;
+  for (const [k, v] of Object.entries(p)) if (typeof v === 'string' && !(k in x)) x[k] = v; // ckanext-scheming: top-level keys
+  const m: Record<string, unknown> = { ...x, judul: p.title ?? p.name, slug: p.name };
+  if (typeof p.notes === 'string') m.deskripsi = p.notes;
+  if (typeof p.license_id === 'string' && p.license_id) m.lisensi = p.license_id;
+  if (typeof p.url === 'string' && p.url) m.tautan = p.url;
+  if (typeof p.maintainer === 'string' && p.maintainer) m.walidata = p.maintainer;
+  const email = p.maintainer_email ?? p.author_email;
+  if (typeof email === 'string' && email) m.kontak = email;
+  if (p.tags?.length) m.tags = p.tags.map((t) => t.name);
+  if (Array.isArray(p.groups) && p.groups.length) m.topik = (p.groups as { name: string }[]).map((g) => g.name);
+  m.produsen = { kode: String(x.produsen_kode ?? p.organization?.name ?? ''), ...(x.produsen_nama ? { nama: String(x.produsen_nama) } : {}) };
+  if (x.accesslevel && !x.akses) m.akses = x.accesslevel;
+  return m as Partial<Metadata>;
+}
+
+function datasetOf(p: CkanPackage): ObservedDataset {
+  const periods: Record<string, PeriodObservation> = {};
+  let dataModified: string | undefined;
+  for (const r of p.resources ?? []) {
+    const file = String(r.url ?? '').split(/[/?#]/).filter(Boolean).pop() ?? '';
+    const when = String(r.last_modified ?? r.created ?? p.metadata_modified ?? '').slice(0, 10);
+    const failed = r.validation_status === 'failure';
+    for (const key of periodsIn(`${r.name ?? ''} ${file}`)) {
+      periods[key] = { ...(when ? { collected: when, validated: when } : {}), errors: failed ? 1 : 0, ...(when && !failed ? { published: when } : {}) };
+      if (failed && when) periods[key]!.collected = when;
+    }
+    if (when && (!dataModified || when > dataModified)) dataModified = when;
+  }
+  const extrasItem = (p.extras ?? []).find((e) => e.key === 'satudata_item' || e.key === 'id_daftar_data')?.value;
+  return {
+    name: p.name, periods, ...(p.title ? { title: p.title } : {}), ...(extrasItem ? { item: extrasItem } : {}),
+    ...(p.organization?.name ? { opd: p.organization.name } : {}), metadata: metadataOf(p),
+    ...(dataModified ? { dataModified } : {}),
+    ...(typeof p.metadata_modified === 'string' ? { metadataModified: p.metadata_modified.slice(0, 10) } : {}),
+  };
+}
+
+export async function readCkan(base: string, opts: { token?: string; fetch?: FetchLike } = {}): Promise<ObservedState> {
+  let requests = 0;
+  const results: CkanPackage[] = [];
+  let facets: Record<string, number> = {};
+  let count = 0;
+  try {
+    for (let start = 0; ; start += PAGE) {
+      requests++;
+      const page = await packageSearch(base, {
+        q: '*:*', rows: PAGE, start, sort: 'id asc', ...(opts.token ? { includePrivate: true } : {}),
+        ...(start === 0 ? { facetFields: ['organization'], facetLimit: -1 } : {}),
+      }, opts);
+      if (start === 0) {
+        count = page.count;
+        facets = Object.fromEntries((page.facets.organization ?? []).map((f) => [f.name, f.count]));
+      }
+      results.push(...page.results);
+      if (page.results.length < PAGE || results.length >= count) break;
+    }
+  } catch (err) {
+    const reason = err instanceof CkanError ? `HTTP ${err.status} ${err.ckanType}` : err instanceof Error ? err.message : String(err);
+    throw new SourceError('audit-source-error', { source: base, reason });
+  }
+  return { source: 'ckan', location: base, datasets: results.map(datasetOf), datasetCount: count, requests, facets };
+}

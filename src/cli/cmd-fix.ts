@@ -1,0 +1,28 @@
+/** Wiring of `satudata fix` (alias `rapikan`). */
+import { Option } from 'commander';
+import type { RegisterCommand } from './context.js';
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+export const registerFix: RegisterCommand = (program, ctx) => {
+  const id = ctx.id;
+  program
+    .command('fix')
+    .alias('rapikan')
+    .description(id ? 'rapikan berkas OPD menjadi data standar (berkas asli tidak diubah; log perubahan ditulis)' : 'turn a messy OPD file into standard data (the input is never changed; a change log is written)')
+    .argument('<file>', id ? 'berkas data' : 'data file')
+    .option('--standard <id>', id ? 'standar data dari katalog (ID atau ID@versi)' : 'data standard from the catalog (ID or ID@version)')
+    .option('--standards <dir>', id ? 'folder katalog standar' : 'standards catalog folder')
+    .option('--schema <file>', id ? 'berkas standar atau Table Schema (JSON)' : 'standard file or Table Schema (JSON)')
+    .option('--out <file>', id ? 'berkas hasil .csv atau .xlsx (default: <berkas>.rapi.csv)' : 'output .csv or .xlsx (default: <file>.rapi.csv)')
+    .option('--sheet <name|number>', id ? 'sheet yang dirapikan' : 'sheet to fix')
+    .option('--delimiter <char>', id ? 'pemisah kolom CSV (default: dideteksi)' : 'CSV delimiter (default: detected)')
+    .addOption(new Option('--dash <meaning>', id ? 'arti "-" di kolom angka: kosong (nilai hilang) atau nol' : 'meaning of "-" in number columns: kosong (missing) or nol (zero)').choices(['kosong', 'nol']).default('kosong'))
+    .option('--set <field=value>', id ? 'isi kolom standar yang tidak ada di berkas, mis. --set tahun=2023 (boleh berulang)' : 'fill a standard field the file lacks, e.g. --set tahun=2023 (repeatable)', collect)
+    .option('--cakupan <kode>', id ? 'kode wilayah cakupan data (mis. 52.01) untuk mencocokkan nama wilayah' : 'region code the data covers (e.g. 52.01), for matching region names')
+    .addOption(new Option('--format <format>', id ? 'format laporan' : 'report format').choices(['pretty', 'json']).default('pretty'))
+    .action(async (file: string, options: Record<string, unknown>) => {
+      const { runFix } = await import('./fix.js');
+      ctx.exit(await runFix(file, { ...options, lang: ctx.langNow() } as never));
+    });
+};

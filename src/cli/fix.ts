@@ -1,0 +1,119 @@
+/** `satudata fix`: options → standard → plan, write, re-validate → report (pretty or json) → exit code. */
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/ui.js';
+import { renderIssue, location } from '../report/render.js';
+import { SchemaError } from '../standards/schema.js';
+import { catalogFor, loadSchemaOrStandard, standardById, StandardNotFound } from '../standards/resolve.js';
+import type { Standard } from '../standards/standard.js';
+import { ReadError } from '../read/table.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
+import { printCoded } from './coded.js';
+
+export interface FixCliOptions {
+  lang: Lang;
+  standard?: string;
+  standards?: string;
+  schema?: string;
+  out?: string;
+  sheet?: string;
+  delimiter?: string;
+  dash: 'kosong' | 'nol';
+  set?: string[];
+  cakupan?: string;
+  format: 'pretty' | 'json';
+}
+
+/** Problems listed in the pretty report (all of them are in --format json). */
+const SHOWN = 30;
+
+const usage = (lang: Lang, key: string, params: Record<string, unknown> = {}): number => {
+  process.stderr.write(`satudata: [usage-error] ${t(lang, key, params)}\n`);
+  return EXIT_USAGE;
+};
+
+export async function runFix(file: string, o: FixCliOptions): Promise<number> {
+  const lang = o.lang;
+  let standard: Standard;
+  try {
+    if (o.standards) await catalogFor(o.standards);
+    if (o.schema) {
+      const r = await loadSchemaOrStandard(o.schema);
+      standard = r.standard ?? { schema: r.schema, info: { id: o.schema } as Standard['info'], path: o.schema };
+    } else if (o.standard) standard = await standardById(o.standard, o.standards);
+    else return usage(lang, 'fix.need-standard');
+  } catch (err) {
+    if (err instanceof StandardNotFound) return usage(lang, 'cli.standard-not-found', { id: err.id, available: err.available.join(', ') || '—' });
+    if (!(err instanceof SchemaError)) throw err;
+    printCoded(lang, 'schema-error', { path: err.path, detail: err.detail });
+    return EXIT_USAGE;
+  }
+  const set: Record<string, string> = {};
+  for (const s of o.set ?? []) {
+    const k = s.indexOf('=');
+    const name = k > 0 ? s.slice(0, k).trim() : '';
+    if (!name || !standard.schema.fields.some((f) => f.name === name)) return usage(lang, 'fix.bad-set', { value: s });
+    set[name] = s.slice(k + 1).trim();
+  }
+  const { runFixFile, SameFileError } = await import('../fix/run.js');
+  let result;
+  try {
+    result = await runFixFile(file, standard, o.out, {
+      dash: o.dash === 'nol' ? 'zero' : 'missing',
+      set,
+      ...(o.cakupan ? { cakupan: o.cakupan } : {}),
+      ...(o.sheet !== undefined ? { sheet: /^\d+$/.test(o.sheet) ? Number(o.sheet) : o.sheet } : {}),
+      ...(o.delimiter !== undefined ? { delimiter: o.delimiter === '\\t' ? '\t' : o.delimiter } : {}),
+    });
+  } catch (err) {
+    if (err instanceof SameFileError) return usage(lang, 'fix.same-file', { path: err.message });
+    if (err instanceof ReadError) {
+      printCoded(lang, err.code, err.params);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+  const { plan, check } = result;
+  const errors = check.issues.filter((i) => i.severity === 'error');
+  const stdName = standard.info.id ?? o.schema ?? '';
+  if (o.format === 'json') {
+    process.stdout.write(JSON.stringify({
+      $schema: 'satudata-fix/1',
+      file,
+      out: result.out,
+      changeLog: result.changeLog,
+      valid: result.valid,
+      standard: stdName,
+      rows: plan.rows.length,
+      changes: plan.changes,
+      problems: plan.problems.map((p) => ({ ...p, ...renderIssue(p, lang) })),
+      check: { valid: check.valid, errors: check.stats.errors, issues: errors.map((i) => ({ ...i, ...renderIssue(i, lang) })) },
+    }, null, 2) + '\n');
+  } else {
+    const w = (s: string) => process.stdout.write(s + '\n');
+    w(t(lang, 'fix.written', { file, out: result.out, rows: plan.rows.length, changes: plan.changes.length, log: result.changeLog }));
+    const byRule = new Map<string, number>();
+    for (const c of plan.changes) byRule.set(c.rule, (byRule.get(c.rule) ?? 0) + 1);
+    if (byRule.size) {
+      w('  ' + t(lang, 'fix.rules'));
+      for (const [rule, n] of byRule) w(`    ${rule.padEnd(20)} ${n}`);
+    }
+    if (plan.problems.length) {
+      w('  ' + t(lang, 'fix.problems', { count: plan.problems.length }));
+      for (const p of plan.problems.slice(0, SHOWN)) {
+        const r = renderIssue(p, lang);
+        w(`  ✖ ${location(p).padEnd(8)} ${r.title}: ${r.message} [${p.code}]`);
+        if (r.hint) w(`      ${r.hint}`);
+      }
+    }
+    if (plan.problems.length > SHOWN) w(`  … ${t(lang, 'fix.more', { count: plan.problems.length - SHOWN, log: o.format })}`);
+    if (errors.length) {
+      w('  ' + t(lang, 'fix.errors-left', { out: result.out, count: check.stats.errors }));
+      for (const i of errors.slice(0, 10)) {
+        const r = renderIssue(i, lang);
+        w(`  ✖ ${location(i).padEnd(8)} ${r.title}: ${r.message} [${i.code}]`);
+      }
+    }
+    w(result.valid ? t(lang, 'fix.valid', { standard: stdName }) : t(lang, 'fix.invalid', { standard: stdName, errors: check.stats.errors, problems: plan.problems.length }));
+  }
+  return result.valid ? EXIT_OK : EXIT_INVALID;
+}

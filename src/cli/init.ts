@@ -1,0 +1,83 @@
+/** `satudata init`: flags → (wizard on a terminal) → metadata checked with ajv → sidecar JSON or workbook copy. */
+import { resolve } from 'node:path';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/ui.js';
+import { catalogFor } from '../standards/resolve.js';
+import { findStandard } from '../standards/catalog.js';
+import { checkMetadata, sidecarPath } from '../standards/metadata-load.js';
+import { buildMetadata, missingFlags, opdEntry, type InitAnswers } from '../init/answers.js';
+import { EXIT_OK, EXIT_USAGE } from './context.js';
+import { printCoded } from './coded.js';
+
+export interface InitCliOptions extends InitAnswers {
+  lang: Lang;
+  standards?: string;
+  out?: string;
+  sheetOut?: string;
+  yes?: boolean;
+}
+
+const usage = (lang: Lang, key: string, params: Record<string, unknown> = {}): number => {
+  process.stderr.write(`satudata: [usage-error] ${t(lang, key, params)}\n`);
+  return EXIT_USAGE;
+};
+
+export async function runInit(file: string | undefined, o: InitCliOptions, io: { interactive?: boolean } = {}): Promise<number> {
+  const lang = o.lang;
+  const catalog = await catalogFor(o.standards);
+  const given: InitAnswers = {};
+  for (const k of ['standard', 'opd', 'periodeAwal', 'periodeAkhir', 'cakupan', 'judul', 'akses', 'lisensi', 'sumber', 'metode', 'kontak'] as const) {
+    const v = o[k];
+    if (typeof v === 'string' && v.trim() !== '') given[k] = v.trim();
+  }
+  if (given.standard && !findStandard(catalog, given.standard)) {
+    return usage(lang, 'cli.standard-not-found', { id: given.standard, available: catalog.standards.map((s) => s.info.id).join(', ') });
+  }
+  if (given.opd) {
+    const e = opdEntry(given.opd);
+    if (!e) return usage(lang, 'init.unknown-opd', { value: given.opd });
+    given.opd = e.kode;
+  }
+  const interactive = io.interactive ?? (process.stdin.isTTY === true && !o.yes);
+  let answers = given;
+  let standard = given.standard ? findStandard(catalog, given.standard)! : undefined;
+  if (!interactive) {
+    const missing = missingFlags(given);
+    if (missing.length) {
+      printCoded(lang, 'init-missing-flags', { flags: missing.join(', ') });
+      return EXIT_USAGE;
+    }
+  } else {
+    const { runWizard, WizardCancelled } = await import('../init/wizard.js');
+    try {
+      const r = await runWizard(catalog.standards, given, lang);
+      answers = r.answers;
+      standard = r.standard;
+    } catch (err) {
+      if (err instanceof WizardCancelled || (err as Error)?.name === 'ExitPromptError') {
+        process.stderr.write(t(lang, 'init.cancelled') + '\n');
+        return 130;
+      }
+      throw err;
+    }
+  }
+  const metadata = buildMetadata(standard!, answers);
+  const problems = await checkMetadata(metadata, 'init');
+  if (problems.length) {
+    printCoded(lang, 'init-invalid', { detail: problems.map((p) => `${p.pointer} (${p.keyword})`).join(', ') });
+    return EXIT_USAGE;
+  }
+  const { writeSidecar, writeWorkbookCopy } = await import('../init/write.js');
+  let dest: string;
+  if (o.sheetOut) {
+    if (!file) return usage(lang, 'init.need-file');
+    if (resolve(o.sheetOut) === resolve(file)) return usage(lang, 'fix.same-file', { path: o.sheetOut });
+    dest = o.sheetOut;
+    await writeWorkbookCopy(file, dest, metadata);
+  } else {
+    dest = o.out ?? (file ? sidecarPath(file) : 'metadata.json');
+    await writeSidecar(dest, metadata);
+  }
+  process.stdout.write(t(lang, 'init.written', { path: dest }) + '\n');
+  return EXIT_OK;
+}

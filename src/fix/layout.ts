@@ -1,0 +1,60 @@
+/** Layout rules: drop title, blank, footnote and signature rows; flatten a multi-row header into one row. */
+import { cellAddress, type RawRow } from '../read/table.js';
+import type { LoadedTable } from './table.js';
+import { RowKind } from './table.js';
+import type { Change, FixRule } from './types.js';
+
+export function rowText(row: RawRow): string {
+  return row.cells.map((c) => c.trim()).filter(Boolean).join(' | ');
+}
+
+function firstCol(row: RawRow): number {
+  const i = row.cells.findIndex((c) => c.trim() !== '');
+  return i < 0 ? 0 : i;
+}
+
+export function at(sheet: string | undefined, col: number, row: number): string {
+  const a = cellAddress(col, row);
+  return sheet ? `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${a}` : a;
+}
+
+export function dropRowChange(sheet: string | undefined, row: RawRow, rule: FixRule): Change {
+  return { cell: at(sheet, firstCol(row), row.n), rule, old: rowText(row), new: '' };
+}
+
+const KIND_RULE: Partial<Record<RowKind, FixRule>> = {
+  [RowKind.Blank]: 'drop-blank-row',
+  [RowKind.Footnote]: 'drop-footnote-row',
+  [RowKind.Signature]: 'drop-signature-row',
+};
+
+/** Changes for the rows above and around the data (not totals: those are checked first, see totals.ts). */
+export function layoutChanges(t: LoadedTable): Change[] {
+  const sheet = t.info.sheet;
+  const out: Change[] = [];
+  for (const r of t.layout.titleRows) out.push(dropRowChange(sheet, r, 'drop-title-row'));
+  for (const n of t.layout.blankAfterHeader) out.push({ cell: at(sheet, 0, n), rule: 'drop-blank-row', old: '', new: '' });
+  if (t.header.length > 1) {
+    // the flattened header takes the place of the last header row; the rows above it are dropped
+    const last = t.header[t.header.length - 1]!;
+    t.layout.labels.forEach((label, c) => {
+      const parts = t.header.map((r) => (r.cells[c] ?? '').trim()).join(' / ');
+      out.push({ cell: at(sheet, c, last.n), rule: 'flatten-header', old: parts, new: label });
+    });
+    for (const r of t.header.slice(0, -1)) out.push(dropRowChange(sheet, r, 'drop-header-row'));
+  }
+  for (const { row, kind } of t.rows) {
+    const rule = KIND_RULE[kind];
+    if (rule) out.push(rule === 'drop-blank-row' ? { cell: at(sheet, 0, row.n), rule, old: '', new: '' } : dropRowChange(sheet, row, rule));
+  }
+  return out;
+}
+
+/** The bottom-most header text of a column (the leaf under merged group labels). */
+export function leafLabel(t: LoadedTable, col: number): string {
+  for (let r = t.header.length - 1; r >= 0; r--) {
+    const v = (t.header[r]!.cells[col] ?? '').replace(/\s+/g, ' ').trim();
+    if (v) return v;
+  }
+  return '';
+}

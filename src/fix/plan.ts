@@ -1,0 +1,244 @@
+/**
+ * Builds the fix of one table: the tidy rows (one value per standard field), every change with its source
+ * cell, old and new value and rule, and the problems the fixer would not guess. Pure planning: nothing is
+ * written here (see write.ts).
+ */
+import type { OpenOptions } from '../read/open.js';
+import { CellKind, type RawRow } from '../read/table.js';
+import type { FieldDef, TableSchema } from '../standards/schema.js';
+import type { Standard, StandardInfo } from '../standards/standard.js';
+import { loadTable, RowKind, type LoadedTable } from './table.js';
+import { at, dropRowChange, layoutChanges } from './layout.js';
+import { mapColumns, renameChanges } from './rename.js';
+import { detectUnpivot } from './unpivot.js';
+import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext } from './values.js';
+import { checkTotals, type Segment } from './totals.js';
+import { codeForName, coverageFromTitles, nameForCode, regionBindings, yearFromTitles, type NameLookup } from './regions.js';
+import type { Change, FixProblem } from './types.js';
+import type { DateOrder } from '../check/dates.js';
+
+export interface FixOptions extends OpenOptions {
+  /** What `-` means in numeric columns: missing (default) or zero. */
+  dash?: 'missing' | 'zero';
+  /** Values for fields the file lacks (`--set tahun=2023`). */
+  set?: Record<string, string>;
+  /** Kemendagri code of the area the data covers (limits name → code matching). */
+  cakupan?: string;
+}
+
+export interface FixPlan {
+  fields: FieldDef[];
+  rows: string[][];
+  changes: Change[];
+  problems: FixProblem[];
+  /** Facts for the report. */
+  source: { path: string; sheet?: string; format: string; encoding?: string; delimiter?: string };
+  cakupan?: string;
+}
+
+type Source = { kind: 'column'; col: number } | { kind: 'constant'; value: string; cell: string; rule: 'value-from-title' | 'value-from-option' } | { kind: 'none' };
+
+export async function planFix(path: string, standard: Standard | { schema: TableSchema; info?: StandardInfo }, opts: FixOptions = {}): Promise<FixPlan> {
+  const t = await loadTable(path, opts);
+  return planTable(t, standard.schema, standard.info, opts);
+}
+
+export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInfo | undefined, opts: FixOptions = {}): FixPlan {
+  const sheet = t.info.sheet;
+  const fields = schema.fields;
+  const problems: FixProblem[] = [];
+  const changes: Change[] = layoutChanges(t);
+  const map = mapColumns(t, schema, problems);
+  const unp = detectUnpivot(t, schema, info, map);
+  const unpCols = new Set(unp?.groups.flatMap((g) => g.cells.map((c) => c.col)) ?? []);
+  changes.push(...renameChanges(t, schema, map, unpCols));
+  const headerRow = t.layout.headerRows.at(-1) ?? 1;
+  if (unp) {
+    for (const g of unp.groups) {
+      for (const { col, field } of g.cells) {
+        changes.push({ cell: at(sheet, col, headerRow), rule: 'unpivot', old: t.layout.labels[col]!, new: `${fields[unp.keyField]!.name}=${g.key} → ${fields[field]!.name}` });
+      }
+    }
+  }
+  const problem = (p: Omit<FixProblem, 'severity'> & { severity?: FixProblem['severity'] }) => problems.push({ severity: 'error', ...(sheet ? { sheet } : {}), ...p });
+
+  // where each field's value comes from
+  const sources: Source[] = fields.map((f, fi) => {
+    const col = map.columnOfField[fi]!;
+    if (col >= 0) return { kind: 'column', col };
+    if (unp && (fi === unp.keyField || unp.valueFields.includes(fi))) return { kind: 'none' };
+    const given = opts.set?.[f.name];
+    if (given !== undefined) return { kind: 'constant', value: given, cell: '', rule: 'value-from-option' };
+    if (f.type === 'year' || info?.periode === f.name) {
+      const y = yearFromTitles(t.layout.titleRows);
+      if (y.year) {
+        const row = t.layout.titleRows.find((r) => r.cells.some((c) => c.includes(y.year!)))!;
+        const col = row.cells.findIndex((c) => c.includes(y.year!));
+        return { kind: 'constant', value: y.year, cell: at(sheet, col, row.n), rule: 'value-from-title' };
+      }
+      if (y.several) problem({ code: 'fix-ambiguous', params: { value: y.several.join(', '), choices: f.name }, field: f.name });
+    }
+    return { kind: 'none' };
+  });
+  for (const s of sources) if (s.kind === 'constant') changes.push({ cell: s.cell, rule: s.rule, old: '', new: s.value });
+
+  // number locale and date order: per column, else from the whole file
+  const dataRows = t.rows.filter((r) => r.kind === RowKind.Data || r.kind === RowKind.Total);
+  const evidence = (col: number) => {
+    let id = 0;
+    let en = 0;
+    let dmy = 0;
+    let mdy = 0;
+    for (const { row } of dataRows) {
+      if (row.kinds?.[col] === CellKind.Number) continue;
+      const v = row.cells[col] ?? '';
+      const e = localeEvidence(v);
+      if (e === 'id') id++;
+      else if (e === 'en') en++;
+      const d = dateEvidence(v);
+      if (d === 'dmy') dmy++;
+      else if (d === 'mdy') mdy++;
+    }
+    return { id, en, dmy, mdy };
+  };
+  const ev = t.layout.labels.map((_, c) => evidence(c));
+  let fileId = t.info.delimiter === ';' ? 1 : 0;
+  let fileEn = 0;
+  for (const e of ev) { fileId += e.id; fileEn += e.en; }
+  const fileLocale: Locale = fileId > 0 && fileEn === 0 ? 'id' : fileEn > 0 && fileId === 0 ? 'en' : null;
+  const localeOf = (c: number): Locale => {
+    const e = ev[c]!;
+    if (e.id > 0 && e.en === 0) return 'id';
+    if (e.en > 0 && e.id === 0) return 'en';
+    if (e.id > 0 && e.en > 0) return null;
+    return fileLocale;
+  };
+  const orderOf = (c: number): DateOrder | null => {
+    const e = ev[c]!;
+    if (e.dmy > 0 && e.mdy > 0) return null;
+    return e.mdy > 0 ? 'mdy' : 'dmy';
+  };
+  const missing = (() => {
+    const m = schema.missingValues?.[0];
+    return m === undefined ? '' : typeof m === 'string' ? m : m.value;
+  })();
+  const ctxOf = (c: number): ValueContext => ({ locale: localeOf(c), dateOrder: orderOf(c), dash: opts.dash ?? 'missing', missing, dateSystem: t.info.dateSystem ?? 1900 });
+  const ctxCache = new Map<number, ValueContext>();
+  const ctx = (c: number) => {
+    let x = ctxCache.get(c);
+    if (!x) ctxCache.set(c, (x = ctxOf(c)));
+    return x;
+  };
+
+  const convertCell = (row: RawRow, col: number, field: FieldDef, log: boolean): string => {
+    const raw = row.cells[col] ?? '';
+    const r = convert(raw, row.kinds?.[col], field, ctx(col));
+    if (!r.ok) {
+      if (log) problem({ code: 'fix-ambiguous', params: { value: raw, choices: `@fix.reason.${r.reason}` }, cell: at(undefined, col, row.n), row: row.n, col: col + 1, field: field.name, value: raw });
+      return raw.trim();
+    }
+    if (log && r.rule) changes.push({ cell: at(sheet, col, row.n), rule: r.rule, old: raw, new: r.value });
+    return r.value;
+  };
+
+  // totals: numeric source columns
+  const numericCols: { col: number; field: FieldDef }[] = [];
+  fields.forEach((f, fi) => {
+    const s = sources[fi]!;
+    if (s.kind === 'column' && additive(f)) numericCols.push({ col: s.col, field: f });
+  });
+  if (unp) for (const g of unp.groups) for (const { col, field } of g.cells) if (additive(fields[field]!)) numericCols.push({ col, field: fields[field]! });
+  const numbersOf = (row: RawRow): Map<number, number> => {
+    const m = new Map<number, number>();
+    for (const { col, field } of numericCols) {
+      const r = convert(row.cells[col] ?? '', row.kinds?.[col], field, { ...ctx(col), dash: 'zero' });
+      m.set(col, r.ok && r.value !== '' ? Number(r.value) : NaN);
+    }
+    return m;
+  };
+  const seq: Segment[] = [];
+
+  const bindings = regionBindings(schema);
+  const cakupan = opts.cakupan ?? coverageFromTitles(t.layout.titleRows);
+  const lookups = new Map<string, NameLookup>();
+  const rows: string[][] = [];
+
+  for (const { row, kind } of t.rows) {
+    if (kind === RowKind.Total) {
+      seq.push({ kind: 'total', row: { n: row.n, values: numbersOf(row) } });
+      changes.push(dropRowChange(sheet, row, 'drop-total-row'));
+      continue;
+    }
+    if (kind !== RowKind.Data) continue;
+    if (numericCols.length) seq.push({ kind: 'data', row: { n: row.n, values: numbersOf(row) } });
+    const base: string[] = fields.map((f, fi) => {
+      const s = sources[fi]!;
+      if (s.kind === 'column') return convertCell(row, s.col, f, true);
+      if (s.kind === 'constant') return s.value;
+      return missing;
+    });
+    const outs: string[][] = unp
+      ? unp.groups.map((g) => {
+          const o = [...base];
+          o[unp.keyField] = g.key;
+          for (const { col, field } of g.cells) o[field] = convertCell(row, col, fields[field]!, true);
+          return o;
+        })
+      : [base];
+    for (const o of outs) {
+      for (const b of bindings) {
+        const codeSrc = sources[b.codeField]!;
+        const nameSrc = b.nameField >= 0 ? sources[b.nameField]! : undefined;
+        const code = o[b.codeField]!;
+        const name = b.nameField >= 0 ? o[b.nameField]! : '';
+        if (code === missing && name !== missing && name !== '') {
+          let hit = lookups.get(name);
+          if (!hit) lookups.set(name, (hit = codeForName(name, b.level, cakupan)));
+          const nameCol = nameSrc?.kind === 'column' ? nameSrc.col : 0;
+          if ('code' in hit) {
+            o[b.codeField] = hit.code;
+            if (o === outs[0]) changes.push({ cell: at(sheet, codeSrc.kind === 'column' ? codeSrc.col : nameCol, row.n), rule: 'code-from-name', old: codeSrc.kind === 'column' ? (row.cells[codeSrc.col] ?? '') : '', new: hit.code });
+          } else if (o === outs[0]) {
+            const several = 'choices' in hit;
+            problem({ code: several ? 'fix-ambiguous' : 'fix-no-match', params: { value: name, choices: 'choices' in hit ? hit.choices.join('; ') : '', level: b.level }, cell: at(undefined, nameCol, row.n), row: row.n, col: nameCol + 1, field: fields[b.codeField]!.name, value: name });
+          }
+        } else if (b.nameField >= 0 && (name === missing || name === '') && code !== missing) {
+          const found = nameForCode(code, b.level);
+          if (found) {
+            o[b.nameField] = found;
+            const codeCol = codeSrc.kind === 'column' ? codeSrc.col : 0;
+            if (o === outs[0]) changes.push({ cell: at(sheet, nameSrc?.kind === 'column' ? nameSrc.col : codeCol, row.n), rule: 'name-from-code', old: '', new: found });
+          }
+        }
+      }
+      rows.push(o);
+    }
+  }
+  problems.push(...checkTotals(seq, numericCols.map(({ col, field }) => ({ col, field: field.name })), sheet));
+  changes.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
+  return {
+    fields,
+    rows,
+    changes,
+    problems,
+    source: { path: t.info.path, ...(sheet ? { sheet } : {}), format: t.info.format, ...(t.info.encoding ? { encoding: t.info.encoding } : {}), ...(t.info.delimiter ? { delimiter: t.info.delimiter } : {}) },
+    ...(cakupan ? { cakupan } : {}),
+  };
+}
+
+/**
+ * Whether a field's column totals are sums of its parts: counts and amounts are; rates, percentages,
+ * indices, averages and per-capita values (a province's poverty line, its IPM) are not, and are not checked.
+ */
+const NOT_ADDITIVE = /(^|_)(persen|persentase|rasio|indeks|ipm|rata|tingkat|apk|apm|tpt|tpak|produktivitas|harapan|lama|garis|laju|kepadatan|angka)(_|$)/;
+
+export function additive(f: FieldDef): boolean {
+  if (f.type !== 'integer' && f.type !== 'number') return false;
+  const unit = String(f['satudata:satuan'] ?? '');
+  return !NOT_ADDITIVE.test(f.name) && !/[/%]|per |persen|indeks/i.test(unit);
+}
+
+function rowOf(cell: string): number {
+  const m = /(\d+)$/.exec(cell);
+  return m ? Number(m[1]) : 0;
+}

@@ -1,0 +1,70 @@
+/**
+ * Region codes ↔ names through the kode referensi (Kepmendagri): a missing code is filled from the name,
+ * and a missing name from the code, only when the match is unique (within the coverage when known).
+ * A name that matches several regions, or none, is listed for the user.
+ */
+import { findByName, foldRegion, levelOfCode, region, type Level } from '../standards/regions.js';
+import type { FieldDef, TableSchema } from '../standards/schema.js';
+import type { RawRow } from '../read/table.js';
+
+export interface RegionBinding {
+  codeField: number;
+  nameField: number;
+  level: Level;
+}
+
+export function regionBindings(schema: TableSchema): RegionBinding[] {
+  const out: RegionBinding[] = [];
+  schema.fields.forEach((f: FieldDef, fi) => {
+    const k = f['satudata:kode'] as { daftar?: string; tingkat?: Level; nama?: string } | undefined;
+    if (k?.daftar !== 'wilayah' || !k.tingkat) return;
+    const nameField = k.nama ? schema.fields.findIndex((g) => g.name === k.nama) : -1;
+    out.push({ codeField: fi, nameField, level: k.tingkat });
+  });
+  return out;
+}
+
+export type NameLookup = { code: string } | { choices: string[] } | { none: true };
+
+export function codeForName(name: string, level: Level, within: string | undefined): NameLookup {
+  let hits = findByName(name, level, within);
+  if (hits.length > 1) {
+    // "Kota Solok" names one of Kab. Solok / Kota Solok exactly
+    const exact = hits.filter((r) => foldRegion(r.name) === foldRegion(name));
+    if (exact.length === 1) hits = exact;
+  }
+  if (hits.length === 1) return { code: hits[0]!.code };
+  if (hits.length > 1) return { choices: hits.slice(0, 5).map((r) => `${r.code} ${r.name}`) };
+  return { none: true };
+}
+
+/** The name of a code at the expected level (a kab/kota code in a kecamatan column names nothing). */
+export function nameForCode(code: string, level: Level): string | undefined {
+  if (levelOfCode(code) !== level) return undefined;
+  return region(code)?.name;
+}
+
+const AREA = /\b(kabupaten|kab\.?|kota)\s+([a-z][a-z .'-]*?)(?=\s+(?:tahun|th\.?|periode|keadaan|kondisi|semester|triwulan|bulan)\b|\s+\d{4}|\s*[,(]|\s*$)/i;
+
+/** The kab/kota a title row names ("KABUPATEN LOMBOK BARAT TAHUN 2023" → 52.01), when unique. */
+export function coverageFromTitles(titles: RawRow[]): string | undefined {
+  for (const r of titles) {
+    const text = r.cells.map((c) => c.trim()).filter(Boolean).join(' ');
+    const m = AREA.exec(text);
+    if (!m) continue;
+    const prefix = /^kota$/i.test(m[1]!) ? 'Kota' : 'Kabupaten';
+    const hits = findByName(`${prefix} ${m[2]!.trim()}`, 'kabupaten_kota');
+    if (hits.length === 1) return hits[0]!.code;
+  }
+  return undefined;
+}
+
+const YEARS = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/g;
+
+/** The single year the title rows name, or the list when they name several. */
+export function yearFromTitles(titles: RawRow[]): { year?: string; several?: string[] } {
+  const years = new Set<string>();
+  for (const r of titles) for (const c of r.cells) for (const m of c.matchAll(YEARS)) years.add(m[1]!);
+  if (years.size === 1) return { year: [...years][0]! };
+  return years.size > 1 ? { several: [...years] } : {};
+}

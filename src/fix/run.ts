@@ -1,0 +1,34 @@
+/** One fix run: plan → write the tidy file and its change log → validate the result against the standard. */
+import { resolve } from 'node:path';
+import { validateFile } from '../check/validate-file.js';
+import type { TableReport } from '../report/issue.js';
+import type { Standard } from '../standards/standard.js';
+import { planFix, type FixOptions, type FixPlan } from './plan.js';
+import { changeLogPath, writeChangeLog, writeTidy } from './write.js';
+
+export interface FixResult {
+  plan: FixPlan;
+  out: string;
+  changeLog: string;
+  /** The tidy output validated against the standard. */
+  check: TableReport;
+  /** Valid output and nothing left unresolved. */
+  valid: boolean;
+}
+
+export class SameFileError extends Error {}
+
+export function defaultOut(input: string): string {
+  return input.replace(/\.(csv|xlsx|xls|tsv|txt|html?)$/i, '') + '.rapi.csv';
+}
+
+export async function runFixFile(input: string, standard: Standard, out: string | undefined, opts: FixOptions = {}): Promise<FixResult> {
+  const dest = out ?? defaultOut(input);
+  if (resolve(dest) === resolve(input)) throw new SameFileError(dest);
+  const plan = await planFix(input, standard, opts);
+  await writeTidy(dest, plan.fields, plan.rows);
+  const log = changeLogPath(dest);
+  await writeChangeLog(log, plan.changes);
+  const [check] = await validateFile(dest, { dataStandard: standard, maxErrors: 1000, metadata: false });
+  return { plan, out: dest, changeLog: log, check: check!, valid: check!.valid && plan.problems.length === 0 };
+}

@@ -1,0 +1,59 @@
+/**
+ * Writes the tidy table — CSV (UTF-8, comma, header = the standard's field names) or XLSX (one sheet
+ * "Data") — and the change log `<out>.perubahan.csv`, each ATOMICALLY: a temp file in the same folder,
+ * then a rename. Text from the source is neutralised against formula injection.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FieldDef } from '../standards/schema.js';
+import { csvRecord, safeText } from './safe-cell.js';
+import type { Change } from './types.js';
+
+async function atomic(dest: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  await mkdir(dirname(dest), { recursive: true });
+  const tmp = join(dirname(dest), `.${basename(dest)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await write(tmp);
+    await rename(tmp, dest);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+const numeric = (f: FieldDef) => f.type === 'integer' || f.type === 'number' || f.type === 'year';
+
+export async function writeTidy(dest: string, fields: FieldDef[], rows: string[][]): Promise<void> {
+  if (/\.xlsx$/i.test(dest)) {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(fields.map((f) => f.name));
+    for (const r of rows) {
+      ws.addRow(r.map((v, i) => (v !== '' && numeric(fields[i]!) && Number.isFinite(Number(v)) ? Number(v) : safeText(v))));
+    }
+    await atomic(dest, (tmp) => wb.xlsx.writeFile(tmp));
+    return;
+  }
+  let text = csvRecord(fields.map((f) => f.name));
+  for (const r of rows) text += csvRecord(r);
+  await atomic(dest, (tmp) => writeFile(tmp, text, 'utf8'));
+}
+
+export const CHANGE_LOG_HEADER = ['sel', 'aturan', 'nilai_lama', 'nilai_baru'];
+
+/** `data.rapi.csv` → `data.rapi.csv.perubahan.csv`. */
+export function changeLogPath(out: string): string {
+  return `${out}.perubahan.csv`;
+}
+
+export function changeLogText(changes: Change[]): string {
+  let text = csvRecord(CHANGE_LOG_HEADER);
+  for (const c of changes) text += csvRecord([c.cell, c.rule, c.old, c.new]);
+  return text;
+}
+
+export async function writeChangeLog(dest: string, changes: Change[]): Promise<void> {
+  const text = changeLogText(changes);
+  await atomic(dest, (tmp) => writeFile(tmp, text, 'utf8'));
+}

@@ -1,0 +1,56 @@
+/**
+ * Writes the metadata: a sidecar `<data>.metadata.json` beside the data, or a COPY of the workbook with a
+ * `Metadata` sheet (label/value rows with the Indonesian labels). Atomic; the input workbook is never changed.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { METADATA_LABELS, type Metadata } from '../standards/metadata.js';
+import { safeText } from '../fix/safe-cell.js';
+
+async function atomic(dest: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  await mkdir(dirname(dest), { recursive: true });
+  const tmp = join(dirname(dest), `.${basename(dest)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await write(tmp);
+    await rename(tmp, dest);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+export async function writeSidecar(dest: string, metadata: Metadata): Promise<void> {
+  await atomic(dest, (tmp) => writeFile(tmp, JSON.stringify(metadata, null, 2) + '\n', 'utf8'));
+}
+
+function cellText(key: string, v: unknown): string {
+  if (key === 'produsen' && v && typeof v === 'object') {
+    const p = v as { kode: string; nama?: string };
+    return p.nama ? `${p.kode} - ${p.nama}` : p.kode;
+  }
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+/** A copy of `input` (xlsx) with a `Metadata` sheet, written to `dest`. For CSV input the copy holds the data as sheet "Data". */
+export async function writeWorkbookCopy(input: string, dest: string, metadata: Metadata): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  if (/\.xlsx$/i.test(input)) await wb.xlsx.readFile(input);
+  else {
+    const { openSource } = await import('../read/open.js');
+    const src = await openSource(input);
+    const ws = wb.addWorksheet('Data');
+    for await (const batch of src.batches()) for (const r of batch) ws.getRow(r.n).values = r.cells.map(safeText);
+    await src.close();
+  }
+  const old = wb.getWorksheet('Metadata');
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet('Metadata');
+  ws.columns = [{ width: 28 }, { width: 90 }];
+  for (const [key, label] of Object.entries(METADATA_LABELS)) {
+    const v = metadata[key];
+    if (v === undefined || v === '') continue;
+    ws.addRow([label.id, safeText(cellText(key, v))]);
+  }
+  await atomic(dest, (tmp) => wb.xlsx.writeFile(tmp));
+}

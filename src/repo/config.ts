@@ -1,0 +1,86 @@
+/**
+ * The repository config: `satudata.config.json` (or `.satudata.json`) at the repository root, checked with
+ * ajv against standards/meta/repo-config.schema.json. Paths in it are relative to the root and may not
+ * leave it.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isUnsafePath } from '../read/limits.js';
+import { RepoError } from './errors.js';
+import { globMatcher } from './ignore.js';
+
+export const CONFIG_NAMES = ['satudata.config.json', '.satudata.json'];
+
+export interface FileRule {
+  glob: string;
+  standard?: string;
+  schema?: string;
+  sheet?: string | number;
+  delimiter?: string;
+  skip?: boolean;
+}
+
+export interface RepoConfig {
+  standards?: string;
+  files?: FileRule[];
+  exclude?: string[];
+  failOn?: 'error' | 'warning';
+  maxErrors?: number;
+  concurrency?: number;
+  timeLimit?: number;
+}
+
+export interface LoadedConfig {
+  config: RepoConfig;
+  /** Relative name of the file it came from (null: none, defaults). */
+  file: string | null;
+  /** The first matching rule for a relative path. */
+  ruleFor(rel: string): FileRule | undefined;
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
+let validator: Promise<Validator> | null = null;
+
+async function compile(): Promise<Validator> {
+  const { Ajv } = await import('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const schema = JSON.parse(await readFile(fileURLToPath(new URL('../../standards/meta/repo-config.schema.json', import.meta.url)), 'utf8'));
+  return ajv.compile(schema) as unknown as Validator;
+}
+
+export async function loadConfig(root: string): Promise<LoadedConfig> {
+  let file: string | null = null;
+  let config: RepoConfig = {};
+  for (const name of CONFIG_NAMES) {
+    const path = join(root, name);
+    const st = await stat(path).catch(() => null);
+    if (!st) continue;
+    file = name;
+    if (!st.isFile() || st.size > 1024 * 1024) throw new RepoError('config-error', { path: name, detail: 'bukan berkas JSON kecil / not a small JSON file' });
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(path, 'utf8'));
+    } catch (err) {
+      throw new RepoError('config-error', { path: name, detail: (err as Error).message.split('\n')[0]!.slice(0, 200) });
+    }
+    validator ??= compile();
+    const validate = await validator;
+    if (!validate(data)) {
+      const e = validate.errors?.[0];
+      const extra = e?.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : '';
+      throw new RepoError('config-error', { path: name, detail: `${e?.instancePath || '/'} ${e?.message ?? 'invalid'}${extra}` });
+    }
+    config = data as RepoConfig;
+    for (const p of [config.standards, ...(config.files ?? []).map((f) => f.schema)]) {
+      if (p !== undefined && isUnsafePath(p)) throw new RepoError('config-error', { path: name, detail: `"${p}" keluar dari repositori / leaves the repository` });
+    }
+    break;
+  }
+  const rules = (config.files ?? []).map((rule) => ({ rule, test: globMatcher(rule.glob) }));
+  return {
+    config,
+    file,
+    ruleFor: (rel) => rules.find((r) => r.test(rel))?.rule,
+  };
+}

@@ -1,0 +1,62 @@
+/** `satudata fix` / `rapikan` through the built binary: messy fixture → fix → validate clean. */
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+const MESSY = 'fixtures/csv/penduduk-kecamatan-messy.csv';
+const STD = 'penduduk-jenis-kelamin-kecamatan';
+
+describe('satudata fix (CLI)', () => {
+  it('rapikan: writes the tidy file and change log, says what changed, and is still invalid without --dash nol (exit 1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-fixcli-'));
+    const out = join(dir, 'penduduk.csv');
+    const r = runCli(['rapikan', MESSY, '--standard', STD, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`→ ${out} (10 baris data, 64 perubahan; log: ${out}.perubahan.csv)`);
+    expect(r.stdout).toContain('drop-signature-row   3');
+    expect(r.stdout).toContain('Hasil MASIH TIDAK VALID');
+    expect(readFileSync(`${out}.perubahan.csv`, 'utf8').split('\n')[0]).toBe('sel,aturan,nilai_lama,nilai_baru');
+  });
+
+  it('round trip: fix --dash nol (exit 0) → validate --standard has zero errors (exit 0)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-fixcli-'));
+    const out = join(dir, 'penduduk.csv');
+    const r = runCli(['fix', MESSY, '--standard', STD, '--dash', 'nol', '--out', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('The result is valid against standard penduduk-jenis-kelamin-kecamatan');
+    const v = runCli(['validate', out, '--standard', STD, '--format', 'json']);
+    expect(v.code).toBe(0);
+    const report = JSON.parse(v.stdout);
+    expect(report.stats.errors).toBe(0);
+    expect(report.stats.warnings).toBe(0);
+  });
+
+  it('--format json lists every change and problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-fixcli-'));
+    const r = runCli(['fix', 'fixtures/fix/ambiguous.csv', '--standard', STD, '--out', join(dir, 'a.csv'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.valid).toBe(false);
+    expect(j.problems.map((p: { code: string }) => p.code)).toEqual(['fix-ambiguous', 'fix-ambiguous', 'fix-no-match']);
+    expect(j.problems[0].message).toBe('Nilai "900.545" tidak dapat dirapikan tanpa menebak (titik ribuan atau titik desimal?).');
+  });
+
+  it('usage errors exit 2: no standard, the input as output, a --set for an unknown field, a missing file', () => {
+    const none = runCli(['fix', MESSY]);
+    expect(none.stderr).toContain('[usage-error]');
+    expect(none.code).toBe(2);
+    const same = runCli(['fix', MESSY, '--standard', STD, '--out', MESSY]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('berkas masukan tidak pernah diubah');
+    const set = runCli(['fix', MESSY, '--standard', STD, '--set', 'tidak_ada=1']);
+    expect(set.stderr).toContain('--set');
+    expect(set.code).toBe(2);
+    const missing = runCli(['fix', 'fixtures/tidak-ada.csv', '--standard', STD]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('[source-error]');
+    expect(existsSync('fixtures/tidak-ada.rapi.csv')).toBe(false);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * `satudata init` through the built binary: flags only (CI), a non-TTY without the needed flags (exit 2,
+ * never waits), the workbook copy with a Metadata sheet, and the wizard on a real pseudo-terminal.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli } from '../support/cli.js';
+import { checkMetadata } from '../../src/standards/metadata-load.js';
+
+const STD = 'penduduk-jenis-kelamin-kecamatan';
+const FLAGS = ['--standard', STD, '--opd', 'DINKES', '--periode-awal', '2023', '--periode-akhir', '2023', '--cakupan', '52.01'];
+
+function data(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'satudata-initcli-'));
+  const file = join(dir, 'penduduk.csv');
+  copyFileSync(join(ROOT, 'fixtures/csv/penduduk-kecamatan.csv'), file);
+  return file;
+}
+
+describe('satudata init (CLI)', () => {
+  it('without a terminal and without the needed flags: a coded message listing them, exit 2, at once', () => {
+    const started = Date.now();
+    const r = runCli(['init', data(), '--standard', STD]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[init-missing-flags]');
+    expect(r.stderr).toContain('--opd, --periode-awal, --periode-akhir, --cakupan');
+    expect(Date.now() - started).toBeLessThan(15000);
+  });
+
+  it('with the flags: writes <data>.metadata.json that passes the metadata schema, and validate finds it', async () => {
+    const file = data();
+    const r = runCli(['init', file, ...FLAGS, '--kontak', 'data@ntbprov.go.id']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const path = file.replace(/\.csv$/, '.metadata.json');
+    const m = JSON.parse(readFileSync(path, 'utf8'));
+    expect(await checkMetadata(m, path)).toEqual([]);
+    expect(m).toMatchObject({ produsen: { kode: '1.02.0.00.0.00.02.0000' }, cakupan: '52.01', periode_awal: '2023', satuan: 'jiwa', kontak: 'data@ntbprov.go.id' });
+    const v = runCli(['validate', file, '--standard', STD, '--format', 'json']);
+    expect(JSON.parse(v.stdout).tables[0].metadata.source).toContain('penduduk.metadata.json');
+  });
+
+  it('bad flag values exit 2 before anything is written', () => {
+    const file = data();
+    expect(runCli(['init', file, ...FLAGS.slice(0, -2), '--cakupan', '5201']).code).toBe(2);
+    expect(runCli(['init', file, ...FLAGS.slice(2), '--standard', 'tidak-ada']).code).toBe(2);
+    expect(runCli(['init', file, '--standard', STD, '--opd', 'XYZ', ...FLAGS.slice(4)]).code).toBe(2);
+    expect(existsSync(file.replace(/\.csv$/, '.metadata.json'))).toBe(false);
+  });
+
+  it('--sheet-out writes a copy of the workbook with a Metadata sheet', async () => {
+    const file = data();
+    const out = file.replace(/\.csv$/, '.xlsx');
+    const r = runCli(['init', file, ...FLAGS, '--sheet-out', out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Data', 'Metadata']);
+    const meta = wb.getWorksheet('Metadata')!;
+    expect(meta.getRow(1).values).toEqual([undefined, 'Judul', 'Jumlah Penduduk Menurut Jenis Kelamin per Kecamatan — Kabupaten Lombok Barat — 2023']);
+    const v = runCli(['validate', out, '--standard', STD, '--format', 'json']);
+    expect(JSON.parse(v.stdout).tables[0].metadata).toMatchObject({ sheet: 'Metadata' });
+  });
+
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.runIf(hasScript)('the wizard on a real pseudo-terminal (util-linux script): answers typed, file written', async () => {
+    const file = data();
+    const cmd = [process.execPath, BIN, 'init', file, '--standard', STD, '--opd', 'DINKES', '--periode-awal', '2023', '--periode-akhir', '2023'].map((a) => `'${a}'`).join(' ');
+    const child = spawn('script', ['-qfc', cmd, '/dev/null'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', SATUDATA_LANG: 'id', CI: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.on('data', (d: Buffer) => { screen += d.toString(); });
+    const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 25000);
+    const waitFor = async (re: RegExp) => {
+      const started = Date.now();
+      while (!re.test(screen)) {
+        if (Date.now() - started > 15000) throw new Error(`not shown: ${re}\n${screen}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    try {
+      await waitFor(/Cakupan wilayah/);
+      // a code that is not a Kemendagri region is refused as typed
+      child.stdin.write('\x7f\x7f99.99\r');
+      await waitFor(/tidak ada di kode referensi/);
+      child.stdin.write('\x7f\x7f\x7f\x7f\x7f52.01\r');
+      for (const q of [/Judul dataset/, /Tingkat akses/, /Lisensi/, /Sumber data/, /Email kontak/, /Tulis metadata/]) {
+        await waitFor(q);
+        await new Promise((r) => setTimeout(r, 50));
+        child.stdin.write('\r');
+      }
+      await waitFor(/Metadata ditulis/);
+    } finally {
+      clearTimeout(killer);
+      child.stdin.end();
+    }
+    expect(await done).toBe(0);
+    const m = JSON.parse(readFileSync(file.replace(/\.csv$/, '.metadata.json'), 'utf8'));
+    expect(m.cakupan).toBe('52.01');
+    expect(m.judul).toBe('Jumlah Penduduk Menurut Jenis Kelamin per Kecamatan — Kabupaten Lombok Barat — 2023');
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * `satudata report` / `laporan` end to end, in process (main() from src, the way bin/satudata.js calls it),
+ * on the 965-item fixture: all formats, --opd, --lang en, a second run a week later with the trend, exit codes.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main.js';
+
+const REG = 'fixtures/audit/daftar-data-2021.csv';
+const W14 = 'fixtures/audit/ledger-2022-W14.json';
+const W15 = 'fixtures/audit/ledger-2022-W15.json';
+
+let out = '';
+let err = '';
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => { out += String(c); return true; });
+  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { err += String(c); return true; });
+  process.env.SATUDATA_LANG = '';
+});
+afterEach(() => vi.restoreAllMocks());
+
+const cli = (...args: string[]) => main(['node', 'satudata', ...args]);
+
+describe('satudata report (laporan)', () => {
+  it('is listed in the help', async () => {
+    expect(await cli('--help')).toBe(0);
+    expect(out).toContain('report|laporan');
+  });
+
+  it('prints the Markdown summary with the 2021 figures when no --out is given', async () => {
+    const hist = mkdtempSync(join(tmpdir(), 'laporan-h-'));
+    expect(await cli('laporan', REG, '--ledger', W14, '--as-of', '2022-04-04', '--history', hist)).toBe(0);
+    expect(out).toContain('**965 jenis data wajib: 910 terkumpul (94,30%), 893 terpublikasi (92,54%).**');
+    expect(out).toContain('Belum ada laporan minggu sebelumnya');
+    expect(existsSync(join(hist, 'snapshot-2022-W14.json'))).toBe(true);
+  });
+
+  it('writes every format with --out, then shows the trend a week later', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laporan-o-'));
+    const hist = join(dir, 'riwayat');
+    expect(await cli('report', REG, '--ledger', W14, '--as-of', '2022-04-04', '--history', hist, '--out', dir)).toBe(0);
+    for (const f of ['md', 'html', 'xlsx', 'json']) expect(existsSync(join(dir, `laporan-2022-W14.${f}`))).toBe(true);
+    expect(existsSync(join(dir, 'csv', 'per-opd.csv'))).toBe(true);
+    const j = JSON.parse(readFileSync(join(dir, 'laporan-2022-W14.json'), 'utf8'));
+    expect(j.totals).toMatchObject({ pctCollected: 94.3, pctPublished: 92.54 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'laporan-2022-W14.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toContain('Kualitas Metadata');
+
+    expect(await cli('report', REG, '--ledger', W15, '--as-of', '2022-04-11T09:00:00+08:00', '--history', hist, '--out', dir)).toBe(0);
+    const md = readFileSync(join(dir, 'laporan-2022-W15.md'), 'utf8');
+    expect(md).toContain('Dibanding minggu 2022-W14');
+    expect(md).toContain('## Perubahan');
+    expect(md).toContain('Regresi');
+    const j2 = JSON.parse(readFileSync(join(dir, 'laporan-2022-W15.json'), 'utf8'));
+    expect(j2.history.map((p: { week: string }) => p.week)).toEqual(['2022-W14', '2022-W15']);
+    expect(j2.trend.previousWeek).toBe('2022-W14');
+  });
+
+  it('makes one OPD report with --opd, in English with --lang en', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laporan-opd-'));
+    expect(await cli('report', REG, '--ledger', W14, '--as-of', '2022-04-04', '--no-history', '--opd', 'diskominfotik', '--out', dir, '--format', 'md', '--lang', 'en')).toBe(0);
+    const md = readFileSync(join(dir, 'laporan-2022-W14-DISKOMINFOTIK.md'), 'utf8');
+    expect(md).toContain('# Satu Data Weekly Report — Dinas Komunikasi, Informatika dan Statistik (DISKOMINFOTIK)');
+    expect(md).toMatch(/\*\*\d+ items required: /);
+  });
+
+  it('prints JSON to stdout with --format json', async () => {
+    expect(await cli('report', REG, '--ledger', W14, '--as-of', '2022-04-04', '--no-history', '--format', 'json')).toBe(0);
+    expect(JSON.parse(out).$schema).toBe('satudata-audit-report/1');
+  });
+
+  it('exits 2 on usage errors and unreadable input, with a coded message and no stack trace', async () => {
+    expect(await cli('report', REG, '--as-of', '2022-04-04')).toBe(2);
+    expect(err).toContain('--ledger');
+    expect(await cli('report', REG, '--ledger', W14, '--as-of', '31/12/2022')).toBe(2);
+    expect(await cli('report', REG, '--ledger', W14, '--opd', 'XYZ', '--no-history')).toBe(2);
+    expect(await cli('report', REG, '--ledger', W14, '--grace', 'bulanan=x', '--no-history')).toBe(2);
+    expect(await cli('report', 'fixtures/audit/tidak-ada.csv', '--ledger', W14, '--no-history')).toBe(2);
+    expect(await cli('report', REG, '--ledger', 'fixtures/audit/tidak-ada.json', '--no-history')).toBe(2);
+    expect(err).toContain('[audit-source-error]');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 on an invalid registry, naming the rows and codes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laporan-bad-'));
+    const p = join(dir, 'daftar.csv');
+    writeFileSync(p, 'id,judul,kode_opd,frekuensi,periode_awal\nDD-1,A,DIKBUD,tahunan,2019\nDD-1,B,XX,kadang,2019\n');
+    expect(await cli('report', p, '--ledger', W14, '--no-history')).toBe(1);
+    expect(err).toContain('[registry-duplicate-id]');
+    expect(err).toContain('Daftar Data');
+  });
+
+  it('exits 1 and refuses the trend when the source looks like an outage', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laporan-guard-'));
+    const hist = join(dir, 'h');
+    expect(await cli('report', REG, '--ledger', W14, '--as-of', '2022-04-04', '--history', hist)).toBe(0);
+    const empty = join(dir, 'empty-ledger.json');
+    writeFileSync(empty, JSON.stringify({ schema: 'satudata-ledger/1', datasets: [], entries: [] }));
+    expect(await cli('report', REG, '--ledger', empty, '--as-of', '2022-04-11', '--history', hist)).toBe(1);
+    expect(err).toContain('Tren tidak dihitung');
+  });
+});
