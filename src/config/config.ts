@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chmod, readFile, stat } from 'node:fs/promises';
-import { writeFileAtomic } from '../package/atomic.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { configPath } from './location.js';
 
 export const PORTAL_KINDS = ['ckan', 'sipd', 'manual'] as const;

@@ -14,7 +14,7 @@ import type { Metadata } from '../standards/metadata.js';
 import type { TableSchema } from '../standards/schema.js';
 import type { Standard, StandardInfo } from '../standards/standard.js';
 import { REGION_EDITION } from '../standards/regions.js';
-import { writeDirAtomic, writeFileAtomic } from './atomic.js';
+import { writeDirAtomic, writeFileAtomic } from '../io/atomic.js';
 import { buildDescriptor, CODE_LIST_EDITION, type PackageFile, type ResourceRole } from './descriptor.js';
 import { digestFile } from './hash.js';
 import { packageName, safeFileName } from './names.js';

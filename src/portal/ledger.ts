@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ledgerDir } from '../config/location.js';
-import { writeFileAtomic } from '../package/atomic.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { digestBytes } from '../package/hash.js';
 import type { LoadedPackage } from '../package/load.js';
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { PortalConfig } from '../../config/config.js';
 import type { Lang } from '../../i18n/lang.js';
 import { t } from '../../i18n/ui.js';
-import { writeFileAtomic } from '../../package/atomic.js';
+import { writeFileAtomic } from '../../io/atomic.js';
 import { digestBytes } from '../../package/hash.js';
 import type { LoadedPackage } from '../../package/load.js';
 import { zipEntries, type ZipEntry } from '../../package/zip.js';

@@ -1,7 +1,8 @@
 /**
- * Atomic writes: a package is built in a temporary folder next to its destination and renamed into place
- * only when complete; on any error (or Ctrl-C) the temporary folder is removed, so an interrupted run
- * never leaves half a package where a whole one is expected.
+ * Atomic writes, the one way every output is written (packages, tidy files, change logs, annotated
+ * workbooks, metadata, reports, snapshots): the content is built in a temporary file or folder next to its
+ * destination and renamed into place only when complete; on any error (or Ctrl-C) the temporary is removed,
+ * so an interrupted run never leaves half a file where a whole one is expected.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -52,12 +53,17 @@ export async function writeDirAtomic<T>(dest: string, build: (tmp: string) => Pr
 
 /** Writes a file atomically (temp file in the same folder, then rename). */
 export async function writeFileAtomic(dest: string, data: Uint8Array | string, mode?: number): Promise<void> {
+  await withAtomicFile(dest, (tmp) => writeFile(tmp, data, mode !== undefined ? { mode } : {}));
+}
+
+/** Atomic write for writers that want a path (exceljs `writeFile`): `write` fills the temp path, then rename. */
+export async function withAtomicFile(dest: string, write: (tmp: string) => Promise<unknown>): Promise<void> {
   await mkdir(dirname(dest), { recursive: true });
   const tmp = tempNameFor(dest);
   hookSignals();
   pending.add(tmp);
   try {
-    await writeFile(tmp, data, mode !== undefined ? { mode } : {});
+    await write(tmp);
     await rename(tmp, dest);
   } finally {
     pending.delete(tmp);
