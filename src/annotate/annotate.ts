@@ -5,15 +5,15 @@
  * "Masalah" listing every issue with a hyperlink to its cell. The input file is never modified; the output
  * is written atomically.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { withAtomicFile } from '../io/atomic.js';
+import { resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Issue, Severity, TableReport } from '../report/issue.js';
 import { SEVERITY_RANK } from '../report/issue.js';
 import { renderIssue } from '../report/render.js';
 import { openSource } from '../read/open.js';
+import { columnLetter } from '../read/table.js';
 import { safeText } from '../fix/safe-cell.js';
 
 export const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
@@ -32,19 +32,8 @@ function quoted(sheet: string): string {
 /** Where an issue points: a cell, or the first cell of its row, or nothing (file-level issues). */
 function anchor(issue: Issue): string | undefined {
   if (issue.cell) return issue.cell;
-  if (issue.row !== undefined) return `${issue.col ? colLetter(issue.col - 1) : 'A'}${issue.row}`;
+  if (issue.row !== undefined) return `${issue.col ? columnLetter(issue.col - 1) : 'A'}${issue.row}`;
   return undefined;
-}
-
-function colLetter(index: number): string {
-  let s = '';
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 async function copyAsWorkbook(ExcelJS: ExcelJS, inputPath: string, tables: TableReport[]): Promise<Workbook> {
@@ -140,13 +129,6 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
   }
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
-  await mkdir(dirname(outPath), { recursive: true });
-  const tmp = join(dirname(outPath), `.${basename(outPath)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await rename(tmp, outPath);
-  } finally {
-    await rm(tmp, { force: true });
-  }
+  await withAtomicFile(outPath, (tmp) => wb.xlsx.writeFile(tmp));
   return { cells: marks.size, issues: listed.length };
 }

@@ -89,7 +89,9 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       check: { valid: check.valid, errors: check.stats.errors, issues: errors.map((i) => ({ ...i, ...renderIssue(i, lang) })) },
     }, null, 2) + '\n');
   } else {
-    const w = (s: string) => process.stdout.write(s + '\n');
+    // one write at the end (a closed pipe such as `| head` then ends the output quietly)
+    const lines: string[] = [];
+    const w = (s: string) => lines.push(s);
     w(t(lang, 'fix.written', { file, out: result.out, rows: plan.rows.length, changes: plan.changes.length, log: result.changeLog }));
     const byRule = new Map<string, number>();
     for (const c of plan.changes) byRule.set(c.rule, (byRule.get(c.rule) ?? 0) + 1);
@@ -114,6 +116,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       }
     }
     w(result.valid ? t(lang, 'fix.valid', { standard: stdName }) : t(lang, 'fix.invalid', { standard: stdName, errors: check.stats.errors, problems: plan.problems.length }));
+    process.stdout.write(lines.join('\n') + '\n');
   }
   return result.valid ? EXIT_OK : EXIT_INVALID;
 }

@@ -157,6 +157,25 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     return m;
   };
   const seq: Segment[] = [];
+  // key columns for totals across a layout: not the label, not a checked number, few distinct whole values or text
+  const labelCol = t.layout.labelCol;
+  const checked = new Set(numericCols.map((x) => x.col));
+  const keyCols = t.layout.labels.map((_, c) => c).filter((c) => {
+    if (c === labelCol || checked.has(c)) return false;
+    const seen = new Set<string>();
+    for (const { row } of dataRows) {
+      const v = (row.cells[c] ?? '').trim();
+      if (v === '') continue;
+      if (/^[+-]?\d*[.,]\d+$/.test(v)) return false;
+      seen.add(v);
+    }
+    return seen.size > 0 && seen.size <= 24;
+  });
+  const keyOf = (row: RawRow) => keyCols.map((c) => (row.cells[c] ?? '').trim()).join('\u0001').replace(/^\u0001+$/, '');
+  const stemOf = (row: RawRow) => {
+    const words = (row.cells[labelCol] ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(jumlah|total|sub|subtotal|grand|keseluruhan|semua)$/.test(w));
+    return words[0] ?? '';
+  };
 
   const bindings = regionBindings(schema);
   const cakupan = opts.cakupan ?? coverageFromTitles(t.layout.titleRows);
@@ -165,12 +184,12 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
 
   for (const { row, kind } of t.rows) {
     if (kind === RowKind.Total) {
-      seq.push({ kind: 'total', row: { n: row.n, values: numbersOf(row) } });
+      seq.push({ kind: 'total', row: { n: row.n, values: numbersOf(row), key: keyOf(row), stem: stemOf(row) } });
       changes.push(dropRowChange(sheet, row, 'drop-total-row'));
       continue;
     }
     if (kind !== RowKind.Data) continue;
-    if (numericCols.length) seq.push({ kind: 'data', row: { n: row.n, values: numbersOf(row) } });
+    if (numericCols.length) seq.push({ kind: 'data', row: { n: row.n, values: numbersOf(row), key: keyOf(row), stem: stemOf(row) } });
     const base: string[] = fields.map((f, fi) => {
       const s = sources[fi]!;
       if (s.kind === 'column') return convertCell(row, s.col, f, true);

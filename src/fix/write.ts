@@ -3,23 +3,12 @@
  * "Data") — and the change log `<out>.perubahan.csv`, each ATOMICALLY: a temp file in the same folder,
  * then a rename. Text from the source is neutralised against formula injection.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { withAtomicFile } from '../io/atomic.js';
 import type { FieldDef } from '../standards/schema.js';
 import { csvRecord, safeText } from './safe-cell.js';
 import type { Change } from './types.js';
 
-async function atomic(dest: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  await mkdir(dirname(dest), { recursive: true });
-  const tmp = join(dirname(dest), `.${basename(dest)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    await write(tmp);
-    await rename(tmp, dest);
-  } finally {
-    await rm(tmp, { force: true });
-  }
-}
 
 const numeric = (f: FieldDef) => f.type === 'integer' || f.type === 'number' || f.type === 'year';
 
@@ -32,12 +21,12 @@ export async function writeTidy(dest: string, fields: FieldDef[], rows: string[]
     for (const r of rows) {
       ws.addRow(r.map((v, i) => (v !== '' && numeric(fields[i]!) && Number.isFinite(Number(v)) ? Number(v) : safeText(v))));
     }
-    await atomic(dest, (tmp) => wb.xlsx.writeFile(tmp));
+    await withAtomicFile(dest, (tmp) => wb.xlsx.writeFile(tmp));
     return;
   }
   let text = csvRecord(fields.map((f) => f.name));
   for (const r of rows) text += csvRecord(r);
-  await atomic(dest, (tmp) => writeFile(tmp, text, 'utf8'));
+  await withAtomicFile(dest, (tmp) => writeFile(tmp, text, 'utf8'));
 }
 
 export const CHANGE_LOG_HEADER = ['sel', 'aturan', 'nilai_lama', 'nilai_baru'];
@@ -55,5 +44,5 @@ export function changeLogText(changes: Change[]): string {
 
 export async function writeChangeLog(dest: string, changes: Change[]): Promise<void> {
   const text = changeLogText(changes);
-  await atomic(dest, (tmp) => writeFile(tmp, text, 'utf8'));
+  await withAtomicFile(dest, (tmp) => writeFile(tmp, text, 'utf8'));
 }

@@ -2,25 +2,14 @@
  * Writes the metadata: a sidecar `<data>.metadata.json` beside the data, or a COPY of the workbook with a
  * `Metadata` sheet (label/value rows with the Indonesian labels). Atomic; the input workbook is never changed.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { withAtomicFile } from '../io/atomic.js';
 import { METADATA_LABELS, type Metadata } from '../standards/metadata.js';
 import { safeText } from '../fix/safe-cell.js';
 
-async function atomic(dest: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  await mkdir(dirname(dest), { recursive: true });
-  const tmp = join(dirname(dest), `.${basename(dest)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    await write(tmp);
-    await rename(tmp, dest);
-  } finally {
-    await rm(tmp, { force: true });
-  }
-}
 
 export async function writeSidecar(dest: string, metadata: Metadata): Promise<void> {
-  await atomic(dest, (tmp) => writeFile(tmp, JSON.stringify(metadata, null, 2) + '\n', 'utf8'));
+  await withAtomicFile(dest, (tmp) => writeFile(tmp, JSON.stringify(metadata, null, 2) + '\n', 'utf8'));
 }
 
 function cellText(key: string, v: unknown): string {
@@ -52,5 +41,5 @@ export async function writeWorkbookCopy(input: string, dest: string, metadata: M
     if (v === undefined || v === '') continue;
     ws.addRow([label.id, safeText(cellText(key, v))]);
   }
-  await atomic(dest, (tmp) => wb.xlsx.writeFile(tmp));
+  await withAtomicFile(dest, (tmp) => wb.xlsx.writeFile(tmp));
 }
