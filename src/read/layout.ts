@@ -36,6 +36,11 @@ export interface Layout {
   labelsUsual: boolean;
   /** True when a minority of labels carry an administrative prefix ("Kecamatan X" among kelurahan): those are subtotals. */
   adminSubtotals: boolean;
+  /**
+   * True when labels glue BPS codes of two levels to names: "010. Prajurit Kulon" (3-digit kecamatan part)
+   * above "01. Surodinawan" (kelurahan): the 3-digit rows are kecamatan subtotals.
+   */
+  gluedSubtotals: boolean;
   /** No header row could be found; labels are column letters. */
   noHeader: boolean;
 }
@@ -106,7 +111,7 @@ export function analyse(rows: RawRow[]): Layout {
   const nonBlank = rows.filter((r) => span(r) > 0);
   const empty: Layout = {
     titleRows: [], headerRows: [], labels: [], rawLabels: [], blankAfterHeader: [], width: 0,
-    labelCol: 0, provinceTable: false, labelsUsual: false, adminSubtotals: false, noHeader: true,
+    labelCol: 0, provinceTable: false, labelsUsual: false, adminSubtotals: false, gluedSubtotals: false, noHeader: true,
   };
   if (nonBlank.length === 0) return empty;
   // Typical width of a table row: the most common span among rows with two or more cells.
@@ -196,9 +201,13 @@ export function analyse(rows: RawRow[]): Layout {
   let labelled = 0;
   let provinces = 0;
   let admin = 0;
+  let glued3 = 0;
+  let glued2 = 0;
   for (const r of dataRows) {
     const v = r.cells[labelCol]?.trim() ?? '';
     if (v) labelled++;
+    if (GLUED_3.test(v)) glued3++;
+    else if (GLUED_2.test(v)) glued2++;
     if (v && isProvinceName(v)) provinces++;
     if (v && ADMIN_PREFIX.test(v)) admin++;
   }
@@ -214,6 +223,7 @@ export function analyse(rows: RawRow[]): Layout {
     labelsUsual: dataRows.length > 0 && labelled >= dataRows.length * 0.8,
     // a pattern of them (two or more), not one unit written "Kec. X" in a table of kecamatan
     adminSubtotals: admin >= 2 && admin < labelled * 0.5,
+    gluedSubtotals: glued3 >= 1 && glued2 >= glued3 * 2,
     noHeader: false,
   };
 }
@@ -273,6 +283,8 @@ function maybeTotal(v: string): boolean {
   return TOTAL_PREFIXES.has(prefix3(v)) || last === 0x6c || last === 0x4c || last <= 32 || v.charCodeAt(0) <= 32;
 }
 
+const GLUED_3 = /^\s*\d{3}\.\s+\S/;
+const GLUED_2 = /^\s*\d{2}\.\s+\S/;
 const SUB_PROVINCE_CODE = /^\s*\d{2}\.\d{2}/;
 
 function hasSubProvinceCode(cells: string[]): boolean {
@@ -327,6 +339,7 @@ export class RowClassifier {
       const f = this.flags(label);
       if (f & LabelFlag.Total) return RowKind.Total;
       if (this.layout.adminSubtotals && f & LabelFlag.Admin && !hasSubProvinceCode(cells)) return RowKind.Total;
+      if (this.layout.gluedSubtotals && GLUED_3.test(label)) return RowKind.Total;
       // a province name is a totals row among kab/kota — unless the row carries a lower-level region code
       // (a desa named "Bali" in Dompu is data)
       if (!this.layout.provinceTable && f & LabelFlag.Province && !hasSubProvinceCode(cells)) {

@@ -87,3 +87,22 @@ describe('row classification', () => {
     expect(new RowClassifier(perProvince).classify({ n: 5, cells: ['INDONESIA', '0.38'] })).toBe(RowKind.Total);
   });
 });
+
+describe('glued-code hierarchies', () => {
+  it('takes 3-digit glued kecamatan rows among 2-digit kelurahan rows as subtotals', () => {
+    const layout = analyse(rows([
+      ['Kecamatan/ Kelurahan', 'Laki laki', 'Perempuan'],
+      ['010. Prajurit Kulon', '30867', '31277'],
+      ['01. Surodinawan', '3764', '3709'],
+      ['02. Kranggan', '6563', '6822'],
+      ['03. Miji', '4600', '4669'],
+      ['020. Magersari', '36661', '37568'],
+      ['01. Meri', '4090', '4163'],
+      ['02. Gunung Gedangan', '3415', '3443'],
+    ]));
+    expect(layout.gluedSubtotals).toBe(true);
+    const c = new RowClassifier(layout);
+    expect(c.classify({ n: 9, cells: ['020. Magersari', '36661', '37568'] })).toBe(RowKind.Total);
+    expect(c.classify({ n: 10, cells: ['03. Kedundung', '7490', '7317'] })).toBe(RowKind.Data);
+  });
+});
