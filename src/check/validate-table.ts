@@ -108,7 +108,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     .filter((x): x is RowExtension => x !== null);
   const wantValues = opts.onRow !== undefined || extensions.length > 0;
   const extValues: (string | null | undefined)[] = new Array(fieldColumns.length).fill(null);
-  const profiles: (ColumnProfile | null)[] = layout.labels.map((l, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, l)));
+  // one per column of the table (a table without a header still has columns)
+  const profiles: (ColumnProfile | null)[] = Array.from({ length: width }, (_, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, layout.labels[i] ?? '')));
 
   const classifier = new RowClassifier(layout);
   // sized from the file (about 60 bytes a row)
@@ -217,7 +218,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const used = profiles.filter((p): p is ColumnProfile => p !== null);
   const columns = used.map((p) => p.finish(sink, fileLocale(used, info.delimiter)));
   if (!sink.issues.some((i) => i.code === 'wide-layout')) checkCategoryColumns(columns, headerRow, sink);
-  if (dataRows === 0 && !layout.noHeader) sink.add('empty-data');
+  if (dataRows === 0) sink.add('empty-data');
   if (info.merges.length) {
     const ranges = info.merges.slice(0, 3).map((m) => `${cellAddress(m.left - 1, m.top)}:${cellAddress(m.right - 1, m.bottom)}`).join(', ');
     sink.add('merged-cells', { count: info.merges.length, ranges });

@@ -15,12 +15,13 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
     .option('--sheet <name|number|all>', id ? 'sheet yang diperiksa (default: sheet pertama yang berisi; all = semua sheet)' : 'sheet to check (default: first non-empty sheet; all = every sheet)')
     .option('--delimiter <char>', id ? 'pemisah kolom CSV (default: dideteksi)' : 'CSV delimiter (default: detected)')
     .addOption(new Option('--format <format>', id ? 'format laporan' : 'report format').choices(['pretty', 'json', 'github', 'junit', 'markdown']).default('pretty'))
+    .option('--annotate <out.xlsx>', id ? 'tulis salinan buku kerja dengan sel bermasalah ditandai dan catatan perbaikan (satu berkas)' : 'write a copy of the workbook with problem cells highlighted and fix notes (one file)')
     .option('--output <file>', id ? 'tulis juga laporan JSON ke berkas ini' : 'also write the JSON report to this file')
     .option('--changed-since <ref>', id ? 'mode repositori: hanya berkas yang berubah sejak ref git ini' : 'repository mode: only files changed since this git ref')
     .option('--concurrency <n>', id ? 'jumlah berkas yang diperiksa bersamaan (default 4)' : 'files validated at the same time (default 4)')
     .option('--time-limit <seconds>', id ? 'batas waktu per berkas (default 120; SATUDATA_TIME_LIMIT)' : 'time limit per file (default 120; SATUDATA_TIME_LIMIT)')
     .option('--max-errors <n>', id ? 'maksimum masalah yang dicatat per tabel (default 1000)' : 'most issues recorded per table (default 1000)')
-    .addOption(new Option('--fail-on <level>', id ? 'tingkat yang membuat tidak valid' : 'level that makes a file invalid').choices(['error', 'warning']))
+    .addOption(new Option('--fail-on <level>', id ? 'tingkat yang membuat tidak valid (default error)' : 'level that makes a file invalid (default error)').choices(['error', 'warning']))
     .option('--no-infos', id ? 'sembunyikan info di laporan pretty' : 'hide info lines in the pretty report')
     .action(async (files: string[], options: Record<string, unknown>) => {
       const { runValidate } = await import('./validate.js');

@@ -2,7 +2,7 @@
  * `satudata validate`: options → jobs (files as given; folders in repository mode) → validateFile per job,
  * with bounded concurrency → one report → formatter (+ the JSON report with --output) → exit code.
  */
-import { rename, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { validateFile } from '../check/validate-file.js';
@@ -30,6 +30,7 @@ export interface ValidateCliOptions {
   failOn?: Severity;
   infos: boolean;
   output?: string;
+  annotate?: string;
   changedSince?: string;
   concurrency?: string;
   timeLimit?: string;
@@ -122,6 +123,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
 
   const maxErrors = cliMaxErrors ?? config.maxErrors ?? 1000;
   const failOn: Severity = o.failOn ?? config.failOn ?? 'error';
+  if (o.annotate && jobs.length !== 1) return usage(o.lang, 'cli.annotate-one-file', { count: jobs.length });
   const concurrency = cliConcurrency ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const timeLimitSeconds = cliTimeLimit ?? config.timeLimit;
   const sheet = o.sheet === undefined ? undefined : /^\d+$/.test(o.sheet) ? Number(o.sheet) : o.sheet;
@@ -155,9 +157,18 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const report = buildReport(tables, { lang: o.lang, failOn, version: o.version, seconds: (performance.now() - started) / 1000 });
   if (o.output) {
     const { formatJson } = await import('../report/format-json.js');
-    const tmp = `${o.output}.${process.pid}.tmp`;
-    await writeFile(tmp, formatJson(report, o.lang));
-    await rename(tmp, o.output);
+    const { writeFileAtomic } = await import('../io/atomic.js');
+    await writeFileAtomic(o.output, formatJson(report, o.lang));
+  }
+  if (o.annotate) {
+    // an annotated copy of the (single) validated workbook: problem cells highlighted, notes, a "Masalah" sheet
+    const { annotateWorkbook, SameFileError } = await import('../annotate/annotate.js');
+    try {
+      await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang);
+    } catch (err) {
+      if (!(err instanceof SameFileError)) throw err;
+      return usage(o.lang, 'cli.annotate-same-file', { path: o.annotate });
+    }
   }
   process.stdout.write(await format(report, o, failOn));
   return exitCode(report);

@@ -191,6 +191,8 @@ export const UI: Record<string, Phrase> = {
   'codes.normalised': { id: 'Kode "{from}" dibaca sebagai "{to}".', en: 'Code "{from}" was read as "{to}".' },
   'codes.edition': { id: 'Sumber: Kepmendagri 300.2.2-2138/2025 (idn-area-data 4.0.1), edisi {edition}.', en: 'Source: Kepmendagri 300.2.2-2138/2025 (idn-area-data 4.0.1), edition {edition}.' },
   'codes.unknown-list': { id: 'Daftar kode "{name}" tidak ada. Yang tersedia: {lists}.', en: 'Code list "{name}" does not exist. Available: {lists}.' },
+  'cli.annotate-one-file': { id: '--annotate hanya untuk satu berkas (diberikan {count}).', en: '--annotate takes one file (got {count}).' },
+  'cli.annotate-same-file': { id: 'Berkas keluaran --annotate tidak boleh sama dengan berkas masukan ({path}).', en: 'The --annotate output must not be the input file ({path}).' },
   'cli.usage-error': { id: 'Perintah tidak dikenali atau opsi salah: {detail}', en: 'Unknown command or wrong option: {detail}' },
   'cli.lang-error': { id: 'Bahasa tidak dikenal: {lang} (pakai id atau en).', en: 'Unknown language: {lang} (use id or en).' },
   'cli.no-files': { id: 'Sebutkan minimal satu berkas, mis. satudata validate data.xlsx', en: 'Name at least one file, e.g. satudata validate data.xlsx' },

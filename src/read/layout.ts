@@ -314,7 +314,8 @@ export class RowClassifier {
     const cells = row.cells;
     let first = -1;
     let filled = 0;
-    for (let i = 0; i < cells.length; i++) {
+    // only "how many, up to 4" matters below: stop counting there (most data rows stop after 4 cells)
+    for (let i = 0; i < cells.length && filled < 4; i++) {
       const c = cells[i]!;
       if (c === '' || (c.charCodeAt(0) <= 32 && c.trim() === '')) continue;
       filled++;
@@ -335,7 +336,7 @@ export class RowClassifier {
     if (this.inNotes && (filled <= 2 || !this.hasNumber(cells))) return RowKind.Footnote;
     const labelCol = this.layout.labelCol;
     const label = cells[labelCol] ?? '';
-    if (label !== '' && label.trim() !== '') {
+    if (label !== '' && (label.charCodeAt(0) > 32 || label.trim() !== '')) {
       const f = this.flags(label);
       if (f & LabelFlag.Total) return RowKind.Total;
       if (this.layout.adminSubtotals && f & LabelFlag.Admin && !hasSubProvinceCode(cells)) return RowKind.Total;

@@ -25,7 +25,7 @@ export function mdEscape(s: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/(^|\s)@/g, '$1@\u200b');
+    .replace(/(^|[^\w])@/g, '$1@\u200b');
 }
 
 export function formatMarkdown(report: Report, opts: MarkdownOptions): string {

@@ -114,3 +114,20 @@ describe('satudata (built binary)', () => {
     expect(s.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });
+
+describe('validate --annotate', () => {
+  it('writes an annotated workbook for one file and refuses several files or the input itself', async () => {
+    const out = join(tmp, 'periksa.xlsx');
+    const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--annotate', out]);
+    expect(r.code).toBe(1);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets[0]!.name).toBe('Masalah');
+    const data = wb.worksheets[1]!;
+    expect(String(data.getCell('D3').note ? (typeof data.getCell('D3').note === 'string' ? data.getCell('D3').note : JSON.stringify(data.getCell('D3').note)) : '')).toContain('bukan bilangan bulat');
+    const two = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--annotate', out]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('--annotate');
+  });
+});

@@ -1,10 +1,12 @@
 /** Hostile and broken non-XLSX input: huge lines, broken bytes, NUL, vanishing and odd files, formula text,
  *  path traversal in packages, symlink loops, the per-file time limit. All generated here. */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codes, observe, runMeasured, tempDir, write } from './support.js';
+
+vi.setConfig({ testTimeout: 60_000 }); // each case is bounded by the CLI's own limits; this is only a safety net
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

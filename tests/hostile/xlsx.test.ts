@@ -1,8 +1,10 @@
 /** Hostile XLSX: zip bombs (honest and lying sizes), entities, deep nesting, absurd dimensions, unsafe names.
  *  Every file is generated here; each case asserts the exit code, the issue code and the bounds. */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { rmSync } from 'node:fs';
 import { codes, observe, repeatedDeflate, runMeasured, SHEET_HEAD, SHEET_TAIL, sheetXml, tempDir, write, xlsxParts, zip } from './support.js';
+
+vi.setConfig({ testTimeout: 60_000 }); // each case is bounded by the CLI's own limits; this is only a safety net
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
