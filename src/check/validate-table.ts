@@ -86,14 +86,20 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   let fieldColumns: number[] = [];
   let pkNames: string[] = [];
   const uniqueKeySets: { cols: number[]; names: string[]; seen: KeyIndex }[] = [];
+  const buildExtensions = (sch: TableSchema): RowExtension[] =>
+    (opts.extensions ?? []).map((make) => make({ sink, schema: sch, fieldColumns })).filter((x): x is RowExtension => x !== null);
+  let extensions: RowExtension[] = [];
   if (schema) {
     const match = matchHeader(layout.labels, schema, headerRow, sink);
+    fieldColumns = match.columnOfField;
+    extensions = buildExtensions(schema);
+    // canonical values (keys) are built only for the fields that need them: keys, onRow, extensions
     const keyFields = new Set([...primaryKeyOf(schema), ...(schema.uniqueKeys ?? []).flat()]);
+    const allKeys = opts.onRow !== undefined || extensions.length > 0;
     schema.fields.forEach((f, fi) => {
       const col = match.columnOfField[fi]!;
-      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, keyFields.has(f.name) || opts.onRow !== undefined || (opts.extensions?.length ?? 0) > 0);
+      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, allKeys || keyFields.has(f.name));
     });
-    fieldColumns = match.columnOfField;
     pkNames = primaryKeyOf(schema);
     pkColumns = pkNames.map((n) => match.columnOfField[schema.fields.findIndex((f) => f.name === n)]!);
     if (pkColumns.some((c) => c < 0)) pkColumns = [];
@@ -103,9 +109,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     }
   }
   checkLabelLayout(layout.labels, headerRow, (c) => fieldOfColumn[c] !== null, sink);
-  const extensions = (opts.extensions ?? [])
-    .map((make) => make({ sink, schema: schema ?? { fields: [] }, fieldColumns }))
-    .filter((x): x is RowExtension => x !== null);
+  if (!schema) extensions = buildExtensions({ fields: [] });
   const wantValues = opts.onRow !== undefined || extensions.length > 0;
   const extValues: (string | null | undefined)[] = new Array(fieldColumns.length).fill(null);
   // one per column of the table (a table without a header still has columns)
