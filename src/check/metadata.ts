@@ -137,6 +137,7 @@ export function metadataPeriodExtension(found: FoundMetadata | null, info: Stand
     if (from === undefined || to === undefined || i < 0 || fieldColumns[i]! < 0) return null;
     const reported = new Set<number>();
     return {
+      needs: [field!],
       row(values, row) {
         const y = yearOf(values[i] ?? undefined);
         // once per year outside the period (its first cell), not once per row

@@ -39,9 +39,10 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
       .filter((b): b is { field: FieldDef; i: number; binding: Binding } => !!b.binding && fieldColumns[b.i]! >= 0);
     if (bound.length === 0) return null;
     const regionFields = bound.filter((b) => b.binding.daftar === 'wilayah');
-    const nameCache = new Map<string, Map<string, NameVerdict>>();
     // per field: what a code text turned out to be (codes repeat: one lookup per distinct text)
     const codeMemo = bound.map(() => new Map<string, CodeVerdict>());
+    const lastCode: (string | undefined)[] = bound.map(() => undefined);
+    const lastVerdict: (CodeVerdict | undefined)[] = bound.map(() => undefined);
     // coverage: the standard's unit field at its tingkat penyajian, per period
     const unitField = info.wilayah ? index.get(info.wilayah as string) : undefined;
     const periodField = info.periode ? index.get(info.periode as string) : undefined;
@@ -51,7 +52,15 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
     const pkCoversUnitPeriod = unitField !== undefined && pk.includes(info.wilayah as string) && (periodField === undefined || pk.includes(info.periode as string));
     const cakupan = options.cakupan && /^\d{2}(\.\d{2}){0,3}$/.test(options.cakupan) ? options.cakupan : undefined;
 
+    // per bound field, resolved once: where its name and parent fields are
+    const nameIndexOf = bound.map((b) => (b.binding.nama !== undefined ? index.get(b.binding.nama) : undefined));
+    const parentIndexOf = bound.map((b) => (b.binding.induk !== undefined ? index.get(b.binding.induk) : undefined));
     const ext: RowExtension = {
+      needs: [
+        ...bound.flatMap((b) => [b.field.name, b.binding.nama, b.binding.induk]),
+        ...(unitField !== undefined ? [info.wilayah as string] : []),
+        ...(periodField !== undefined ? [info.periode as string] : []),
+      ].filter((x): x is string => typeof x === 'string'),
       row(values, row) {
         const codesInRow: { code: string; level: Level; i: number }[] | null = regionFields.length > 1 ? [] : null;
         let unitCode: string | undefined;
@@ -59,34 +68,40 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
           const { field, i, binding } = bound[b]!;
           const v = values[i];
           if (v === null || v === undefined) continue;
-          const at = { row: row.n, line: row.line, col: fieldColumns[i]!, field: field.name, value: v };
           if (binding.daftar === 'wilayah') {
-            const memo = codeMemo[b]!;
-            let verdict = memo.get(v);
+            // rows come sorted by code more often than not: the previous row's verdict first, then the memo
+            let verdict = lastCode[b] === v ? lastVerdict[b] : undefined;
             if (verdict === undefined) {
-              verdict = judgeRegion(v, binding);
-              if (memo.size < 100000) memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
+              const memo = codeMemo[b]!;
+              verdict = memo.get(v);
+              if (verdict === undefined) {
+                verdict = judgeRegion(v, binding);
+                if (memo.size < 100000) memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
+              }
+              lastCode[b] = v;
+              lastVerdict[b] = verdict;
             }
-            for (const issue of verdict.issues) sink.add(issue.code, issue.params, at);
+            for (const issue of verdict.issues) sink.add(issue.code, issue.params, atOf(row, fieldColumns[i]!, field.name, v));
             const code = verdict.code;
             if (!code) continue;
             codesInRow?.push({ code, level: verdict.level!, i });
             if (i === unitField && verdict.level === tingkat) unitCode = code;
-            if (binding.nama && index.has(binding.nama)) {
-              const ni = index.get(binding.nama)!;
+            const ni = nameIndexOf[b];
+            if (ni !== undefined) {
               const name = values[ni];
-              if (typeof name === 'string' && name.trim()) checkRegionName(code, name, binding, nameCache, { row: row.n, line: row.line, col: fieldColumns[ni]!, field: binding.nama, value: name }, sink);
+              if (typeof name === 'string' && name !== '') checkRegionName(verdict, name, binding, row, fieldColumns[ni]!, binding.nama!, sink);
             }
-            if (binding.induk && index.has(binding.induk)) {
-              const parent = values[index.get(binding.induk)!];
+            const pi = parentIndexOf[b];
+            if (pi !== undefined) {
+              const parent = values[pi];
               const p = typeof parent === 'string' ? normaliseCode(parent)?.code : undefined;
-              if (p && !code.startsWith(p + '.')) sink.add('parent-mismatch', { code, parent: p }, at);
+              if (p && !code.startsWith(p + '.')) sink.add('parent-mismatch', { code, parent: p }, atOf(row, fieldColumns[i]!, field.name, v));
             }
             if (cakupan && !(code === cakupan || code.startsWith(cakupan + '.') || cakupan.startsWith(code + '.') || (code.length < cakupan.length && cakupan.startsWith(code)))) {
-              sink.add('outside-jurisdiction', { code, name: region(code)?.name ?? '', cakupan, cakupanName: region(cakupan)?.name ?? cakupan }, at);
+              sink.add('outside-jurisdiction', { code, name: region(code)?.name ?? '', cakupan, cakupanName: region(cakupan)?.name ?? cakupan }, atOf(row, fieldColumns[i]!, field.name, v));
             }
           } else {
-            checkListCode(v, binding, values, index, fieldColumns, row, at, sink);
+            checkListCode(v, binding, values, index, fieldColumns, row, atOf(row, fieldColumns[i]!, field.name, v), sink);
           }
         }
         // the row's region codes must nest: a kecamatan code starts with the row's kabupaten code
@@ -135,9 +150,16 @@ function listNames(names: string[]): string {
 
 type At = { row: number; line?: number; col: number; field: string; value: string };
 
+/** Where to report a cell (built only when there is something to report). */
+function atOf(row: { n: number; line?: number }, col: number, field: string, value: string): At {
+  return { row: row.n, line: row.line, col, field, value };
+}
+
 interface CodeVerdict {
   /** The canonical dotted code when the text is a known region code. */
   code?: string;
+  /** Names seen with this code and their verdicts (kept here: no lookup per row). */
+  names?: NameMemo;
   level?: Level;
   issues: { code: string; params: Record<string, string> }[];
 }
@@ -160,16 +182,29 @@ function judgeRegion(value: string, binding: Binding): CodeVerdict {
 
 type NameVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; expectedName: string; suggestion: string };
 
-function checkRegionName(code: string, name: string, binding: Binding, cache: Map<string, Map<string, NameVerdict>>, at: At, sink: IssueSink): void {
-  let byName = cache.get(code);
-  if (!byName) cache.set(code, (byName = new Map()));
-  let verdict = byName.get(name);
-  if (!verdict) {
-    verdict = judgeName(code, name, binding);
-    if (byName.size < 1000) byName.set(Buffer.from(name, 'utf8').toString('utf8'), verdict);
+/** Per code: the last name seen and its verdict (rows repeat the same name), then a small map of others. */
+interface NameMemo {
+  last: string;
+  verdict: NameVerdict;
+  others: Map<string, NameVerdict>;
+}
+
+function checkRegionName(verdictOfCode: CodeVerdict, name: string, binding: Binding, row: { n: number; line?: number }, col: number, field: string, sink: IssueSink): void {
+  const code = verdictOfCode.code!;
+  let memo = verdictOfCode.names;
+  let verdict: NameVerdict | undefined;
+  if (memo && memo.last === name) verdict = memo.verdict;
+  else {
+    verdict = memo?.others.get(name);
+    if (!verdict) {
+      verdict = name.trim() === '' ? { ok: true } : judgeName(code, name, binding);
+      const kept = Buffer.from(name, 'utf8').toString('utf8');
+      if (!memo) verdictOfCode.names = { last: kept, verdict, others: new Map() };
+      else if (memo.others.size < 1000) memo.others.set(kept, verdict);
+    }
   }
   if (verdict.ok) return;
-  sink.add('name-mismatch', { code, name: name.trim(), expectedName: verdict.expectedName, suggestion: verdict.suggestion }, at, verdict.severity);
+  sink.add('name-mismatch', { code, name: name.trim(), expectedName: verdict.expectedName, suggestion: verdict.suggestion }, { row: row.n, line: row.line, col, field, value: name }, verdict.severity);
 }
 
 function judgeName(code: string, name: string, binding: Binding): NameVerdict {

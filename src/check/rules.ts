@@ -24,6 +24,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
     const present = (name: string) => fieldColumns[index.get(name)!]! >= 0;
     const col = (name: string) => fieldColumns[index.get(name)!]!;
     const checks: ((v: (string | null | undefined)[], row: { n: number; line?: number }) => void)[] = [];
+    const used = new Set<string>();
     const num = (v: (string | null | undefined)[], name: string): number | undefined => {
       const x = v[index.get(name)!];
       if (x === null || x === undefined) return undefined;
@@ -33,6 +34,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
     for (const rule of (info.aturan as Rule[] | undefined) ?? []) {
       if (rule.jenis === 'jumlah') {
         if (!present(rule.total) || !rule.bagian.every(present)) continue;
+        [rule.total, ...rule.bagian].forEach((f) => used.add(f));
         const tol = rule.toleransi ?? 0;
         checks.push((v, row) => {
           const total = num(v, rule.total);
@@ -51,6 +53,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
         if (!present(rule.kolom)) continue;
         const { run, uses } = compileExpression(rule.rumus, fields);
         if (!uses.every(present)) continue;
+        [rule.kolom, ...uses].forEach((f) => used.add(f));
         const tol = rule.toleransi ?? 0.01;
         const formula: Compiled = run;
         checks.push((v, row) => {
@@ -64,6 +67,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
         });
       } else if (rule.jenis === 'banding') {
         if (!present(rule.kolom) || !present(rule.pembanding)) continue;
+        used.add(rule.kolom).add(rule.pembanding);
         const numeric = NUMERIC.has(schema.fields[index.get(rule.kolom)!]!.type ?? 'string');
         checks.push((v, row) => {
           const a = v[index.get(rule.kolom)!];
@@ -78,6 +82,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
       } else if (rule.jenis === 'terisi-bersama') {
         const cols = rule.kolom.filter(present);
         if (cols.length < 2) continue;
+        cols.forEach((f) => used.add(f));
         checks.push((v, row) => {
           const filled = cols.filter((c) => v[index.get(c)!] !== null);
           if (filled.length === 0 || filled.length === cols.length) return;
@@ -92,6 +97,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
       if (!(unit === 'persen' || unit === '%') || !present(f.name)) continue;
       const c = f.constraints ?? {};
       if (c.minimum !== undefined || c.maximum !== undefined || c.exclusiveMinimum !== undefined || c.exclusiveMaximum !== undefined) continue;
+      used.add(f.name);
       checks.push((v, row) => {
         const x = num(v, f.name);
         if (x !== undefined && (x < 0 || x > 100)) sink.add('unit-range', { unit: 'persen', min: 0, max: 100 }, { row: row.n, line: row.line, col: col(f.name), field: f.name, value: String(v[index.get(f.name)!]) });
@@ -99,6 +105,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
     }
     if (checks.length === 0) return null;
     const ext: RowExtension = {
+      needs: [...used],
       row(values, row) {
         for (const check of checks) check(values, row);
       },

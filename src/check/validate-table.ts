@@ -49,6 +49,8 @@ export interface ExtensionContext {
  * missing, undefined when the cell already failed its type check. It may report at the end.
  */
 export interface RowExtension {
+  /** The fields whose values it reads (others may be null); all fields when absent. */
+  needs?: string[];
   row(values: (string | null | undefined)[], row: RawRow): void;
   finish(): void;
 }
@@ -94,8 +96,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     fieldColumns = match.columnOfField;
     extensions = buildExtensions(schema);
     // canonical values (keys) are built only for the fields that need them: keys, onRow, extensions
-    const keyFields = new Set([...primaryKeyOf(schema), ...(schema.uniqueKeys ?? []).flat()]);
-    const allKeys = opts.onRow !== undefined || extensions.length > 0;
+    const keyFields = new Set([...primaryKeyOf(schema), ...(schema.uniqueKeys ?? []).flat(), ...extensions.flatMap((x) => x.needs ?? [])]);
+    const allKeys = opts.onRow !== undefined || extensions.some((x) => !x.needs);
     schema.fields.forEach((f, fi) => {
       const col = match.columnOfField[fi]!;
       if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, allKeys || keyFields.has(f.name));
