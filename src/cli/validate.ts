@@ -14,6 +14,7 @@ import type { Standard } from '../standards/standard.js';
 import { renderIssue } from '../report/render.js';
 import { EXIT_USAGE } from './context.js';
 import { createProgress } from './progress.js';
+import type { RepoJob } from '../repo/plan.js';
 
 export type ReportFormat = 'pretty' | 'json' | 'github' | 'junit' | 'markdown';
 
@@ -37,15 +38,7 @@ export interface ValidateCliOptions {
 }
 
 /** One file to validate, with what the repository config or a package says about it. */
-interface Job {
-  path: string;
-  schema?: TableSchema;
-  dataStandard?: Standard;
-  standard?: { path: string; title?: string };
-  sheet?: string | number;
-  delimiter?: string;
-  fixed?: boolean;
-}
+type Job = Omit<RepoJob, 'rel'>;
 
 /** Bounded async concurrency (measured on 2 cores: worker threads did not pay off, see README). */
 export const DEFAULT_CONCURRENCY = 4;
