@@ -326,7 +326,7 @@ function checkKey(cols: number[], names: string[], keys: (string | null | undefi
     }
     seen.feed(k);
   }
-  seen.add(row.n, () => cols.map((c) => keys[c]).join(', '));
+  if (seen.add(row.n)) seen.keep(row.n, cols.map((c) => keys[c]).join(', '));
 }
 
 /** Reports the repeats a key index found (after the last row: the index sorts its log once). */
