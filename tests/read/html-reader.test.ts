@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openHtml, parseHtmlTables } from '../../src/read/html-reader.js';
 import { ReadError, type RawRow, type RowSource } from '../../src/read/table.js';
+import { readError } from '../support/read-error.js';
 
 async function open(text: string, sheet?: string | number): Promise<RowSource> {
   return openHtml('tabel.xls', { text, bytes: Buffer.byteLength(text), sheet });
@@ -13,15 +14,6 @@ async function rowsOf(text: string): Promise<{ src: RowSource; rows: RawRow[] }>
   return { src, rows };
 }
 
-async function readError(promise: Promise<unknown>): Promise<ReadError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ReadError);
-    return err as ReadError;
-  }
-  throw new Error('expected a ReadError');
-}
 
 describe('openHtml', () => {
   it('expands colspan and rowspan into a grid with blank spanned positions, and records the spans', async () => {

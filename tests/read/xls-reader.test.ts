@@ -5,6 +5,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openXls } from '../../src/read/xls-reader.js';
 import { CellKind, ReadError, type RawRow, type RowSource } from '../../src/read/table.js';
+import { readError } from '../support/read-error.js';
 
 const S = CellKind.String;
 const N = CellKind.Number;
@@ -105,15 +106,6 @@ async function read(src: RowSource): Promise<RawRow[][]> {
   return out;
 }
 
-async function readError(promise: Promise<unknown>): Promise<ReadError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ReadError);
-    return err as ReadError;
-  }
-  throw new Error('expected a ReadError');
-}
 
 let main: { path: string; bytes: number };
 

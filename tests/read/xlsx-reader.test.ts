@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openXlsx } from '../../src/read/xlsx-reader.js';
 import { CellKind, ReadError, type RawRow, type RowSource } from '../../src/read/table.js';
+import { readError } from '../support/read-error.js';
 
 const S = CellKind.String;
 const N = CellKind.Number;
@@ -68,15 +69,6 @@ async function rowsOf(path: string, sheet?: string | number): Promise<{ src: Row
   return { src, rows };
 }
 
-async function readError(promise: Promise<unknown>): Promise<ReadError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ReadError);
-    return err as ReadError;
-  }
-  throw new Error('expected a ReadError');
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'satudata-xlsx-'));
