@@ -1,13 +1,14 @@
 /**
- * Inputs for the reference-check overhead bench (D): a CSV whose desa codes and names are drawn from the
- * real NTB desa list (idn-area-data), and two standard files that differ only by the `satudata:kode`
+ * Inputs for the reference-check overhead bench (D): a CSV shaped like bench A (10 columns: code, name,
+ * year, month, sex, two counts, a percentage, a date, a boolean) whose desa codes and names are drawn from
+ * the real NTB desa list (idn-area-data), and two standard files that differ only by the `satudata:kode`
  * binding, so the time difference is the kode referensi checks (existence, level, name agreement).
  */
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const VERSION = 1;
+const VERSION = 2;
 
 function ntbVillages() {
   const dir = join(dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
@@ -23,16 +24,20 @@ function standard(withBinding) {
   const kode = { name: 'kode_desa', type: 'string', constraints: { required: true, pattern: '\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}' } };
   if (withBinding) kode['satudata:kode'] = { daftar: 'wilayah', tingkat: 'desa_kelurahan', nama: 'nama_desa' };
   return {
-    name: 'bench-desa', title: 'Bench: penduduk per desa per bulan per kelompok umur',
+    name: 'bench-desa', title: 'Bench: penduduk per desa per bulan menurut jenis kelamin',
     fields: [
       kode,
       { name: 'nama_desa', type: 'string', constraints: { required: true } },
-      { name: 'tahun', type: 'integer', constraints: { required: true, minimum: 2015, maximum: 2030 } },
+      { name: 'tahun', type: 'integer', constraints: { required: true, minimum: 1990, maximum: 2030 } },
       { name: 'bulan', type: 'integer', constraints: { required: true, minimum: 1, maximum: 12 } },
-      { name: 'kelompok_umur', type: 'string', constraints: { required: true } },
-      { name: 'jumlah', type: 'integer', constraints: { required: true, minimum: 0 } },
+      { name: 'jenis_kelamin', type: 'string', constraints: { required: true, enum: ['laki-laki', 'perempuan'] } },
+      { name: 'jumlah_penduduk', type: 'integer', constraints: { required: true, minimum: 0 } },
+      { name: 'jumlah_kk', type: 'integer', constraints: { minimum: 0 } },
+      { name: 'persentase', type: 'number', constraints: { minimum: 0, maximum: 100 } },
+      { name: 'tanggal_update', type: 'date' },
+      { name: 'aktif', type: 'boolean' },
     ],
-    primaryKey: ['kode_desa', 'tahun', 'bulan', 'kelompok_umur'],
+    primaryKey: ['kode_desa', 'tahun', 'bulan', 'jenis_kelamin'],
     satudata: { id: 'bench-desa', versi: '1.0.0', konsep: 'Data uji benchmark kode referensi', definisi: 'Data uji benchmark kode referensi', ukuran: 'Jumlah', satuan: 'jiwa', tingkat_penyajian: 'desa_kelurahan', frekuensi: 'bulanan' },
   };
 }
@@ -47,20 +52,20 @@ export async function ensureReferenceData(dir, rows) {
   writeFileSync(bound, JSON.stringify(standard(true), null, 2));
   if (existsSync(csv) && existsSync(stamp)) return { csv, plain, bound };
   const villages = ntbVillages();
-  const groups = ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60+'];
   const out = createWriteStream(csv);
   const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
-  await write('kode_desa,nama_desa,tahun,bulan,kelompok_umur,jumlah\n');
+  await write('kode_desa,nama_desa,tahun,bulan,jenis_kelamin,jumlah_penduduk,jumlah_kk,persentase,tanggal_update,aktif\n');
   let n = 0;
   let seed = 7;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 1000);
-  outer: for (let y = 2015; y <= 2030; y++) {
+  const rnd = (m) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % m);
+  outer: for (let y = 1990; y <= 2030; y++) {
     for (let m = 1; m <= 12; m++) {
       for (const v of villages) {
-        for (const g of groups) {
+        const name = v.name.includes(',') || v.name.includes('"') ? `"${v.name.replace(/"/g, '""')}"` : v.name;
+        for (const sex of ['laki-laki', 'perempuan']) {
           if (n++ >= rows) break outer;
-          const name = v.name.includes(',') || v.name.includes('"') ? `"${v.name.replace(/"/g, '""')}"` : v.name;
-          await write(`${v.code},${name},${y},${m},${g},${rnd()}\n`);
+          const day = String(1 + rnd(28)).padStart(2, '0');
+          await write(`${v.code},${name},${y},${m},${sex},${rnd(5000)},${rnd(1500)},${(rnd(10000) / 100).toFixed(2)},${y}-${String(m).padStart(2, '0')}-${day},${rnd(2) ? 'true' : 'false'}\n`);
         }
       }
     }

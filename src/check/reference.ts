@@ -81,7 +81,8 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
               lastCode[b] = v;
               lastVerdict[b] = verdict;
             }
-            for (const issue of verdict.issues) sink.add(issue.code, issue.params, atOf(row, fieldColumns[i]!, field.name, v));
+            const issues = verdict.issues;
+            for (let k = 0; k < issues.length; k++) sink.add(issues[k]!.code, issues[k]!.params, atOf(row, fieldColumns[i]!, field.name, v));
             const code = verdict.code;
             if (!code) continue;
             codesInRow?.push({ code, level: verdict.level!, i });
