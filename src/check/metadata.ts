@@ -139,11 +139,11 @@ export function metadataPeriodExtension(found: FoundMetadata | null, info: Stand
     return {
       needs: [field!],
       row(values, row) {
-        const y = yearOf(values[i] ?? undefined);
+        const y = yearOf(values[fieldColumns[i]!] ?? undefined);
         // once per year outside the period (its first cell), not once per row
         if (y === undefined || (y >= from && y <= to) || reported.has(y) || reported.size >= 50) return;
         reported.add(y);
-        sink.add('metadata-period', { year: y, from: String(found!.metadata.periode_awal), to: String(found!.metadata.periode_akhir) }, { row: row.n, line: row.line, col: fieldColumns[i]!, field: field!, value: String(values[i]) });
+        sink.add('metadata-period', { year: y, from: String(found!.metadata.periode_awal), to: String(found!.metadata.periode_akhir) }, { row: row.n, line: row.line, col: fieldColumns[i]!, field: field!, value: String(values[fieldColumns[i]!]) });
       },
       finish() {},
     };

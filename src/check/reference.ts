@@ -53,8 +53,13 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
     const cakupan = options.cakupan && /^\d{2}(\.\d{2}){0,3}$/.test(options.cakupan) ? options.cakupan : undefined;
 
     // per bound field, resolved once: where its name and parent fields are
-    const nameIndexOf = bound.map((b) => (b.binding.nama !== undefined ? index.get(b.binding.nama) : undefined));
-    const parentIndexOf = bound.map((b) => (b.binding.induk !== undefined ? index.get(b.binding.induk) : undefined));
+    const columnOf = (name: string | undefined): number | undefined => {
+      const i = name === undefined ? undefined : index.get(name);
+      return i === undefined || fieldColumns[i]! < 0 ? undefined : fieldColumns[i];
+    };
+    const nameColumnOf = bound.map((b) => columnOf(b.binding.nama));
+    const parentColumnOf = bound.map((b) => columnOf(b.binding.induk));
+    const periodColumn = columnOf(info.periode as string | undefined);
     const ext: RowExtension = {
       needs: [
         ...bound.flatMap((b) => [b.field.name, b.binding.nama, b.binding.induk]),
@@ -66,7 +71,7 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
         let unitCode: string | undefined;
         for (let b = 0; b < bound.length; b++) {
           const { field, i, binding } = bound[b]!;
-          const v = values[i];
+          const v = values[fieldColumns[i]!];
           if (v === null || v === undefined) continue;
           if (binding.daftar === 'wilayah') {
             // rows come sorted by code more often than not: the previous row's verdict first, then the memo
@@ -87,14 +92,14 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
             if (!code) continue;
             codesInRow?.push({ code, level: verdict.level!, i });
             if (i === unitField && verdict.level === tingkat) unitCode = code;
-            const ni = nameIndexOf[b];
-            if (ni !== undefined) {
-              const name = values[ni];
-              if (typeof name === 'string' && name !== '') checkRegionName(verdict, name, binding, row, fieldColumns[ni]!, binding.nama!, sink);
+            const nc = nameColumnOf[b];
+            if (nc !== undefined) {
+              const name = values[nc];
+              if (typeof name === 'string' && name !== '') checkRegionName(verdict, name, binding, row, nc, binding.nama!, sink);
             }
-            const pi = parentIndexOf[b];
-            if (pi !== undefined) {
-              const parent = values[pi];
+            const pc = parentColumnOf[b];
+            if (pc !== undefined) {
+              const parent = values[pc];
               const p = typeof parent === 'string' ? normaliseCode(parent)?.code : undefined;
               if (p && !code.startsWith(p + '.')) sink.add('parent-mismatch', { code, parent: p }, atOf(row, fieldColumns[i]!, field.name, v));
             }
@@ -116,7 +121,7 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
           }
         }
         if (unitCode !== undefined && cakupan) {
-          const period = periodField === undefined ? '' : String(values[periodField] ?? '');
+          const period = periodColumn === undefined ? '' : String(values[periodColumn] ?? '');
           let m = coverage.get(period);
           if (!m) coverage.set(Buffer.from(period, 'utf8').toString('utf8'), (m = new Map()));
           m.set(unitCode, (m.get(unitCode) ?? 0) + 1);
@@ -245,7 +250,8 @@ function checkListCode(value: string, binding: Binding, values: (string | null |
   }
   if (binding.nama && index.has(binding.nama)) {
     const ni = index.get(binding.nama)!;
-    const name = values[ni];
+    if (fieldColumns[ni]! < 0) return;
+    const name = values[fieldColumns[ni]!];
     if (typeof name !== 'string' || !name.trim()) return;
     const f = fold(name);
     const names = [entry.nama, entry.singkatan ?? '', ...(entry.sinonim ?? '').split(';')].filter(Boolean).map(fold);

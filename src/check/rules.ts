@@ -21,12 +21,13 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
   return ({ sink, schema, fieldColumns }) => {
     const index = new Map(schema.fields.map((f, i) => [f.name, i]));
     const fields = new Set(index.keys());
-    const present = (name: string) => fieldColumns[index.get(name)!]! >= 0;
-    const col = (name: string) => fieldColumns[index.get(name)!]!;
+    const columns = new Map(schema.fields.map((f, i) => [f.name, fieldColumns[i]!]));
+    const present = (name: string) => columns.get(name)! >= 0;
+    const col = (name: string) => columns.get(name)!;
     const checks: ((v: (string | null | undefined)[], row: { n: number; line?: number }) => void)[] = [];
     const used = new Set<string>();
     const num = (v: (string | null | undefined)[], name: string): number | undefined => {
-      const x = v[index.get(name)!];
+      const x = v[col(name)];
       if (x === null || x === undefined) return undefined;
       const n = Number(x);
       return Number.isFinite(n) ? n : undefined;
@@ -46,7 +47,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
             sum += x;
           }
           if (Math.abs(sum - total) > tol + 1e-9 * Math.abs(total)) {
-            sink.add('sum-mismatch', { total: rule.total, parts: rule.bagian.join(' + '), sum: formatId(sum) }, { row: row.n, line: row.line, col: col(rule.total), field: rule.total, value: String(v[index.get(rule.total)!]) });
+            sink.add('sum-mismatch', { total: rule.total, parts: rule.bagian.join(' + '), sum: formatId(sum) }, { row: row.n, line: row.line, col: col(rule.total), field: rule.total, value: String(v[col(rule.total)]) });
           }
         });
       } else if (rule.jenis === 'rumus') {
@@ -62,7 +63,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
           const expected = formula((name) => num(v, name));
           if (expected === undefined || !Number.isFinite(expected)) return;
           if (Math.abs(actual - expected) > tol + 1e-9) {
-            sink.add('formula-mismatch', { formula: `${rule.kolom} = ${rule.rumus}`, expected: formatId(Math.round(expected * 100) / 100), tolerance: formatId(tol) }, { row: row.n, line: row.line, col: col(rule.kolom), field: rule.kolom, value: String(v[index.get(rule.kolom)!]) });
+            sink.add('formula-mismatch', { formula: `${rule.kolom} = ${rule.rumus}`, expected: formatId(Math.round(expected * 100) / 100), tolerance: formatId(tol) }, { row: row.n, line: row.line, col: col(rule.kolom), field: rule.kolom, value: String(v[col(rule.kolom)]) });
           }
         });
       } else if (rule.jenis === 'banding') {
@@ -70,8 +71,8 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
         used.add(rule.kolom).add(rule.pembanding);
         const numeric = NUMERIC.has(schema.fields[index.get(rule.kolom)!]!.type ?? 'string');
         checks.push((v, row) => {
-          const a = v[index.get(rule.kolom)!];
-          const b = v[index.get(rule.pembanding)!];
+          const a = v[col(rule.kolom)];
+          const b = v[col(rule.pembanding)];
           if (a === null || a === undefined || b === null || b === undefined) return;
           const x: number | string = numeric ? Number(a) : a;
           const y: number | string = numeric ? Number(b) : b;
@@ -84,9 +85,9 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
         if (cols.length < 2) continue;
         cols.forEach((f) => used.add(f));
         checks.push((v, row) => {
-          const filled = cols.filter((c) => v[index.get(c)!] !== null);
+          const filled = cols.filter((c) => v[col(c)] !== null);
           if (filled.length === 0 || filled.length === cols.length) return;
-          const empty = cols.find((c) => v[index.get(c)!] === null)!;
+          const empty = cols.find((c) => v[col(c)] === null)!;
           sink.add('cohesive-columns', { fields: cols.join(', '), field: empty }, { row: row.n, line: row.line, col: col(empty), field: empty, value: '' });
         });
       }
@@ -100,7 +101,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
       used.add(f.name);
       checks.push((v, row) => {
         const x = num(v, f.name);
-        if (x !== undefined && (x < 0 || x > 100)) sink.add('unit-range', { unit: 'persen', min: 0, max: 100 }, { row: row.n, line: row.line, col: col(f.name), field: f.name, value: String(v[index.get(f.name)!]) });
+        if (x !== undefined && (x < 0 || x > 100)) sink.add('unit-range', { unit: 'persen', min: 0, max: 100 }, { row: row.n, line: row.line, col: col(f.name), field: f.name, value: String(v[col(f.name)]) });
       });
     }
     if (checks.length === 0) return null;

@@ -45,13 +45,14 @@ export interface ExtensionContext {
 }
 
 /**
- * A check that sees every data row: one value per schema field in canonical form (see onRow), null when
- * missing, undefined when the cell already failed its type check. It may report at the end.
+ * A check that sees every data row: the canonical value of each column (see onRow), indexed by column —
+ * `ctx.fieldColumns[i]` is the column of schema field i (-1 when absent: never read it) — null when missing,
+ * undefined when the cell already failed its type check. It may report at the end.
  */
 export interface RowExtension {
   /** The fields whose values it reads (others may be null); all fields when absent. */
   needs?: string[];
-  row(values: (string | null | undefined)[], row: RawRow): void;
+  row(byColumn: (string | null | undefined)[], row: RawRow): void;
   finish(): void;
 }
 
@@ -113,7 +114,6 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   checkLabelLayout(layout.labels, headerRow, (c) => fieldOfColumn[c] !== null, sink);
   if (!schema) extensions = buildExtensions({ fields: [] });
   const wantValues = opts.onRow !== undefined || extensions.length > 0;
-  const extValues: (string | null | undefined)[] = new Array(fieldColumns.length).fill(null);
   // one per column of the table (a table without a header still has columns)
   const profiles: (ColumnProfile | null)[] = Array.from({ length: width }, (_, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, layout.labels[i] ?? '')));
 
@@ -196,11 +196,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (pkColumns.length) checkKey(pkColumns, pkNames, keys, pkSeen, row, sink, true);
       if (wantValues) {
         if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
-        if (extensions.length && schema) {
-          // one array reused for every row: extensions read it during row() and keep nothing of it
-          for (let f = 0; f < fieldColumns.length; f++) extValues[f] = fieldColumns[f]! < 0 ? null : keys[fieldColumns[f]!];
-          for (const x of extensions) x.row(extValues, row);
-        }
+        // extensions read the row's canonical values by column during row() and keep nothing of them
+        if (extensions.length && schema) for (const x of extensions) x.row(keys, row);
       }
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
     }
