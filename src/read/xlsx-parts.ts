@@ -1,0 +1,346 @@
+/**
+ * The XML parts of an .xlsx parsed here instead of by exceljs (see xlsx-reader.ts for why): workbook.xml
+ * (sheet list, states, date1904 as "1" or "true"), sharedStrings.xml (rich runs joined, phonetic runs skipped)
+ * and the sheets themselves, straight into RawRows with merges, hidden rows, formula errors and dates —
+ * all through saxes (the SAX parser exceljs itself uses) with a streaming UTF-8 decoder and XML hardening.
+ */
+import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
+import { looksLikeFormula } from '../report/safe-cell.js';
+import { CellKind, ReadError, cellAddress, type MergeRange, type RawRow } from './table.js';
+import { columnIndexOf, decodeRange, isBuiltinDateFormatId, isDateFormat, serialToIso, sheetState } from './workbook-common.js';
+import { currentLimits, declaredCells, type InflateMeter } from './limits.js';
+
+type SaxNode = { name: string; attributes: Record<string, string> };
+interface SaxParser {
+  on(event: 'opentag' | 'closetag', handler: (node: SaxNode) => void): void;
+  on(event: 'text' | 'doctype', handler: (text: string) => void): void;
+  write(chunk: string): unknown;
+  close(): unknown;
+}
+type SaxParserCtor = new (opts?: { position?: boolean }) => SaxParser;
+
+// saxes: the SAX parser exceljs itself uses (a direct dependency at the same version).
+const { SaxesParser } = createRequire(import.meta.url)('saxes') as { SaxesParser: SaxParserCtor };
+
+/** The parts of exceljs's (untyped) streaming WorkbookReader used here. */
+export interface ReaderInternals {
+  model?: { sheets?: WbSheet[] };
+  properties?: { model?: { date1904?: boolean } };
+  sharedStrings?: unknown[];
+  workbookRels?: { Id: string; Target: string }[];
+  styles: { model?: { styles?: { numFmtId?: number }[] }; getStyleModel(id: number): { numFmt?: unknown } | null };
+  parse(): AsyncGenerator<{ eventType: string; value: unknown }>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<never>;
+  _parseRels(entry: Readable): Promise<void>;
+}
+type WbSheet = { name: string; id: number; rId: string; state: string };
+/** What exceljs yields per worksheet: name/state matched from workbook.xml, the XML as chunks. */
+export type WorksheetPart = { name?: string; iterator: AsyncIterable<Buffer | string> & SpoolStream };
+/** A sheet spooled by exceljs to a temp file comes as an fs.ReadStream. */
+export type SpoolStream = { destroy?: () => void; on?: (event: 'error', listener: (err: unknown) => void) => unknown };
+
+/** Drops a spooled sheet stream. exceljs deletes its temp file right after, possibly before the stream has
+ *  opened it: the late ENOENT must not become an uncaught 'error' event. */
+export function discard(stream: SpoolStream | undefined): void {
+  if (typeof stream?.destroy !== 'function') return;
+  stream.on?.('error', noop);
+  stream.destroy();
+}
+
+export const CLOSED = Symbol('closed');
+export const TRUNCATED = 'berkas terpotong / file is truncated';
+export const noop = () => {};
+
+/** Local name of a possibly prefixed XML name ('x:row' → 'row'). */
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** Hardening shared by every XML part parsed here: no DOCTYPE (entities), bounded element depth. */
+function guardXml(parser: SaxParser, part: string): void {
+  const maxDepth = currentLimits().maxXmlDepth;
+  let depth = 0;
+  parser.on('doctype', () => {
+    throw new ReadError('xml-entity', { part });
+  });
+  // saxes keeps one handler per event: wrap the handlers registered after this call.
+  const on = parser.on.bind(parser) as (event: string, handler: (arg: never) => void) => void;
+  (parser as { on: unknown }).on = (event: string, handler: (arg: never) => void) => {
+    if (event === 'opentag') {
+      on(event, (node: never) => {
+        if (++depth > maxDepth) throw new ReadError('xml-nesting', { part, limit: maxDepth });
+        handler(node);
+      });
+    } else if (event === 'closetag') {
+      on(event, (node: never) => {
+        depth--;
+        handler(node);
+      });
+    } else on(event, handler);
+  };
+}
+
+/** OOXML escapes characters as _xHHHH_ (e.g. _x000D_ for CR). */
+function decodeEscapes(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** Feeds an entry/stream through saxes with a streaming UTF-8 decoder. */
+async function saxParse(input: AsyncIterable<Buffer | string>, parser: SaxParser): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of input) parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  const tail = decoder.decode();
+  if (tail) parser.write(tail);
+  parser.close();
+}
+
+/** Replacement for WorkbookReader#_parseWorkbook: sheet list with states, and date1904 ("1" or "true"). */
+async function parseWorkbookPart(this: ReaderInternals, entry: Readable): Promise<void> {
+  const sheets: WbSheet[] = [];
+  let date1904 = false;
+  const parser = new SaxesParser({ position: false });
+  guardXml(parser, 'xl/workbook.xml');
+  parser.on('opentag', (node) => {
+    const name = localName(node.name);
+    const a = node.attributes;
+    if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+    else if (name === 'sheet') {
+      const idKey = Object.keys(a).find((k) => k === 'id' || k.endsWith(':id'));
+      sheets.push({ name: a.name ?? '', id: Number(a.sheetId), rId: idKey ? a[idKey]! : '', state: sheetState(a.state) });
+    }
+  });
+  await saxParse(entry, parser);
+  this.model = { sheets };
+  this.properties = { model: { date1904 } };
+}
+
+/** Replacement for WorkbookReader#_parseSharedStrings: plain strings (rich runs joined, phonetic runs skipped). */
+async function* parseSharedStringsPart(this: ReaderInternals, entry: Readable): AsyncGenerator<never> {
+  const list: string[] = [];
+  this.sharedStrings = list;
+  let text = '';
+  let inT = false;
+  let phonetic = 0;
+  const parser = new SaxesParser({ position: false });
+  guardXml(parser, 'xl/sharedStrings.xml');
+  parser.on('opentag', (node) => {
+    const name = localName(node.name);
+    if (name === 't') inT = phonetic === 0;
+    else if (name === 'si') text = '';
+    else if (name === 'rPh') phonetic++;
+  });
+  parser.on('text', (t) => void (inT && (text += t)));
+  parser.on('closetag', (node) => {
+    const name = localName(node.name);
+    if (name === 't') inT = false;
+    else if (name === 'si') list.push(decodeEscapes(text));
+    else if (name === 'rPh') phonetic--;
+  });
+  await saxParse(entry, parser);
+}
+
+export function patchReader(reader: ReaderInternals): void {
+  const parseRels = reader._parseRels;
+  reader._parseWorkbook = parseWorkbookPart;
+  reader._parseSharedStrings = parseSharedStringsPart;
+  // exceljs matches a sheet to its relationship by the literal target 'worksheets/sheetN.xml'.
+  reader._parseRels = async function (this: ReaderInternals, entry: Readable) {
+    await parseRels.call(this, entry);
+    for (const rel of this.workbookRels ?? []) {
+      if (typeof rel.Target === 'string') rel.Target = rel.Target.replace(/^\//, '').replace(/^xl\//, '');
+    }
+  };
+}
+
+/** Date-formatted style ids, looked up once per style. */
+export function dateStyleLookup(styles: ReaderInternals['styles']): (s: number) => boolean {
+  const cache: (boolean | undefined)[] = [];
+  return (s) => {
+    const known = cache[s];
+    if (known !== undefined) return known;
+    const id = styles.model?.styles?.[s]?.numFmtId;
+    const fmt = styles.getStyleModel(s)?.numFmt;
+    return (cache[s] = (typeof id === 'number' && isBuiltinDateFormatId(id)) || (typeof fmt === 'string' && isDateFormat(fmt)));
+  };
+}
+
+/** SAX handler for one sheet's XML, producing RawRows into `rows` and ranges into `merges`. */
+export class SheetParser {
+  rows: RawRow[] = [];
+  width = 0;
+  /** Last row number the sheet XML lists, with or without values. */
+  lastRow = 0;
+  private readonly parser: SaxParser;
+  private readonly decoder = new TextDecoder('utf-8');
+  // current row, current cell, and where text goes
+  private n = 0;
+  private hidden = false;
+  private cells: string[] = [];
+  private kinds: CellKind[] = [];
+  private col = -1;
+  private type: string | undefined = undefined;
+  private style = 0;
+  private text = '';
+  private capture = false;
+  private hasValue = false;
+  private inIs = false;
+  private phonetic = 0;
+  private readonly maxColumns = currentLimits().maxColumns;
+  /** Text cells that a spreadsheet would run as a formula (=, +, -, @): the first one and how many. */
+  formulaText?: { cell: string; value: string; count: number };
+
+  constructor(
+    private readonly sharedStrings: readonly string[],
+    private readonly isDateStyle: (s: number) => boolean,
+    private readonly date1904: boolean,
+    private readonly merges: MergeRange[],
+    private readonly meter?: InflateMeter,
+  ) {
+    this.parser = new SaxesParser({ position: false });
+    guardXml(this.parser, 'worksheet');
+    this.parser.on('opentag', (node) => this.open(node.name, node.attributes));
+    this.parser.on('closetag', (node) => this.close(node.name));
+    this.parser.on('text', (t) => void (this.capture && (this.text += t)));
+  }
+
+  feed(chunk: Buffer | string): void {
+    this.meter?.add(chunk.length, 'worksheet');
+    this.parser.write(typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true }));
+  }
+
+  end(): void {
+    const tail = this.decoder.decode();
+    if (tail) this.parser.write(tail);
+    this.parser.close();
+  }
+
+  private open(name: string, a: Record<string, string>): void {
+    switch (name) {
+      case 'c':
+        this.col = a.r ? columnIndexOf(a.r) : this.col + 1;
+        this.type = a.t;
+        this.style = a.s ? +a.s : 0;
+        this.text = '';
+        this.hasValue = false;
+        break;
+      case 'v':
+        this.text = '';
+        this.capture = true;
+        break;
+      case 'row':
+        this.n = a.r ? +a.r : this.n + 1;
+        if (this.n > this.lastRow) this.lastRow = this.n;
+        this.hidden = a.hidden === '1' || a.hidden === 'true';
+        this.col = -1;
+        break;
+      case 'is':
+        this.inIs = true;
+        this.text = '';
+        break;
+      case 't':
+        if (this.inIs && this.phonetic === 0) this.capture = true;
+        break;
+      case 'rPh':
+        this.phonetic++;
+        break;
+      case 'dimension': {
+        const cells = a.ref ? declaredCells(a.ref) : 0;
+        const max = currentLimits().maxDeclaredCells;
+        if (cells > max) throw new ReadError('sheet-too-large', { ref: a.ref!, cells, limit: max });
+        break;
+      }
+      case 'mergeCell': {
+        const range = a.ref ? decodeRange(a.ref) : undefined;
+        if (range) this.merges.push(range);
+        break;
+      }
+      default:
+        if (name.indexOf(':') >= 0) this.open(localName(name), a);
+    }
+  }
+
+  private close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 'is':
+        this.capture = this.inIs = false;
+        this.hasValue = true;
+        break;
+      case 'c':
+        if (this.hasValue) this.cell();
+        break;
+      case 'row':
+        if (this.cells.length > 0) {
+          const row: RawRow = { n: this.n, cells: this.cells, kinds: this.kinds };
+          if (this.hidden) row.hidden = true;
+          this.rows.push(row);
+          if (this.cells.length > this.width) this.width = this.cells.length;
+          this.cells = [];
+          this.kinds = [];
+        }
+        break;
+      case 't':
+        this.capture = false;
+        break;
+      case 'rPh':
+        this.phonetic--;
+        break;
+      default:
+        if (name.indexOf(':') >= 0) this.close(localName(name));
+    }
+  }
+
+  private cell(): void {
+    const v = this.text;
+    let text = v;
+    let kind = CellKind.String;
+    switch (this.type) {
+      case 's':
+        text = this.sharedStrings[+v] ?? '';
+        break;
+      case 'str':
+      case 'inlineStr':
+        text = decodeEscapes(v);
+        break;
+      case 'b':
+        text = v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
+        kind = CellKind.Boolean;
+        break;
+      case 'e':
+        kind = CellKind.Error;
+        break;
+      case 'd': {
+        // ISO 8601 date cell (t="d"): keep date and time to the second, drop a midnight time.
+        const m = /^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d:\d\d))?/.exec(v);
+        text = m ? (m[2] && m[2] !== '00:00:00' ? m[1] + 'T' + m[2] : m[1]!) : v;
+        kind = m ? CellKind.Date : CellKind.String;
+        break;
+      }
+      default: {
+        const num = +v;
+        if (v === '' || num !== num) break; // not a number: keep the text
+        const iso = this.style !== 0 && this.isDateStyle(this.style) ? serialToIso(num, this.date1904) : undefined;
+        text = iso ?? String(num);
+        kind = iso === undefined ? CellKind.Number : CellKind.Date;
+      }
+    }
+    const col = this.col;
+    if (text === '' || col < 0) return;
+    if (col >= this.maxColumns) throw new ReadError('too-many-columns', { row: this.n, count: col + 1, limit: this.maxColumns });
+    if (kind === CellKind.String && looksLikeFormula(text)) {
+      if (this.formulaText) this.formulaText.count++;
+      else this.formulaText = { cell: cellAddress(col, this.n), value: text.slice(0, 80), count: 1 };
+    }
+    const cells = this.cells;
+    const kinds = this.kinds;
+    while (cells.length < col) {
+      cells.push('');
+      kinds.push(CellKind.Empty);
+    }
+    cells[col] = text;
+    kinds[col] = kind;
+  }
+}
