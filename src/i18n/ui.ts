@@ -67,8 +67,8 @@ export const UI: Record<string, Phrase> = {
   // summaries
   'summary.valid': { id: 'Valid', en: 'Valid' },
   'summary.invalid': { id: 'Tidak valid', en: 'Invalid' },
-  'summary.line': { id: '{tables} tabel, {errors} galat, {warnings} peringatan, {infos} info ({seconds} dtk)', en: '{tables} tables, {errors} errors, {warnings} warnings, {infos} notes ({seconds} s)' },
-  'summary.table': { id: '{rows} baris ({dataRows} baris data), {errors} galat, {warnings} peringatan', en: '{rows} rows ({dataRows} data rows), {errors} errors, {warnings} warnings' },
+  'summary.line': { id: '{tables} tabel, {errors} galat, {warnings} peringatan, {infos} info ({seconds} dtk)', en: '{tables} table(s), {errors} error(s), {warnings} warning(s), {infos} note(s) ({seconds} s)' },
+  'summary.table': { id: '{rows} baris ({dataRows} baris data), {errors} galat, {warnings} peringatan', en: '{rows} row(s) ({dataRows} data rows), {errors} error(s), {warnings} warning(s)' },
   'summary.truncated': { id: 'Daftar masalah dipotong pada {limit} (--max-errors).', en: 'Issue list cut at {limit} (--max-errors).' },
   'label.hint': { id: 'Cara memperbaiki', en: 'How to fix' },
   'label.standard': { id: 'Standar', en: 'Standard' },

@@ -120,7 +120,7 @@ export const CATALOG = {
     ['Blank row', 'Row {row} is blank.', 'Delete blank rows inside or below the table.']),
   'wide-layout': e('warning', ['#layout', '#header'],
     ['Format melebar', 'Kolom {columns} berisi {kind} sebagai kolom; data baku memakai format panjang (satu baris per {kind}).', 'Ubah ke format panjang: satu kolom {kind} dan satu kolom nilai (satudata fix dengan standar melakukannya).'],
-    ['Wide layout', 'Columns {columns} hold {kind} as columns; standard data is long format (one row per {kind}).', 'Reshape to long format: one {kind} column and one value column (satudata fix with a standard does this).']),
+    ['Wide layout', 'Columns {columns} hold {kind} side by side; standard data is long format (one row for each).', 'Reshape to long format: one column naming the {kind} and one value column (satudata fix with a standard does this).']),
   'unit-in-header': e('info', ['#header'],
     ['Satuan di header', 'Label "{label}" memuat satuan "{unit}".', 'Tulis satuan di metadata (satuan) dan biarkan nama kolom tanpa satuan.'],
     ['Unit in header', 'Label "{label}" contains the unit "{unit}".', 'Put the unit in the metadata (satuan) and keep the column name unit-free.']),

@@ -35,7 +35,7 @@ describe('satudata (built binary)', () => {
     expect(a.stdout).toContain('Wrong type: Value "30.050" in column "laki_laki" is not a valid integer.');
     expect(a.stdout).toContain('How to fix');
     const b = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA], { SATUDATA_LANG: 'en' });
-    expect(b.stdout).toContain('Invalid — 1 tables');
+    expect(b.stdout).toContain('Invalid — 1 table(s), 10 error(s)');
   });
 
   it('writes the documented JSON report', () => {

@@ -15,7 +15,7 @@ describe('formatGithub', () => {
     expect(lines[2]).toMatch(/^::error file=data\/rekap\.xlsx,title=Wrong type \[type-error\]::'Data Lama'!C15: /);
     expect(lines[3]).toMatch(/^::error file=data\/hilang\.csv,title=File cannot be opened \[source-error\]::The file cannot be opened: not found\./);
     expect(lines.some((l) => l.includes('[bom]'))).toBe(false);
-    expect(lines.at(-1)).toMatch(/^Invalid — 3 tables, 3 errors/);
+    expect(lines.at(-1)).toMatch(/^Invalid — 3 table\(s\), 3 error\(s\)/);
     for (const l of lines.slice(0, -1)) expect(l).not.toMatch(/[\r\n]/);
   });
 
