@@ -32,6 +32,16 @@ export interface CompiledField {
   check: FieldCheck;
   /** Called after the last row: issues that need the whole column (ambiguous numbers). */
   finish(): void;
+  /** Whole-column state, for merging the shards of a file validated in parallel (unique fields do not shard). */
+  shardState(): FieldShardState;
+  absorb(state: FieldShardState): void;
+  /** The field keeps every value (unique constraint): files with such fields are not sharded. */
+  keepsValues: boolean;
+}
+
+export interface FieldShardState {
+  dotGroupErrors: number;
+  ambiguous: { row: number; col: number; line?: number; value: string }[];
 }
 
 export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSink, dateSystem: 1900 | 1904, needKey = true): CompiledField {
@@ -165,6 +175,12 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
   return {
     field,
     check,
+    keepsValues: unique !== null,
+    shardState: () => ({ dotGroupErrors, ambiguous }),
+    absorb(state) {
+      dotGroupErrors += state.dotGroupErrors;
+      for (const a of state.ambiguous) if (ambiguous.length < 200) ambiguous.push(a);
+    },
     finish() {
       if (unique) {
         for (const d of unique.duplicates()) sink.add('unique-error', { first: d.first }, { row: d.row, line: uniqueLines.get(d.row), col: uniqueCol, field: name, value: d.value });

@@ -10,6 +10,14 @@
  * The report wants the repeated value, so a small Bloom filter (10 bits a key) flags rows whose key may have
  * been seen; only for those is the key text kept (about 1% of rows, plus the true duplicates).
  */
+/** A key index's content, transferable between threads. */
+export interface KeyLog {
+  h1: Int32Array;
+  h2: Int32Array;
+  rows: Int32Array;
+  candidates: [number, string][];
+}
+
 export interface Duplicate {
   row: number;
   first: number;
@@ -113,8 +121,32 @@ export class KeyIndex {
     if (this.add(row)) this.keep(row, key);
   }
 
-  /** Every repeat, in row order, with the row of the key's first appearance. */
+  /** The log and kept texts, to hand to another shard's index (see absorb). */
+  export(): KeyLog {
+    return { h1: this.h1.slice(0, this.n), h2: this.h2.slice(0, this.n), rows: this.rows.slice(0, this.n), candidates: [...this.candidates] };
+  }
+
+  /** Appends another shard's log (its rows come after this index's rows). */
+  absorb(log: KeyLog): void {
+    for (let i = 0; i < log.rows.length; i++) {
+      if (this.n === this.h1.length) this.grow();
+      this.h1[this.n] = log.h1[i]!;
+      this.h2[this.n] = log.h2[i]!;
+      this.rows[this.n] = log.rows[i]!;
+      this.n++;
+    }
+    for (const [row, text] of log.candidates) this.candidates.set(row, text);
+  }
+
+  private dups: Duplicate[] | null = null;
+
+  /** Every repeat, in row order, with the row of the key's first appearance (computed once; texts may be filled). */
   duplicates(): Duplicate[] {
+    this.dups ??= this.findDuplicates();
+    return this.dups;
+  }
+
+  private findDuplicates(): Duplicate[] {
     const n = this.n;
     if (n < 2) return [];
     const order = this.sortedOrder();

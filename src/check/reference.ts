@@ -61,6 +61,8 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
     const parentColumnOf = bound.map((b) => columnOf(b.binding.induk));
     const periodColumn = columnOf(info.periode as string | undefined);
     const ext: RowExtension = {
+      // without a jurisdiction there is no coverage to count: each row stands alone
+      shardable: !cakupan,
       needs: [
         ...bound.flatMap((b) => [b.field.name, b.binding.nama, b.binding.induk]),
         ...(unitField !== undefined ? [info.wilayah as string] : []),

@@ -107,6 +107,7 @@ export function rulesExtension(info: StandardInfo): ExtensionFactory {
     if (checks.length === 0) return null;
     const ext: RowExtension = {
       needs: [...used],
+      shardable: true,
       row(values, row) {
         for (const check of checks) check(values, row);
       },

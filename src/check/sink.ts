@@ -57,6 +57,21 @@ export class IssueSink {
     this.issues.push(issue);
   }
 
+  /** Takes in the issues of a second shard (whose rows all come after this shard's rows). */
+  absorb(other: { issues: Issue[]; errors: number; warnings: number; infos: number; truncated: boolean }): void {
+    this.errors += other.errors;
+    this.warnings += other.warnings;
+    this.infos += other.infos;
+    for (const issue of other.issues) {
+      if (this.issues.length >= this.max) {
+        this.truncated = true;
+        break;
+      }
+      this.issues.push(issue);
+    }
+    if (other.truncated) this.truncated = true;
+  }
+
   /** Whether more issues would still be kept (cheap guard before building expensive params). */
   get open(): boolean {
     return this.issues.length < this.max;

@@ -16,6 +16,7 @@ import { currentLimits } from '../read/limits.js';
 import { REGION_EDITION } from '../standards/regions.js';
 import { validateSource, type ExtensionFactory, type TableOptions } from './validate-table.js';
 import { rulesExtension } from './rules.js';
+import { csvSharder } from './shard.js';
 import { referenceExtension } from './reference.js';
 import { findMetadata, metadataPeriodExtension, reportMetadata, type FoundMetadata } from './metadata.js';
 import type { IssueSink } from './sink.js';
@@ -145,6 +146,7 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
     ];
     report = await validateSource(source, {
       ...opts,
+      ...(source.info.format === 'csv' ? { shard: csvSharder(source.info, () => chosen, opts.maxErrors) } : {}),
       schema,
       ...(chosen && !opts.standard ? { standard: standardRef(chosen) } : {}),
       extensions,

@@ -3,18 +3,20 @@
  * Emits issues through an IssueSink; never prints.
  */
 import { sha256File } from '../read/sha256.js';
-import { CellKind, ReadError, cellAddress, type RawRow, type RowSource } from '../read/table.js';
-import { detectLayout, RowClassifier, RowKind } from '../read/layout.js';
+import { CellKind, ReadError, cellAddress, type RawRow, type RowSource, type SourceInfo } from '../read/table.js';
+import { detectLayout, RowClassifier, RowKind, type Layout } from '../read/layout.js';
 import { HTML_TAG } from '../read/words.js';
-import type { ColumnSummary, TableReport } from '../report/issue.js';
+import type { ColumnSummary, Issue, TableReport } from '../report/issue.js';
 import type { TableSchema } from '../standards/schema.js';
 import { primaryKeyOf } from '../standards/schema.js';
 import { IssueSink } from './sink.js';
 import { checkLabels, matchHeader } from './header.js';
 import { checkLabelLayout } from './labels.js';
-import { compileField, type CompiledField } from './fields.js';
+import { compileField, type CompiledField, type FieldShardState } from './fields.js';
 import { ColumnProfile } from './profile.js';
-import { KeyIndex } from './key-index.js';
+import { KeyIndex, type KeyLog } from './key-index.js';
+import { readLines } from '../read/csv-lines.js';
+import { CsvTokenizer } from '../read/csv-tokenizer.js';
 
 export interface TableOptions {
   schema?: TableSchema;
@@ -35,7 +37,51 @@ export interface TableOptions {
    * May add issues (which standard was chosen, or why none).
    */
   resolveSchema?: (labels: string[], sink: IssueSink) => Promise<{ schema?: TableSchema; standard?: TableReport['standard'] }>;
+  /**
+   * Called once the table is set up: may hand the rows after some record to a second shard validated in
+   * parallel (see shard.ts). Only offered when the table can be merged exactly (`ready.shardable`).
+   */
+  shard?: (ready: ShardReady) => Promise<ShardHandle | null>;
+  /** This run validates a second shard: layout and header match come from the first; state goes back. */
+  tail?: { layout: Layout; fieldColumns: number[]; collect: (state: TailState) => void };
 }
+
+export interface ShardReady {
+  layout: Layout;
+  schema?: TableSchema;
+  fieldColumns: number[];
+  /** Every column has a schema field, no field keeps all its values, every extension is per-row. */
+  shardable: boolean;
+}
+
+export interface ShardHandle {
+  /** The last record this shard reads. */
+  stopAfter: number;
+  result: Promise<TailResult>;
+}
+
+/** What the second shard hands back besides its rows' issues. */
+export interface TailState {
+  pk: KeyLog | null;
+  uniques: KeyLog[];
+  fields: (FieldShardState | null)[];
+  rowCount: number;
+  dataRows: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  totals: number[];
+  footnotes: number[];
+  blanks: number[];
+  signatures: number[];
+  sink: { issues: Issue[]; errors: number; warnings: number; infos: number; truncated: boolean };
+  finalNewline?: boolean;
+  lineEnding?: SourceInfo['lineEnding'];
+  notes: SourceInfo['notes'];
+  /** Records whose first line differs from their number (quoted line breaks before them). */
+  lines: [number, number][];
+}
+
+export type TailResult = TailState;
 
 /** What an extension check gets: where to report, and the column of each schema field (-1 when absent). */
 export interface ExtensionContext {
@@ -52,6 +98,8 @@ export interface ExtensionContext {
 export interface RowExtension {
   /** The fields whose values it reads (others may be null); all fields when absent. */
   needs?: string[];
+  /** It keeps no state across rows (a file may then be validated in two shards). */
+  shardable?: boolean;
   row(byColumn: (string | null | undefined)[], row: RawRow): void;
   finish(): void;
 }
@@ -64,17 +112,19 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const started = performance.now();
   const info = source.info;
   const sink = new IssueSink(opts.maxErrors, info.sheet);
-  const hashing = sha256File(info.path, info.bytes);
-  const { layout, rows } = await detectLayout(source);
+  const hashing = opts.tail ? Promise.resolve(undefined) : sha256File(info.path, info.bytes);
+  const tail = opts.tail;
+  const { layout, rows } = tail ? { layout: tail.layout, rows: source.batches() } : await detectLayout(source);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];
-  // layout issues found in the lookahead
-  for (const t of layout.titleRows) sink.add('title-row', { text: rowText(t) }, { row: t.n, col: firstCol(t) });
+  // header and layout issues belong to the first shard only (a tail reports into a throwaway sink)
+  const headSink = tail ? new IssueSink(0) : sink;
+  for (const t of layout.titleRows) headSink.add('title-row', { text: rowText(t) }, { row: t.n, col: firstCol(t) });
   if (layout.headerRows.length > 1) {
-    sink.add('multirow-header', { count: layout.headerRows.length, rows: layout.headerRows.join(', ') }, { row: layout.headerRows[0], col: 0 });
+    headSink.add('multirow-header', { count: layout.headerRows.length, rows: layout.headerRows.join(', ') }, { row: layout.headerRows[0], col: 0 });
   }
-  for (const n of layout.blankAfterHeader) sink.add('blank-row', { row: n }, { row: n });
-  if (layout.noHeader && layout.width > 0) sink.add('blank-header');
-  checkLabels(layout.labels, layout.rawLabels, headerRow, sink);
+  for (const n of layout.blankAfterHeader) headSink.add('blank-row', { row: n }, { row: n });
+  if (layout.noHeader && layout.width > 0) headSink.add('blank-header');
+  checkLabels(layout.labels, layout.rawLabels, headerRow, headSink);
 
   let schema = opts.schema;
   let standardRef = opts.standard;
@@ -93,7 +143,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     (opts.extensions ?? []).map((make) => make({ sink, schema: sch, fieldColumns })).filter((x): x is RowExtension => x !== null);
   let extensions: RowExtension[] = [];
   if (schema) {
-    const match = matchHeader(layout.labels, schema, headerRow, sink);
+    const match = tail ? { fieldOfColumn: [], columnOfField: tail.fieldColumns } : matchHeader(layout.labels, schema, headerRow, sink);
     fieldColumns = match.columnOfField;
     extensions = buildExtensions(schema);
     // canonical values (keys) are built only for the fields that need them: keys, onRow, extensions
@@ -111,7 +161,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (cols.every((c) => c >= 0)) uniqueKeySets.push({ cols, names: uk, seen: new KeyIndex() });
     }
   }
-  checkLabelLayout(layout.labels, headerRow, (c) => fieldOfColumn[c] !== null, sink);
+  checkLabelLayout(layout.labels, headerRow, (c) => fieldOfColumn[c] !== null, headSink);
   if (!schema) extensions = buildExtensions({ fields: [] });
   const wantValues = opts.onRow !== undefined || extensions.length > 0;
   // one per column of the table (a table without a header still has columns)
@@ -124,7 +174,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const lineOf = new Map<number, number>();
   const keys: (string | null | undefined)[] = new Array(width);
   const expected = width;
-  let rowCount = layout.headerRows.length + layout.titleRows.length;
+  let rowCount = tail ? 0 : layout.headerRows.length + layout.titleRows.length;
   let dataRows = 0;
   let lastDataRow = 0;
   let firstDataRow = 0;
@@ -134,11 +184,18 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const signatures: number[] = [];
   let progressAt = 0;
   // Workbook readers skip rows absent from the sheet: a gap in row numbers is a blank row.
-  let prevN = Math.max(headerRow ?? 0, ...layout.blankAfterHeader);
+  let prevN = tail ? 0 : Math.max(headerRow ?? 0, ...layout.blankAfterHeader);
+  const shardable = !!schema && !opts.onRow && source.stopAfter !== undefined && profiles.every((p) => p === null) &&
+    extensions.every((x) => x.shardable === true) && fieldOfColumn.every((f) => f === null || !f.keepsValues);
+  const handle = !tail && opts.shard ? await opts.shard({ layout, schema, fieldColumns, shardable }) : null;
+  if (handle) source.stopAfter!(handle.stopAfter);
 
-  for await (const batch of rows) {
+  // the first shard ends at the split even when its reader had already read past it
+  const lastRecord = handle ? handle.stopAfter : Infinity;
+  rows: for await (const batch of rows) {
     for (let b = 0; b < batch.length; b++) {
       const row = batch[b]!;
+      if (row.n > lastRecord) break rows;
       rowCount++;
       if (prevN > 0 && row.n > prevN + 1) {
         const from = prevN + 1;
@@ -207,6 +264,44 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     }
   }
   await source.close();
+  if (tail) {
+    // the first shard reports everything that needs the whole table, from this state
+    tail.collect({
+      pk: pkColumns.length ? pkSeen.export() : null,
+      uniques: uniqueKeySets.map((u) => u.seen.export()),
+      fields: fieldOfColumn.map((f) => f?.shardState() ?? null),
+      rowCount, dataRows, firstDataRow, lastDataRow, totals, footnotes, blanks, signatures,
+      sink: { issues: sink.issues, errors: sink.errors, warnings: sink.warnings, infos: sink.infos, truncated: sink.truncated },
+      ...(info.finalNewline !== undefined ? { finalNewline: info.finalNewline } : {}),
+      ...(info.lineEnding ? { lineEnding: info.lineEnding } : {}),
+      notes: info.notes,
+      lines: [...lineOf],
+    });
+    return { path: info.path, valid: sink.errors === 0, labels: layout.labels, stats: { rows: rowCount, dataRows, errors: sink.errors, warnings: sink.warnings, infos: sink.infos, seconds: 0, bytes: info.bytes, fields: 0 }, issues: [] };
+  }
+  if (handle) {
+    const t = await handle.result;
+    sink.absorb(t.sink);
+    rowCount += t.rowCount;
+    dataRows += t.dataRows;
+    if (t.dataRows) {
+      if (firstDataRow === 0) firstDataRow = t.firstDataRow;
+      lastDataRow = t.lastDataRow;
+    }
+    totals.push(...t.totals);
+    footnotes.push(...t.footnotes);
+    blanks.push(...t.blanks);
+    signatures.push(...t.signatures);
+    if (t.pk) pkSeen.absorb(t.pk);
+    t.uniques.forEach((log, i) => uniqueKeySets[i]?.seen.absorb(log));
+    t.fields.forEach((state, c) => { if (state) fieldOfColumn[c]?.absorb(state); });
+    info.finalNewline = t.finalNewline;
+    info.lineEnding = t.lineEnding === info.lineEnding || !info.lineEnding ? t.lineEnding : 'mixed';
+    info.notes.push(...t.notes);
+    for (const [n, line] of t.lines) if (lineOf.size < 100000) lineOf.set(n, line);
+    // repeated keys whose first appearance is in the other shard: their text is read back from the file
+    await fillKeyTexts(info, pkSeen, pkColumns, uniqueKeySets, lineOf);
+  }
   // formatted empty rows a workbook lists below the last row with values
   if (info.lastRow !== undefined && info.lastRow > prevN && prevN > 0) {
     const from = prevN + 1;
@@ -324,6 +419,23 @@ function checkKey(cols: number[], names: string[], keys: (string | null | undefi
     seen.feed(k);
   }
   if (seen.add(row.n)) seen.keep(row.n, cols.map((c) => keys[c]).join(', '));
+}
+
+/** After a sharded run, the text of keys repeated across shards is read back from the file. */
+async function fillKeyTexts(info: SourceInfo, pk: KeyIndex, pkColumns: number[], uniques: { cols: number[]; seen: KeyIndex }[], lineOf: Map<number, number>): Promise<void> {
+  const sets = [...(pkColumns.length ? [{ cols: pkColumns, seen: pk }] : []), ...uniques];
+  const missing = sets.flatMap(({ cols, seen }) => seen.duplicates().filter((d) => d.value === '').map((d) => ({ d, cols, line: lineOf.get(d.row) ?? d.row })));
+  if (missing.length === 0) return;
+  const texts = await readLines(info.path, info.encoding, new Set(missing.map((m) => m.line)));
+  for (const { d, cols, line } of missing) {
+    let cells: string[] = [];
+    try {
+      new CsvTokenizer(info.delimiter ?? ',').push(texts.get(line) ?? '', true, (c) => (cells = c));
+    } catch {
+      continue; // a key cell spanning lines: the message goes without the value
+    }
+    d.value = cols.map((c) => (cells[c] ?? '').trim()).join(', ');
+  }
 }
 
 /** Reports the repeats a key index found (after the last row: the index sorts its log once). */

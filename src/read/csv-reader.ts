@@ -17,6 +17,8 @@ export interface CsvOptions {
   encoding?: TextEncoding;
   /** A single line longer than this (in characters) stops reading with an error. */
   maxRecordChars?: number;
+  /** Read from this byte (a record boundary) on, numbering records from `firstRecord + 1` (a second shard). */
+  range?: { startByte: number; firstRecord: number; firstLine: number };
 }
 
 export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource> {
@@ -38,21 +40,30 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
   const maxRecordChars = opts.maxRecordChars ?? currentLimits().maxRecordChars;
   const maxColumns = currentLimits().maxColumns;
   let stream: ReturnType<typeof createReadStream> | null = null;
+  const range = opts.range;
+  /** Records after this one are left to another shard (see stopAfter). */
+  let stopAt = Infinity;
 
   async function* batches(): AsyncIterable<RawRow[]> {
-    stream = createReadStream(path, { highWaterMark: 1 << 16 });
-    const decoder = new StreamDecoder(encoding, detected.bom);
+    stream = createReadStream(path, { highWaterMark: 1 << 16, ...(range ? { start: range.startByte } : {}) });
+    const decoder = new StreamDecoder(encoding, detected.bom && !range);
     const tok = new CsvTokenizer(delimiter);
     let batch: RawRow[] = [];
-    let n = 0;
+    let n = range?.firstRecord ?? 0;
+    if (range) tok.line = range.firstLine + 1;
     let width = 0;
-    let first = true;
-    let last = lastByte;
+    let first = !range;
+    let last = range ? undefined : lastByte;
+    let stopped = false;
     let fallback: CsvParseFallback | null = null;
     let complete = true;
     let formulas = 0;
     let firstFormula: { cell: string; line: number; value: string } | undefined;
     const emit = (cells: string[], line: number): void => {
+      if (n >= stopAt) {
+        stopped = true;
+        return;
+      }
       n++;
       if (cells.length > width) {
         width = cells.length;
@@ -94,6 +105,10 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
         yield batch;
         batch = [];
       }
+      if (stopped) {
+        complete = false;
+        break;
+      }
       if (!fallback && tok.pendingLength > maxRecordChars) {
         info.notes.push({ code: 'record-too-long', params: { limit: maxRecordChars, line: tok.line }, line: tok.line });
         complete = false;
@@ -115,6 +130,9 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
   return {
     info,
     batches,
+    stopAfter(record: number) {
+      stopAt = record;
+    },
     async close() {
       (stream as ReturnType<typeof createReadStream> | null)?.destroy();
     },

@@ -90,6 +90,8 @@ export interface RowSource {
   batches(): AsyncIterable<RawRow[]>;
   /** Releases file handles early (for errors / --max-errors). Safe to call twice. */
   close(): Promise<void>;
+  /** CSV only: read no record after this one (the rest is validated by a second shard). */
+  stopAfter?(record: number): void;
 }
 
 /** Raised by readers for input they cannot read. `code` is an issue code from the catalog. */
