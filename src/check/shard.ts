@@ -49,7 +49,7 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
       layout: ready.layout, fieldColumns: ready.fieldColumns, schema: ready.schema, standard: standard(), maxErrors,
     };
     const inWorker = new Promise<TailResult>((resolve, reject) => {
-      const worker = new Worker(new URL('./shard-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      const worker = new Worker(new URL('./shard-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       worker.once('message', (m: { state?: TailResult; error?: string }) => {
         if (m.state) resolve(m.state);
         else reject(new Error(m.error ?? 'shard worker failed'));
@@ -58,7 +58,7 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
       worker.once('error', reject);
     });
     // a worker that cannot run (or fails) costs time, not correctness: the shard is validated here instead
-    const result = inWorker.catch(() => runTail(job));
+    const result = inWorker.catch((err) => { if (process.env.SATUDATA_DEBUG) process.stderr.write(`shard worker: ${String(err)}\n`); return runTail(job); });
     return { stopAfter: split.records, result };
   };
 }
