@@ -89,7 +89,7 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
               lastVerdict[b] = verdict;
             }
             const issues = verdict.issues;
-            for (let k = 0; k < issues.length; k++) sink.add(issues[k]!.code, issues[k]!.params, atOf(row, fieldColumns[i]!, field.name, v));
+            if (issues.length !== 0) for (let k = 0; k < issues.length; k++) sink.add(issues[k]!.code, issues[k]!.params, atOf(row, fieldColumns[i]!, field.name, v));
             const code = verdict.code;
             if (!code) continue;
             codesInRow?.push({ code, level: verdict.level!, i });

@@ -254,7 +254,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (wantValues) {
         if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
         // extensions read the row's canonical values by column during row() and keep nothing of them
-        if (extensions.length && schema) for (const x of extensions) x.row(keys, row);
+        if (extensions.length && schema) for (let x = 0; x < extensions.length; x++) extensions[x]!.row(keys, row);
       }
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
     }
