@@ -60,12 +60,14 @@ function localName(name: string): string {
 }
 
 /** Hardening shared by every XML part parsed here: no DOCTYPE (entities), bounded element depth. */
-function guardXml(parser: SaxParser, part: string): void {
+function guardXml(parser: SaxParser, part: string, wrapDepth = true): void {
   const maxDepth = currentLimits().maxXmlDepth;
   let depth = 0;
   parser.on('doctype', () => {
     throw new ReadError('xml-entity', { part });
   });
+  // the sheet parser counts depth in its own handlers (a wrapper per element costs the hot path)
+  if (!wrapDepth) return;
   // saxes keeps one handler per event: wrap the handlers registered after this call.
   const on = parser.on.bind(parser) as (event: string, handler: (arg: never) => void) => void;
   (parser as { on: unknown }).on = (event: string, handler: (arg: never) => void) => {
@@ -173,6 +175,8 @@ export class SheetParser {
   width = 0;
   /** Last row number the sheet XML lists, with or without values. */
   lastRow = 0;
+  private depth = 0;
+  private readonly maxDepth: number;
   private readonly parser: SaxParser;
   private readonly decoder = new TextDecoder('utf-8');
   // current row, current cell, and where text goes
@@ -199,10 +203,17 @@ export class SheetParser {
     private readonly merges: MergeRange[],
     private readonly meter?: InflateMeter,
   ) {
+    this.maxDepth = currentLimits().maxXmlDepth;
     this.parser = new SaxesParser({ position: false });
-    guardXml(this.parser, 'worksheet');
-    this.parser.on('opentag', (node) => this.open(node.name, node.attributes));
-    this.parser.on('closetag', (node) => this.close(node.name));
+    guardXml(this.parser, 'worksheet', false);
+    this.parser.on('opentag', (node) => {
+      if (++this.depth > this.maxDepth) throw new ReadError('xml-nesting', { part: 'worksheet', limit: this.maxDepth });
+      this.open(node.name, node.attributes);
+    });
+    this.parser.on('closetag', (node) => {
+      this.depth--;
+      this.close(node.name);
+    });
     this.parser.on('text', (t) => void (this.capture && (this.text += t)));
   }
 
