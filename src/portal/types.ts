@@ -3,8 +3,20 @@
  * other side is CKAN, SIPD or a ZIP on disk: identify (who am I, may I publish), plan (what would change,
  * reading only), apply (do exactly the plan).
  */
+import type { PortalConfig } from '../config/config.js';
 import type { LoadedPackage } from '../package/load.js';
+import type { FetchLike, RetryOptions } from './http.js';
 import type { LedgerEntry } from './ledger.js';
+
+/** What every network adapter (CKAN, SIPD) is built from: its configured name, settings and token. */
+export interface PortalAdapterOptions {
+  name: string;
+  config: PortalConfig;
+  token?: string;
+  fetch?: FetchLike;
+  retry?: Omit<RetryOptions, 'fetch'>;
+  now?: () => Date;
+}
 
 export interface Identity {
   /** Who the token acts as (user name, or a description when the portal does not say). */

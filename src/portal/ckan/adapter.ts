@@ -6,27 +6,16 @@
  * write) and apply (exactly the plan; never delete-and-recreate; creates are checked with package_show
  * before being retried, so a lost answer never makes a duplicate).
  */
-import type { PortalConfig } from '../../config/config.js';
 import type { LoadedPackage, LoadedResource } from '../../package/load.js';
 import { digestBytes } from '../../package/hash.js';
-import type { FetchLike, RetryOptions } from '../http.js';
 import type { LedgerEntry } from '../ledger.js';
-import { PortalError, type ApplyResult, type DatasetPlan, type Identity, type Portal, type PlanStep } from '../types.js';
+import { PortalError, type ApplyResult, type DatasetPlan, type Identity, type Portal, type PortalAdapterOptions, type PlanStep } from '../types.js';
 import {
   organizationListForUser, packageCreate, packagePatch, packageShow, resourceCreate, resourceForm, resourceUpdate,
   schemingDatasetSchemaShow, statusShow, type CkanOptions, type CkanPackage, type CkanResource,
 } from './client.js';
 import { retryable, toPortalError } from './errors.js';
 import { datasetDict, EXTRA_KEYS, missingRequired, ownedElsewhere, patchFor } from './mapping.js';
-
-export interface CkanAdapterOptions {
-  name: string;
-  config: PortalConfig;
-  token?: string;
-  fetch?: FetchLike;
-  retry?: Omit<RetryOptions, 'fetch'>;
-  now?: () => Date;
-}
 
 interface ResourceStepData {
   resource: LoadedResource;
@@ -42,7 +31,7 @@ export class CkanPortal implements Portal {
   private schemingFields: { field_name: string; required?: boolean }[] = [];
   private readonly limitBytes: number;
 
-  constructor(private readonly o: CkanAdapterOptions) {
+  constructor(private readonly o: PortalAdapterOptions) {
     this.name = o.name;
     if (!o.config.url) throw new PortalError('config-invalid', { path: o.name, detail: 'url is missing' });
     this.base = o.config.url.replace(/\/+$/, '');

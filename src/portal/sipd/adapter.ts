@@ -5,27 +5,17 @@
  * - `GET {base}/get_dssd?kodepemda=&tahun=` → rows with `kodeindikator`, `tahun`, `data` (plan: skip equal values);
  * - `POST {base}/push_dssd` body `{"data": [{kodeindikator, kodepemda, tahun, data}]}` (apply, changed values only).
  */
-import type { PortalConfig } from '../../config/config.js';
 import type { LoadedPackage } from '../../package/load.js';
-import { fetchRetry, safeUrl, type FetchLike, type RetryOptions, NetworkError } from '../http.js';
+import { fetchRetry, safeUrl, NetworkError } from '../http.js';
 import type { LedgerEntry } from '../ledger.js';
-import { PortalError, type ApplyResult, type DatasetPlan, type Identity, type Portal } from '../types.js';
+import { PortalError, type ApplyResult, type DatasetPlan, type Identity, type Portal, type PortalAdapterOptions } from '../types.js';
 import { aggregateCsv, kodepemdaOf, type DssdItem } from './aggregate.js';
-
-export interface SipdAdapterOptions {
-  name: string;
-  config: PortalConfig;
-  token?: string;
-  fetch?: FetchLike;
-  retry?: Omit<RetryOptions, 'fetch'>;
-  now?: () => Date;
-}
 
 export class SipdPortal implements Portal {
   readonly name: string;
   private readonly base: string;
 
-  constructor(private readonly o: SipdAdapterOptions) {
+  constructor(private readonly o: PortalAdapterOptions) {
     this.name = o.name;
     this.base = (o.config.url ?? 'https://sipd.go.id/ewalidata/serv').replace(/\/+$/, '');
   }
