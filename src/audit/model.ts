@@ -65,13 +65,7 @@ export type Stage = 'wajib' | 'terdaftar' | 'terkumpul' | 'tervalidasi' | 'terpu
 export const STAGES: Stage[] = ['wajib', 'terdaftar', 'terkumpul', 'tervalidasi', 'terpublikasi'];
 
 /** One registry item evaluated at its current due period. */
-export interface ItemResult {
-  id: string;
-  judul: string;
-  opd: string;
-  frekuensi: Frekuensi;
-  prioritas: boolean;
-  urusan?: string;
+export interface ItemResult extends Pick<RegistryItem, 'id' | 'judul' | 'opd' | 'frekuensi' | 'prioritas' | 'urusan'> {
   /** Current due period key; null when nothing is due yet. */
   period: string | null;
   due: string | null;
