@@ -1,6 +1,7 @@
 /** Wiring of `satudata codes search|show` (alias `kode cari|show`): look up kode referensi. */
 import { Option } from 'commander';
 import type { RegisterCommand } from './context.js';
+import { formatOption } from './options.js';
 
 export const registerCodes: RegisterCommand = (program, ctx) => {
   const id = ctx.id;
@@ -9,7 +10,7 @@ export const registerCodes: RegisterCommand = (program, ctx) => {
     .alias('kode')
     .description(id ? 'cari kode referensi (wilayah Kemendagri, OPD, urusan, satuan…)' : 'look up reference codes (Kemendagri regions, OPD, affairs, units…)');
   const list = () => new Option('--list <name>', id ? 'daftar kode: wilayah (default), opd-ntb, urusan, satuan, frekuensi, lisensi, topik' : 'code list: wilayah (default), opd-ntb, urusan, satuan, frekuensi, lisensi, topik').default('wilayah');
-  const format = () => new Option('--format <format>', id ? 'format keluaran' : 'output format').choices(['pretty', 'json']).default('pretty');
+  const format = () => formatOption(id);
   cmd
     .command('search')
     .alias('cari')

@@ -1,6 +1,7 @@
 /** Wiring of `satudata fix` (alias `rapikan`). */
 import { Option } from 'commander';
 import type { RegisterCommand } from './context.js';
+import { formatOption } from './options.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -20,7 +21,7 @@ export const registerFix: RegisterCommand = (program, ctx) => {
     .addOption(new Option('--dash <meaning>', id ? 'arti "-" di kolom angka: kosong (nilai hilang) atau nol' : 'meaning of "-" in number columns: kosong (missing) or nol (zero)').choices(['kosong', 'nol']).default('kosong'))
     .option('--set <field=value>', id ? 'isi kolom standar yang tidak ada di berkas, mis. --set tahun=2023 (boleh berulang)' : 'fill a standard field the file lacks, e.g. --set tahun=2023 (repeatable)', collect)
     .option('--cakupan <kode>', id ? 'kode wilayah cakupan data (mis. 52.01) untuk mencocokkan nama wilayah' : 'region code the data covers (e.g. 52.01), for matching region names')
-    .addOption(new Option('--format <format>', id ? 'format laporan' : 'report format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(formatOption(id, ['pretty', 'json'], true))
     .action(async (file: string, options: Record<string, unknown>) => {
       const { runFix } = await import('./fix.js');
       ctx.exit(await runFix(file, { ...options, lang: ctx.langNow() } as never));

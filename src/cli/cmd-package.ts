@@ -1,6 +1,7 @@
 /** Wiring of `satudata package`. */
 import { Option } from 'commander';
 import type { RegisterCommand } from './context.js';
+import { formatOption } from './options.js';
 
 export const registerPackage: RegisterCommand = (program, ctx) => {
   const id = ctx.id;
@@ -16,7 +17,7 @@ export const registerPackage: RegisterCommand = (program, ctx) => {
     .option('--delimiter <char>', id ? 'pemisah kolom CSV (default: dideteksi)' : 'CSV delimiter (default: detected)')
     .option('--allow-invalid', id ? 'tetap kemas data bergalat (paket ditandai tidak valid)' : 'package data with errors (the package is marked invalid)')
     .addOption(new Option('--fail-on <level>', id ? 'tingkat yang membuat tidak valid' : 'level that makes data invalid').choices(['error', 'warning']).default('error'))
-    .addOption(new Option('--format <format>', id ? 'format keluaran' : 'output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(formatOption(id))
     .action(async (files: string[], options: Record<string, unknown>) => {
       const { runPackage } = await import('./package.js');
       ctx.exit(await runPackage(files, { ...options, lang: ctx.langNow(), version: ctx.version } as never));

@@ -1,6 +1,6 @@
 /** Wiring of `satudata push`. */
-import { Option } from 'commander';
 import type { RegisterCommand } from './context.js';
+import { formatOption } from './options.js';
 
 export const registerPush: RegisterCommand = (program, ctx) => {
   const id = ctx.id;
@@ -12,7 +12,7 @@ export const registerPush: RegisterCommand = (program, ctx) => {
     .option('--dry-run', id ? 'tampilkan rencana tanpa menulis apa pun' : 'print the plan without writing anything')
     .option('--force', id ? 'kirim juga data yang validasinya gagal' : 'push data whose validation failed too')
     .option('--concurrency <n>', id ? 'dataset paralel (default 4)' : 'datasets in parallel (default 4)')
-    .addOption(new Option('--format <format>', id ? 'format keluaran' : 'output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(formatOption(id))
     .action(async (packages: string[], options: Record<string, unknown>) => {
       const { runPush } = await import('./push.js');
       ctx.exit(await runPush(packages, { ...options, lang: ctx.langNow() } as never));

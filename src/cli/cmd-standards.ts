@@ -1,6 +1,6 @@
 /** Wiring of `satudata standards list|show|check` (the data-standard catalog). */
-import { Option } from 'commander';
 import type { RegisterCommand } from './context.js';
+import { formatOption } from './options.js';
 
 export const registerStandards: RegisterCommand = (program, ctx) => {
   const id = ctx.id;
@@ -8,7 +8,7 @@ export const registerStandards: RegisterCommand = (program, ctx) => {
     .command('standards')
     .alias('standar')
     .description(id ? 'katalog standar data: daftar, rincian, periksa' : 'data-standard catalog: list, show, check');
-  const format = () => new Option('--format <format>', id ? 'format keluaran' : 'output format').choices(['pretty', 'json']).default('pretty');
+  const format = () => formatOption(id);
   const dir = id ? 'folder katalog (default: bawaan; atau SATUDATA_STANDARDS)' : 'catalog folder (default: bundled; or SATUDATA_STANDARDS)';
   cmd
     .command('list')

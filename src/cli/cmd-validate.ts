@@ -1,6 +1,7 @@
 /** Wiring of `satudata validate` (alias `periksa`). */
 import { Option } from 'commander';
 import type { RegisterCommand } from './context.js';
+import { formatOption } from './options.js';
 
 export const registerValidate: RegisterCommand = (program, ctx) => {
   const id = ctx.id;
@@ -14,7 +15,7 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
     .option('--schema <file>', id ? 'Table Schema (JSON) untuk memeriksa data' : 'Table Schema (JSON) to check the data against')
     .option('--sheet <name|number|all>', id ? 'sheet yang diperiksa (default: sheet pertama yang berisi; all = semua sheet)' : 'sheet to check (default: first non-empty sheet; all = every sheet)')
     .option('--delimiter <char>', id ? 'pemisah kolom CSV (default: dideteksi)' : 'CSV delimiter (default: detected)')
-    .addOption(new Option('--format <format>', id ? 'format laporan' : 'report format').choices(['pretty', 'json', 'github', 'junit', 'markdown']).default('pretty'))
+    .addOption(formatOption(id, ['pretty', 'json', 'github', 'junit', 'markdown'], true))
     .option('--annotate <out.xlsx>', id ? 'tulis salinan buku kerja dengan sel bermasalah ditandai dan catatan perbaikan (satu berkas)' : 'write a copy of the workbook with problem cells highlighted and fix notes (one file)')
     .option('--output <file>', id ? 'tulis juga laporan JSON ke berkas ini' : 'also write the JSON report to this file')
     .option('--changed-since <ref>', id ? 'mode repositori: hanya berkas yang berubah sejak ref git ini' : 'repository mode: only files changed since this git ref')
