@@ -1,26 +1,20 @@
 /** The NTB provincial OPD code list (standards/codes/opd-ntb.csv): lookup by code or abbreviation. */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseCsvLine } from './csv-line.js';
+import { codeList, type CodeList } from '../standards/code-lists.js';
 
 export interface Opd { kode: string; singkatan: string; nama: string; urusan: string }
 
-let cached: { list: Opd[]; index: Map<string, Opd> } | null = null;
+let cached: { source: CodeList | undefined; list: Opd[]; index: Map<string, Opd> } | null = null;
 
 export function opdList(): { list: Opd[]; index: Map<string, Opd> } {
-  if (cached) return cached;
-  const path = fileURLToPath(new URL('../../standards/codes/opd-ntb.csv', import.meta.url));
-  const list: Opd[] = [];
+  const source = codeList('opd-ntb');
+  if (cached && cached.source === source) return cached;
+  const list: Opd[] = (source?.entries ?? []).map((e) => ({ kode: e.kode, singkatan: e.singkatan ?? '', nama: e.nama, urusan: e.kode_urusan ?? '' }));
   const index = new Map<string, Opd>();
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => !l.startsWith('#')).slice(1)) {
-    if (line.trim() === '') continue;
-    const [kode, singkatan, nama, urusan] = parseCsvLine(line);
-    const o = { kode: kode!, singkatan: singkatan!, nama: nama!, urusan: urusan! };
-    list.push(o);
+  for (const o of list) {
     index.set(o.kode, o);
     index.set(o.singkatan.toUpperCase(), o);
   }
-  cached = { list, index };
+  cached = { source, list, index };
   return cached;
 }
 

@@ -1,8 +1,6 @@
 /** Frequencies with their default release lag and graces, read from standards/codes/frekuensi.csv. */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { codeList, type CodeList } from '../standards/code-lists.js';
 import type { Frekuensi } from '../standards/metadata.js';
-import { parseCsvLine } from './csv-line.js';
 
 export const FREQUENCIES: Frekuensi[] = ['tahunan', 'semesteran', 'triwulanan', 'bulanan', 'mingguan', 'harian', 'tidak_tetap'];
 
@@ -19,20 +17,25 @@ export interface FrequencyPolicy {
 
 export type Policies = Record<Frekuensi, FrequencyPolicy>;
 
-let cached: Policies | null = null;
+let cached: { source: CodeList | undefined; policies: Policies } | null = null;
 
 export function defaultPolicies(): Policies {
-  if (cached) return cached;
-  const path = fileURLToPath(new URL('../../standards/codes/frekuensi.csv', import.meta.url));
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
-  const out = {} as Policies;
-  for (const line of lines.slice(1)) {
-    const [kode, id, en, lag, overdue, delinquent] = parseCsvLine(line);
-    const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
-    out[kode as Frekuensi] = { kode: kode as Frekuensi, label: { id: id!, en: en! }, lag: num(lag) ?? 0, overdue: num(overdue), delinquent: num(delinquent) };
+  const source = codeList('frekuensi');
+  if (cached && cached.source === source) return cached.policies;
+  const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+  const policies = {} as Policies;
+  for (const e of source?.entries ?? []) {
+    const kode = e.kode as Frekuensi;
+    policies[kode] = {
+      kode,
+      label: { id: e.label_id ?? kode, en: e.label_en ?? kode },
+      lag: num(e.jeda_rilis_hari) ?? 0,
+      overdue: num(e.tenggang_terlambat_hari),
+      delinquent: num(e.tenggang_sangat_terlambat_hari),
+    };
   }
-  cached = out;
-  return out;
+  cached = { source, policies };
+  return policies;
 }
 
 /** Applies `--grace bulanan=30:14:30,tahunan=120` style overrides (lag[:overdue[:delinquent]]). Returns an error text or null. */
