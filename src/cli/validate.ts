@@ -123,7 +123,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const delimiter = o.delimiter === '\\t' ? '\t' : o.delimiter;
   const cliFixed = Boolean(schema || dataStandard);
   const progress = createProgress(o.lang);
-  const { mapPool } = await import('../repo/pool.js');
+  const { mapPool } = await import('../io/pool.js');
   const results = await mapPool(jobs, concurrency, async (job) => {
     const own = !cliFixed && job.fixed;
     const tables = await validateFile(job.path, {

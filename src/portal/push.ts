@@ -5,7 +5,7 @@
  */
 import { loadPackage, PackageLoadError, type LoadedPackage } from '../package/load.js';
 import type { Ledger } from './ledger.js';
-import { mapPool } from './pool.js';
+import { mapPool } from '../io/pool.js';
 import { PortalError, type ApplyResult, type DatasetPlan, type Portal } from './types.js';
 
 export interface PushOptions {

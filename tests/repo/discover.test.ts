@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { discover } from '../../src/repo/discover.js';
 import { loadConfig } from '../../src/repo/config.js';
 import { RepoError } from '../../src/repo/errors.js';
-import { mapPool } from '../../src/repo/pool.js';
+import { mapPool } from '../../src/io/pool.js';
 import { planRepo } from '../../src/repo/plan.js';
 
 const root = mkdtempSync(join(tmpdir(), 'satudata-repo-'));

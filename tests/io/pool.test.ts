@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapPool } from '../../src/portal/pool.js';
+import { mapPool } from '../../src/io/pool.js';
 
 describe('mapPool', () => {
   it('keeps at most `limit` tasks in flight and the input order in results', async () => {
