@@ -1,5 +1,4 @@
 /** `satudata report`: options → runAudit → formatters → files/stdout → exit code. */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
@@ -11,6 +10,7 @@ import { applyOverrides, defaultPolicies } from '../audit/policy.js';
 import { parseWeights } from '../audit/ranking.js';
 import { runAudit } from '../audit/run-audit.js';
 import { SourceError } from '../audit/sources/ledger.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 
 export interface ReportCliOptions {
@@ -96,9 +96,8 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
     const tag = opd ? `-${findOpd(opd)!.singkatan}` : '';
     const base = `laporan-${report.week}${tag}`;
     const written: string[] = [];
-    await mkdir(o.out, { recursive: true });
     const put = async (name: string, data: string | Buffer) => {
-      await writeFile(join(o.out!, name), data);
+      await writeFileAtomic(join(o.out!, name), data);
       written.push(join(o.out!, name));
     };
     if (want('md')) await put(`${base}.md`, (await import('../audit/format/markdown.js')).formatMarkdown(report, lang));
@@ -107,8 +106,7 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
     if (want('xlsx')) await put(`${base}.xlsx`, await (await import('../audit/format/xlsx.js')).formatXlsx(report, lang));
     if (want('csv')) {
       const dir = join(o.out, `csv${tag}`);
-      await mkdir(dir, { recursive: true });
-      for (const [name, text] of Object.entries((await import('../audit/format/csv.js')).formatCsv(report, lang))) await writeFile(join(dir, name), text);
+      for (const [name, text] of Object.entries((await import('../audit/format/csv.js')).formatCsv(report, lang))) await writeFileAtomic(join(dir, name), text);
       written.push(join(dir, '*.csv'));
     }
     const { headlines } = await import('../audit/format/common.js');

@@ -3,8 +3,7 @@
  * "Data") — and the change log `<out>.perubahan.csv`, each ATOMICALLY: a temp file in the same folder,
  * then a rename. Text from the source is neutralised against formula injection.
  */
-import { writeFile } from 'node:fs/promises';
-import { withAtomicFile } from '../io/atomic.js';
+import { withAtomicFile, writeFileAtomic } from '../io/atomic.js';
 import type { FieldDef } from '../standards/schema.js';
 import { csvRecord, safeText } from './safe-cell.js';
 import type { Change } from './types.js';
@@ -26,7 +25,7 @@ export async function writeTidy(dest: string, fields: FieldDef[], rows: string[]
   }
   let text = csvRecord(fields.map((f) => f.name));
   for (const r of rows) text += csvRecord(r);
-  await withAtomicFile(dest, (tmp) => writeFile(tmp, text, 'utf8'));
+  await writeFileAtomic(dest, text);
 }
 
 export const CHANGE_LOG_HEADER = ['sel', 'aturan', 'nilai_lama', 'nilai_baru'];
@@ -43,6 +42,5 @@ export function changeLogText(changes: Change[]): string {
 }
 
 export async function writeChangeLog(dest: string, changes: Change[]): Promise<void> {
-  const text = changeLogText(changes);
-  await withAtomicFile(dest, (tmp) => writeFile(tmp, text, 'utf8'));
+  await writeFileAtomic(dest, changeLogText(changes));
 }
