@@ -62,7 +62,6 @@ export interface ObservedState {
 export type Timeliness = 'belum_jatuh_tempo' | 'jatuh_tempo' | 'terlambat' | 'sangat_terlambat' | 'tepat_waktu' | 'terbit_terlambat' | 'tidak_tetap';
 export type GapReason = 'tidak-ditemukan' | 'belum-ada-isian' | 'menunggu-validasi' | 'gagal-validasi' | 'belum-terbit';
 export type Stage = 'wajib' | 'terdaftar' | 'terkumpul' | 'tervalidasi' | 'terpublikasi';
-export const STAGES: Stage[] = ['wajib', 'terdaftar', 'terkumpul', 'tervalidasi', 'terpublikasi'];
 
 /** One registry item evaluated at its current due period. */
 export interface ItemResult extends Pick<RegistryItem, 'id' | 'judul' | 'opd' | 'frekuensi' | 'prioritas' | 'urusan'> {

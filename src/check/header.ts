@@ -4,8 +4,6 @@ import type { IssueSink } from './sink.js';
 import { columnLetter } from '../read/table.js';
 import { slug } from '../standards/slug.js';
 
-export { slug };
-
 export interface HeaderMatch {
   /** Schema field index per column, -1 when the column has no field. */
   fieldOfColumn: number[];

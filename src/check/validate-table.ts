@@ -3,7 +3,7 @@
  * Emits issues through an IssueSink; never prints.
  */
 import { sha256File } from '../read/sha256.js';
-import { CellKind, ReadError, cellAddress, type RawRow, type RowSource, type SourceInfo } from '../read/table.js';
+import { CellKind, cellAddress, type RawRow, type RowSource, type SourceInfo } from '../read/table.js';
 import { detectLayout, RowClassifier, RowKind, type Layout } from '../read/layout.js';
 import { HTML_TAG } from '../read/words.js';
 import type { ColumnSummary, Issue, TableReport } from '../report/issue.js';
@@ -484,5 +484,3 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-
-export { ReadError };

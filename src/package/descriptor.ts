@@ -54,10 +54,6 @@ const RESOURCE_NAME: Record<ResourceRole, string> = {
   'report-html': 'laporan-validasi-html',
 };
 
-export function resourceName(role: ResourceRole): string {
-  return RESOURCE_NAME[role];
-}
-
 /** Metadata with keys in the canonical order (then any other keys sorted). */
 export function orderedMetadata(m: Partial<Metadata>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

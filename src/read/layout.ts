@@ -52,10 +52,6 @@ const isBlankText = (t: string | undefined): boolean => t === undefined || t.tri
 const NUMERIC = /^\s*[+-]?\s*(rp\.?\s*)?\(?[\d]+([.,\s]\d+)*\)?\s*%?\s*$/i;
 const YEARLIKE = /^\s*(19|20)\d{2}(\.0+)?\s*$/;
 
-export function isNumericText(t: string): boolean {
-  return NUMERIC.test(t);
-}
-
 function span(row: RawRow): number {
   let n = 0;
   for (const c of row.cells) if (!isBlankText(c)) n++;

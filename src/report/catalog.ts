@@ -434,8 +434,6 @@ export const CATALOG = {
     ['Invalid metadata', 'The metadata from the answers is invalid: {detail}.', 'Fix the named option values, then run satudata init again.']),
 } satisfies Record<string, CatalogEntry>;
 
-export type IssueCode = keyof typeof CATALOG;
-
 export function entry(code: string): CatalogEntry | undefined {
   return (CATALOG as Record<string, CatalogEntry>)[code];
 }
