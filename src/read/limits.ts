@@ -197,17 +197,19 @@ async function entryHead(fh: Awaited<ReturnType<typeof open>>, e: ZipEntry): Pro
 export class InflateMeter {
   private total = 0;
   private readonly max: number;
+  private readonly maxRatio: number;
   /** `declared`: the largest uncompressed size the central directory declares for such a part; an honest
    *  zip never inflates beyond it, so more is a lying zip (a bomb). */
   constructor(compressedBytes: number, declared?: number, limits: Limits = currentLimits()) {
     let max = Math.min(limits.maxEntryBytes, Math.max(limits.ratioFloorBytes, compressedBytes * limits.maxRatio));
     if (declared !== undefined) max = Math.min(max, declared + 64 * 1024);
     this.max = max;
+    this.maxRatio = limits.maxRatio;
   }
   add(chunkLength: number, part: string): void {
     this.total += chunkLength;
     if (this.total > this.max) {
-      throw new ReadError('zip-bomb', { entry: part, size: Math.round(this.total / MB), ratio: '?', limit: Math.round(this.max / MB), maxRatio: DEFAULT_LIMITS.maxRatio });
+      throw new ReadError('zip-bomb', { entry: part, size: Math.round(this.total / MB), ratio: '?', limit: Math.round(this.max / MB), maxRatio: this.maxRatio });
     }
   }
 }
