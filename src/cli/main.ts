@@ -17,14 +17,16 @@ function version(): string {
 
 /** Runs the CLI and resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
-  const preLang = resolveLang(argFlag(argv, '--lang')) ?? 'id';
+  const langFlag = argFlag(argv, '--lang');
+  const preLang = resolveLang(langFlag) ?? 'id';
+  const versionText = version();
   const id = preLang === 'id';
   const program = new Command('satudata');
   program
     .description(id
       ? 'Periksa, rapikan, kemas dan kirim data Satu Data Indonesia (XLSX/CSV) sesuai standar data.'
       : 'Validate, fix, package and push Satu Data Indonesia spreadsheets (XLSX/CSV) against data standards.')
-    .version(version(), '-V, --version', id ? 'tampilkan versi' : 'print the version')
+    .version(versionText, '-V, --version', id ? 'tampilkan versi' : 'print the version')
     .helpOption('-h, --help', id ? 'tampilkan bantuan' : 'show help')
     .addOption(new Option('--lang <lang>', id ? 'bahasa pesan: id atau en (atau SATUDATA_LANG)' : 'message language: id or en (or SATUDATA_LANG)'))
     .showSuggestionAfterError(true)
@@ -40,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = {
     lang: preLang,
     id,
-    version: version(),
+    version: versionText,
     langNow: () => langOf(program, preLang),
     exit: (c) => {
       code = c;
@@ -49,7 +51,6 @@ export async function main(argv: string[]): Promise<number> {
   for (const register of COMMANDS) register(program, ctx);
 
   try {
-    const langFlag = argFlag(argv, '--lang');
     if (langFlag !== undefined && resolveLang(langFlag) === null) {
       process.stderr.write(t('id', 'cli.lang-error', { lang: langFlag }) + '\n' + t('en', 'cli.lang-error', { lang: langFlag }) + '\n');
       return EXIT_USAGE;
