@@ -12,7 +12,7 @@ import { checkMetadata, sidecarPath, type MetadataProblem } from '../standards/m
 import { METADATA_LABELS, type Metadata } from '../standards/metadata.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { codeList, sameUnit } from '../standards/code-lists.js';
-import { metadataSheetName, readLabelValues } from '../read/metadata-sheet.js';
+import { metadataSheetName, metadataSheetOf, readLabelValues } from '../read/metadata-sheet.js';
 import { fold } from '../read/words.js';
 import type { ExtensionFactory } from './validate-table.js';
 import type { IssueSink } from './sink.js';
@@ -64,8 +64,11 @@ export function metadataFromPairs(pairs: { label: string; value: string; cell: s
   return { metadata, cells };
 }
 
-/** Finds the metadata of a data file, or null when there is none. Never throws on bad content. */
-export async function findMetadata(dataPath: string, opts: { sheetChosen?: string } = {}): Promise<FoundMetadata | null> {
+/**
+ * Finds the metadata of a data file, or null when there is none. Never throws on bad content.
+ * `sheets`: the workbook's sheets when the caller has it open already (saves opening it again).
+ */
+export async function findMetadata(dataPath: string, opts: { sheetChosen?: string; sheets?: readonly { name: string }[] } = {}): Promise<FoundMetadata | null> {
   const base = sidecarPath(dataPath).replace(/\.json$/, '');
   for (const ext of ['.json', '.yaml', '.yml']) {
     const path = base + ext;
@@ -79,7 +82,7 @@ export async function findMetadata(dataPath: string, opts: { sheetChosen?: strin
     }
   }
   if (/\.(xlsx|xls)$/i.test(dataPath)) {
-    const sheet = await metadataSheetName(dataPath);
+    const sheet = opts.sheets ? metadataSheetOf(opts.sheets) : await metadataSheetName(dataPath);
     if (sheet && sheet !== opts.sheetChosen) {
       const { metadata, cells } = metadataFromPairs(await readLabelValues(dataPath, sheet));
       const problems = (await checkMetadata(metadata, dataPath)).map((p) => ({ ...p, cell: cells[p.pointer.split('/')[1] ?? ''] }));

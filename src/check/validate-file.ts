@@ -41,9 +41,11 @@ export async function validateFile(path: string, opts: FileOptions): Promise<Tab
   if (!all) return [await validateOne(path, opts)];
   const first = await validateOne(path, { ...opts, sheet: undefined }, (src) => src.info.sheets?.filter((s) => s.state === 'visible' && s.empty !== true).map((s) => s.name));
   const reports = [first.report];
+  // one workbook, one hash: the other sheets reuse the first sheet's
+  const sha256 = first.report.stats.sha256;
   for (const name of first.sheets ?? []) {
     if (name === first.report.sheet) continue;
-    reports.push(await validateOne(path, { ...opts, sheet: name }));
+    reports.push(await validateOne(path, { ...opts, sheet: name, ...(sha256 ? { sha256 } : {}) }));
   }
   const order = first.sheets ?? [];
   return reports.sort((a, b) => order.indexOf(a.sheet ?? '') - order.indexOf(b.sheet ?? ''));
@@ -119,7 +121,7 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
     source = await openSource(path, opts);
     opened(source);
     sheets = sheetsOf?.(source);
-    const found = opts.metadata === false ? null : await findMetadata(path, { sheetChosen: source.info.sheet });
+    const found = opts.metadata === false ? null : await findMetadata(path, { sheetChosen: source.info.sheet, sheets: source.info.sheets });
     let chosen: Standard | undefined = opts.dataStandard;
     let schema: TableSchema | undefined = opts.schema ?? chosen?.schema;
     const resolveSchema = !schema && opts.autoStandard

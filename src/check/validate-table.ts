@@ -44,6 +44,8 @@ export interface TableOptions {
   shard?: (ready: ShardReady) => Promise<ShardHandle | null>;
   /** This run validates a second shard: layout and header match come from the first; state goes back. */
   tail?: { layout: Layout; fieldColumns: number[]; collect: (state: TailState) => void };
+  /** The file's SHA-256 when already known (the other sheets of a workbook validated sheet by sheet). */
+  sha256?: string;
 }
 
 export interface ShardReady {
@@ -112,7 +114,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const started = performance.now();
   const info = source.info;
   const sink = new IssueSink(opts.maxErrors, info.sheet);
-  const hashing = opts.tail ? Promise.resolve(undefined) : sha256File(info.path, info.bytes);
+  const hashing = opts.tail || opts.sha256 ? Promise.resolve(opts.sha256) : sha256File(info.path, info.bytes);
   const tail = opts.tail;
   const { layout, rows } = tail ? { layout: tail.layout, rows: source.batches() } : await detectLayout(source);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];

@@ -11,11 +11,16 @@ export interface LabelValue {
 
 const SHEET_NAME = /^\s*metadata\s*$/i;
 
-/** The name of the workbook's metadata sheet, if it has one. */
+/** The metadata sheet among a workbook's sheets, if there is one. */
+export function metadataSheetOf(sheets: readonly { name: string }[] | undefined): string | undefined {
+  return sheets?.find((s) => SHEET_NAME.test(s.name))?.name;
+}
+
+/** The name of the workbook's metadata sheet, if it has one (opens the workbook to list its sheets). */
 export async function metadataSheetName(path: string): Promise<string | undefined> {
   try {
     const src = await openSource(path);
-    const name = src.info.sheets?.find((s) => SHEET_NAME.test(s.name))?.name;
+    const name = metadataSheetOf(src.info.sheets);
     await src.close();
     return name;
   } catch (err) {

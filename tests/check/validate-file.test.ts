@@ -1,0 +1,30 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { validateFile } from '../../src/check/validate-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'satudata-vf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('validateFile with --sheet all', () => {
+  it('reports every visible sheet, each with the SHA-256 of the workbook file', async () => {
+    const path = join(dir, 'dua-sheet.xlsx');
+    const wb = new ExcelJS.Workbook();
+    for (const [name, n] of [['Lombok', 3], ['Sumbawa', 2]] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(['kecamatan', 'jumlah']);
+      for (let i = 1; i <= n; i++) ws.addRow([`Kec ${i}`, i * 10]);
+    }
+    await wb.xlsx.writeFile(path);
+    const expected = createHash('sha256').update(readFileSync(path)).digest('hex');
+
+    const reports = await validateFile(path, { sheet: 'all', maxErrors: 100 });
+
+    expect(reports.map((r) => r.sheet)).toEqual(['Lombok', 'Sumbawa']);
+    expect(reports.map((r) => r.stats.dataRows)).toEqual([3, 2]);
+    expect(reports.map((r) => r.stats.sha256)).toEqual([expected, expected]);
+  });
+});
