@@ -4,7 +4,8 @@
  * `2024-06`, `2024-W07`, `2024-06-30`), a first and a last day. Due date = last day + release lag.
  */
 import type { Frekuensi } from '../standards/metadata.js';
-import { dayFromYmd, daysInMonth, isoWeek, isoDay, mondayOfIsoWeek, parseDay } from './dates.js';
+import { daysInMonth } from '../check/dates.js';
+import { dayFromYmd, isoWeek, isoDay, mondayOfIsoWeek, parseDay } from './dates.js';
 
 /** Calendar frequencies (tidak_tetap has no calendar). */
 export type CalendarFrequency = Exclude<Frekuensi, 'tidak_tetap'>;

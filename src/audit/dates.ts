@@ -2,6 +2,8 @@
  * Calendar days as integers (days since 1970-01-01, proleptic Gregorian) and the as-of instant in
  * Asia/Makassar (WITA, UTC+8, no DST) by fixed-offset arithmetic — never the machine's local zone.
  */
+import { daysInMonth } from '../check/dates.js';
+
 export const WITA_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 86400000;
 
@@ -26,14 +28,6 @@ export function parseDay(text: string | undefined | null): number | null {
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return dayFromYmd(y, mo, d);
-}
-
-export function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(y: number, m: number): number {
-  return [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 }
 
 /** The WITA calendar day of an instant (ms since epoch). */

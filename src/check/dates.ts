@@ -6,8 +6,12 @@ const SLASH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const NAMED = /^(?:[a-z]+,\s*)?(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4})$/i;
 const MONTH_YEAR = /^([a-z]+)\.?[\s-]+(\d{4})$/i;
 
+export function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 }
 
 function iso(y: number, m: number, d: number): string | null {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentDuePeriod, dueDate, parsePeriod, periodEnd, periodKey, periodOfDay, periodStart } from '../../src/audit/calendar.js';
-import { dayFromYmd, isLeap, isoDay, isoWeekLabel, parseAsOf, parseDay } from '../../src/audit/dates.js';
+import { isLeap } from '../../src/check/dates.js';
+import { dayFromYmd, isoDay, isoWeekLabel, parseAsOf, parseDay } from '../../src/audit/dates.js';
 import { defaultPolicies } from '../../src/audit/policy.js';
 
 const d = (s: string) => parseDay(s)!;
