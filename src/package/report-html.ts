@@ -3,8 +3,9 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Report } from '../report/issue.js';
 import { location, renderIssue } from '../report/render.js';
+import { escHtml } from '../report/html-escape.js';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (s: unknown) => escHtml(String(s ?? ''));
 
 export function formatHtmlReport(report: Report, lang: Lang, title: string): string {
   const out: string[] = [

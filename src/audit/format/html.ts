@@ -6,7 +6,8 @@ import type { Lang } from '../../i18n/lang.js';
 import { t } from '../../i18n/ui.js';
 import type { AuditReport } from '../model.js';
 import { generatedLine, headlines, notes, sourceLine, sparkline, titleOf, trendLine } from './common.js';
-import { escHtml, funnelSvg, heatSvg, opdBarsSvg, trendSvg, BAND_COLOUR } from './svg.js';
+import { escHtml } from '../../report/html-escape.js';
+import { funnelSvg, heatSvg, opdBarsSvg, trendSvg, BAND_COLOUR } from './svg.js';
 import { cellText, changesTable, definitionsTable, frequencyTable, itemsTable, lateTable, metadataTable, opdTable, summaryTable, type ReportTable } from './tables.js';
 
 const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}

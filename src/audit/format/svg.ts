@@ -2,13 +2,10 @@
 import type { Lang } from '../../i18n/lang.js';
 import { t } from '../../i18n/ui.js';
 import type { AuditReport } from '../model.js';
+import { escHtml } from '../../report/html-escape.js';
 import { freqLabel, num } from './tables.js';
 
 export const BAND_COLOUR = { hijau: '#2e7d32', biru: '#1565c0', kuning: '#f9a825' } as const;
-
-export function escHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 export function funnelSvg(r: AuditReport, lang: Lang): string {
   const f = r.totals.funnel;
