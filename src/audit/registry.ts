@@ -5,9 +5,8 @@
  * registry, titles such as "Jumlah Sekolah …" are items, not totals rows. Registry rules (known OPD codes,
  * frequencies, unique ids, readable periods, release lags) add coded issues.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { openSource } from '../read/open.js';
+import { sha256Of } from '../read/sha256.js';
 import { ReadError } from '../read/table.js';
 import { entry } from '../report/catalog.js';
 import type { Issue } from '../report/issue.js';
@@ -62,7 +61,7 @@ export async function readRegistry(path: string): Promise<RegistryResult> {
   const rows: { values: string[]; n: number }[] = [];
   let sha256: string;
   try {
-    sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
+    sha256 = await sha256Of(path);
     const source = await openSource(path);
     try {
       for await (const batch of source.batches()) for (const row of batch) rows.push({ values: row.cells.map((c) => (c ?? '').trim()), n: row.n });

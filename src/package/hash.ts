@@ -1,7 +1,7 @@
 /** Size and SHA-256 of a file or a buffer (streamed for files). */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { sha256Of } from '../read/sha256.js';
 
 export interface Digest {
   bytes: number;
@@ -14,7 +14,6 @@ export function digestBytes(bytes: Uint8Array | string): Digest {
 }
 
 export async function digestFile(path: string): Promise<Digest> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return { bytes: (await stat(path)).size, sha256: hash.digest('hex') };
+  const sha256 = await sha256Of(path);
+  return { bytes: (await stat(path)).size, sha256 };
 }

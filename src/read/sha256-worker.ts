@@ -1,10 +1,8 @@
 /** Worker thread: hashes a file with SHA-256 while the main thread validates it (a second core's work). */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { sha256Of } from './sha256.js';
 
-const h = createHash('sha256');
-createReadStream(workerData as string, { highWaterMark: 1 << 20 })
-  .on('data', (chunk) => h.update(chunk as Buffer))
-  .on('error', (err) => parentPort!.postMessage({ error: (err as NodeJS.ErrnoException).code ?? err.message }))
-  .on('end', () => parentPort!.postMessage({ sha256: h.digest('hex') }));
+sha256Of(workerData as string).then(
+  (sha256) => parentPort!.postMessage({ sha256 }),
+  (err: NodeJS.ErrnoException) => parentPort!.postMessage({ error: err.code ?? err.message }),
+);

@@ -18,12 +18,13 @@ export function sha256File(path: string, bytes: number): Promise<string | undefi
   });
 }
 
-async function hashInline(path: string): Promise<string | undefined> {
-  try {
-    const h = createHash('sha256');
-    for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-    return h.digest('hex');
-  } catch {
-    return undefined;
-  }
+/** SHA-256 (hex) of a file, streamed; rejects with the file-system error. The one streaming hash of the tool. */
+export async function sha256Of(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+function hashInline(path: string): Promise<string | undefined> {
+  return sha256Of(path).catch(() => undefined);
 }
