@@ -3,7 +3,7 @@
  * finds the metadata, adds the standard's checks (rules, kode referensi, coverage, metadata), and maps
  * read failures to coded issues.
  */
-import { openSource, type OpenOptions } from '../read/open.js';
+import { fsReason, openSource, type OpenOptions } from '../read/open.js';
 import { ReadError, type RowSource } from '../read/table.js';
 import { entry } from '../report/catalog.js';
 import type { TableReport } from '../report/issue.js';
@@ -109,8 +109,7 @@ async function validateOne(path: string, opts: FileOptions, sheetsOf?: (src: Row
 function fsError(err: unknown): ReadError | null {
   const e = err as NodeJS.ErrnoException | undefined;
   if (!e || typeof e.code !== 'string' || !/^E[A-Z]+$/.test(e.code) && e.code !== 'ERR_STREAM_PREMATURE_CLOSE') return null;
-  const reason = e.code === 'ENOENT' ? '@reason.not-found' : e.code === 'EACCES' || e.code === 'EPERM' ? '@reason.permission' : e.code === 'EISDIR' ? '@reason.directory' : e.code;
-  return new ReadError('source-error', { reason });
+  return new ReadError('source-error', { reason: fsReason(e) });
 }
 
 async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: RowSource) => string[] | undefined) | undefined, opened: (s: RowSource) => void): Promise<{ report: TableReport; sheets?: string[] }> {

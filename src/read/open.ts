@@ -76,7 +76,8 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
   }
 }
 
-function fsReason(err: unknown): string {
+/** The `reason` param of a `source-error` for a file-system error (a phrase key, or the errno code). */
+export function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { CellKind, ReadError, type RawRow, type RowSource, type SheetInfo, type SourceInfo } from './table.js';
+import { OLE2 } from './sniff.js';
 import {
   BATCH_SIZE,
   errorDetail,
@@ -28,11 +29,10 @@ const BIFF_ERRORS: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** An OLE2 compound file, or a bare BIFF2–5 stream starting with a BOF record (09 00 / 09 02 / 09 04 / 09 08). */
 function looksLikeXls(buf: Uint8Array): boolean {
-  if (buf.length >= 8 && OLE_MAGIC.every((b, i) => buf[i] === b)) return true;
+  if (buf.length >= 8 && OLE2.every((b, i) => buf[i] === b)) return true;
   return buf.length >= 4 && buf[0] === 0x09 && (buf[1] === 0x00 || buf[1] === 0x02 || buf[1] === 0x04 || buf[1] === 0x08);
 }
 
