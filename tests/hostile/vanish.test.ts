@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RowSource } from '../../src/read/table.js';
 
 let closed = 0;
-vi.mock('../../src/read/open.js', () => ({
+vi.mock('../../src/read/open.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/read/open.js')>()),
   openSource: async (path: string): Promise<RowSource> => ({
     info: { path, format: 'csv', bytes: 100, merges: [], notes: [] },
     async *batches() {
