@@ -8,6 +8,7 @@ import type { Standard } from '../standards/standard.js';
 import { ReadError } from '../read/table.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { printCoded } from './coded.js';
+import { delimiterArg, sheetArg } from './options.js';
 
 export interface FixCliOptions {
   lang: Lang;
@@ -61,8 +62,8 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       dash: o.dash === 'nol' ? 'zero' : 'missing',
       set,
       ...(o.cakupan ? { cakupan: o.cakupan } : {}),
-      ...(o.sheet !== undefined ? { sheet: /^\d+$/.test(o.sheet) ? Number(o.sheet) : o.sheet } : {}),
-      ...(o.delimiter !== undefined ? { delimiter: o.delimiter === '\\t' ? '\t' : o.delimiter } : {}),
+      ...(o.sheet !== undefined ? { sheet: sheetArg(o.sheet)! } : {}),
+      ...(o.delimiter !== undefined ? { delimiter: delimiterArg(o.delimiter)! } : {}),
     });
   } catch (err) {
     if (err instanceof SameFileError) return usage(lang, 'fix.same-file', { path: err.message });

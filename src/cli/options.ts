@@ -6,3 +6,13 @@ export function formatOption(id: boolean, choices: string[] = ['pretty', 'json']
   const help = report ? (id ? 'format laporan' : 'report format') : (id ? 'format keluaran' : 'output format');
   return new Option('--format <format>', help).choices(choices).default('pretty');
 }
+
+/** `--sheet`: a 1-based number or a sheet name (`all` is a name here). */
+export function sheetArg(value: string | undefined): string | number | undefined {
+  return value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** `--delimiter`: the character itself, with `\t` typed as two characters meaning a tab. */
+export function delimiterArg(value: string | undefined): string | undefined {
+  return value === '\\t' ? '\t' : value;
+}

@@ -8,6 +8,7 @@ import { SchemaError } from '../standards/schema.js';
 import { loadSchemaOrStandard, standardById, StandardNotFound, catalogFor } from '../standards/resolve.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { codedLine, printCoded } from './coded.js';
+import { delimiterArg, sheetArg } from './options.js';
 
 export interface PackageCliOptions {
   lang: Lang;
@@ -57,8 +58,8 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
     process.stderr.write(`satudata: [usage-error] ${t(lang, 'pkg.zip-one-file')}\n`);
     return EXIT_USAGE;
   }
-  const sheet = o.sheet === undefined ? undefined : /^\d+$/.test(o.sheet) ? Number(o.sheet) : o.sheet;
-  const delimiter = o.delimiter === '\\t' ? '\t' : o.delimiter;
+  const sheet = sheetArg(o.sheet);
+  const delimiter = delimiterArg(o.delimiter);
   const now = packageClock();
   let code = EXIT_OK;
   const taken = new Set<string>();

@@ -15,6 +15,7 @@ import { renderIssue } from '../report/render.js';
 import { EXIT_USAGE } from './context.js';
 import { createProgress } from './progress.js';
 import type { RepoJob } from '../repo/plan.js';
+import { delimiterArg, sheetArg } from './options.js';
 
 export type ReportFormat = 'pretty' | 'json' | 'github' | 'junit' | 'markdown';
 
@@ -119,8 +120,8 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   if (o.annotate && jobs.length !== 1) return usage(o.lang, 'cli.annotate-one-file', { count: jobs.length });
   const concurrency = cliConcurrency ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const timeLimitSeconds = cliTimeLimit ?? config.timeLimit;
-  const sheet = o.sheet === undefined ? undefined : /^\d+$/.test(o.sheet) ? Number(o.sheet) : o.sheet;
-  const delimiter = o.delimiter === '\\t' ? '\t' : o.delimiter;
+  const sheet = sheetArg(o.sheet);
+  const delimiter = delimiterArg(o.delimiter);
   const cliFixed = Boolean(schema || dataStandard);
   const progress = createProgress(o.lang);
   const { mapPool } = await import('../io/pool.js');
