@@ -5,8 +5,7 @@
  * "Masalah" listing every issue with a hyperlink to its cell. The input file is never modified; the output
  * is written atomically.
  */
-import { withAtomicFile } from '../io/atomic.js';
-import { resolve } from 'node:path';
+import { refuseSameFile, withAtomicFile } from '../io/atomic.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Issue, Severity, TableReport } from '../report/issue.js';
@@ -22,8 +21,6 @@ export const ISSUES_SHEET = 'Masalah';
 type ExcelJS = typeof import('exceljs');
 type Workbook = InstanceType<ExcelJS['Workbook']>;
 type Worksheet = ReturnType<Workbook['addWorksheet']>;
-
-export class SameFileError extends Error {}
 
 function quoted(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
@@ -58,7 +55,7 @@ async function copyAsWorkbook(ExcelJS: ExcelJS, inputPath: string, tables: Table
  * Returns how many cells were marked and how many issues were listed.
  */
 export async function annotateWorkbook(report: TableReport[], inputPath: string, outPath: string, lang: Lang): Promise<{ cells: number; issues: number }> {
-  if (resolve(inputPath) === resolve(outPath)) throw new SameFileError(outPath);
+  refuseSameFile(inputPath, outPath);
   const { default: ExcelJS } = (await import('exceljs')) as unknown as { default: ExcelJS };
   const tables = report.filter((tb) => !tb.unreadable);
   let wb: Workbook;

@@ -55,7 +55,8 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     if (!name || !standard.schema.fields.some((f) => f.name === name)) return usage(lang, 'fix.bad-set', { value: s });
     set[name] = s.slice(k + 1).trim();
   }
-  const { runFixFile, SameFileError } = await import('../fix/run.js');
+  const { runFixFile } = await import('../fix/run.js');
+  const { SameFileError } = await import('../io/atomic.js');
   let result;
   try {
     result = await runFixFile(file, standard, o.out, {

@@ -156,7 +156,8 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   }
   if (o.annotate) {
     // an annotated copy of the (single) validated workbook: problem cells highlighted, notes, a "Masalah" sheet
-    const { annotateWorkbook, SameFileError } = await import('../annotate/annotate.js');
+    const { annotateWorkbook } = await import('../annotate/annotate.js');
+    const { SameFileError } = await import('../io/atomic.js');
     try {
       await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang);
     } catch (err) {

@@ -1,5 +1,5 @@
 /** One fix run: plan → write the tidy file and its change log → validate the result against the standard. */
-import { resolve } from 'node:path';
+import { refuseSameFile } from '../io/atomic.js';
 import { validateFile } from '../check/validate-file.js';
 import type { TableReport } from '../report/issue.js';
 import type { Standard } from '../standards/standard.js';
@@ -16,15 +16,13 @@ export interface FixResult {
   valid: boolean;
 }
 
-export class SameFileError extends Error {}
-
 export function defaultOut(input: string): string {
   return input.replace(/\.(csv|xlsx|xls|tsv|txt|html?)$/i, '') + '.rapi.csv';
 }
 
 export async function runFixFile(input: string, standard: Standard, out: string | undefined, opts: FixOptions = {}): Promise<FixResult> {
   const dest = out ?? defaultOut(input);
-  if (resolve(dest) === resolve(input)) throw new SameFileError(dest);
+  refuseSameFile(input, dest);
   const plan = await planFix(input, standard, opts);
   await writeTidy(dest, plan.fields, plan.rows);
   const log = changeLogPath(dest);

@@ -6,7 +6,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const pending = new Set<string>();
@@ -69,4 +69,12 @@ export async function withAtomicFile(dest: string, write: (tmp: string) => Promi
     pending.delete(tmp);
     await rm(tmp, { force: true });
   }
+}
+
+/** Thrown when an output path names the input file: the user's input is never overwritten. */
+export class SameFileError extends Error {}
+
+/** Throws SameFileError (message: the output path) when `output` is the same path as `input`. */
+export function refuseSameFile(input: string, output: string): void {
+  if (resolve(input) === resolve(output)) throw new SameFileError(output);
 }

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { annotateWorkbook, FILL, SameFileError } from '../../src/annotate/annotate.js';
+import { annotateWorkbook, FILL } from '../../src/annotate/annotate.js';
+import { SameFileError } from '../../src/io/atomic.js';
 import { validateFile } from '../../src/check/validate-file.js';
 import { standardById } from '../../src/standards/resolve.js';
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runFixFile, SameFileError } from '../../src/fix/run.js';
+import { runFixFile } from '../../src/fix/run.js';
+import { SameFileError } from '../../src/io/atomic.js';
 import { validateFile } from '../../src/check/validate-file.js';
 import { standardById } from '../../src/standards/resolve.js';
 
