@@ -114,12 +114,18 @@ class XlsxSource implements RowSource {
       const sheets = this.info.sheets ?? [];
       if (!listed) {
         listed = true;
-        const model = this.reader.model?.sheets;
-        if (!model) throw new ReadError('corrupt-file', { detail: 'xl/workbook.xml tidak ada / xl/workbook.xml missing' });
-        sheets.push(...model.map((s) => ({ name: s.name, state: s.state })));
-        this.info.sheets = sheets;
-        this.info.dateSystem = this.reader.properties?.model?.date1904 ? 1904 : 1900;
-        target = requestedSheetIndex(this.request, sheets);
+        try {
+          const model = this.reader.model?.sheets;
+          if (!model) throw new ReadError('corrupt-file', { detail: 'xl/workbook.xml tidak ada / xl/workbook.xml missing' });
+          sheets.push(...model.map((s) => ({ name: s.name, state: s.state })));
+          this.info.sheets = sheets;
+          this.info.dateSystem = this.reader.properties?.model?.date1904 ? 1904 : 1900;
+          target = requestedSheetIndex(this.request, sheets);
+        } catch (err) {
+          // This sheet's spooled stream may still be opening its temp file, which exceljs is about to delete.
+          discard(part.iterator);
+          throw err;
+        }
       }
       const idx = sheets.findIndex((s) => s.name === part.name);
       const wanted = idx >= 0 && (target === undefined ? sheets[idx]!.state === 'visible' : idx === target);
@@ -238,15 +244,18 @@ class XlsxSource implements RowSource {
     discard(this.sheetStream);
     this.input.destroy();
     discard(this.zip);
-    // Let exceljs delete the temp files of the sheets still waiting (it does so as its generator resumes).
+    // Let exceljs delete the temp files of the sheets still waiting: it does so as its generator resumes, with
+    // no I/O to wait for (the zip was read to its end), so close() returns with the temp files gone.
     const parts = this.parts;
     if (this.spooled && parts) {
       this.parts = undefined;
-      void (async () => {
+      try {
         for (let r = await parts.next(); !r.done; r = await parts.next()) {
           if (r.value.eventType === 'worksheet') discard((r.value.value as WorksheetPart).iterator);
         }
-      })().catch(noop);
+      } catch {
+        // a temp file already gone: nothing left to delete
+      }
     }
   }
 }

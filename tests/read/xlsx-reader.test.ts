@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import fs, { type ReadStream } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openXlsx } from '../../src/read/xlsx-reader.js';
 import { CellKind, ReadError, type RawRow, type RowSource } from '../../src/read/table.js';
 import { readError } from '../support/read-error.js';
@@ -195,6 +196,33 @@ describe('openXlsx', () => {
     expect(err.params).toEqual({ sheet: 'Tidak Ada', sheets: 'Kosong, Data, Rahasia, SangatRahasia' });
     expect((await readError(openXlsx(mainPath, { sheet: 9, bytes }))).code).toBe('sheet-not-found');
     expect((await readError(openXlsx(mainPath, { sheet: 0, bytes }))).code).toBe('sheet-not-found');
+  });
+
+  it('leaves no spooled temp file or unclosed stream behind when the sheet is not found', async () => {
+    // exceljs spools the sheets of this workbook (they come before sharedStrings.xml) and hands each one out
+    // as an fs.ReadStream. A stream left opening while its temp file is deleted fails later with an
+    // uncaught ENOENT, so all of them must be destroyed once openXlsx rejects, and the temp files deleted.
+    const spool = await mkdtemp(join(dir, 'spool-'));
+    const create = fs.createReadStream;
+    const streams: ReadStream[] = [];
+    const spy = vi.spyOn(fs, 'createReadStream').mockImplementation((...args: Parameters<typeof create>) => {
+      const s = create(...args);
+      streams.push(s);
+      return s;
+    });
+    process.env.TMPDIR = spool;
+    try {
+      const err = await readError(openXlsx(mainPath, { sheet: 'Tidak Ada', bytes: (await stat(mainPath)).size }));
+      expect(err.code).toBe('sheet-not-found');
+    } finally {
+      spy.mockRestore();
+      process.env.TMPDIR = dir;
+    }
+    const spooled = streams.filter((s) => String(s.path).startsWith(spool));
+    expect(spooled.length).toBeGreaterThan(0);
+    expect(spooled.filter((s) => !s.destroyed).map((s) => s.path)).toEqual([]);
+    // tmp unlinks asynchronously, without a callback to wait on
+    await vi.waitFor(async () => expect(await readdir(spool)).toEqual([]), { timeout: 2000 });
   });
 
   it('converts dates with the 1904 date system', async () => {
