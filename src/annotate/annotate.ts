@@ -13,7 +13,7 @@ import { SEVERITY_RANK } from '../report/issue.js';
 import { renderIssue } from '../report/render.js';
 import { openSource } from '../read/open.js';
 import { columnLetter } from '../read/table.js';
-import { safeText } from '../fix/safe-cell.js';
+import { safeXlsxText } from '../io/safe-cell.js';
 
 export const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 export const ISSUES_SHEET = 'Masalah';
@@ -41,7 +41,7 @@ async function copyAsWorkbook(ExcelJS: ExcelJS, inputPath: string, tables: Table
     const ws = wb.addWorksheet(sheet ?? 'Data');
     try {
       for await (const batch of src.batches()) {
-        for (const r of batch) ws.getRow(r.n).values = r.cells.map((c) => safeText(c));
+        for (const r of batch) ws.getRow(r.n).values = r.cells.map((c) => safeXlsxText(c));
       }
     } finally {
       await src.close();
@@ -114,8 +114,8 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
       addr && sheet ? `${sheet}!${addr}` : t(lang, 'annotate.file'),
       t(lang, `annotate.severity.${issue.severity}`),
       issue.code,
-      safeText(`${r.title}: ${r.message}`),
-      safeText(r.hint),
+      safeXlsxText(`${r.title}: ${r.message}`),
+      safeXlsxText(r.hint),
     ]);
     if (addr && sheet) {
       const target = `${quoted(sheet)}!${addr}`;

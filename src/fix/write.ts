@@ -5,7 +5,7 @@
  */
 import { withAtomicFile, writeFileAtomic } from '../io/atomic.js';
 import type { FieldDef } from '../standards/schema.js';
-import { csvRecord, safeText } from './safe-cell.js';
+import { safeCsvLine, safeXlsxText } from '../io/safe-cell.js';
 import type { Change } from './types.js';
 
 
@@ -18,13 +18,13 @@ export async function writeTidy(dest: string, fields: FieldDef[], rows: string[]
     const ws = wb.addWorksheet('Data');
     ws.addRow(fields.map((f) => f.name));
     for (const r of rows) {
-      ws.addRow(r.map((v, i) => (v !== '' && numeric(fields[i]!) && Number.isFinite(Number(v)) ? Number(v) : safeText(v))));
+      ws.addRow(r.map((v, i) => (v !== '' && numeric(fields[i]!) && Number.isFinite(Number(v)) ? Number(v) : safeXlsxText(v))));
     }
     await withAtomicFile(dest, (tmp) => wb.xlsx.writeFile(tmp));
     return;
   }
-  let text = csvRecord(fields.map((f) => f.name));
-  for (const r of rows) text += csvRecord(r);
+  let text = safeCsvLine(fields.map((f) => f.name));
+  for (const r of rows) text += safeCsvLine(r);
   await writeFileAtomic(dest, text);
 }
 
@@ -36,8 +36,8 @@ export function changeLogPath(out: string): string {
 }
 
 export function changeLogText(changes: Change[]): string {
-  let text = csvRecord(CHANGE_LOG_HEADER);
-  for (const c of changes) text += csvRecord([c.cell, c.rule, c.old, c.new]);
+  let text = safeCsvLine(CHANGE_LOG_HEADER);
+  for (const c of changes) text += safeCsvLine([c.cell, c.rule, c.old, c.new]);
   return text;
 }
 

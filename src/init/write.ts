@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { withAtomicFile } from '../io/atomic.js';
 import { METADATA_LABELS, type Metadata } from '../standards/metadata.js';
-import { safeText } from '../fix/safe-cell.js';
+import { safeXlsxText } from '../io/safe-cell.js';
 
 
 export async function writeSidecar(dest: string, metadata: Metadata): Promise<void> {
@@ -29,7 +29,7 @@ export async function writeWorkbookCopy(input: string, dest: string, metadata: M
     const { openSource } = await import('../read/open.js');
     const src = await openSource(input);
     const ws = wb.addWorksheet('Data');
-    for await (const batch of src.batches()) for (const r of batch) ws.getRow(r.n).values = r.cells.map(safeText);
+    for await (const batch of src.batches()) for (const r of batch) ws.getRow(r.n).values = r.cells.map(safeXlsxText);
     await src.close();
   }
   const old = wb.getWorksheet('Metadata');
@@ -39,7 +39,7 @@ export async function writeWorkbookCopy(input: string, dest: string, metadata: M
   for (const [key, label] of Object.entries(METADATA_LABELS)) {
     const v = metadata[key];
     if (v === undefined || v === '') continue;
-    ws.addRow([label.id, safeText(cellText(key, v))]);
+    ws.addRow([label.id, safeXlsxText(cellText(key, v))]);
   }
   await withAtomicFile(dest, (tmp) => wb.xlsx.writeFile(tmp));
 }

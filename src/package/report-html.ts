@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Report } from '../report/issue.js';
 import { location, renderIssue } from '../report/render.js';
-import { escHtml } from '../report/html-escape.js';
+import { escHtml } from '../report/escape.js';
 
 const esc = (s: unknown) => escHtml(String(s ?? ''));
 

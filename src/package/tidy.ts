@@ -7,7 +7,7 @@ import { validateFile } from '../check/validate-file.js';
 import type { TableReport } from '../report/issue.js';
 import type { TableSchema } from '../standards/schema.js';
 import type { Standard } from '../standards/standard.js';
-import { csvLine } from './csv-write.js';
+import { safeCsvLine } from '../io/safe-cell.js';
 
 export interface TidyOptions {
   schema: TableSchema;
@@ -28,7 +28,7 @@ const FLUSH_AT = 1 << 16;
 
 export async function writeTidyCsv(file: string, dest: string, opts: TidyOptions): Promise<TidyResult> {
   const fd = openSync(dest, 'wx');
-  let buf = csvLine(opts.schema.fields.map((f) => f.name));
+  let buf = safeCsvLine(opts.schema.fields.map((f) => f.name));
   let rows = 0;
   try {
     const tables = await validateFile(file, {
@@ -39,7 +39,7 @@ export async function writeTidyCsv(file: string, dest: string, opts: TidyOptions
       ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
       ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}),
       onRow: (values) => {
-        buf += csvLine(values);
+        buf += safeCsvLine(values);
         rows++;
         if (buf.length >= FLUSH_AT) {
           writeSync(fd, buf);

@@ -6,7 +6,7 @@ import { detectDelimiter } from './csv-dialect.js';
 import { detectEncoding, StreamDecoder, type TextEncoding } from './decode.js';
 import { cellAddress, ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { currentLimits } from './limits.js';
-import { looksLikeFormula } from '../report/safe-cell.js';
+import { looksLikeFormula } from '../io/safe-cell.js';
 
 const BATCH = 512;
 

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import { looksLikeFormula } from '../report/safe-cell.js';
+import { looksLikeFormula } from '../io/safe-cell.js';
 import { CellKind, ReadError, cellAddress, type MergeRange, type RawRow } from './table.js';
 import { columnIndexOf, decodeRange, isBuiltinDateFormatId, isDateFormat, serialToIso, sheetState } from './workbook-common.js';
 import { currentLimits, declaredCells, type InflateMeter } from './limits.js';

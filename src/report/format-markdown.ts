@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Report, TableReport } from './issue.js';
+import { mdEscape } from './escape.js';
 import { location, renderIssue } from './render.js';
 
 export interface MarkdownOptions {
@@ -16,17 +17,6 @@ export interface MarkdownOptions {
 }
 
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
-
-/** Escapes Markdown/HTML specials in inline text (table cells included). */
-export function mdEscape(s: string): string {
-  return s
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/(^|[^\w])@/g, '$1@\u200b');
-}
 
 export function formatMarkdown(report: Report, opts: MarkdownOptions): string {
   const { lang } = opts;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMarkdown, mdEscape } from '../../src/report/format-markdown.js';
+import { formatMarkdown } from '../../src/report/format-markdown.js';
+import { mdEscape } from '../../src/report/escape.js';
 import { sampleReport } from './format-ci.fixture.js';
 
 describe('formatMarkdown', () => {

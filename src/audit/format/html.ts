@@ -6,7 +6,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { t } from '../../i18n/ui.js';
 import type { AuditReport } from '../model.js';
 import { generatedLine, headlines, notes, sourceLine, sparkline, titleOf, trendLine } from './common.js';
-import { escHtml } from '../../report/html-escape.js';
+import { escHtml } from '../../report/escape.js';
 import { funnelSvg, heatSvg, opdBarsSvg, trendSvg, BAND_COLOUR } from './svg.js';
 import { cellText, changesTable, definitionsTable, frequencyTable, itemsTable, lateTable, metadataTable, opdTable, summaryTable, type ReportTable } from './tables.js';
 

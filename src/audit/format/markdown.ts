@@ -1,17 +1,16 @@
 /** Markdown summary (email, WhatsApp, git): headline, trend, per-OPD table, top of the overdue worklist, definitions. */
 import type { Lang } from '../../i18n/lang.js';
 import { t } from '../../i18n/ui.js';
+import { mdEscape } from '../../report/escape.js';
 import type { AuditReport } from '../model.js';
 import { generatedLine, headlines, notes, sourceLine, sparkline, titleOf, trendLine } from './common.js';
 import { cellText, changesTable, definitionsTable, frequencyTable, lateTable, metadataTable, opdTable, summaryTable, type ReportTable } from './tables.js';
 
-const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
 function mdTable(tb: ReportTable, lang: Lang, limit?: number, only?: number[]): string {
   const idx = only ?? tb.columns.map((_, i) => i);
-  const head = `| ${idx.map((i) => esc(tb.columns[i]!.label)).join(' | ')} |`;
+  const head = `| ${idx.map((i) => mdEscape(tb.columns[i]!.label)).join(' | ')} |`;
   const sep = `|${idx.map((i) => (tb.columns[i]!.kind === 'text' || tb.columns[i]!.kind === 'date' ? '---' : '---:')).join('|')}|`;
-  const rows = (limit ? tb.rows.slice(0, limit) : tb.rows).map((row) => `| ${idx.map((i) => esc(cellText(lang, row[i] ?? null, tb.columns[i]!.kind))).join(' | ')} |`);
+  const rows = (limit ? tb.rows.slice(0, limit) : tb.rows).map((row) => `| ${idx.map((i) => mdEscape(cellText(lang, row[i] ?? null, tb.columns[i]!.kind))).join(' | ')} |`);
   const more = limit && tb.rows.length > limit ? [``, t(lang, 'audit.more', { count: tb.rows.length - limit })] : [];
   return [head, sep, ...rows, ...more].join('\n');
 }

@@ -2,7 +2,7 @@
 import type { Lang } from '../../i18n/lang.js';
 import { t } from '../../i18n/ui.js';
 import type { AuditReport } from '../model.js';
-import { escHtml } from '../../report/html-escape.js';
+import { escHtml } from '../../report/escape.js';
 import { freqLabel, num } from './tables.js';
 
 export const BAND_COLOUR = { hijau: '#2e7d32', biru: '#1565c0', kuning: '#f9a825' } as const;

@@ -1,10 +1,11 @@
 /**
  * XLSX workbook (exceljs): sheets Ringkasan, Per OPD, Per Periodisitas, Terlambat, Perubahan, Kualitas Metadata,
  * all items, trend, Definisi — bold frozen header, auto-filter, column widths, % formats, band colours.
- * No formula injection: every text cell is written as a plain string value (never a formula object), and text
- * that starts with = + - @ tab or CR is prefixed with an apostrophe so a re-import or CSV save cannot run it.
+ * No formula injection: every text cell is written as a plain string value (never a formula object), and
+ * formula-like text is neutralised (src/io/safe-cell.ts) so a re-import or CSV save cannot run it.
  */
 import ExcelJS from 'exceljs';
+import { safeXlsxText } from '../../io/safe-cell.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { AuditReport } from '../model.js';
 import { generatedLine, headlines, notes, sourceLine, titleOf, trendLine } from './common.js';
@@ -12,15 +13,10 @@ import { allTables, type Cell, type ReportTable } from './tables.js';
 
 const FILL: Record<string, string> = { hijau: 'FFC6EFCE', biru: 'FFBDD7EE', kuning: 'FFFFEB9C' };
 
-/** Neutralises text a spreadsheet could treat as a formula. */
-export function safeText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
 function value(c: Cell, kind: string): ExcelJS.CellValue {
   if (c === null || c === undefined) return null;
   if (typeof c === 'number') return kind === 'pct' ? c / 100 : c;
-  return safeText(c);
+  return safeXlsxText(c);
 }
 
 function sheetName(title: string, used: Set<string>): string {
@@ -32,9 +28,9 @@ function sheetName(title: string, used: Set<string>): string {
 
 function addTable(wb: ExcelJS.Workbook, tb: ReportTable, used: Set<string>, preamble: string[] = []): void {
   const ws = wb.addWorksheet(sheetName(tb.title, used));
-  for (const line of preamble) ws.addRow([safeText(line)]);
+  for (const line of preamble) ws.addRow([safeXlsxText(line)]);
   if (preamble.length) ws.addRow([]);
-  const headerRow = ws.addRow(tb.columns.map((c) => safeText(c.label)));
+  const headerRow = ws.addRow(tb.columns.map((c) => safeXlsxText(c.label)));
   headerRow.font = { bold: true };
   headerRow.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   const h = headerRow.number;
