@@ -1,8 +1,14 @@
-/** One coded line (and its hint) for an expected failure of package, push or config: `satudata: [code] message`. */
+/**
+ * The one way a command reports an expected failure: a coded line `satudata: [code] message` (with the hint of
+ * catalog codes) on stderr, in the user's language, and the exit code to return.
+ */
 import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/ui.js';
 import { entry } from '../report/catalog.js';
 import { renderIssue } from '../report/render.js';
+import { EXIT_USAGE } from './context.js';
 
+/** A catalog code rendered as `[code] message` and its hint on the next line. */
 export function codedLine(lang: Lang, code: string, params: Record<string, string | number>): string {
   const r = renderIssue({ code, severity: entry(code)?.severity ?? 'error', params }, lang);
   return `[${code}] ${r.message}${r.hint ? `\n    ${r.hint}` : ''}`;
@@ -10,4 +16,29 @@ export function codedLine(lang: Lang, code: string, params: Record<string, strin
 
 export function printCoded(lang: Lang, code: string, params: Record<string, string | number>): void {
   process.stderr.write(`satudata: ${codedLine(lang, code, params)}\n`);
+}
+
+/** `satudata: [code] text` for a CLI message (i18n key) that is not an issue of the catalog; returns EXIT_USAGE. */
+export function cliError(lang: Lang, code: string, key: string, params: Record<string, unknown> = {}): number {
+  process.stderr.write(`satudata: [${code}] ${t(lang, key, params)}\n`);
+  return EXIT_USAGE;
+}
+
+/** A wrong option or argument: `satudata: [usage-error] text`; returns EXIT_USAGE. */
+export function usageError(lang: Lang, key: string, params: Record<string, unknown> = {}): number {
+  return cliError(lang, 'usage-error', key, params);
+}
+
+/**
+ * A positive number option (an integer unless `real`, at most `max`): the number, undefined when not given, or
+ * null after printing the usage error.
+ */
+export function positiveOption(value: string | number | undefined, option: string, lang: Lang, opts: { real?: boolean; max?: number } = {}): number | null | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (!opts.real && !Number.isInteger(n)) || (opts.max !== undefined && n > opts.max)) {
+    usageError(lang, 'cli.bad-number', { option, value: String(value) });
+    return null;
+  }
+  return n;
 }

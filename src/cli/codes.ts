@@ -5,6 +5,7 @@ import { normaliseCode, region, REGION_EDITION, searchRegions, type Level, type 
 import { codeList, listNames } from '../standards/code-lists.js';
 import { fold } from '../read/words.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
+import { cliError, positiveOption } from './coded.js';
 import { table } from './table-text.js';
 
 interface CodesOptions {
@@ -15,11 +16,8 @@ interface CodesOptions {
 }
 
 export async function runCodesSearch(text: string, o: CodesOptions, lang: Lang): Promise<number> {
-  const limit = Number(o.limit ?? 20);
-  if (!Number.isInteger(limit) || limit < 1) {
-    process.stderr.write(`satudata: ${t(lang, 'cli.bad-number', { option: '--limit', value: o.limit })}\n`);
-    return EXIT_USAGE;
-  }
+  const limit = positiveOption(o.limit ?? 20, '--limit', lang);
+  if (limit === null || limit === undefined) return EXIT_USAGE;
   if (o.list === 'wilayah') {
     const found = searchRegions(text, o.level, limit);
     return printRegions(found, o, lang, text);
@@ -81,8 +79,7 @@ function printRegions(found: Region[], o: CodesOptions, lang: Lang, query: strin
 }
 
 function unknownList(name: string, lang: Lang): number {
-  process.stderr.write(`satudata: [unknown-list] ${t(lang, 'codes.unknown-list', { name, lists: ['wilayah', ...listNames()].join(', ') })}\n`);
-  return EXIT_USAGE;
+  return cliError(lang, 'unknown-list', 'codes.unknown-list', { name, lists: ['wilayah', ...listNames()].join(', ') });
 }
 
 

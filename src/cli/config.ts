@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { ConfigError, loadConfig, PORTAL_NAME, resolvePortal, saveConfig, tokenEnvVar, type PortalConfig, type PortalKind } from '../config/config.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
-import { printCoded } from './coded.js';
+import { positiveOption, printCoded, usageError } from './coded.js';
 
 export async function runConfigShow(lang: Lang): Promise<number> {
   try {
@@ -58,22 +58,19 @@ async function readStdin(): Promise<string> {
 export async function runConfigSet(name: string, o: ConfigSetOptions): Promise<number> {
   const lang = o.lang;
   if (!PORTAL_NAME.test(name)) {
-    process.stderr.write(`satudata: [usage-error] ${t(lang, 'config.bad-name', { name })}\n`);
-    return EXIT_USAGE;
+    return usageError(lang, 'config.bad-name', { name });
   }
   try {
     const { path, config } = await loadConfig();
     const prev: Partial<PortalConfig> = config.portals[name] ?? {};
     const kind = o.kind ?? prev.kind;
     if (!kind) {
-      process.stderr.write(`satudata: [usage-error] ${t(lang, 'config.need-kind')}\n`);
-      return EXIT_USAGE;
+      return usageError(lang, 'config.need-kind');
     }
     const next: PortalConfig = { ...prev, kind };
     if (o.url !== undefined) {
       if (!/^https?:\/\/\S+$/.test(o.url)) {
-        process.stderr.write(`satudata: [usage-error] ${t(lang, 'config.bad-url', { url: o.url })}\n`);
-        return EXIT_USAGE;
+        return usageError(lang, 'config.bad-url', { url: o.url });
       }
       next.url = o.url;
     }
@@ -82,11 +79,8 @@ export async function runConfigSet(name: string, o: ConfigSetOptions): Promise<n
     if (o.kodepemda !== undefined) next.kodepemda = o.kodepemda;
     for (const [key, v] of [['maxUploadMb', o.maxUploadMb], ['concurrency', o.concurrency]] as const) {
       if (v === undefined) continue;
-      const n = Number(v);
-      if (!Number.isFinite(n) || n <= 0) {
-        process.stderr.write(`satudata: ${t(lang, 'cli.bad-number', { option: key, value: v })}\n`);
-        return EXIT_USAGE;
-      }
+      const n = positiveOption(v, key, lang, { real: true });
+      if (n === null || n === undefined) return EXIT_USAGE;
       next[key] = n;
     }
     if (o.tokenStdin) {

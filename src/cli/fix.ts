@@ -2,12 +2,11 @@
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { renderIssue, location } from '../report/render.js';
-import { SchemaError } from '../standards/schema.js';
-import { catalogFor, loadSchemaOrStandard, standardById, StandardNotFound } from '../standards/resolve.js';
 import type { Standard } from '../standards/standard.js';
 import { ReadError } from '../read/table.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { printCoded } from './coded.js';
+import { printCoded, usageError } from './coded.js';
+import { resolveStandardOption } from './standard-option.js';
 import { delimiterArg, sheetArg } from './options.js';
 
 export interface FixCliOptions {
@@ -27,32 +26,17 @@ export interface FixCliOptions {
 /** Problems listed in the pretty report (all of them are in --format json). */
 const SHOWN = 30;
 
-const usage = (lang: Lang, key: string, params: Record<string, unknown> = {}): number => {
-  process.stderr.write(`satudata: [usage-error] ${t(lang, key, params)}\n`);
-  return EXIT_USAGE;
-};
-
 export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   const lang = o.lang;
-  let standard: Standard;
-  try {
-    if (o.standards) await catalogFor(o.standards);
-    if (o.schema) {
-      const r = await loadSchemaOrStandard(o.schema);
-      standard = r.standard ?? { schema: r.schema, info: { id: o.schema } as Standard['info'], path: o.schema };
-    } else if (o.standard) standard = await standardById(o.standard, o.standards);
-    else return usage(lang, 'fix.need-standard');
-  } catch (err) {
-    if (err instanceof StandardNotFound) return usage(lang, 'cli.standard-not-found', { id: err.id, available: err.available.join(', ') || '—' });
-    if (!(err instanceof SchemaError)) throw err;
-    printCoded(lang, 'schema-error', { path: err.path, detail: err.detail });
-    return EXIT_USAGE;
-  }
+  const chosen = await resolveStandardOption(o, lang);
+  if (typeof chosen === 'number') return chosen;
+  const standard: Standard | undefined = chosen.standard ?? (chosen.schema && { schema: chosen.schema, info: { id: o.schema } as Standard['info'], path: o.schema });
+  if (!standard) return usageError(lang, 'fix.need-standard');
   const set: Record<string, string> = {};
   for (const s of o.set ?? []) {
     const k = s.indexOf('=');
     const name = k > 0 ? s.slice(0, k).trim() : '';
-    if (!name || !standard.schema.fields.some((f) => f.name === name)) return usage(lang, 'fix.bad-set', { value: s });
+    if (!name || !standard.schema.fields.some((f) => f.name === name)) return usageError(lang, 'fix.bad-set', { value: s });
     set[name] = s.slice(k + 1).trim();
   }
   const { runFixFile } = await import('../fix/run.js');
@@ -67,7 +51,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       ...(o.delimiter !== undefined ? { delimiter: delimiterArg(o.delimiter)! } : {}),
     });
   } catch (err) {
-    if (err instanceof SameFileError) return usage(lang, 'fix.same-file', { path: err.message });
+    if (err instanceof SameFileError) return usageError(lang, 'fix.same-file', { path: err.message });
     if (err instanceof ReadError) {
       printCoded(lang, err.code, err.params);
       return EXIT_USAGE;

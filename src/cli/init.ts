@@ -7,7 +7,7 @@ import { findStandard } from '../standards/catalog.js';
 import { checkMetadata, sidecarPath } from '../standards/metadata-load.js';
 import { buildMetadata, missingFlags, opdEntry, type InitAnswers } from '../init/answers.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
-import { printCoded } from './coded.js';
+import { cliError, printCoded, usageError } from './coded.js';
 
 export interface InitCliOptions extends InitAnswers {
   lang: Lang;
@@ -16,11 +16,6 @@ export interface InitCliOptions extends InitAnswers {
   sheetOut?: string;
   yes?: boolean;
 }
-
-const usage = (lang: Lang, key: string, params: Record<string, unknown> = {}): number => {
-  process.stderr.write(`satudata: [usage-error] ${t(lang, key, params)}\n`);
-  return EXIT_USAGE;
-};
 
 export async function runInit(file: string | undefined, o: InitCliOptions, io: { interactive?: boolean } = {}): Promise<number> {
   const lang = o.lang;
@@ -31,11 +26,11 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
     if (typeof v === 'string' && v.trim() !== '') given[k] = v.trim();
   }
   if (given.standard && !findStandard(catalog, given.standard)) {
-    return usage(lang, 'cli.standard-not-found', { id: given.standard, available: catalog.standards.map((s) => s.info.id).join(', ') });
+    return cliError(lang, 'standard-not-found', 'cli.standard-not-found', { id: given.standard, available: catalog.standards.map((s) => s.info.id).join(', ') });
   }
   if (given.opd) {
     const e = opdEntry(given.opd);
-    if (!e) return usage(lang, 'init.unknown-opd', { value: given.opd });
+    if (!e) return usageError(lang, 'init.unknown-opd', { value: given.opd });
     given.opd = e.kode;
   }
   const interactive = io.interactive ?? (process.stdin.isTTY === true && !o.yes);
@@ -70,8 +65,8 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
   const { writeSidecar, writeWorkbookCopy } = await import('../init/write.js');
   let dest: string;
   if (o.sheetOut) {
-    if (!file) return usage(lang, 'init.need-file');
-    if (resolve(o.sheetOut) === resolve(file)) return usage(lang, 'fix.same-file', { path: o.sheetOut });
+    if (!file) return usageError(lang, 'init.need-file');
+    if (resolve(o.sheetOut) === resolve(file)) return usageError(lang, 'fix.same-file', { path: o.sheetOut });
     dest = o.sheetOut;
     await writeWorkbookCopy(file, dest, metadata);
   } else {

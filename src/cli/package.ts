@@ -3,11 +3,9 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { PackageNameClash, PackageRefused, packageFile, type PackageResult, type StandardLike } from '../package/build.js';
 import type { Severity } from '../report/issue.js';
-import { renderIssue } from '../report/render.js';
-import { SchemaError } from '../standards/schema.js';
-import { loadSchemaOrStandard, standardById, StandardNotFound, catalogFor } from '../standards/resolve.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { codedLine, printCoded } from './coded.js';
+import { codedLine, printCoded, usageError } from './coded.js';
+import { resolveStandardOption } from './standard-option.js';
 import { delimiterArg, sheetArg } from './options.js';
 
 export interface PackageCliOptions {
@@ -32,31 +30,12 @@ export function packageClock(env: NodeJS.ProcessEnv = process.env): Date {
 
 export async function runPackage(files: string[], o: PackageCliOptions): Promise<number> {
   const lang = o.lang;
-  let standard: StandardLike;
-  try {
-    if (o.standards) await catalogFor(o.standards);
-    if (o.schema) {
-      const r = await loadSchemaOrStandard(o.schema);
-      standard = r.standard ?? { schema: r.schema, path: o.schema };
-    } else if (o.standard) {
-      standard = await standardById(o.standard, o.standards);
-    } else {
-      process.stderr.write(`satudata: [usage-error] ${t(lang, 'pkg.need-standard')}\n`);
-      return EXIT_USAGE;
-    }
-  } catch (err) {
-    if (err instanceof StandardNotFound) {
-      process.stderr.write(`satudata: [standard-not-found] ${t(lang, 'cli.standard-not-found', { id: err.id, available: err.available.join(', ') || '—' })}\n`);
-      return EXIT_USAGE;
-    }
-    if (!(err instanceof SchemaError)) throw err;
-    const r = renderIssue({ code: 'schema-error', severity: 'error', params: { path: err.path, detail: err.detail } }, lang);
-    process.stderr.write(`satudata: [schema-error] ${r.message}\n  ${r.hint}\n`);
-    return EXIT_USAGE;
-  }
+  const chosen = await resolveStandardOption(o, lang);
+  if (typeof chosen === 'number') return chosen;
+  const standard: StandardLike | undefined = chosen.standard ?? (chosen.schema && { schema: chosen.schema, path: o.schema });
+  if (!standard) return usageError(lang, 'pkg.need-standard');
   if (o.out.toLowerCase().endsWith('.zip') && files.length > 1) {
-    process.stderr.write(`satudata: [usage-error] ${t(lang, 'pkg.zip-one-file')}\n`);
-    return EXIT_USAGE;
+    return usageError(lang, 'pkg.zip-one-file');
   }
   const sheet = sheetArg(o.sheet);
   const delimiter = delimiterArg(o.delimiter);
@@ -79,8 +58,7 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
       }
     } catch (err) {
       if (err instanceof PackageNameClash) {
-        process.stderr.write(`satudata: [usage-error] ${t(lang, 'pkg.name-clash', { file, name: err.packageName })}\n`);
-        code = EXIT_USAGE;
+        code = usageError(lang, 'pkg.name-clash', { file, name: err.packageName });
         continue;
       }
       if (!(err instanceof PackageRefused)) throw err;

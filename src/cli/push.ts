@@ -11,7 +11,7 @@ import { openPortal } from '../portal/open.js';
 import { pushPackages } from '../portal/push.js';
 import { PortalError, type ApplyResult, type DatasetPlan } from '../portal/types.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { codedLine } from './coded.js';
+import { codedLine, positiveOption } from './coded.js';
 
 export interface PushCliOptions {
   lang: Lang;
@@ -31,11 +31,8 @@ export async function runPush(packages: string[], o: PushCliOptions): Promise<nu
     const { config } = await loadConfig();
     const portalCfg = resolvePortal(config, o.portal);
     token = portalCfg.token;
-    const concurrency = Number(o.concurrency ?? portalCfg.concurrency ?? 4);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
-      process.stderr.write(`satudata: ${t(lang, 'cli.bad-number', { option: '--concurrency', value: String(o.concurrency) })}\n`);
-      return EXIT_USAGE;
-    }
+    const concurrency = positiveOption(o.concurrency ?? portalCfg.concurrency ?? 4, '--concurrency', lang, { max: 32 });
+    if (concurrency === null || concurrency === undefined) return EXIT_USAGE;
     const portal = openPortal(portalCfg, { lang });
     const who = await portal.identify();
     const user = who.user || t(lang, 'push.token-owner', { source: portalCfg.tokenSource === 'env' ? tokenEnvVar(o.portal) : portalCfg.tokenSource === 'config' ? t(lang, 'push.token-config') : '-' });

@@ -12,6 +12,7 @@ import { runAudit } from '../audit/run-audit.js';
 import { SourceError } from '../audit/sources/ledger.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
+import { printCoded, usageError } from './coded.js';
 
 export interface ReportCliOptions {
   lang: Lang;
@@ -27,29 +28,24 @@ export interface ReportCliOptions {
   weights?: string;
 }
 
-const usage = (text: string) => {
-  process.stderr.write(`satudata: ${text}\n`);
-  return EXIT_USAGE;
-};
-
 export async function runReport(registryPath: string, o: ReportCliOptions): Promise<number> {
   const lang = o.lang;
   const sources = [o.ledger, o.folder, o.ckan].filter((s) => s !== undefined);
-  if (sources.length === 0) return usage(t(lang, 'audit.cli.no-source'));
-  if (sources.length > 1) return usage(t(lang, 'audit.cli.one-source'));
+  if (sources.length === 0) return usageError(lang, 'audit.cli.no-source');
+  if (sources.length > 1) return usageError(lang, 'audit.cli.one-source');
   const asOf = o.asOf !== undefined ? parseAsOf(o.asOf) : witaDay(Date.now());
-  if (asOf === null) return usage(t(lang, 'audit.cli.bad-date', { value: o.asOf }));
+  if (asOf === null) return usageError(lang, 'audit.cli.bad-date', { value: o.asOf });
   const { policies, error } = applyOverrides(defaultPolicies(), o.grace);
-  if (error) return usage(t(lang, 'audit.cli.bad-grace', { value: error }));
+  if (error) return usageError(lang, 'audit.cli.bad-grace', { value: error });
   const ranking = parseWeights(o.weights);
-  if (!ranking) return usage(t(lang, 'audit.cli.bad-weights', { value: o.weights }));
+  if (!ranking) return usageError(lang, 'audit.cli.bad-weights', { value: o.weights });
   let opd: string | undefined;
   if (o.opd !== undefined) {
     opd = findOpd(o.opd)?.kode;
-    if (!opd) return usage(t(lang, 'audit.cli.unknown-opd', { value: o.opd }));
+    if (!opd) return usageError(lang, 'audit.cli.unknown-opd', { value: o.opd });
   }
   const format = o.format ?? (o.out ? 'all' : 'md');
-  if (!o.out && (format === 'xlsx' || format === 'csv' || format === 'all')) return usage(t(lang, 'cli.bad-choice', { option: '--format (stdout)', choices: 'md, html, json', value: format }));
+  if (!o.out && (format === 'xlsx' || format === 'csv' || format === 'all')) return usageError(lang, 'cli.bad-choice', { option: '--format (stdout)', choices: 'md, html, json', value: format });
 
   const observe = async (): Promise<ObservedState> => {
     if (o.ledger) return (await import('../audit/sources/ledger.js')).readLedger(o.ledger);
@@ -61,13 +57,12 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
     result = await runAudit({ registry: registryPath, observe, asOf, lang, policies, ranking, ...(opd ? { opd } : {}), history: o.history === false ? null : o.history });
   } catch (err) {
     if (err instanceof SourceError) {
-      const r = renderIssue({ code: err.code, severity: 'error', params: err.params }, lang);
-      process.stderr.write(`satudata: [${err.code}] ${r.message}\n  ${r.hint}\n`);
+      printCoded(lang, err.code, err.params);
       return EXIT_USAGE;
     }
     const e = err as NodeJS.ErrnoException;
     if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) && e.path) {
-      return usage(t(lang, 'audit.cli.history-error', { path: e.path, reason: e.code }));
+      return usageError(lang, 'audit.cli.history-error', { path: e.path, reason: e.code });
     }
     throw err;
   }

@@ -6,6 +6,8 @@ import { catalogFor, standardById, StandardNotFound } from '../standards/resolve
 import { SchemaError } from '../standards/schema.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { table } from './table-text.js';
+import { cliError } from './coded.js';
+import { standardNotFound } from './standard-option.js';
 
 interface FormatOption {
   format: string;
@@ -30,10 +32,7 @@ export async function runStandardsShow(id: string, o: { standards?: string } & F
   try {
     std = await standardById(id, o.standards);
   } catch (err) {
-    if (err instanceof StandardNotFound) {
-      process.stderr.write(`satudata: [standard-not-found] ${t(lang, 'cli.standard-not-found', { id: err.id, available: err.available.join(', ') || '—' })}\n`);
-      return EXIT_USAGE;
-    }
+    if (err instanceof StandardNotFound) return standardNotFound(lang, err);
     if (err instanceof SchemaError) return catalogError(err, lang);
     throw err;
   }
@@ -105,6 +104,5 @@ async function withCatalogErrors<T>(load: () => Promise<T>, lang: Lang): Promise
 }
 
 function catalogError(err: SchemaError, lang: Lang): number {
-  process.stderr.write(`satudata: [catalog-error] ${t(lang, 'cli.catalog-error', { path: err.path, detail: err.detail })}\n`);
-  return EXIT_USAGE;
+  return cliError(lang, 'catalog-error', 'cli.catalog-error', { path: err.path, detail: err.detail });
 }

@@ -8,11 +8,9 @@ import { t } from '../i18n/ui.js';
 import { validateFile } from '../check/validate-file.js';
 import { buildReport, exitCode } from '../report/build.js';
 import type { Report, Severity, TableReport } from '../report/issue.js';
-import { SchemaError, type TableSchema } from '../standards/schema.js';
-import { loadSchemaOrStandard, standardById, StandardNotFound, catalogFor } from '../standards/resolve.js';
-import type { Standard } from '../standards/standard.js';
-import { renderIssue } from '../report/render.js';
 import { EXIT_USAGE } from './context.js';
+import { positiveOption, printCoded, usageError } from './coded.js';
+import { resolveStandardOption } from './standard-option.js';
 import { createProgress } from './progress.js';
 import type { RepoJob } from '../repo/plan.js';
 import { delimiterArg, sheetArg } from './options.js';
@@ -47,46 +45,18 @@ export const DEFAULT_CONCURRENCY = 4;
 /** A folder argument is a repository, unless it is named like a data file (a folder called `x.csv`). */
 const DATA_NAME = /\.(csv|tsv|xlsx|xls)$/i;
 
-function usage(lang: Lang, key: string, params: Record<string, unknown>): number {
-  process.stderr.write(`satudata: ${t(lang, key, params)}\n`);
-  return EXIT_USAGE;
-}
-
-function positive(value: string | undefined, option: string, lang: Lang, real = false): number | null | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (!real && !Number.isInteger(n))) {
-    usage(lang, 'cli.bad-number', { option, value });
-    return null;
-  }
-  return n;
-}
-
 export async function runValidate(files: string[], o: ValidateCliOptions): Promise<number> {
   const started = performance.now();
-  const cliMaxErrors = positive(o.maxErrors, '--max-errors', o.lang);
-  const cliConcurrency = positive(o.concurrency, '--concurrency', o.lang);
-  const cliTimeLimit = positive(o.timeLimit, '--time-limit', o.lang, true);
+  const cliMaxErrors = positiveOption(o.maxErrors, '--max-errors', o.lang);
+  const cliConcurrency = positiveOption(o.concurrency, '--concurrency', o.lang);
+  const cliTimeLimit = positiveOption(o.timeLimit, '--time-limit', o.lang, { real: true });
   if (cliMaxErrors === null || cliConcurrency === null || cliTimeLimit === null) return EXIT_USAGE;
   if (o.delimiter !== undefined && o.delimiter !== '\\t' && o.delimiter.length !== 1) {
-    return usage(o.lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
+    return usageError(o.lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
   }
-  let schema: TableSchema | undefined;
-  let dataStandard: Standard | undefined;
-  try {
-    if (o.standards) await catalogFor(o.standards);
-    if (o.schema) ({ schema, standard: dataStandard } = await loadSchemaOrStandard(o.schema));
-    else if (o.standard) dataStandard = await standardById(o.standard, o.standards);
-  } catch (err) {
-    if (err instanceof StandardNotFound) {
-      process.stderr.write(`satudata: [standard-not-found] ${t(o.lang, 'cli.standard-not-found', { id: err.id, available: err.available.join(', ') || '—' })}\n`);
-      return EXIT_USAGE;
-    }
-    if (!(err instanceof SchemaError)) throw err;
-    const r = renderIssue({ code: 'schema-error', severity: 'error', params: { path: err.path, detail: err.detail } }, o.lang);
-    process.stderr.write(`satudata: [schema-error] ${r.message}\n  ${r.hint}\n`);
-    return EXIT_USAGE;
-  }
+  const chosen = await resolveStandardOption(o, o.lang);
+  if (typeof chosen === 'number') return chosen;
+  const { schema, standard: dataStandard } = chosen;
 
   // Jobs: files in argument order; each folder expands (repository mode) to its files, sorted by path.
   const jobs: Job[] = [];
@@ -109,15 +79,14 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
       if (plan.unchanged > 0) process.stderr.write(`satudata: ${t(o.lang, 'repo.unchanged', { count: plan.unchanged, ref: o.changedSince ?? '' })}\n`);
     } catch (err) {
       if (!(err instanceof RepoError)) throw err;
-      const r = renderIssue({ code: err.code, severity: 'error', params: err.params }, o.lang);
-      process.stderr.write(`satudata: [${err.code}] ${r.message}\n  ${r.hint}\n`);
+      printCoded(o.lang, err.code, err.params);
       return EXIT_USAGE;
     }
   }
 
   const maxErrors = cliMaxErrors ?? config.maxErrors ?? 1000;
   const failOn: Severity = o.failOn ?? config.failOn ?? 'error';
-  if (o.annotate && jobs.length !== 1) return usage(o.lang, 'cli.annotate-one-file', { count: jobs.length });
+  if (o.annotate && jobs.length !== 1) return usageError(o.lang, 'cli.annotate-one-file', { count: jobs.length });
   const concurrency = cliConcurrency ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const timeLimitSeconds = cliTimeLimit ?? config.timeLimit;
   const sheet = sheetArg(o.sheet);
@@ -162,7 +131,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
       await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang);
     } catch (err) {
       if (!(err instanceof SameFileError)) throw err;
-      return usage(o.lang, 'cli.annotate-same-file', { path: o.annotate });
+      return usageError(o.lang, 'cli.annotate-same-file', { path: o.annotate });
     }
   }
   process.stdout.write(await format(report, o, failOn));

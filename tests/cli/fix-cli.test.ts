@@ -44,7 +44,7 @@ describe('satudata fix (CLI)', () => {
     expect(j.problems[0].message).toBe('Nilai "900.545" tidak dapat dirapikan tanpa menebak (titik ribuan atau titik desimal?).');
   });
 
-  it('usage errors exit 2: no standard, the input as output, a --set for an unknown field, a missing file', () => {
+  it('usage errors exit 2: no standard, the input as output, a --set for an unknown field, an unknown standard, a missing file', () => {
     const none = runCli(['fix', MESSY]);
     expect(none.stderr).toContain('[usage-error]');
     expect(none.code).toBe(2);
@@ -54,6 +54,9 @@ describe('satudata fix (CLI)', () => {
     const set = runCli(['fix', MESSY, '--standard', STD, '--set', 'tidak_ada=1']);
     expect(set.stderr).toContain('--set');
     expect(set.code).toBe(2);
+    const unknown = runCli(['fix', MESSY, '--standard', 'tidak-ada']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^satudata: \[standard-not-found\] Standar "tidak-ada" tidak ada di katalog/);
     const missing = runCli(['fix', 'fixtures/tidak-ada.csv', '--standard', STD]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('[source-error]');

@@ -98,7 +98,9 @@ describe('satudata (built binary)', () => {
   it('rejects bad usage with exit 2', () => {
     expect(runCli(['validate']).code).toBe(2);
     expect(runCli(['validate', 'x.csv', '--format', 'xml']).code).toBe(2);
-    expect(runCli(['validate', 'x.csv', '--max-errors', 'banyak']).code).toBe(2);
+    const bad = runCli(['validate', 'x.csv', '--max-errors', 'banyak']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^satudata: \[usage-error\] .*--max-errors.*banyak/);
     const unknown = runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('[usage-error] Perintah tidak dikenal: frobnicate');
