@@ -5,7 +5,7 @@
 // src/standards/meta-validators.ts falls back to compiling at run time when the module is missing.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -13,11 +13,12 @@ const Ajv = require('ajv').default;
 const standaloneCode = require('ajv/dist/standalone').default;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// the one list of schemas, as tsc (run just before) compiled it
+const { META_FILES } = await import(pathToFileURL(join(root, 'dist', 'standards', 'meta-files.js')).href);
 const meta = (name) => JSON.parse(readFileSync(join(root, 'standards', 'meta', name), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
-const schemas = { tableSchema: 'table-schema.schema.json', standard: 'standard.schema.json', metadata: 'metadata.schema.json' };
 const refs = {};
-for (const [key, file] of Object.entries(schemas)) {
+for (const [key, file] of Object.entries(META_FILES)) {
   const s = meta(file);
   ajv.addSchema(s);
   refs[key] = s.$id;

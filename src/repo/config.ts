@@ -1,12 +1,12 @@
 /**
  * The repository config: `satudata.config.json` (or `.satudata.json`) at the repository root, checked with
- * ajv against standards/meta/repo-config.schema.json. Paths in it are relative to the root and may not
+ * the precompiled validator of standards/meta/repo-config.schema.json. Paths in it are relative to the root and may not
  * leave it.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isUnsafePath } from '../read/limits.js';
+import { metaValidator } from '../standards/meta-validators.js';
 import { RepoError } from './errors.js';
 import { globMatcher } from './ignore.js';
 
@@ -39,16 +39,6 @@ export interface LoadedConfig {
   ruleFor(rel: string): FileRule | undefined;
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
-let validator: Promise<Validator> | null = null;
-
-async function compile(): Promise<Validator> {
-  const { Ajv } = await import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const schema = JSON.parse(await readFile(fileURLToPath(new URL('../../standards/meta/repo-config.schema.json', import.meta.url)), 'utf8'));
-  return ajv.compile(schema) as unknown as Validator;
-}
-
 export async function loadConfig(root: string): Promise<LoadedConfig> {
   let file: string | null = null;
   let config: RepoConfig = {};
@@ -64,8 +54,7 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
     } catch (err) {
       throw new RepoError('config-error', { path: name, detail: (err as Error).message.split('\n')[0]!.slice(0, 200) });
     }
-    validator ??= compile();
-    const validate = await validator;
+    const validate = await metaValidator('repoConfig');
     if (!validate(data)) {
       const e = validate.errors?.[0];
       const extra = e?.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : '';

@@ -41,6 +41,9 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'satudata-ci-'));
   repo = join(work, 'repo');
   cpSync(join(ROOT, 'fixtures', 'repo'), repo, { recursive: true });
+  // a scratch file the repository's .gitignore (tmp/) keeps out of validation
+  mkdirSync(join(repo, 'tmp'), { recursive: true });
+  writeFileSync(join(repo, 'tmp', 'coretan.csv'), 'a,b\n1,2\n');
   const bin = join(work, 'bin');
   mkdirSync(bin);
   writeFileSync(join(bin, 'satudata'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
