@@ -39,6 +39,8 @@ export interface ObservedDataset {
   opd?: string;
   periods: Record<string, PeriodObservation>;
   metadata?: Partial<Metadata>;
+  /** The dataset's resource links (CKAN `resources[].url`), for the optional link check. */
+  links?: { url: string; resource?: string }[];
   /** Last data change (hash-based when known) and last metadata-only edit, kept apart. */
   dataModified?: string;
   metadataModified?: string;
@@ -119,7 +121,7 @@ export interface MetadataCheckRow { key: string; points: number; failing: number
 export interface TrendPoint { week: string; asOf: string; pctCollected: number; pctPublished: number; overdue: number }
 
 export interface ChangeRow {
-  kind: 'baru-terkumpul' | 'baru-terbit' | 'baru-terlambat' | 'selesai' | 'regresi' | 'ganti-judul' | 'dihapus' | 'ditambah' | 'skor-turun';
+  kind: 'baru-terkumpul' | 'baru-terbit' | 'baru-terlambat' | 'selesai' | 'regresi' | 'ganti-judul' | 'dihapus' | 'ditambah' | 'skor-turun' | 'tautan-rusak';
   id: string;
   opd: string;
   judul: string;
@@ -135,6 +137,33 @@ export interface Trend {
   opd: { kode: string; dPublished: number; dRank: number | null }[];
   dCollected: number;
   dPublished: number;
+}
+
+/** A resource link that failed in `failures` consecutive weekly runs (at least the threshold). */
+export interface BrokenLink {
+  url: string;
+  dataset: string;
+  resource?: string;
+  /** The registry item the dataset matched, and its OPD (else the portal organisation). */
+  item?: string;
+  opd?: string;
+  judul?: string;
+  status: number | null;
+  reason: string;
+  failures: number;
+}
+
+/** Result of `--check-links`. */
+export interface LinkSummary {
+  /** Distinct links probed. */
+  checked: number;
+  /** Links that failed this run (broken or not yet). */
+  failing: number;
+  /** Consecutive failed runs before a link counts as broken. */
+  threshold: number;
+  broken: BrokenLink[];
+  /** URL → consecutive failed runs, for every link failing this run (kept in the snapshot). */
+  failures: Record<string, number>;
 }
 
 export interface GuardResult {
@@ -169,6 +198,8 @@ export interface AuditReport {
   trendNote?: 'first-run' | 'guard-refused';
   history: TrendPoint[];
   guard: GuardResult;
+  /** Present when the links were checked (`--check-links`). */
+  links?: LinkSummary;
   config: { ranking: RankingConfig; policies: Record<string, { lag: number; overdue: number | null; delinquent: number | null }>; metadataMax: number };
   seconds: number;
 }

@@ -10,6 +10,7 @@ import type { Policies } from './policy.js';
 import { readRegistry, type RegistryResult } from './registry.js';
 import { previousSnapshot, readHistory, toSnapshot, writeSnapshot } from './snapshot.js';
 import { computeTrend, trendHistory } from './trend.js';
+import { checkLinks, summariseLinks, type LinkCheckOptions } from './links.js';
 
 export interface AuditRunOptions {
   registry: string;
@@ -24,6 +25,8 @@ export interface AuditRunOptions {
   /** History folder; null: neither read nor write snapshots. */
   history: string | null;
   now?: Date;
+  /** Check the datasets' resource links; broken after `threshold` consecutive failed runs. */
+  links?: { threshold: number; options?: LinkCheckOptions };
 }
 
 export type AuditRunResult =
@@ -41,6 +44,10 @@ export async function runAudit(o: AuditRunOptions): Promise<AuditRunResult> {
   });
   const history = o.history ? await readHistory(o.history) : [];
   const prev = previousSnapshot(history, report.week, report.asOf);
+  if (o.links) {
+    const probes = await checkLinks(observed.datasets, o.links.options);
+    report.links = summariseLinks(report, observed.datasets, probes, prev?.linkFailures, o.links.threshold);
+  }
   report.guard = checkDatasetCount(observed.datasetCount, prev?.datasetCount);
   if (report.guard.level === 'refuse') {
     report.trendNote = 'guard-refused';

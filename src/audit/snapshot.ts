@@ -27,6 +27,8 @@ export interface Snapshot {
   totals: { wajib: number; pctCollected: number; pctPublished: number; overdue: number };
   opd: { kode: string; wajib: number; pctCollected: number; pctPublished: number; overdue: number; rank: number | null }[];
   items: SnapshotItem[];
+  /** When the links were checked: URL → consecutive failed runs, for the links failing in this run. */
+  linkFailures?: Record<string, number>;
 }
 
 export function toSnapshot(r: AuditReport): Snapshot {
@@ -39,6 +41,7 @@ export function toSnapshot(r: AuditReport): Snapshot {
       id: i.id, opd: i.opd, judul: i.judul, period: i.period, found: i.found, collected: i.collected,
       validated: i.validated, published: i.published, overdue: isOverdue(i), ...(i.score !== undefined ? { score: i.score } : {}),
     })),
+    ...(r.links ? { linkFailures: r.links.failures } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import type { AuditReport, ChangeRow, Trend, TrendPoint } from './model.js';
 import type { Snapshot, SnapshotItem } from './snapshot.js';
 import { isOverdue } from './funnel.js';
 
-const KINDS: ChangeRow['kind'][] = ['baru-terkumpul', 'baru-terbit', 'baru-terlambat', 'selesai', 'regresi', 'ganti-judul', 'dihapus', 'ditambah', 'skor-turun'];
+const KINDS: ChangeRow['kind'][] = ['baru-terkumpul', 'baru-terbit', 'baru-terlambat', 'selesai', 'regresi', 'tautan-rusak', 'ganti-judul', 'dihapus', 'ditambah', 'skor-turun'];
 
 export function computeTrend(r: AuditReport, prev: Snapshot): Trend {
   const prevItems = r.opdFilter ? prev.items.filter((i) => i.opd === r.opdFilter) : prev.items;
@@ -26,6 +26,12 @@ export function computeTrend(r: AuditReport, prev: Snapshot): Trend {
     if (p.score !== undefined && i.score !== undefined && i.score < p.score) add('skor-turun', i, `${p.score} → ${i.score}`);
   }
   for (const p of prevItems) if (!seen.has(p.id)) add('dihapus', p);
+  // links broken this week that were not last week (when last week's run checked them too)
+  if (r.links && prev.linkFailures) {
+    for (const l of r.links.broken) {
+      if ((prev.linkFailures[l.url] ?? 0) < r.links.threshold) add('tautan-rusak', { id: l.item ?? l.dataset, opd: l.opd ?? '', judul: l.judul ?? l.dataset }, l.url);
+    }
+  }
   const counts = Object.fromEntries(KINDS.map((k) => [k, 0])) as Trend['counts'];
   for (const c of changes) counts[c.kind]++;
   changes.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.opd.localeCompare(b.opd) || a.id.localeCompare(b.id));

@@ -19,6 +19,8 @@ export const registerReport: RegisterCommand = (program, ctx) => {
     .option('--history <dir>', id ? 'folder snapshot mingguan' : 'weekly snapshot folder', '.satudata/laporan')
     .option('--no-history', id ? 'jangan baca/tulis snapshot' : 'do not read or write snapshots')
     .option('--grace <spec>', id ? 'jeda rilis dan tenggang per frekuensi, mis. bulanan=30:14:30' : 'release lag and graces per frequency, e.g. bulanan=30:14:30')
+    .option('--check-links', id ? 'periksa tautan sumber daya di portal (HEAD/GET; butuh --ckan)' : "check the portal's resource links (HEAD/GET; needs --ckan)")
+    .option('--link-failures <n>', id ? 'tautan dihitung rusak setelah gagal pada N laporan berturut-turut (default 1)' : 'a link counts as broken after failing N weekly runs in a row (default 1)')
     .option('--weights <spec>', id ? 'bobot peringkat kelengkapan,ketepatan,metadata[,min jenis data], default 50,30,20,5' : 'ranking weights completeness,timeliness,metadata[,min items], default 50,30,20,5')
     .action(async (registry: string, options: Record<string, unknown>) => {
       const { runReport } = await import('./report.js');

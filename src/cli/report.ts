@@ -12,7 +12,7 @@ import { runAudit } from '../audit/run-audit.js';
 import { SourceError } from '../audit/sources/ledger.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { printCoded, usageError } from './coded.js';
+import { positiveOption, printCoded, usageError } from './coded.js';
 
 export interface ReportCliOptions {
   lang: Lang;
@@ -26,6 +26,8 @@ export interface ReportCliOptions {
   history: string | false;
   grace?: string;
   weights?: string;
+  checkLinks?: boolean;
+  linkFailures?: string;
 }
 
 export async function runReport(registryPath: string, o: ReportCliOptions): Promise<number> {
@@ -44,6 +46,9 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
     opd = findOpd(o.opd)?.kode;
     if (!opd) return usageError(lang, 'audit.cli.unknown-opd', { value: o.opd });
   }
+  if (o.checkLinks && !o.ckan) return usageError(lang, 'audit.cli.links-need-ckan');
+  const linkThreshold = positiveOption(o.linkFailures ?? 1, '--link-failures', lang, { max: 52 });
+  if (linkThreshold === null || linkThreshold === undefined) return EXIT_USAGE;
   const format = o.format ?? (o.out ? 'all' : 'md');
   if (!o.out && (format === 'xlsx' || format === 'csv' || format === 'all')) return usageError(lang, 'cli.bad-choice', { option: '--format (stdout)', choices: 'md, html, json', value: format });
 
@@ -54,7 +59,8 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
   };
   let result;
   try {
-    result = await runAudit({ registry: registryPath, observe, asOf, lang, policies, ranking, ...(opd ? { opd } : {}), history: o.history === false ? null : o.history });
+    result = await runAudit({ registry: registryPath, observe, asOf, lang, policies, ranking, ...(opd ? { opd } : {}), history: o.history === false ? null : o.history,
+      ...(o.checkLinks ? { links: { threshold: linkThreshold } } : {}) });
   } catch (err) {
     if (err instanceof SourceError) {
       printCoded(lang, err.code, err.params);

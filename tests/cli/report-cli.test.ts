@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main.js';
+import { startSearchMock } from '../support/ckan-search-mock.js';
 
 const REG = 'fixtures/audit/daftar-data-2021.csv';
 const W14 = 'fixtures/audit/ledger-2022-W14.json';
@@ -104,5 +105,28 @@ describe('satudata report (laporan)', () => {
     writeFileSync(empty, JSON.stringify({ schema: 'satudata-ledger/1', datasets: [], entries: [] }));
     expect(await cli('report', REG, '--ledger', empty, '--as-of', '2022-04-11', '--history', hist)).toBe(1);
     expect(err).toContain('Tren tidak dihitung');
+  });
+
+  it('--check-links probes the portal resources and lists the broken ones (needs --ckan)', async () => {
+    expect(await cli('report', REG, '--ledger', W14, '--check-links', '--no-history')).toBe(2);
+    expect(err).toContain('[usage-error] --check-links');
+    expect(await cli('report', REG, '--ledger', W14, '--link-failures', '0', '--check-links', '--no-history')).toBe(2);
+    const mock = await startSearchMock(3);
+    try {
+      for (const d of mock.datasets) {
+        d.resources[0]!.url = `${mock.base}/api/3/action/package_search`; // answers 200
+        if (d.resources[1]) d.resources[1].url = `${mock.base}/berkas/${d.name}.csv`; // answers 404
+      }
+      out = '';
+      expect(await cli('report', REG, '--ckan', mock.base, '--check-links', '--no-history', '--format', 'json', '--as-of', '2022-04-04')).toBe(0);
+      const json = JSON.parse(out);
+      const missing = mock.datasets.filter((d) => d.resources[1]).map((d) => `${mock.base}/berkas/${d.name}.csv`).sort();
+      expect(json.links).toMatchObject({ checked: 1 + missing.length, failing: missing.length, threshold: 1 });
+      expect(json.links.broken.map((b: { url: string }) => b.url).sort()).toEqual(missing);
+      expect(json.links.broken[0]).toMatchObject({ status: 404, reason: 'HTTP 404', failures: 1 });
+      expect(mock.requests.filter((r) => r.path.startsWith('/berkas/'))).toHaveLength(missing.length);
+    } finally {
+      await mock.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { AuditReport } from '../model.js';
 import { generatedLine, headlines, notes, sourceLine, sparkline, titleOf, trendLine } from './common.js';
 import { escHtml } from '../../report/escape.js';
 import { funnelSvg, heatSvg, opdBarsSvg, trendSvg, BAND_COLOUR } from './svg.js';
-import { cellText, changesTable, definitionsTable, frequencyTable, itemsTable, lateTable, metadataTable, opdTable, summaryTable, type ReportTable } from './tables.js';
+import { cellText, changesTable, definitionsTable, frequencyTable, itemsTable, lateTable, linksTable, metadataTable, opdTable, summaryTable, type ReportTable } from './tables.js';
 
 const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:2px solid #1565c0;padding-bottom:2px}
@@ -59,6 +59,11 @@ export function formatHtml(r: AuditReport, lang: Lang): string {
     parts.push(`<h2>${escHtml(t(lang, 'audit.sec.changes'))} (${ch.rows.length})</h2>`, ch.rows.length ? htmlTable(ch, lang) : `<p>${escHtml(t(lang, 'audit.none'))}</p>`);
   }
   parts.push(`<h2>${escHtml(t(lang, 'audit.sec.metadata'))}</h2>`, htmlTable(metadataTable(r, lang), lang));
+  const links = linksTable(r, lang);
+  if (links && r.links) {
+    parts.push(`<h2>${escHtml(t(lang, 'audit.sec.links'))} (${links.rows.length})</h2><p>${escHtml(t(lang, 'audit.sec.links-note', { broken: r.links.broken.length, checked: r.links.checked, failing: r.links.failing, threshold: r.links.threshold }))}</p>`,
+      links.rows.length ? htmlTable(links, lang) : `<p>${escHtml(t(lang, 'audit.none'))}</p>`);
+  }
   if (r.opdFilter) parts.push(`<h2>${escHtml(t(lang, 'audit.sec.items'))}</h2>`, htmlTable(itemsTable(r, lang), lang));
   parts.push(`<h2>${escHtml(t(lang, 'audit.sec.definitions'))}</h2><dl>${definitionsTable(r, lang).rows.map(([k, v]) => `<dt>${escHtml(String(k))}</dt><dd>${escHtml(String(v))}</dd>`).join('')}</dl>`);
   parts.push(`<footer>${escHtml(sourceLine(r, lang))}.<br>${escHtml(generatedLine(r, lang))}.</footer>`);

@@ -4,7 +4,7 @@ import { t } from '../../i18n/ui.js';
 import { mdEscape } from '../../report/escape.js';
 import type { AuditReport } from '../model.js';
 import { generatedLine, headlines, notes, sourceLine, sparkline, titleOf, trendLine } from './common.js';
-import { cellText, changesTable, definitionsTable, frequencyTable, lateTable, metadataTable, opdTable, summaryTable, type ReportTable } from './tables.js';
+import { cellText, changesTable, definitionsTable, frequencyTable, lateTable, linksTable, metadataTable, opdTable, summaryTable, type ReportTable } from './tables.js';
 
 function mdTable(tb: ReportTable, lang: Lang, limit?: number, only?: number[]): string {
   const idx = only ?? tb.columns.map((_, i) => i);
@@ -34,6 +34,11 @@ export function formatMarkdown(r: AuditReport, lang: Lang, opts: { worklistLimit
     out.push(`## ${t(lang, 'audit.sec.changes')} (${ch.rows.length})`, '', ch.rows.length ? mdTable(ch, lang, 25) : t(lang, 'audit.none'), '');
   }
   out.push(`## ${t(lang, 'audit.sec.metadata')}`, '', mdTable(metadataTable(r, lang), lang, 8), '');
+  const links = linksTable(r, lang);
+  if (links && r.links) {
+    out.push(`## ${t(lang, 'audit.sec.links')} (${links.rows.length})`, '', t(lang, 'audit.sec.links-note', { broken: r.links.broken.length, checked: r.links.checked, failing: r.links.failing, threshold: r.links.threshold }), '',
+      links.rows.length ? mdTable(links, lang, 25, [0, 1, 2, 5, 7, 8]) : t(lang, 'audit.none'), '');
+  }
   out.push(`## ${t(lang, 'audit.sec.definitions')}`, '');
   for (const [term, def] of definitionsTable(r, lang).rows) out.push(`- **${term}**: ${def}`);
   out.push('', `_${sourceLine(r, lang)}. ${generatedLine(r, lang)}._`, '');

@@ -85,6 +85,16 @@ export function changesTable(r: AuditReport, lang: Lang): ReportTable {
   return { key: 'perubahan', title: t(lang, 'audit.sec.changes'), columns, rows };
 }
 
+/** Broken links (`--check-links`); null when the links were not checked. */
+export function linksTable(r: AuditReport, lang: Lang): ReportTable | null {
+  if (!r.links) return null;
+  const names = new Map(r.opd.map((o) => [o.kode, o.singkatan]));
+  const columns = [col(lang, 'opd'), col(lang, 'id'), col(lang, 'judul'), col(lang, 'dataset'), col(lang, 'resource'), col(lang, 'url'),
+    col(lang, 'httpStatus', 'int'), col(lang, 'reason'), col(lang, 'failures', 'int')];
+  const rows = r.links.broken.map((l) => [l.opd ? names.get(l.opd) ?? l.opd : null, l.item ?? null, l.judul ?? null, l.dataset, l.resource ?? null, l.url, l.status, l.reason, l.failures]);
+  return { key: 'tautan-rusak', title: t(lang, 'audit.sec.links'), columns, rows };
+}
+
 export function metadataTable(r: AuditReport, lang: Lang): ReportTable {
   const label = (k: string) => k.split(/[+/]/).map((p) => METADATA_LABELS[p]?.[lang] ?? p).join(' + ');
   const columns = [col(lang, 'check'), col(lang, 'points', 'int'), col(lang, 'failing', 'int'), col(lang, 'recoverable', 'int')];
@@ -123,6 +133,7 @@ export function definitionsTable(r: AuditReport, lang: Lang): ReportTable {
     [t(lang, 'audit.col.band'), t(lang, 'audit.def.bands')],
     [t(lang, 'audit.sec.trend'), t(lang, 'audit.def.trend')],
     [t(lang, 'audit.sec.summary'), t(lang, 'audit.def.guard')],
+    ...(r.links ? [[t(lang, 'audit.sec.links'), t(lang, 'audit.def.links', { threshold: r.links.threshold })]] : []),
   ];
   for (const [f, p] of Object.entries(r.config.policies)) {
     const never = t(lang, 'audit.never');
@@ -135,7 +146,9 @@ export function definitionsTable(r: AuditReport, lang: Lang): ReportTable {
 
 /** Every table, in the order of the XLSX sheets and the CSV files. */
 export function allTables(r: AuditReport, lang: Lang): ReportTable[] {
-  return [summaryTable(r, lang), opdTable(r, lang), frequencyTable(r, lang), lateTable(r, lang), changesTable(r, lang), metadataTable(r, lang), itemsTable(r, lang), trendTable(r, lang), definitionsTable(r, lang)];
+  const links = linksTable(r, lang);
+  return [summaryTable(r, lang), opdTable(r, lang), frequencyTable(r, lang), lateTable(r, lang), changesTable(r, lang), metadataTable(r, lang),
+    ...(links ? [links] : []), itemsTable(r, lang), trendTable(r, lang), definitionsTable(r, lang)];
 }
 
 /** A cell as display text in the language (numbers localised, null empty). */

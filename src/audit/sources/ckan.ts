@@ -4,6 +4,7 @@
  * one request, never one request per dataset. A dataset's periods come from its resources' names and file
  * names (`data-2021.csv`, `2021-Q3`, `2022-03`); resource `last_modified` dates the data, the package's
  * `metadata_modified` its metadata; ckanext-validation `validation_status: failure` counts as a validation error.
+ * The resource URLs are kept for the optional link check.
  */
 import { CkanError, packageSearch, type CkanPackage } from '../../portal/ckan/client.js';
 import type { FetchLike } from '../../portal/http.js';
@@ -36,8 +37,10 @@ function metadataOf(p: CkanPackage): Partial<Metadata> {
 
 function datasetOf(p: CkanPackage): ObservedDataset {
   const periods: Record<string, PeriodObservation> = {};
+  const links: { url: string; resource?: string }[] = [];
   let dataModified: string | undefined;
   for (const r of p.resources ?? []) {
+    if (typeof r.url === 'string' && r.url.trim()) links.push({ url: r.url.trim(), ...(r.name ? { resource: String(r.name) } : {}) });
     const file = String(r.url ?? '').split(/[/?#]/).filter(Boolean).pop() ?? '';
     const when = String(r.last_modified ?? r.created ?? p.metadata_modified ?? '').slice(0, 10);
     const failed = r.validation_status === 'failure';
@@ -51,7 +54,7 @@ function datasetOf(p: CkanPackage): ObservedDataset {
   return {
     name: p.name, periods, ...(p.title ? { title: p.title } : {}), ...(extrasItem ? { item: extrasItem } : {}),
     ...(p.organization?.name ? { opd: p.organization.name } : {}), metadata: metadataOf(p),
-    ...(dataModified ? { dataModified } : {}),
+    ...(dataModified ? { dataModified } : {}), ...(links.length ? { links } : {}),
     ...(typeof p.metadata_modified === 'string' ? { metadataModified: p.metadata_modified.slice(0, 10) } : {}),
   };
 }
