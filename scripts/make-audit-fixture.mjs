@@ -115,7 +115,10 @@ function metadataFor(it, quality) {
   return m;
 }
 
-function ledger(asOfText, tweak) {
+// metadata is edited now and then, not every week: a stable date per dataset, and the week's edits (metaEdited)
+const metaDate = (i) => `2022-03-${String(1 + (i % 28)).padStart(2, '0')}`;
+
+function ledger(asOfText, tweak, metaEdited = () => false) {
   const asOf = day(asOfText);
   const datasets = [];
   const entries = [];
@@ -128,7 +131,7 @@ function ledger(asOfText, tweak) {
     const savedSeed = seed; seed = 1000 + i; // metadata stable across weeks
     const metadata = metadataFor(it, quality);
     seed = savedSeed;
-    datasets.push({ name, ...(byId ? { item: it.id } : {}), title: it.judul, opd: it.opd.kode, metadata, metadata_modified: `${asOfText}T02:00:00+08:00` });
+    datasets.push({ name, ...(byId ? { item: it.id } : {}), title: it.judul, opd: it.opd.kode, metadata, metadata_modified: `${metaEdited(i) ? asOfText : metaDate(i)}T02:00:00+08:00` });
     if (s === 'registered') return;
     for (const [key, end] of endedPeriods(it, asOf)) {
       const h = (i * 31 + key.length * 7 + end) % 97;
@@ -156,7 +159,7 @@ const w15 = ledger('2022-04-11', (i, s) => {
   if (s === 'published' && moved.published < 1 && items[i].frekuensi === 'tahunan') { moved.published++; return 'validated'; }
   if (s === 'missing' && moved.missing < 1) { moved.missing++; return 'registered'; }
   return s;
-});
+}, (i) => i % 29 === 0); // this week's metadata edits (some on items still waiting for data)
 writeFileSync(`${out}ledger-2022-W14.json`, JSON.stringify(w14) + '\n');
 writeFileSync(`${out}ledger-2022-W15.json`, JSON.stringify(w15) + '\n');
 const count = (s) => state.filter((x) => x === s).length;

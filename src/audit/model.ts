@@ -121,7 +121,7 @@ export interface MetadataCheckRow { key: string; points: number; failing: number
 export interface TrendPoint { week: string; asOf: string; pctCollected: number; pctPublished: number; overdue: number }
 
 export interface ChangeRow {
-  kind: 'baru-terkumpul' | 'baru-terbit' | 'baru-terlambat' | 'selesai' | 'regresi' | 'ganti-judul' | 'dihapus' | 'ditambah' | 'skor-turun' | 'tautan-rusak';
+  kind: 'baru-terkumpul' | 'baru-terbit' | 'baru-terlambat' | 'selesai' | 'regresi' | 'ganti-judul' | 'dihapus' | 'ditambah' | 'skor-turun' | 'tautan-rusak' | 'hanya-metadata';
   id: string;
   opd: string;
   judul: string;

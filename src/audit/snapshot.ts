@@ -13,6 +13,8 @@ export const SNAPSHOT_SCHEMA = 'satudata-audit-snapshot/1';
 export interface SnapshotItem {
   id: string; opd: string; judul: string; period: string | null;
   found: boolean; collected: boolean; validated: boolean; published: boolean; overdue: boolean; score?: number;
+  /** Last data and metadata edits seen on the matched dataset (YYYY-MM-DD). */
+  dataModified?: string; metadataModified?: string;
 }
 
 export interface Snapshot {
@@ -40,6 +42,7 @@ export function toSnapshot(r: AuditReport): Snapshot {
     items: r.items.map((i) => ({
       id: i.id, opd: i.opd, judul: i.judul, period: i.period, found: i.found, collected: i.collected,
       validated: i.validated, published: i.published, overdue: isOverdue(i), ...(i.score !== undefined ? { score: i.score } : {}),
+      ...(i.dataModified ? { dataModified: i.dataModified } : {}), ...(i.metadataModified ? { metadataModified: i.metadataModified } : {}),
     })),
     ...(r.links ? { linkFailures: r.links.failures } : {}),
   };

@@ -3,7 +3,7 @@ import type { AuditReport, ChangeRow, Trend, TrendPoint } from './model.js';
 import type { Snapshot, SnapshotItem } from './snapshot.js';
 import { isOverdue } from './funnel.js';
 
-const KINDS: ChangeRow['kind'][] = ['baru-terkumpul', 'baru-terbit', 'baru-terlambat', 'selesai', 'regresi', 'tautan-rusak', 'ganti-judul', 'dihapus', 'ditambah', 'skor-turun'];
+const KINDS: ChangeRow['kind'][] = ['baru-terkumpul', 'baru-terbit', 'baru-terlambat', 'selesai', 'regresi', 'hanya-metadata', 'tautan-rusak', 'ganti-judul', 'dihapus', 'ditambah', 'skor-turun'];
 
 export function computeTrend(r: AuditReport, prev: Snapshot): Trend {
   const prevItems = r.opdFilter ? prev.items.filter((i) => i.opd === r.opdFilter) : prev.items;
@@ -24,6 +24,11 @@ export function computeTrend(r: AuditReport, prev: Snapshot): Trend {
     if (od && !p.overdue) add('baru-terlambat', i, i.period ?? '');
     if (!od && p.overdue) add('selesai', i, p.period ?? '');
     if (p.score !== undefined && i.score !== undefined && i.score < p.score) add('skor-turun', i, `${p.score} → ${i.score}`);
+    // touched, but only the metadata: the dataset was edited since last week, its data was not, and the current
+    // period is still unpublished
+    if (!i.published && i.metadataModified && p.metadataModified && i.metadataModified > p.metadataModified && (i.dataModified ?? '') === (p.dataModified ?? '')) {
+      add('hanya-metadata', i, `${i.metadataModified}${i.period ? ` · ${i.period}` : ''}`);
+    }
   }
   for (const p of prevItems) if (!seen.has(p.id)) add('dihapus', p);
   // links broken this week that were not last week (when last week's run checked them too)

@@ -262,6 +262,7 @@ export const UI: Record<string, Phrase> = {
   'audit.change.ditambah': { id: "Ditambahkan ke Daftar Data", en: "Added to the registry" },
   'audit.change.skor-turun': { id: "Skor metadata turun", en: "Metadata score fell" },
   'audit.change.tautan-rusak': { id: "Tautan baru rusak", en: "Link newly broken" },
+  'audit.change.hanya-metadata': { id: "Hanya metadata diubah (data periode berjalan belum ada)", en: "Only the metadata edited (no data for the current period)" },
   'audit.vs-last-week': { id: "Dibanding minggu {week}: % terkumpul {dCollected}, % terpublikasi {dPublished}.", en: "Compared with week {week}: % collected {dCollected}, % published {dPublished}." },
   'audit.first-run': { id: "Belum ada laporan minggu sebelumnya: tren dimulai minggu depan.", en: "No report from an earlier week: the trend starts next week." },
   'audit.guard-warn': { id: "Peringatan: jumlah dataset di sumber turun {dropPct}% dari minggu lalu ({previous} → {current}). Periksa portal sebelum menyebarkan laporan.", en: "Warning: the source dataset count fell {dropPct}% since last week ({previous} → {current}). Check the portal before sharing the report." },

@@ -37,6 +37,30 @@ describe('trend between two weekly snapshots', () => {
     expect(t.opd.some((o) => o.dRank !== null && o.dRank !== 0)).toBe(true);
   });
 
+  it('flags an unpublished item whose dataset got only a metadata edit since last week', async () => {
+    const w15 = await fixtureReport(LEDGER_W15, '2022-04-11');
+    const waiting = w15.items.filter((i) => i.found && !i.published).slice(0, 2);
+    expect(waiting).toHaveLength(2);
+    const prev = toSnapshot(await fixtureReport(LEDGER_W14, '2022-04-04'));
+    for (const i of waiting) {
+      Object.assign(i, { metadataModified: '2022-04-08', dataModified: '2022-01-10' });
+      Object.assign(prev.items.find((p) => p.id === i.id)!, { metadataModified: '2022-03-01', dataModified: '2022-01-10' });
+    }
+    waiting[1]!.dataModified = '2022-04-08'; // new data came too: not "only metadata"
+    const flagged = computeTrend(w15, prev).changes.filter((c) => c.kind === 'hanya-metadata');
+    expect(flagged).toContainEqual({ kind: 'hanya-metadata', id: waiting[0]!.id, opd: waiting[0]!.opd, judul: waiting[0]!.judul, detail: `2022-04-08 · ${waiting[0]!.period}` });
+    expect(flagged.map((c) => c.id)).not.toContain(waiting[1]!.id);
+    // the fixture's own week has such items too: each is unpublished, metadata newer, data unchanged
+    const before = new Map(prev.items.map((p) => [p.id, p]));
+    for (const c of flagged) {
+      const i = w15.items.find((x) => x.id === c.id)!;
+      const p = before.get(c.id)!;
+      expect(i.published).toBe(false);
+      expect(i.metadataModified! > p.metadataModified!).toBe(true);
+      expect(i.dataModified ?? '').toBe(p.dataModified ?? '');
+    }
+  });
+
   it('stores atomic versioned snapshots, compares with the previous week and keeps a sparkline history', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'satudata-hist-'));
     const first = await run(dir, () => readLedger(LEDGER_W14), '2022-04-04');
