@@ -27,13 +27,23 @@ function tempNameFor(dest: string): string {
   return join(dirname(dest), `.${basename(dest)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Builds a folder at `dest` atomically: `build` fills a temp folder which then replaces `dest`. */
-export async function writeDirAtomic<T>(dest: string, build: (tmp: string) => Promise<T>): Promise<T> {
+/** Runs `use` with a temporary path next to `dest`, removed afterwards (and on Ctrl-C) whatever happens. */
+async function withTemp<T>(dest: string, use: (tmp: string) => Promise<T>): Promise<T> {
   await mkdir(dirname(dest), { recursive: true });
   const tmp = tempNameFor(dest);
   hookSignals();
   pending.add(tmp);
   try {
+    return await use(tmp);
+  } finally {
+    pending.delete(tmp);
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Builds a folder at `dest` atomically: `build` fills a temp folder which then replaces `dest`. */
+export async function writeDirAtomic<T>(dest: string, build: (tmp: string) => Promise<T>): Promise<T> {
+  return withTemp(dest, async (tmp) => {
     await mkdir(tmp);
     const result = await build(tmp);
     if (existsSync(dest)) {
@@ -45,10 +55,7 @@ export async function writeDirAtomic<T>(dest: string, build: (tmp: string) => Pr
       await rename(tmp, dest);
     }
     return result;
-  } finally {
-    pending.delete(tmp);
-    await rm(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Writes a file atomically (temp file in the same folder, then rename). */
@@ -58,17 +65,10 @@ export async function writeFileAtomic(dest: string, data: Uint8Array | string, m
 
 /** Atomic write for writers that want a path (exceljs `writeFile`): `write` fills the temp path, then rename. */
 export async function withAtomicFile(dest: string, write: (tmp: string) => Promise<unknown>): Promise<void> {
-  await mkdir(dirname(dest), { recursive: true });
-  const tmp = tempNameFor(dest);
-  hookSignals();
-  pending.add(tmp);
-  try {
+  await withTemp(dest, async (tmp) => {
     await write(tmp);
     await rename(tmp, dest);
-  } finally {
-    pending.delete(tmp);
-    await rm(tmp, { force: true });
-  }
+  });
 }
 
 /** Thrown when an output path names the input file: the user's input is never overwritten. */

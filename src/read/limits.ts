@@ -19,6 +19,7 @@
 import { open } from 'node:fs/promises';
 import { inflateRawSync, constants as zc } from 'node:zlib';
 import { ReadError } from './table.js';
+import { decodeRange } from './workbook-common.js';
 
 export interface Limits {
   maxEntryBytes: number;
@@ -216,11 +217,6 @@ export class InflateMeter {
 
 /** Number of cells a `<dimension ref="A1:XFD1048576">` declares (0 when unreadable). */
 export function declaredCells(ref: string): number {
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(ref.trim());
-  if (!m) return 0;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  if (!m[3]) return 1;
-  const rows = Math.abs(Number(m[4]) - Number(m[2])) + 1;
-  const cols = Math.abs(col(m[3]) - col(m[1]!)) + 1;
-  return rows * cols;
+  const r = decodeRange(ref.trim());
+  return r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0;
 }

@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { refuseSameFile, SameFileError, withAtomicFile, writeDirAtomic, writeFileAtomic } from '../../src/io/atomic.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'satudata-atomic-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('atomic writes', () => {
+  it('writes a file in a new folder, replaces an old one, and keeps the mode', async () => {
+    const dest = join(dir, 'a', 'b', 'out.json');
+    await writeFileAtomic(dest, '{"v":1}');
+    await writeFileAtomic(dest, '{"v":2}', 0o600);
+    expect(readFileSync(dest, 'utf8')).toBe('{"v":2}');
+    expect(statSync(dest).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(dir, 'a', 'b'))).toEqual(['out.json']);
+  });
+
+  it('on a failing writer the destination is untouched and no temporary file is left', async () => {
+    const dest = join(dir, 'laporan.xlsx');
+    writeFileSync(dest, 'lama');
+    await expect(withAtomicFile(dest, async (tmp) => {
+      writeFileSync(tmp, 'setengah');
+      throw new Error('disk penuh');
+    })).rejects.toThrow('disk penuh');
+    expect(readFileSync(dest, 'utf8')).toBe('lama');
+    expect(readdirSync(dir)).toEqual(['laporan.xlsx']);
+  });
+
+  it('builds a folder in a temporary one and swaps it in whole; a failed build leaves the old folder', async () => {
+    const dest = join(dir, 'paket');
+    mkdirSync(dest);
+    writeFileSync(join(dest, 'lama.csv'), 'x');
+    const n = await writeDirAtomic(dest, async (tmp) => {
+      writeFileSync(join(tmp, 'baru.csv'), 'y');
+      expect(existsSync(join(dest, 'lama.csv'))).toBe(true); // the old one stays until the build is complete
+      return 1;
+    });
+    expect(n).toBe(1);
+    expect(readdirSync(dest)).toEqual(['baru.csv']);
+    await expect(writeDirAtomic(dest, async () => {
+      throw new Error('batal');
+    })).rejects.toThrow('batal');
+    expect(readdirSync(dest)).toEqual(['baru.csv']);
+    expect(readdirSync(dir)).toEqual(['paket']);
+  });
+
+  it('refuses an output path that is the input file', () => {
+    expect(() => refuseSameFile('data/x.csv', './data/../data/x.csv')).toThrow(SameFileError);
+    expect(() => refuseSameFile('data/x.csv', 'data/x.rapi.csv')).not.toThrow();
+  });
+});
