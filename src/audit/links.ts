@@ -18,6 +18,8 @@ export interface LinkCheckOptions {
   timeoutMs?: number;
   /** Injected for tests: the wait before a retry. */
   sleep?: (ms: number) => Promise<void>;
+  /** Called after each link (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Probe {
@@ -58,7 +60,12 @@ export async function probeLink(url: string, o: LinkCheckOptions = {}): Promise<
 /** Probes every distinct link of the datasets (bounded concurrency); URL → result. */
 export async function checkLinks(datasets: readonly ObservedDataset[], o: LinkCheckOptions = {}): Promise<Map<string, Probe>> {
   const urls = [...new Set(datasets.flatMap((d) => (d.links ?? []).map((l) => l.url)))];
-  const probes = await mapPool(urls, o.concurrency ?? 8, (url) => probeLink(url, o));
+  let done = 0;
+  const probes = await mapPool(urls, o.concurrency ?? 8, async (url) => {
+    const p = await probeLink(url, o);
+    o.onProgress?.(++done, urls.length);
+    return p;
+  });
   return new Map(urls.map((u, i) => [u, probes[i]!]));
 }
 

@@ -1,9 +1,12 @@
-/** A spinner for long files, on an interactive terminal only (never in CI or when piped). */
+/** A spinner for long work (large files, link checks), on an interactive terminal only (never in CI or when piped). */
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 
 export interface Progress {
+  /** Rows read so far in a file. */
   update(file: string, rows: number): void;
+  /** Any other progress line. */
+  status(text: string): void;
   stop(): void;
 }
 
@@ -11,20 +14,23 @@ export function createProgress(lang: Lang): Progress {
   const enabled = process.stderr.isTTY === true && !process.env.CI;
   let spinner: { text: string; stop(): void } | null = null;
   let loading = false;
+  const status = (text: string) => {
+    if (!enabled) return;
+    if (spinner) {
+      spinner.text = text;
+      return;
+    }
+    if (loading) return;
+    loading = true;
+    void import('ora').then(({ default: ora }) => {
+      spinner = ora({ text, stream: process.stderr }).start();
+    });
+  };
   return {
     update(file, rows) {
-      if (!enabled) return;
-      const text = t(lang, 'cli.progress', { file, rows: rows.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US') });
-      if (spinner) {
-        spinner.text = text;
-        return;
-      }
-      if (loading) return;
-      loading = true;
-      void import('ora').then(({ default: ora }) => {
-        spinner = ora({ text, stream: process.stderr }).start();
-      });
+      if (enabled) status(t(lang, 'cli.progress', { file, rows: rows.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US') }));
     },
+    status,
     stop() {
       spinner?.stop();
       spinner = null;

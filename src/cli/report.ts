@@ -13,6 +13,7 @@ import { SourceError } from '../audit/sources/ledger.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { positiveOption, printCoded, usageError } from './coded.js';
+import { createProgress } from './progress.js';
 
 export interface ReportCliOptions {
   lang: Lang;
@@ -57,10 +58,11 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
     if (o.folder) return (await import('../audit/sources/folder.js')).readFolder(o.folder);
     return (await import('../audit/sources/ckan.js')).readCkan(o.ckan!, { token: process.env.CKAN_TOKEN || undefined });
   };
+  const progress = createProgress(lang);
   let result;
   try {
     result = await runAudit({ registry: registryPath, observe, asOf, lang, policies, ranking, ...(opd ? { opd } : {}), history: o.history === false ? null : o.history,
-      ...(o.checkLinks ? { links: { threshold: linkThreshold } } : {}) });
+      ...(o.checkLinks ? { links: { threshold: linkThreshold, options: { onProgress: (done: number, total: number) => progress.status(t(lang, 'audit.cli.links-progress', { done, total })) } } } : {}) });
   } catch (err) {
     if (err instanceof SourceError) {
       printCoded(lang, err.code, err.params);
@@ -71,6 +73,8 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
       return usageError(lang, 'audit.cli.history-error', { path: e.path, reason: e.code });
     }
     throw err;
+  } finally {
+    progress.stop();
   }
   if (!result.ok) {
     const reg = result.registry;

@@ -343,6 +343,7 @@ export const UI: Record<string, Phrase> = {
   'audit.cli.bad-date': { id: "Tanggal --as-of \"{value}\" tidak terbaca (pakai TTTT-BB-HH atau waktu ISO).", en: "Cannot read --as-of \"{value}\" (use YYYY-MM-DD or an ISO timestamp)." },
   'audit.cli.no-source': { id: "Sebutkan satu sumber keadaan: --ledger BERKAS, --folder FOLDER atau --ckan URL.", en: "Name one observed source: --ledger FILE, --folder DIR or --ckan URL." },
   'audit.cli.one-source': { id: "Pakai hanya satu sumber: --ledger, --folder atau --ckan.", en: "Use only one source: --ledger, --folder or --ckan." },
+  'audit.cli.links-progress': { id: "Memeriksa tautan {done}/{total}", en: "Checking links {done}/{total}" },
   'audit.cli.links-need-ckan': { id: "--check-links memeriksa tautan sumber daya portal: pakai bersama --ckan URL.", en: "--check-links checks the portal's resource links: use it with --ckan URL." },
   'audit.cli.bad-grace': { id: "Opsi --grace tidak terbaca di \"{value}\" (contoh: bulanan=30:14:30,tahunan=120).", en: "Cannot read --grace at \"{value}\" (example: bulanan=30:14:30,tahunan=120)." },
   'audit.cli.bad-weights': { id: "Opsi --weights harus tiga atau empat angka, mis. 50,30,20 atau 50,30,20,5 (bukan \"{value}\").", en: "Option --weights must be three or four numbers, e.g. 50,30,20 or 50,30,20,5 (not \"{value}\")." },

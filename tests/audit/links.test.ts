@@ -83,15 +83,17 @@ describe('probeLink (HEAD, then a one-byte GET; retried once)', () => {
     expect(seen.every((s) => s.headers.authorization === undefined && s.headers.cookie === undefined)).toBe(true);
   });
 
-  it('checkLinks probes each distinct URL once, with bounded concurrency', async () => {
+  it('checkLinks probes each distinct URL once, with bounded concurrency, reporting progress', async () => {
     seen.length = 0;
     const ds = [
       { name: 'a', periods: {}, links: [{ url: `${base}/ok.csv` }, { url: `${base}/gone.csv` }] },
       { name: 'b', periods: {}, links: [{ url: `${base}/ok.csv` }] },
     ];
-    const probes = await checkLinks(ds, { ...noWait, concurrency: 1 });
+    const progress: string[] = [];
+    const probes = await checkLinks(ds, { ...noWait, concurrency: 1, onProgress: (done, total) => progress.push(`${done}/${total}`) });
     expect([...probes.keys()].sort()).toEqual([`${base}/gone.csv`, `${base}/ok.csv`]);
     expect(seen).toHaveLength(2);
+    expect(progress).toEqual(['1/2', '2/2']);
   });
 });
 
