@@ -111,7 +111,7 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
   for (const { issue, sheet, addr } of order) {
     const r = renderIssue(issue, lang);
     const row = list.addRow([
-      addr && sheet ? `${sheet}!${addr}` : t(lang, 'annotate.file'),
+      addr && sheet ? safeXlsxText(`${sheet}!${addr}`) : t(lang, 'annotate.file'),
       t(lang, `annotate.severity.${issue.severity}`),
       issue.code,
       safeXlsxText(`${r.title}: ${r.message}`),
@@ -119,7 +119,7 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
     ]);
     if (addr && sheet) {
       const target = `${quoted(sheet)}!${addr}`;
-      row.getCell(1).value = { text: `${sheet}!${addr}`, hyperlink: target, tooltip: target };
+      row.getCell(1).value = { text: safeXlsxText(`${sheet}!${addr}`), hyperlink: target, tooltip: target };
       row.getCell(1).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
     row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[issue.severity] } };

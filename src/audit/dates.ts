@@ -26,7 +26,8 @@ export function parseDay(text: string | undefined | null): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
   if (!m) return null;
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  // before 1900 is a typo in this domain (and JavaScript dates map years 0–99 to 1900–1999)
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return dayFromYmd(y, mo, d);
 }
 

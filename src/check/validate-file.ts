@@ -3,7 +3,8 @@
  * finds the metadata, adds the standard's checks (rules, kode referensi, coverage, metadata), and maps
  * read failures to coded issues.
  */
-import { fsReason, openSource, type OpenOptions } from '../read/open.js';
+import { openSource, type OpenOptions } from '../read/open.js';
+import { fsReason } from '../io/fs-reason.js';
 import { ReadError, type RowSource } from '../read/table.js';
 import { entry } from '../report/catalog.js';
 import type { TableReport } from '../report/issue.js';

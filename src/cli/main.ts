@@ -52,7 +52,8 @@ export async function main(argv: string[]): Promise<number> {
 
   try {
     if (langFlag !== undefined && resolveLang(langFlag) === null) {
-      process.stderr.write(t('id', 'cli.lang-error', { lang: langFlag }) + '\n' + t('en', 'cli.lang-error', { lang: langFlag }) + '\n');
+      // the language is the unknown: say it in both
+      process.stderr.write(`satudata: [usage-error] ${t('id', 'cli.lang-error', { lang: langFlag })}\nsatudata: [usage-error] ${t('en', 'cli.lang-error', { lang: langFlag })}\n`);
       return EXIT_USAGE;
     }
     await program.parseAsync(argv);
@@ -73,6 +74,7 @@ function translateCommanderError(text: string, lang: Lang): string {
     [/unknown command '([^']*)'/, 'cli.unknown-command'],
     [/unknown option '([^']*)'/, 'cli.unknown-option'],
     [/missing required argument '([^']*)'/, 'cli.missing-argument'],
+    [/required option '([^']*)' not specified/, 'cli.missing-option'],
     [/option '([^']*)' argument missing/, 'cli.missing-option-value'],
     [/option '([^']*)' argument '([^']*)' is invalid/, 'cli.invalid-option-value'],
     [/too many arguments/, 'cli.too-many-arguments'],

@@ -6,8 +6,7 @@ import { catalogFor, standardById, StandardNotFound } from '../standards/resolve
 import { SchemaError } from '../standards/schema.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { table } from './table-text.js';
-import { cliError } from './coded.js';
-import { standardNotFound } from './standard-option.js';
+import { catalogError, standardNotFound } from './standard-option.js';
 
 interface FormatOption {
   format: string;
@@ -33,7 +32,7 @@ export async function runStandardsShow(id: string, o: { standards?: string } & F
     std = await standardById(id, o.standards);
   } catch (err) {
     if (err instanceof StandardNotFound) return standardNotFound(lang, err);
-    if (err instanceof SchemaError) return catalogError(err, lang);
+    if (err instanceof SchemaError) return catalogError(lang, err);
     throw err;
   }
   if (o.format === 'json') {
@@ -96,13 +95,10 @@ async function withCatalogErrors<T>(load: () => Promise<T>, lang: Lang): Promise
     return await load();
   } catch (err) {
     if (err instanceof SchemaError) {
-      catalogError(err, lang);
+      catalogError(lang, err);
       return null;
     }
     throw err;
   }
 }
 
-function catalogError(err: SchemaError, lang: Lang): number {
-  return cliError(lang, 'catalog-error', 'cli.catalog-error', { path: err.path, detail: err.detail });
-}

@@ -87,6 +87,12 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const maxErrors = cliMaxErrors ?? config.maxErrors ?? 1000;
   const failOn: Severity = o.failOn ?? config.failOn ?? 'error';
   if (o.annotate && jobs.length !== 1) return usageError(o.lang, 'cli.annotate-one-file', { count: jobs.length });
+  // the user's input is never overwritten
+  const { samePath } = await import('../io/atomic.js');
+  for (const [option, out] of [['--output', o.output], ['--annotate', o.annotate]] as const) {
+    const input = out ? jobs.find((j) => samePath(j.path, out)) : undefined;
+    if (input) return usageError(o.lang, 'cli.output-is-input', { option, path: input.path });
+  }
   const concurrency = cliConcurrency ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const timeLimitSeconds = cliTimeLimit ?? config.timeLimit;
   const sheet = sheetArg(o.sheet);

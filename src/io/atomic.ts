@@ -8,6 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { fsReason, isFsError } from './fs-reason.js';
 
 const pending = new Set<string>();
 let hooked = false;
@@ -24,20 +25,38 @@ function hookSignals(): void {
 }
 
 function tempNameFor(dest: string): string {
-  return join(dirname(dest), `.${basename(dest)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // at most ~150 characters of the name, so that the temporary stays under the 255-byte limit of a file name
+  return join(dirname(dest), `.${basename(dest).slice(0, 150)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Runs `use` with a temporary path next to `dest`, removed afterwards (and on Ctrl-C) whatever happens. */
+/** An output that cannot be written (permission, a folder in the way, name too long, disk full): `output-error`. */
+export class OutputError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'OutputError';
+  }
+}
+
+/** Runs `use` with a temporary path next to `dest`, removed afterwards (and on Ctrl-C) whatever happens.
+ *  A file-system error becomes an OutputError naming `dest` (not the temporary). */
 async function withTemp<T>(dest: string, use: (tmp: string) => Promise<T>): Promise<T> {
-  await mkdir(dirname(dest), { recursive: true });
-  const tmp = tempNameFor(dest);
-  hookSignals();
-  pending.add(tmp);
+  let tmp: string | undefined;
   try {
+    await mkdir(dirname(dest), { recursive: true });
+    tmp = tempNameFor(dest);
+    hookSignals();
+    pending.add(tmp);
     return await use(tmp);
+  } catch (err) {
+    throw isFsError(err) ? new OutputError(dest, fsReason(err)) : err;
   } finally {
-    pending.delete(tmp);
-    await rm(tmp, { recursive: true, force: true });
+    if (tmp !== undefined) {
+      pending.delete(tmp);
+      await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    }
   }
 }
 
@@ -74,7 +93,12 @@ export async function withAtomicFile(dest: string, write: (tmp: string) => Promi
 /** Thrown when an output path names the input file: the user's input is never overwritten. */
 export class SameFileError extends Error {}
 
+/** Whether two paths name the same file (an atomic rename replaces a link, never the file it points to). */
+export function samePath(a: string, b: string): boolean {
+  return resolve(a) === resolve(b);
+}
+
 /** Throws SameFileError (message: the output path) when `output` is the same path as `input`. */
 export function refuseSameFile(input: string, output: string): void {
-  if (resolve(input) === resolve(output)) throw new SameFileError(output);
+  if (samePath(input, output)) throw new SameFileError(output);
 }

@@ -13,8 +13,11 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Longest single wait in ms (default 5000). */
   maxDelayMs?: number;
-  /** Per-attempt timeout in ms (default 60000). */
+  /** Per-attempt timeout in ms (default 30000). */
   timeoutMs?: number;
+  /** Attempts after a timed-out one (default 1): a server that does not answer in time rarely does on the
+   *  third try, and a user must not wait minutes for a dead portal. */
+  timeoutRetries?: number;
   fetch?: FetchLike;
   /** Injected for tests. */
   sleep?: (ms: number) => Promise<void>;
@@ -49,6 +52,11 @@ export function safeUrl(url: string): string {
   }
 }
 
+/** Hides the user name and password of every URL in a text (`http://u:pw@host` → `http://***@host`). */
+export function maskUrlCredentials(text: string): string {
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
+}
+
 /** Replaces every secret in a text by `***` (a safety net: messages are built without secrets anyway). */
 export function redact(text: string, secrets: (string | undefined)[]): string {
   let out = text;
@@ -69,11 +77,12 @@ export async function fetchRetry(url: string, init: () => RequestInit, opts: Ret
   const doFetch = opts.fetch ?? ((i: string, r?: RequestInit) => fetch(i, r));
   const sleep = opts.sleep ?? sleepReal;
   const random = opts.random ?? Math.random;
+  let timeouts = 0;
   for (let attempt = 0; ; attempt++) {
     let reason: string;
     let retryAfterMs: number | undefined;
     try {
-      const signal = AbortSignal.timeout(opts.timeoutMs ?? 60000);
+      const signal = AbortSignal.timeout(opts.timeoutMs ?? 30000);
       const res = await doFetch(url, { ...init(), signal });
       if (!retryableStatus(res.status) || attempt >= retries) return res;
       reason = `HTTP ${res.status}`;
@@ -81,7 +90,8 @@ export async function fetchRetry(url: string, init: () => RequestInit, opts: Ret
       await res.body?.cancel().catch(() => undefined);
     } catch (err) {
       reason = networkReason(err);
-      if (attempt >= retries) throw new NetworkError(safeUrl(url), reason);
+      if (reason === 'timeout') timeouts++;
+      if (attempt >= retries || timeouts > (opts.timeoutRetries ?? 1)) throw new NetworkError(safeUrl(url), reason);
     }
     const backoff = Math.min(max, base * 2 ** attempt);
     const delayMs = Math.round(retryAfterMs !== undefined ? Math.min(max, retryAfterMs) : backoff / 2 + random() * (backoff / 2));
@@ -100,5 +110,5 @@ function parseRetryAfter(v: string | null): number | undefined {
 export function networkReason(err: unknown): string {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timeout';
-  return e?.cause?.code ?? e?.code ?? e?.cause?.message ?? e?.message ?? 'network error';
+  return maskUrlCredentials(e?.cause?.code ?? e?.code ?? e?.cause?.message ?? e?.message ?? 'network error');
 }

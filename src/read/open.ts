@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { sniff } from './sniff.js';
 import { ReadError, type RowSource } from './table.js';
 import { detectEncoding, StreamDecoder } from './decode.js';
+import { fsReason } from '../io/fs-reason.js';
 
 export interface OpenOptions {
   sheet?: string | number;
@@ -73,23 +74,5 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
       throw new ReadError('format-error', { detected: '@detected.pdf' });
     default:
       throw new ReadError('format-error', { detected: '@detected.binary' });
-  }
-}
-
-/** The `reason` param of a `source-error` for a file-system error (a phrase key, or the errno code). */
-export function fsReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return '@reason.not-found';
-    case 'EACCES':
-    case 'EPERM':
-      return '@reason.permission';
-    case 'EISDIR':
-      return '@reason.directory';
-    case 'ELOOP':
-      return '@reason.loop';
-    default:
-      return code ?? String((err as Error)?.message ?? err);
   }
 }

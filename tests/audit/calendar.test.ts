@@ -14,6 +14,8 @@ describe('expected-period calendar', () => {
     expect(isoDay(periodEnd('bulanan', parsePeriod('bulanan', '1900-02')!))).toBe('1900-02-28');
     expect(parseDay('2023-02-29')).toBeNull();
     expect(parseDay('2024-02-29')).not.toBeNull();
+    for (const old of ['0001-01-01', '0050-01-01', '0999-06-15', '1899-12-31']) expect(parseAsOf(old), old).toBeNull();
+    expect(isoDay(parseAsOf('1900-01-01')!)).toBe('1900-01-01');
     // a monthly period in a leap February: due 30 days after the 29th
     expect(isoDay(dueDate('bulanan', parsePeriod('bulanan', '2024-02')!, 30))).toBe('2024-03-30');
   });

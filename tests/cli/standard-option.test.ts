@@ -35,6 +35,11 @@ describe('resolveStandardOption (--schema, --standard, --standards)', () => {
     expect(stderr).toMatch(/^satudata: \[standard-not-found\] Standard "tidak-ada" is not in the catalog\. Available: .*penduduk-jenis-kelamin-kecamatan@/);
   });
 
+  it('a standards folder that cannot be loaded is [catalog-error], as in `standards list`', async () => {
+    expect(await resolveStandardOption({ standards: '/tidak/ada', standard: 'x' }, 'id')).toBe(EXIT_USAGE);
+    expect(stderr).toMatch(/^satudata: \[catalog-error\] .*\/tidak\/ada/);
+  });
+
   it('a broken schema file is [schema-error] with its path and a hint', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'satudata-stdopt-'));
     try {

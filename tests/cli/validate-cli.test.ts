@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
@@ -95,6 +95,20 @@ describe('satudata (built binary)', () => {
     }
   });
 
+  it('never writes over the input, and an unwritable output is [output-error] (exit 2), not an internal error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-out-'));
+    const input = join(dir, 'a.csv');
+    writeFileSync(input, 'a,b\n1,2\n');
+    const same = runCli(['validate', input, '--output', join(dir, '.', 'a.csv')]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/^satudata: \[usage-error\] Keluaran --output tidak boleh sama dengan berkas masukan/);
+    expect(readFileSync(input, 'utf8')).toBe('a,b\n1,2\n');
+    mkdirSync(join(dir, 'folder.json'));
+    const blocked = runCli(['validate', input, '--output', join(dir, 'folder.json'), '--lang', 'en']);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain(`satudata: [output-error] Cannot write ${join(dir, 'folder.json')}: it is a directory.`);
+  });
+
   it('rejects bad usage with exit 2', () => {
     expect(runCli(['validate']).code).toBe(2);
     expect(runCli(['validate', 'x.csv', '--format', 'xml']).code).toBe(2);
@@ -107,7 +121,11 @@ describe('satudata (built binary)', () => {
     expect(runCli(['validate', 'x.csv', '--frob', '--lang', 'en']).stderr).toContain('[usage-error] Unknown option: --frob');
     const lang = runCli(['validate', 'x.csv', '--lang', 'fr']);
     expect(lang.code).toBe(2);
-    expect(lang.stderr).toContain('Bahasa tidak dikenal');
+    expect(lang.stderr).toContain('satudata: [usage-error] Bahasa tidak dikenal: fr');
+    expect(lang.stderr).toContain('satudata: [usage-error] Unknown language: fr');
+    const noPortal = runCli(['push', 'paket/x']);
+    expect(noPortal.code).toBe(2);
+    expect(noPortal.stderr).toContain("satudata: [usage-error] Opsi wajib tidak ada: --portal <name>");
     const badSchema = join(tmp, 'bad.schema.json');
     writeFileSync(badSchema, JSON.stringify({ fields: [{ name: 'a', type: 'integr' }] }));
     const s = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--schema', badSchema]);

@@ -29,8 +29,8 @@ describe('vanishing and unreadable files mid-run', () => {
     expect(closed).toBeGreaterThan(0);
   });
 
-  it('EIO while reading → source-error (EIO)', async () => {
+  it('EIO while reading → source-error (device input/output error)', async () => {
     const [r] = await validateFile('/data/eio.csv', { maxErrors: 100, metadata: false, autoStandard: false });
-    expect(r!.issues[0]).toMatchObject({ code: 'source-error', params: { reason: 'EIO' } });
+    expect(r!.issues[0]).toMatchObject({ code: 'source-error', params: { reason: '@reason.io' } });
   });
 });

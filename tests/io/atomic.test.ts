@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refuseSameFile, SameFileError, withAtomicFile, writeDirAtomic, writeFileAtomic } from '../../src/io/atomic.js';
+import { OutputError, refuseSameFile, SameFileError, withAtomicFile, writeDirAtomic, writeFileAtomic } from '../../src/io/atomic.js';
 
 let dir: string;
 beforeEach(() => {
@@ -50,6 +50,24 @@ describe('atomic writes', () => {
     })).rejects.toThrow('batal');
     expect(readdirSync(dest)).toEqual(['baru.csv']);
     expect(readdirSync(dir)).toEqual(['paket']);
+  });
+
+  it('an output it cannot write is an OutputError naming the destination (not the temporary), nothing left behind', async () => {
+    const folder = join(dir, 'laporan.json');
+    mkdirSync(folder); // a folder in the way
+    const err = await writeFileAtomic(folder, '{}').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutputError);
+    expect(err).toMatchObject({ path: folder, reason: '@reason.directory' });
+    writeFileSync(join(dir, 'berkas'), 'x'); // a file where a folder should be
+    expect(await writeFileAtomic(join(dir, 'berkas', 'out.json'), '{}').catch((e: unknown) => e)).toMatchObject({ path: join(dir, 'berkas', 'out.json'), reason: '@reason.exists' }); // mkdir -p meets the file
+    expect(readdirSync(dir).sort()).toEqual(['berkas', 'laporan.json']);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('keeps the temporary name under the 255-byte limit for long output names', async () => {
+    const dest = join(dir, 'x'.repeat(250) + '.csv');
+    await writeFileAtomic(dest, 'a');
+    expect(readFileSync(dest, 'utf8')).toBe('a');
   });
 
   it('refuses an output path that is the input file', () => {

@@ -7,7 +7,7 @@
  * The resource URLs are kept for the optional link check.
  */
 import { CkanError, packageSearch, type CkanPackage } from '../../portal/ckan/client.js';
-import type { FetchLike } from '../../portal/http.js';
+import { maskUrlCredentials, type FetchLike } from '../../portal/http.js';
 import type { Metadata } from '../../standards/metadata.js';
 import type { ObservedDataset, ObservedState, PeriodObservation } from '../model.js';
 import { periodsIn } from './periods-in.js';
@@ -80,7 +80,7 @@ export async function readCkan(base: string, opts: { token?: string; fetch?: Fet
     }
   } catch (err) {
     const reason = err instanceof CkanError ? `HTTP ${err.status} ${err.ckanType}` : err instanceof Error ? err.message : String(err);
-    throw new SourceError('audit-source-error', { source: base, reason });
+    throw new SourceError('audit-source-error', { source: maskUrlCredentials(base), reason: maskUrlCredentials(reason) });
   }
   return { source: 'ckan', location: base, datasets: results.map(datasetOf), datasetCount: count, requests, facets };
 }

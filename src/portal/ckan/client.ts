@@ -125,7 +125,9 @@ export async function ckanAction<T>(
     const text = JSON.stringify(body ?? {});
     init = () => ({ method: 'POST', headers: headers(opts, true), body: text });
   }
-  const res = await fetchRetry(url, init, { ...opts.retry, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+  // an upload may take minutes on a slow office line; an API answer should come within 30 s
+  const timeoutMs = body instanceof FormData ? 10 * 60_000 : 30_000;
+  const res = await fetchRetry(url, init, { timeoutMs, ...opts.retry, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
   const text = await res.text();
   let json: unknown;
   try {

@@ -1,8 +1,10 @@
-/** The one-sheet `Metadata.xlsx` of the manual package: Indonesian labels (Jabar-style keys), one row per key. */
+/** The one-sheet `Metadata.xlsx` of the manual package: Indonesian labels (Jabar-style keys), one row per key;
+ *  values are user text, neutralised against formula injection like every XLSX cell satudata writes. */
 import type { Metadata } from '../../standards/metadata.js';
 import { METADATA_LABELS } from '../../standards/metadata.js';
 import type { Lang } from '../../i18n/lang.js';
 import { normaliseZip } from '../../package/zip.js';
+import { safeXlsxText } from '../../io/safe-cell.js';
 
 function text(key: string, v: unknown): string {
   if (v === undefined || v === null) return '';
@@ -26,8 +28,8 @@ export async function metadataXlsx(metadata: Partial<Metadata>, lang: Lang, date
   ws.columns = [{ width: 28 }, { width: 80 }];
   const head = ws.addRow(heading);
   head.font = { bold: true };
-  for (const [key, label] of Object.entries(METADATA_LABELS)) ws.addRow([label[lang], text(key, metadata[key])]);
-  for (const key of Object.keys(metadata).sort()) if (!(key in METADATA_LABELS)) ws.addRow([key, text(key, metadata[key])]);
+  for (const [key, label] of Object.entries(METADATA_LABELS)) ws.addRow([label[lang], safeXlsxText(text(key, metadata[key]))]);
+  for (const key of Object.keys(metadata).sort()) if (!(key in METADATA_LABELS)) ws.addRow([safeXlsxText(key), safeXlsxText(text(key, metadata[key]))]);
   ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   const buf = await wb.xlsx.writeBuffer();
   return normaliseZip(new Uint8Array(buf as ArrayBuffer));
