@@ -41,6 +41,8 @@ export class ColumnProfile {
   private isoDates = 0;
   private namedDates = 0;
   private kinds = new Uint32Array(6);
+  /** Numeric workbook cells with a fraction (74.71): real numbers, so no number-style evidence, but not integers. */
+  private fractions = 0;
   private text = 0;
   private years = 0;
   private example?: string;
@@ -62,7 +64,10 @@ export class ColumnProfile {
     const k = kind ?? CellKind.String;
     this.kinds[k]++;
     if (k === CellKind.Number) {
+      // A workbook number is a real number whose text is canonical JS (`String(value)`): its "." is a decimal
+      // point, never a thousand dot, so it is judged by value and never enters the text number styles.
       if (/^(19|20)\d{2}$/.test(raw)) this.years++;
+      else if (!Number.isInteger(Number(raw))) this.fractions++;
       return;
     }
     if (k !== CellKind.String) return;
@@ -194,7 +199,7 @@ export class ColumnProfile {
     if (this.codeLike && numeric === n) return 'code';
     if (numeric === n) {
       const s = this.styles;
-      const decimals = s[NumStyle.DotDecimal]! + s[NumStyle.CommaDecimal]! + s[NumStyle.IdFull]! + s[NumStyle.UsFull]!;
+      const decimals = s[NumStyle.DotDecimal]! + s[NumStyle.CommaDecimal]! + s[NumStyle.IdFull]! + s[NumStyle.UsFull]! + this.fractions;
       return decimals > 0 ? 'number' : 'integer';
     }
     if (this.kinds[CellKind.Date]! + this.isoDates + this.slashDates + this.namedDates === n) return 'date';
