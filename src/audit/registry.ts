@@ -32,6 +32,11 @@ const ALIASES: Record<Column, string[]> = {
   dataset: ['namadataset', 'dataset', 'datasetportal', 'portal', 'slug', 'name'],
 };
 const REQUIRED: Column[] = ['id', 'judul', 'opd', 'frekuensi', 'periodeAwal'];
+/** The column names as the README documents them (messages name these). */
+const LABEL: Record<Column, string> = {
+  id: 'id', judul: 'judul', opd: 'kode_opd', frekuensi: 'frekuensi', prioritas: 'data_prioritas', urusan: 'kode_urusan',
+  standar: 'standar', periodeAwal: 'periode_awal', lag: 'lag_hari', dataset: 'nama_dataset',
+};
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -95,7 +100,7 @@ export async function readRegistry(path: string): Promise<RegistryResult> {
   const col = colsOf(labels);
   const missing = REQUIRED.filter((c) => col[c] < 0);
   if (missing.length) {
-    for (const c of missing) issues.push({ code: 'registry-missing-column', severity: 'error', params: { column: ALIASES[c][0]!, found: labels.filter(Boolean).join(', ') }, row: headerRow });
+    for (const c of missing) issues.push({ code: 'registry-missing-column', severity: 'error', params: { column: LABEL[c], found: labels.filter(Boolean).join(', ') }, row: headerRow });
     return { items: [], issues, unreadable: false, labels, sha256 };
   }
   const items: RegistryItem[] = [];
@@ -106,12 +111,13 @@ export async function readRegistry(path: string): Promise<RegistryResult> {
     if (!id && !get('judul')) continue;
     let ok = true;
     for (const c of REQUIRED) {
-      if (get(c) === '') { issues.push({ code: 'registry-missing-value', severity: 'error', params: { column: ALIASES[c][0]! }, row: n, field: ALIASES[c][0] }); ok = false; }
+      if (get(c) === '') { issues.push({ code: 'registry-missing-value', severity: 'error', params: { column: LABEL[c] }, row: n, field: LABEL[c] }); ok = false; }
     }
     if (!ok) continue;
     const first = seen.get(id);
-    if (first !== undefined) { issues.push({ code: 'registry-duplicate-id', severity: 'error', params: { id, first }, row: n, field: 'id', value: id }); continue; }
-    seen.set(id, n);
+    // every problem of the row is reported, not only the first
+    if (first !== undefined) { issues.push({ code: 'registry-duplicate-id', severity: 'error', params: { id, first }, row: n, field: 'id', value: id }); ok = false; }
+    else seen.set(id, n);
     const opd = findOpd(get('opd'));
     if (!opd) { issues.push({ code: 'registry-unknown-opd', severity: 'error', params: { opd: get('opd') }, row: n, field: 'kode_opd', value: get('opd') }); ok = false; }
     const frekuensi = parseFrequency(get('frekuensi'));

@@ -7,7 +7,7 @@ import { ReadError } from '../read/table.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
-import { delimiterArg, sheetArg } from './options.js';
+import { delimiterArg, sheetArg, validDelimiter } from './options.js';
 
 export interface FixCliOptions {
   lang: Lang;
@@ -28,6 +28,7 @@ const SHOWN = 30;
 
 export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   const lang = o.lang;
+  if (!validDelimiter(o.delimiter)) return usageError(lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
   const chosen = await resolveStandardOption(o, lang);
   if (typeof chosen === 'number') return chosen;
   const standard: Standard | undefined = chosen.standard ?? (chosen.schema && { schema: chosen.schema, info: { id: o.schema } as Standard['info'], path: o.schema });

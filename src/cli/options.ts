@@ -16,3 +16,9 @@ export function sheetArg(value: string | undefined): string | number | undefined
 export function delimiterArg(value: string | undefined): string | undefined {
   return value === '\\t' ? '\t' : value;
 }
+
+/** A usable `--delimiter`: one character that is not a quote, a line break or a letter/digit. */
+export function validDelimiter(value: string | undefined): boolean {
+  const d = delimiterArg(value);
+  return d === undefined || (d.length === 1 && !/["'\r\n\p{L}\p{N}]/u.test(d));
+}

@@ -6,7 +6,7 @@ import type { Severity } from '../report/issue.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { codedLine, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
-import { delimiterArg, sheetArg } from './options.js';
+import { delimiterArg, sheetArg, validDelimiter } from './options.js';
 
 export interface PackageCliOptions {
   lang: Lang;
@@ -38,6 +38,7 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
     return usageError(lang, 'pkg.zip-one-file');
   }
   const sheet = sheetArg(o.sheet);
+  if (!validDelimiter(o.delimiter)) return usageError(lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
   const delimiter = delimiterArg(o.delimiter);
   const now = packageClock();
   let code = EXIT_OK;

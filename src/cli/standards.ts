@@ -1,6 +1,6 @@
 /** `satudata standards list|show|check`: the catalog as Indonesian (or English) tables, or JSON. */
 import type { Lang } from '../i18n/lang.js';
-import { t } from '../i18n/ui.js';
+import { phrase, t } from '../i18n/ui.js';
 import { BUNDLED_CATALOG, loadCatalog } from '../standards/catalog.js';
 import { catalogFor, standardById, StandardNotFound } from '../standards/resolve.js';
 import { SchemaError } from '../standards/schema.js';
@@ -22,7 +22,7 @@ export async function runStandardsList(o: { standards?: string } & FormatOption,
   const rows = catalog.standards.map((s) => [s.info.id, s.info.versi, s.info.judul, t(lang, `level.${s.info.tingkat_penyajian}`), s.info.frekuensi, s.info.kode_urusan ?? '']);
   process.stdout.write(table([t(lang, 'std.id'), t(lang, 'std.version'), t(lang, 'std.title'), t(lang, 'std.level'), t(lang, 'std.frequency'), t(lang, 'std.affair')], rows));
   process.stdout.write(`\n${t(lang, 'std.count', { count: catalog.standards.length, dir: catalog.dir })}\n`);
-  for (const p of catalog.problems) process.stdout.write(`✖ ${p.path}: ${p.detail}\n`);
+  for (const p of catalog.problems) process.stdout.write(`✖ ${p.path}: ${phrase(lang, p.detail)}\n`);
   return EXIT_OK;
 }
 
@@ -84,7 +84,7 @@ export async function runStandardsCheck(dir: string | undefined, o: FormatOption
     process.stdout.write(JSON.stringify({ dir: catalog.dir, valid: catalog.problems.length === 0, standards: catalog.standards.map((s) => s.info.id), problems: catalog.problems }, null, 2) + '\n');
   } else {
     for (const s of catalog.standards) process.stdout.write(`✔ ${s.info.id} v${s.info.versi}\n`);
-    for (const p of catalog.problems) process.stdout.write(`✖ ${p.path}\n    ${p.detail}\n`);
+    for (const p of catalog.problems) process.stdout.write(`✖ ${p.path}\n    ${phrase(lang, p.detail)}\n`);
     process.stdout.write(`${t(lang, 'std.check-summary', { ok: catalog.standards.length, bad: catalog.problems.length })}\n`);
   }
   return catalog.problems.length ? EXIT_INVALID : EXIT_OK;

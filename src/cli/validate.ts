@@ -13,7 +13,7 @@ import { positiveOption, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { createProgress } from './progress.js';
 import type { RepoJob } from '../repo/plan.js';
-import { delimiterArg, sheetArg } from './options.js';
+import { delimiterArg, sheetArg, validDelimiter } from './options.js';
 
 export type ReportFormat = 'pretty' | 'json' | 'github' | 'junit' | 'markdown';
 
@@ -51,9 +51,8 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const cliConcurrency = positiveOption(o.concurrency, '--concurrency', o.lang);
   const cliTimeLimit = positiveOption(o.timeLimit, '--time-limit', o.lang, { real: true });
   if (cliMaxErrors === null || cliConcurrency === null || cliTimeLimit === null) return EXIT_USAGE;
-  if (o.delimiter !== undefined && o.delimiter !== '\\t' && o.delimiter.length !== 1) {
-    return usageError(o.lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
-  }
+  if (!validDelimiter(o.delimiter)) return usageError(o.lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
+  if (o.annotate && !/\.xlsx$/i.test(o.annotate)) return usageError(o.lang, 'cli.annotate-xlsx', { path: o.annotate });
   const chosen = await resolveStandardOption(o, o.lang);
   if (typeof chosen === 'number') return chosen;
   const { schema, standard: dataStandard } = chosen;

@@ -87,7 +87,7 @@ function checkShape(json: unknown, path: string): ConfigFile {
   for (const [name, p] of Object.entries(portals as Record<string, unknown>)) {
     const kind = (p as { kind?: unknown })?.kind;
     if (typeof p !== 'object' || p === null || !PORTAL_KINDS.includes(kind as PortalKind)) {
-      throw new ConfigError('config-invalid', { path, detail: `portal "${name}": kind must be ${PORTAL_KINDS.join('|')}` });
+      throw new ConfigError('config-invalid', { path, detail: `@detail.bad-kind:${name}` });
     }
   }
   return { ...(json as object), portals: portals as Record<string, PortalConfig> };

@@ -51,6 +51,8 @@ export const UI: Record<string, Phrase> = {
   'config.removed': { id: 'Portal {name} dihapus dari {path}.', en: 'Portal {name} removed from {path}.' },
   'config.bad-name': { id: 'Nama portal "{name}" tidak sah: pakai huruf kecil, angka, - dan _.', en: 'Portal name "{name}" is not valid: use lowercase letters, digits, - and _.' },
   'config.need-kind': { id: 'Portal baru perlu --kind ckan|sipd|manual.', en: 'A new portal needs --kind ckan|sipd|manual.' },
+  'config.need-url': { id: 'Portal CKAN "{name}" perlu alamat: tambahkan --url https://…', en: 'CKAN portal "{name}" needs an address: add --url https://…' },
+  'config.url-credentials': { id: 'Jangan tulis nama pengguna atau sandi di alamat portal: simpan token dengan --token-stdin atau variabel lingkungan.', en: 'Do not put a user name or password in the portal address: keep the token with --token-stdin or an environment variable.' },
   'config.bad-url': { id: 'Alamat "{url}" tidak sah: tulis http(s)://…', en: 'Address "{url}" is not valid: write http(s)://…' },
   'manual.xlsx.key': { id: 'Metadata', en: 'Metadata' },
   'manual.xlsx.value': { id: 'Isian', en: 'Value' },
@@ -144,6 +146,9 @@ export const UI: Record<string, Phrase> = {
   'delim.tab': { id: 'tab', en: 'tab' },
   // file reasons
   'reason.not-found': { id: 'tidak ditemukan', en: 'not found' },
+  'detail.bad-json': { id: 'bukan JSON yang sah ({arg})', en: 'not valid JSON ({arg})' },
+  'detail.url-missing': { id: 'url belum diisi', en: 'url is missing' },
+  'detail.bad-kind': { id: 'portal "{arg}": kind harus ckan, sipd atau manual', en: 'portal "{arg}": kind must be ckan, sipd or manual' },
   'reason.permission': { id: 'izin ditolak', en: 'permission denied' },
   'reason.read-only': { id: 'sistem berkas hanya-baca', en: 'read-only file system' },
   'reason.not-directory': { id: 'bagian jalurnya bukan folder', en: 'part of the path is not a directory' },
@@ -200,6 +205,7 @@ export const UI: Record<string, Phrase> = {
   'codes.edition': { id: 'Sumber: Kepmendagri 300.2.2-2138/2025 (idn-area-data 4.0.1), edisi {edition}.', en: 'Source: Kepmendagri 300.2.2-2138/2025 (idn-area-data 4.0.1), edition {edition}.' },
   'codes.unknown-list': { id: 'Daftar kode "{name}" tidak ada. Yang tersedia: {lists}.', en: 'Code list "{name}" does not exist. Available: {lists}.' },
   'cli.annotate-one-file': { id: '--annotate hanya untuk satu berkas (diberikan {count}).', en: '--annotate takes one file (got {count}).' },
+  'cli.annotate-xlsx': { id: 'Salinan beranotasi adalah buku kerja Excel: beri nama berakhiran .xlsx (bukan {path}).', en: 'The annotated copy is an Excel workbook: give it a name ending in .xlsx (not {path}).' },
   'cli.output-is-input': { id: 'Keluaran {option} tidak boleh sama dengan berkas masukan ({path}): berkas masukan tidak pernah diubah.', en: 'The {option} output must not be the input file ({path}): the input is never modified.' },
   'cli.annotate-same-file': { id: 'Berkas keluaran --annotate tidak boleh sama dengan berkas masukan ({path}).', en: 'The --annotate output must not be the input file ({path}).' },
   'cli.usage-error': { id: 'Perintah tidak dikenali atau opsi salah: {detail}', en: 'Unknown command or wrong option: {detail}' },
@@ -418,8 +424,30 @@ export function fill(template: string, params: Record<string, unknown>): string 
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
 }
 
+/**
+ * Params written `@key` or `@key:arg` that name a phrase of this table (a reason, a detail) are put in the
+ * language too (`{arg}` in the phrase takes the text after the colon); any other value stays as it is.
+ */
+export function phraseParams(lang: Lang, params: Record<string, unknown>): Record<string, unknown> {
+  let out = params;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string' || v.charCodeAt(0) !== 0x40 /* @ */) continue;
+    const colon = v.indexOf(':');
+    const phrase = UI[colon > 0 ? v.slice(1, colon) : v.slice(1)];
+    if (!phrase) continue;
+    if (out === params) out = { ...params };
+    out[k] = fill(phrase[lang], { ...params, arg: colon > 0 ? v.slice(colon + 1) : undefined });
+  }
+  return out;
+}
+
+/** One value in the language when it names a phrase (`@key[:arg]`), else the value itself. */
+export function phrase(lang: Lang, value: string): string {
+  return phraseParams(lang, { value }).value as string;
+}
+
 /** A UI phrase in the language, with its placeholders filled. Unknown keys come back as the key. */
 export function t(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
   const p = UI[key];
-  return p ? fill(p[lang], params) : key;
+  return p ? fill(p[lang], phraseParams(lang, params)) : key;
 }

@@ -1,6 +1,6 @@
 /** Renders an issue's title, message and hint in a language, late, from the catalog. */
 import type { Lang } from '../i18n/lang.js';
-import { fill, t } from '../i18n/ui.js';
+import { fill, phraseParams } from '../i18n/ui.js';
 import { entry } from './catalog.js';
 import type { Issue } from './issue.js';
 
@@ -21,15 +21,7 @@ export function resolveParams(issue: Issue, lang: Lang): Record<string, unknown>
   };
   const params = issue.params ?? {};
   for (const [k, v] of Object.entries(params)) base[k] = v;
-  for (const [k, v] of Object.entries(params)) {
-    if (typeof v === 'string' && v.startsWith('@')) {
-      const colon = v.indexOf(':');
-      const key = colon > 0 ? v.slice(1, colon) : v.slice(1);
-      const arg = colon > 0 ? v.slice(colon + 1) : undefined;
-      base[k] = t(lang, key, { ...base, arg });
-    }
-  }
-  return base;
+  return phraseParams(lang, base);
 }
 
 export function renderIssue(issue: Issue, lang: Lang): Rendered {

@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { metaValidator } from './meta-validators.js';
+import { fsReason } from '../io/fs-reason.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSchema, SchemaError, type TableSchema } from './schema.js';
@@ -70,7 +71,7 @@ export async function loadCatalog(dir: string = BUNDLED_CATALOG): Promise<Catalo
   try {
     names = (await readdir(abs)).filter((n) => n.endsWith('.json')).sort();
   } catch (err) {
-    throw new SchemaError(dir, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'folder not found' : String((err as Error).message));
+    throw new SchemaError(dir, fsReason(err));
   }
   const standards: Standard[] = [];
   const problems: CatalogProblem[] = [];
@@ -84,7 +85,7 @@ export async function loadCatalog(dir: string = BUNDLED_CATALOG): Promise<Catalo
       ids.set(std.info.id, path);
       standards.push(std);
     } catch (err) {
-      problems.push({ path, detail: err instanceof SchemaError ? err.detail : `not valid JSON (${(err as Error).message})` });
+      problems.push({ path, detail: err instanceof SchemaError ? err.detail : `@detail.bad-json:${(err as Error).message}` });
     }
   }
   return { dir: abs, standards, problems };

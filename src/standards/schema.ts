@@ -1,6 +1,7 @@
 /** Table Schema v2: the type, loading and validation of a schema file (ajv against standards/meta). */
 import { readFile } from 'node:fs/promises';
 import { metaValidator } from './meta-validators.js';
+import { fsReason } from '../io/fs-reason.js';
 
 export type FieldType =
   | 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'time' | 'datetime' | 'year' | 'yearmonth'
@@ -93,13 +94,13 @@ export async function loadSchemaFile(path: string): Promise<TableSchema> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new SchemaError(path, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((err as Error).message));
+    throw new SchemaError(path, fsReason(err));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new SchemaError(path, `not valid JSON (${(err as Error).message})`);
+    throw new SchemaError(path, `@detail.bad-json:${(err as Error).message}`);
   }
   return checkSchema(json, path);
 }

@@ -20,20 +20,20 @@ describe('Daftar Data registry', () => {
     expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('reports unknown OPD codes, bad frequencies, duplicate ids, bad periods and lags with rows, in id and en', async () => {
+  it('reports unknown OPD codes, bad frequencies, duplicate ids, bad periods and lags with rows (all of a row\'s problems), in id and en', async () => {
     const p = join(tmp, 'bad.csv');
     writeFileSync(p, [HEAD,
       'DD-1,Jumlah Sekolah,1.01.0.00.0.00.01.0000,tahunan,ya,1.01,,2019,,',
       'DD-2,Jumlah Guru,9.99.9.99,tahunan,,1.01,,2019,,',
       'DD-3,Jumlah Murid,DIKBUD,dua mingguan,,1.01,,2019,,',
-      'DD-1,Jumlah Kelas,DIKBUD,tahunan,,1.01,,2019,,',
+      'DD-1,Jumlah Kelas,DIKBUD,kadang-kadang,,1.01,,2019,,',
       'DD-4,Produksi Padi,DISTANBUN,triwulanan,,3.27,,2019-Q7,,',
       'DD-5,Produksi Jagung,DISTANBUN,bulanan,,3.27,,2019-01,tiga puluh,',
       'DD-6,,DISTANBUN,bulanan,,3.27,,2019-01,,',
     ].join('\n'));
     const r = await readRegistry(p);
     expect(r.issues.map((i) => [i.code, i.row])).toEqual([
-      ['registry-unknown-opd', 3], ['registry-bad-frequency', 4], ['registry-duplicate-id', 5],
+      ['registry-unknown-opd', 3], ['registry-bad-frequency', 4], ['registry-duplicate-id', 5], ['registry-bad-frequency', 5],
       ['registry-bad-period', 6], ['registry-bad-lag', 7], ['registry-missing-value', 8],
     ]);
     expect(r.items.map((i) => i.id)).toEqual(['DD-1']);
@@ -47,7 +47,7 @@ describe('Daftar Data registry', () => {
     const p = join(tmp, 'nocol.csv');
     writeFileSync(p, 'id,judul,frekuensi\nDD-1,Jumlah Sekolah,tahunan\n');
     const r = await readRegistry(p);
-    expect(r.issues.map((i) => [i.code, i.params?.column])).toEqual([['registry-missing-column', 'kodeopd'], ['registry-missing-column', 'periodeawal']]);
+    expect(r.issues.map((i) => [i.code, i.params?.column])).toEqual([['registry-missing-column', 'kode_opd'], ['registry-missing-column', 'periode_awal']]);
   });
 
   it('reads an XLSX registry with a title row above the header, and maps OPD abbreviations to codes', async () => {

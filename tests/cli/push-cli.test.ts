@@ -1,6 +1,6 @@
 /** `satudata push` and `satudata config` through the built binary against the CKAN 2.10 mock. */
 import { spawn } from 'node:child_process';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../support/cli.js';
@@ -95,5 +95,17 @@ describe('satudata config (CLI)', () => {
     expect(show.stdout).not.toContain('stdin-secret-token-77');
     expect((await run(['config', 'path'], e)).stdout.trim()).toBe(cfg);
     expect((await run(['config', 'remove-portal', 'ntb'], e)).code).toBe(0);
+  });
+
+  it('set-portal refuses a CKAN portal without an address and an address with a password (exit 2)', async () => {
+    const cfg = join(tmp('satudata-cfgcli-'), 'c', 'config.json');
+    const e = { SATUDATA_CONFIG: cfg };
+    const noUrl = await run(['config', 'set-portal', 'ntb', '--kind', 'ckan'], e);
+    expect(noUrl.code).toBe(2);
+    expect(noUrl.stderr).toContain('satudata: [usage-error] Portal CKAN "ntb" perlu alamat');
+    const creds = await run(['config', 'set-portal', 'ntb', '--kind', 'ckan', '--url', 'https://walidata:rahasia99@data.example.go.id'], e);
+    expect(creds.code).toBe(2);
+    expect(creds.stderr).not.toContain('rahasia99');
+    expect(existsSync(cfg)).toBe(false);
   });
 });

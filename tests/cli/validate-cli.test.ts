@@ -149,5 +149,13 @@ describe('validate --annotate', () => {
     const two = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--annotate', out]);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('--annotate');
+    const csvName = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--annotate', join(tmp, 'periksa.csv')]);
+    expect(csvName.code).toBe(2);
+    expect(csvName.stderr).toContain('[usage-error] Salinan beranotasi adalah buku kerja Excel');
+    for (const bad of ['"', 'ab', 'x']) {
+      const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--delimiter', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toContain('[usage-error]');
+    }
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_CATALOG, loadCatalog, matchCatalog, unambiguousMatch, findStandard } from '../../src/standards/catalog.js';
+import { phrase } from '../../src/i18n/ui.js';
 
 describe('standards catalog', () => {
   it('matches a header to the right standard, with a score', async () => {
@@ -34,6 +35,7 @@ describe('standards catalog', () => {
     const byFile = Object.fromEntries(catalog.problems.map((p) => [p.path.split('/').pop(), p.detail]));
     expect(byFile['bad-rule.json']).toContain('total_tidak_ada');
     expect(byFile['no-konsep.json']).toContain('konsep');
-    expect(byFile['broken.json']).toContain('not valid JSON');
+    expect(phrase('en', byFile['broken.json']!)).toMatch(/^not valid JSON \(.+\)$/);
+    expect(phrase('id', byFile['broken.json']!)).toMatch(/^bukan JSON yang sah \(.+\)$/);
   });
 });

@@ -33,7 +33,7 @@ export class CkanPortal implements Portal {
 
   constructor(private readonly o: PortalAdapterOptions) {
     this.name = o.name;
-    if (!o.config.url) throw new PortalError('config-invalid', { path: o.name, detail: 'url is missing' });
+    if (!o.config.url) throw new PortalError('config-invalid', { path: o.name, detail: '@detail.url-missing' });
     this.base = o.config.url.replace(/\/+$/, '');
     this.opts = { ...(o.token ? { token: o.token } : {}), ...(o.fetch ? { fetch: o.fetch } : {}), ...(o.retry ? { retry: o.retry } : {}) };
     this.limitBytes = Math.round((o.config.maxUploadMb ?? 10) * 1024 * 1024);
