@@ -3,7 +3,7 @@
  * on the 965-item fixture: all formats, --opd, --lang en, a second run a week later with the trend, exit codes.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -105,6 +105,17 @@ describe('satudata report (laporan)', () => {
     writeFileSync(empty, JSON.stringify({ schema: 'satudata-ledger/1', datasets: [], entries: [] }));
     expect(await cli('report', REG, '--ledger', empty, '--as-of', '2022-04-11', '--history', hist)).toBe(1);
     expect(err).toContain('Tren tidak dihitung');
+  });
+
+  it('a submitted file that cannot be read is an [io-error] naming it, not a history-folder problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laporan-folder-'));
+    const kir = join(dir, 'kiriman');
+    mkdirSync(kir);
+    symlinkSync(join(dir, 'hilang.csv'), join(kir, 'DD-0005_2021.csv')); // a dangling link
+    const code = await cli('report', REG, '--folder', kir, '--history', join(dir, 'h'), '--as-of', '2022-04-04');
+    expect(code).toBe(2);
+    expect(err).toContain(`satudata: [io-error] ${join(kir, 'DD-0005_2021.csv')}: tidak ditemukan.`);
+    expect(err).not.toContain('Folder riwayat');
   });
 
   it('--check-links probes the portal resources and lists the broken ones (needs --ckan)', async () => {
