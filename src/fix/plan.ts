@@ -9,7 +9,7 @@ import type { FieldDef, TableSchema } from '../standards/schema.js';
 import type { Standard, StandardInfo } from '../standards/standard.js';
 import { loadTable, RowKind, type LoadedTable } from './table.js';
 import { at, dropRowChange, layoutChanges } from './layout.js';
-import { mapColumns, renameChanges } from './rename.js';
+import { mapColumns, renameChanges, unmappedFields } from './rename.js';
 import { detectUnpivot } from './unpivot.js';
 import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext } from './values.js';
 import { checkTotals, type Segment } from './totals.js';
@@ -81,6 +81,25 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     return { kind: 'none' };
   });
   for (const s of sources) if (s.kind === 'constant') changes.push({ cell: s.cell, rule: s.rule, old: '', new: s.value });
+
+  // the mapping result: which fields the file feeds (a column or an unpivoted column), and which get a value at
+  // all (also --set, the title, or a region code/name derived from its bound name/code). Required fields that
+  // get none are said plainly, never left to surface as rows of empty cells.
+  const bindings = regionBindings(schema);
+  const unpivoted = (fi: number) => !!unp && unp.valueFields.includes(fi);
+  const fromFile = fields.map((_, fi) => sources[fi]!.kind === 'column' || unpivoted(fi));
+  const fed = fields.map((_, fi) => sources[fi]!.kind !== 'none' || fromFile[fi]! || (!!unp && fi === unp.keyField));
+  for (const b of bindings) {
+    if (b.nameField < 0) continue;
+    const codeFed = fed[b.codeField]!;
+    const nameFed = fed[b.nameField]!;
+    if (nameFed) fed[b.codeField] = true;
+    if (codeFed) fed[b.nameField] = true;
+  }
+  const unmapped = unmappedFields(t, schema, fed, fromFile);
+  if (unmapped) problems.push(unmapped);
+  // a tidy row with no value from the file (only --set/title constants, the unpivot key, or nothing) is not data
+  const dataField = fields.map((_, fi) => sources[fi]!.kind !== 'constant' && !(unp && fi === unp.keyField));
 
   // number locale and date order: per column, else from the whole file
   const dataRows = t.rows.filter((r) => r.kind === RowKind.Data || r.kind === RowKind.Total);
@@ -177,7 +196,6 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     return words[0] ?? '';
   };
 
-  const bindings = regionBindings(schema);
   const cakupan = opts.cakupan ?? coverageFromTitles(t.layout.titleRows);
   const lookups = new Map<string, NameLookup>();
   const rows: string[][] = [];
@@ -230,8 +248,11 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
           }
         }
       }
-      rows.push(o);
     }
+    const kept = outs.filter((o) => o.some((v, fi) => dataField[fi] && v !== '' && v !== missing));
+    // a data row whose mapped cells are all empty is dropped like a blank row (logged, unless nothing maps at all)
+    if (kept.length === 0 && fromFile.some(Boolean)) changes.push(dropRowChange(sheet, row, 'drop-blank-row'));
+    rows.push(...kept);
   }
   problems.push(...checkTotals(seq, numericCols.map(({ col, field }) => ({ col, field: field.name })), sheet));
   changes.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));

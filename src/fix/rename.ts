@@ -7,7 +7,7 @@
 import { matchHeader } from '../check/header.js';
 import { IssueSink } from '../check/sink.js';
 import { slug } from '../standards/slug.js';
-import type { TableSchema } from '../standards/schema.js';
+import { primaryKeyOf, type TableSchema } from '../standards/schema.js';
 import { normaliseCode } from '../standards/regions.js';
 import type { LoadedTable } from './table.js';
 import { RowKind } from './table.js';
@@ -87,6 +87,36 @@ export function mapColumns(t: LoadedTable, schema: TableSchema, problems: FixPro
     }
   }
   return { fieldOfColumn, columnOfField };
+}
+
+/** Longest column label quoted in an unmapped-fields problem, and how many labels at most. */
+const LABEL_CHARS = 80;
+const LABELS_SHOWN = 12;
+
+/**
+ * The fields of the standard the file cannot feed: required and key fields without a source (`fed[fi]` false:
+ * no column, no unpivot, no --set or title value, not derivable from a region code or name). When no field at
+ * all is fed from the file, every field without a source. Null when nothing is missing.
+ */
+export function unmappedFields(t: LoadedTable, schema: TableSchema, fed: boolean[], fromFile: boolean[]): FixProblem | null {
+  const keys = new Set([...primaryKeyOf(schema), ...(schema.uniqueKeys ?? []).flat()]);
+  const fields = schema.fields;
+  const nothing = !fromFile.some(Boolean);
+  const missing = fields.filter((f, fi) => !fed[fi] && (nothing || f.constraints?.required === true || keys.has(f.name)));
+  if (missing.length === 0) return null;
+  const shown = [...new Set(t.layout.labels.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+  // a flattened merged header differs at its end ("… Perkotaan 2023 Semester 1 (Maret)"): keep both ends
+  const head = Math.floor(LABEL_CHARS * 0.35);
+  const quote = (l: string) => `"${l.length > LABEL_CHARS ? `${l.slice(0, head).trimEnd()} … ${l.slice(l.length - (LABEL_CHARS - head - 3)).trimStart()}` : l}"`;
+  const labels = shown.length === 0 ? '—' : shown.slice(0, LABELS_SHOWN).map(quote).join(', ') + (shown.length > LABELS_SHOWN ? `, … (+${shown.length - LABELS_SHOWN})` : '');
+  const headerRow = t.layout.headerRows.at(-1);
+  return {
+    code: 'fix-unmapped-fields',
+    severity: 'error',
+    params: { fields: missing.map((f) => f.name).join(', '), labels, note: nothing ? '@fix.note.nothing-mapped' : '' },
+    ...(t.info.sheet ? { sheet: t.info.sheet } : {}),
+    ...(headerRow !== undefined ? { row: headerRow } : {}),
+  };
 }
 
 /** Whether a column mostly holds region codes. */

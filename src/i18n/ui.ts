@@ -383,6 +383,7 @@ export const UI: Record<string, Phrase> = {
   'fix.bad-set': { id: 'Opsi --set harus KOLOM=NILAI dengan KOLOM dari standar (bukan "{value}").', en: 'Option --set must be FIELD=VALUE with a field of the standard (not "{value}").' },
   'fix.more': { id: '{count} masalah lagi (semua: --format json).', en: '{count} more problems (all of them: --format json).' },
   'fix.note.double': { id: ' Jumlah semua baris tepat dua kali nilainya: kemungkinan baris subtotal (mis. kecamatan) tercampur dengan baris rinciannya.', en: ' All rows add up to exactly twice the total: subtotal rows (e.g. kecamatan) are probably mixed in with their detail rows.' },
+  'fix.note.nothing-mapped': { id: ' Tidak satu pun kolom berkas cocok dengan standar, jadi hasil tidak berisi baris data.', en: ' No column of the file matches the standard, so the result holds no data rows.' },
   'fix.errors-left': { id: 'Galat yang tersisa di hasil ({out}; sel menunjuk ke berkas hasil), {count} galat:', en: 'Errors left in the result ({out}; cells refer to the output file), {count} errors:' },
   // init (satudata init)
   'init.q.standard': { id: 'Standar data (ketik untuk mencari):', en: 'Data standard (type to search):' },

@@ -1,5 +1,5 @@
 /** `satudata fix` / `rapikan` through the built binary: messy fixture → fix → validate clean. */
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,24 @@ describe('satudata fix (CLI)', () => {
     expect(j.valid).toBe(false);
     expect(j.problems.map((p: { code: string }) => p.code)).toEqual(['fix-ambiguous', 'fix-ambiguous', 'fix-no-match']);
     expect(j.problems[0].message).toBe('Nilai "900.545" tidak dapat dirapikan tanpa menebak (titik ribuan atau titik desimal?).');
+  });
+
+  it('a file the standard does not fit: says which fields it could not find, writes no blank rows, never "0 masalah" (exit 1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-fixcli-'));
+    const input = join(dir, 'gkm-provinsi.csv');
+    writeFileSync(input, ['38 Provinsi,,', ',Garis Kemiskinan Makanan Menurut Provinsi dan Daerah,', ',Perkotaan,Perdesaan', 'ACEH,489121,469272', 'BALI,452170,433066', 'INDONESIA,415588,399460'].join('\n'));
+    const out = join(dir, 'gkm.rapi.csv');
+    const r = runCli(['rapikan', input, '--standard', 'garis-kemiskinan-kabupaten-kota', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`→ ${out} (0 baris data,`);
+    expect(r.stdout).toContain('Berkas tidak memuat kolom standar kode_wilayah, nama_kabupaten_kota, tahun, garis_kemiskinan_makanan, garis_kemiskinan_bukan_makanan, garis_kemiskinan (kolom berkas: "38 Provinsi", ');
+    expect(r.stdout).toContain('[fix-unmapped-fields]');
+    expect(r.stdout).toContain('1 masalah belum dirapikan');
+    expect(r.stdout).not.toContain(' 0 masalah');
+    expect(readFileSync(out, 'utf8')).toBe('kode_wilayah,nama_kabupaten_kota,tahun,garis_kemiskinan_makanan,garis_kemiskinan_bukan_makanan,garis_kemiskinan\n');
+    const j = JSON.parse(runCli(['fix', input, '--standard', 'garis-kemiskinan-kabupaten-kota', '--out', out, '--format', 'json', '--lang', 'en']).stdout);
+    expect(j).toMatchObject({ valid: false, rows: 0 });
+    expect(j.problems[0]).toMatchObject({ code: 'fix-unmapped-fields', title: 'Standard fields not found' });
   });
 
   it('usage errors exit 2: no standard, the input as output, a --set for an unknown field, an unknown standard, a missing file', () => {
