@@ -33,6 +33,21 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
     if (!e) return usageError(lang, 'init.unknown-opd', { value: given.opd });
     given.opd = e.kode;
   }
+  // the period and coverage flags, checked as the wizard checks typed answers (form, order, a region that exists)
+  const { RULE_KEYS, ruleProblem, validateKey } = await import('../init/validate.js');
+  const flagDraft: Record<string, unknown> = {};
+  for (const r of RULE_KEYS) if (given[r.answer] !== undefined) flagDraft[r.key] = given[r.answer];
+  const flagProblems: string[] = [];
+  for (const r of RULE_KEYS) {
+    if (given[r.answer] === undefined) continue;
+    const ok = await validateKey(flagDraft, r.key, lang);
+    const message = ok === true ? '' : ok.replace(/\.$/, '');
+    if (message && !flagProblems.some((p) => p.endsWith(message))) flagProblems.push(t(lang, 'init.bad-flag', { flag: r.flag, value: given[r.answer], message }));
+  }
+  if (flagProblems.length) {
+    printCoded(lang, 'init-invalid', { detail: flagProblems.join('; ') });
+    return EXIT_USAGE;
+  }
   const interactive = io.interactive ?? (process.stdin.isTTY === true && !o.yes);
   let answers = given;
   let standard = given.standard ? findStandard(catalog, given.standard)! : undefined;
@@ -58,8 +73,9 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
   }
   const metadata = buildMetadata(standard!, answers);
   const problems = await checkMetadata(metadata, 'init');
-  if (problems.length) {
-    printCoded(lang, 'init-invalid', { detail: problems.map((p) => `${p.pointer} (${p.keyword})`).join(', ') });
+  const rules = [...new Set(RULE_KEYS.map((r) => ruleProblem(metadata as unknown as Record<string, unknown>, r.key, lang)?.replace(/\.$/, '')).filter((m): m is string => !!m))];
+  if (problems.length || rules.length) {
+    printCoded(lang, 'init-invalid', { detail: [...problems.map((p) => `${p.pointer} (${p.keyword})`), ...rules].join('; ') });
     return EXIT_USAGE;
   }
   const { writeSidecar, writeWorkbookCopy } = await import('../init/write.js');

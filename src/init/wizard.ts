@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Standard } from '../standards/standard.js';
-import { buildMetadata, defaultsFrom, opdChoices, regionName, type InitAnswers } from './answers.js';
+import { buildMetadata, defaultsFrom, opdChoices, type InitAnswers } from './answers.js';
 import { validateKey } from './validate.js';
 
 export interface PromptIO {
@@ -38,17 +38,8 @@ export async function runWizard(standards: Standard[], given: InitAnswers, lang:
   }
   if (!a.periodeAwal) a.periodeAwal = (await input({ message: t(lang, 'init.q.periode-awal'), validate: check('periode_awal', (v) => ({ periodeAwal: v.trim() })) }, ctx)).trim();
   if (!a.periodeAkhir) a.periodeAkhir = (await input({ message: t(lang, 'init.q.periode-akhir'), default: a.periodeAwal, validate: check('periode_akhir', (v) => ({ periodeAkhir: v.trim() })) }, ctx)).trim();
-  if (!a.cakupan) {
-    a.cakupan = (await input({
-      message: t(lang, 'init.q.cakupan'),
-      default: '52',
-      validate: async (v) => {
-        const ok = await validateKey(draft({ cakupan: v.trim() }), 'cakupan', lang);
-        if (ok !== true) return ok;
-        return regionName(v.trim()) ? true : t(lang, 'init.invalid.region', { code: v.trim() });
-      },
-    }, ctx)).trim();
-  }
+  // validateKey also checks the period order and that the coverage code exists (see validate.ts)
+  if (!a.cakupan) a.cakupan = (await input({ message: t(lang, 'init.q.cakupan'), default: '52', validate: check('cakupan', (v) => ({ cakupan: v.trim() })) }, ctx)).trim();
   const d = defaultsFrom(standard, a);
   if (!a.judul) a.judul = (await input({ message: t(lang, 'init.q.judul'), default: d.judul, validate: check('judul', (v) => ({ judul: v })) }, ctx)).trim();
   if (!a.akses) a.akses = await select<string>({ message: t(lang, 'init.q.akses'), choices: ['terbuka', 'terbatas', 'tertutup'].map((v) => ({ name: v, value: v })), default: 'terbuka' }, ctx);

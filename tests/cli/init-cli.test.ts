@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BIN, ROOT, runCli } from '../support/cli.js';
 import { checkMetadata } from '../../src/standards/metadata-load.js';
+import { runInit } from '../../src/cli/init.js';
 
 const STD = 'penduduk-jenis-kelamin-kecamatan';
 const FLAGS = ['--standard', STD, '--opd', 'DINKES', '--periode-awal', '2023', '--periode-akhir', '2023', '--cakupan', '52.01'];
@@ -50,6 +51,31 @@ describe('satudata init (CLI)', () => {
     expect(runCli(['init', file, ...FLAGS.slice(0, -2), '--cakupan', '5201']).code).toBe(2);
     expect(runCli(['init', file, ...FLAGS.slice(2), '--standard', 'tidak-ada']).code).toBe(2);
     expect(runCli(['init', file, '--standard', STD, '--opd', 'XYZ', ...FLAGS.slice(4)]).code).toBe(2);
+    expect(existsSync(file.replace(/\.csv$/, '.metadata.json'))).toBe(false);
+  });
+
+  it('a last period before the first, or a coverage code that is no Kemendagri region: a coded message saying why, exit 2, nothing written', () => {
+    const file = data();
+    const reversed = runCli(['init', file, ...FLAGS.slice(0, 4), '--periode-awal', '2024', '--periode-akhir', '2020', '--cakupan', '52.01', '--yes']);
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toMatch(/^satudata: \[init-invalid\] Metadata dari jawaban tidak sah: --periode-awal 2024: Periode awal 2024 sesudah periode akhir 2020/);
+    const region = runCli(['init', file, ...FLAGS.slice(0, -2), '--cakupan', '99.99', '--yes', '--lang', 'en']);
+    expect(region.code).toBe(2);
+    expect(region.stderr).toContain('[init-invalid] The metadata from the answers is invalid: --cakupan 99.99: Region code 99.99 is not in the Kemendagri reference codes');
+    expect(region.stdout).toBe('');
+    expect(existsSync(file.replace(/\.csv$/, '.metadata.json'))).toBe(false);
+  });
+
+  it('on a terminal, flags the wizard would not ask again are checked first: reversed periods stop before any question', async () => {
+    const file = data();
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const code = await runInit(file, { lang: 'id', standard: STD, opd: 'DINKES', periodeAwal: '2024', periodeAkhir: '2020' }, { interactive: true });
+      expect(code).toBe(2);
+      expect(String(err.mock.calls[0]?.[0])).toContain('[init-invalid] Metadata dari jawaban tidak sah: --periode-awal 2024: Periode awal 2024 sesudah periode akhir 2020');
+    } finally {
+      err.mockRestore();
+    }
     expect(existsSync(file.replace(/\.csv$/, '.metadata.json'))).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 /** Init answers → metadata with the standard's defaults, checked by the metadata schema (ajv). */
 import { describe, expect, it } from 'vitest';
 import { buildMetadata, missingFlags, opdEntry } from '../../src/init/answers.js';
-import { validateKey } from '../../src/init/validate.js';
+import { periodsInOrder, validateKey } from '../../src/init/validate.js';
 import { checkMetadata } from '../../src/standards/metadata-load.js';
 import { standardById } from '../../src/standards/resolve.js';
 
@@ -33,5 +33,32 @@ describe('init answers', () => {
     expect(await validateKey(draft({ periodeAwal: 'Triwulan I' }), 'periode_awal', 'id')).toMatch(/^Bentuk "periode_awal" tidak sesuai/);
     expect(await validateKey(draft({ cakupan: '5201' }), 'cakupan', 'en')).toMatch(/^"cakupan" has the wrong form/);
     expect(await validateKey(draft({ kontak: 'bukan-email' }), 'kontak', 'id')).toMatch(/kontak/);
+  });
+
+  it('refuses what the schema cannot state: a first period after the last, a coverage code that is no Kemendagri region', async () => {
+    const std = await standardById('penduduk-jenis-kelamin-kecamatan');
+    const draft = (over: object) => buildMetadata(std, { opd: 'x', periodeAwal: '2023', periodeAkhir: '2023', cakupan: '52', ...over }) as unknown as Record<string, unknown>;
+    const reversed = draft({ periodeAwal: '2024', periodeAkhir: '2020' });
+    expect(await validateKey(reversed, 'periode_akhir', 'id')).toBe('Periode awal 2024 sesudah periode akhir 2020 (awal harus sama dengan atau sebelum akhir).');
+    expect(await validateKey(reversed, 'periode_awal', 'en')).toBe('The first period 2024 is after the last period 2020 (the first must be the same as or before the last).');
+    expect(await validateKey(draft({ periodeAwal: '2020', periodeAkhir: '2024' }), 'periode_akhir', 'id')).toBe(true);
+    expect(await validateKey(draft({ cakupan: '99.99' }), 'cakupan', 'id')).toMatch(/^Kode wilayah 99\.99 tidak ada di kode referensi Kemendagri/);
+    expect(await validateKey(draft({ cakupan: '52.01' }), 'cakupan', 'id')).toBe(true);
+    expect(await validateKey(draft({ cakupan: '52.01.01' }), 'cakupan', 'id')).toBe(true);
+    // the schema's own message still comes first for a value of the wrong form
+    expect(await validateKey(draft({ cakupan: '5201' }), 'cakupan', 'en')).toMatch(/^"cakupan" has the wrong form/);
+  });
+
+  it('orders periods of any form by the months they cover', () => {
+    expect(periodsInOrder('2023', '2023')).toBe(true);
+    expect(periodsInOrder('2023-Q1', '2023')).toBe(true);
+    expect(periodsInOrder('2023-06', '2023-S2')).toBe(true);
+    expect(periodsInOrder('2022-12', '2023-01')).toBe(true);
+    expect(periodsInOrder('2024', '2020')).toBe(false);
+    expect(periodsInOrder('2023-Q3', '2023-Q2')).toBe(false);
+    expect(periodsInOrder('2023-S2', '2023-06')).toBe(false);
+    expect(periodsInOrder('2023', '2023-01')).toBe(false);
+    // not a period (yet): left to the schema's pattern check
+    expect(periodsInOrder('Triwulan I', '2020')).toBe(true);
   });
 });

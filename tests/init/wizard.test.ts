@@ -61,6 +61,31 @@ describe('init wizard (scripted)', () => {
     expect(await checkMetadata(buildMetadata(standard, answers), 't')).toEqual([]);
   });
 
+  it('refuses a last period before the first and a coverage code that is not a Kemendagri region, saying why', async () => {
+    const catalog = await catalogFor();
+    const input = new PassThrough();
+    const { output, text } = screen();
+    const running = runWizard(catalog.standards, { standard: 'penduduk-jenis-kelamin-kecamatan', opd: '1.02.0.00.0.00.02.0000' }, 'id', { input, output });
+    await script(input, text, [
+      [/Periode awal/, '2024' + ENTER],
+      [/Periode akhir/, '\x7f'.repeat(4) + '2020' + ENTER],
+      [/sesudah periode akhir/, '\x7f'.repeat(4) + '2025' + ENTER],
+      [/Cakupan wilayah/, '\x7f\x7f99.99' + ENTER],
+      [/tidak ada di kode referensi/, '\x7f'.repeat(5) + '52.01' + ENTER],
+      [/Judul dataset/, ENTER],
+      [/Tingkat akses/, ENTER],
+      [/Lisensi/, ENTER],
+      [/Sumber data/, ENTER],
+      [/Email kontak/, ENTER],
+      [/Tulis metadata/, ENTER],
+    ]);
+    const { answers, standard } = await running;
+    expect(text()).toContain('Periode awal 2024 sesudah periode akhir 2020');
+    expect(text()).toContain('Kode wilayah 99.99 tidak ada di kode referensi Kemendagri');
+    expect(answers).toMatchObject({ periodeAwal: '2024', periodeAkhir: '2025', cakupan: '52.01' });
+    expect(await checkMetadata(buildMetadata(standard, answers), 't')).toEqual([]);
+  });
+
   it('skips the questions a flag already answered', async () => {
     const catalog = await catalogFor();
     const input = new PassThrough();
