@@ -1,4 +1,6 @@
 /** `satudata init`: flags → (wizard on a terminal) → metadata checked with ajv → sidecar JSON or workbook copy. */
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
@@ -19,6 +21,14 @@ export interface InitCliOptions extends InitAnswers {
 
 export async function runInit(file: string | undefined, o: InitCliOptions, io: { interactive?: boolean } = {}): Promise<number> {
   const lang = o.lang;
+  if (file !== undefined) {
+    // the data file the metadata describes must be there (and a file) before anything is asked or written
+    const reason = await unreadable(file);
+    if (reason) {
+      printCoded(lang, 'source-error', { reason });
+      return EXIT_USAGE;
+    }
+  }
   const catalog = await catalogFor(o.standards);
   const given: InitAnswers = {};
   for (const k of ['standard', 'opd', 'periodeAwal', 'periodeAkhir', 'cakupan', 'judul', 'akses', 'lisensi', 'sumber', 'metode', 'kontak'] as const) {
@@ -91,4 +101,17 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
   }
   process.stdout.write(t(lang, 'init.written', { path: dest }) + '\n');
   return EXIT_OK;
+}
+
+/** Why a data file cannot be read (the `reason` of a `source-error`), or undefined when it can. */
+async function unreadable(file: string): Promise<string | undefined> {
+  const { fsReason } = await import('../read/open.js');
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) return '@reason.directory';
+    await access(file, constants.R_OK);
+    return undefined;
+  } catch (err) {
+    return fsReason(err);
+  }
 }

@@ -3,7 +3,7 @@
  * never waits), the workbook copy with a Metadata sheet, and the wizard on a real pseudo-terminal.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -77,6 +77,27 @@ describe('satudata init (CLI)', () => {
       err.mockRestore();
     }
     expect(existsSync(file.replace(/\.csv$/, '.metadata.json'))).toBe(false);
+  });
+
+  it('a data file that does not exist or is a folder: [source-error], exit 2, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-initcli-'));
+    const missing = runCli(['init', join(dir, 'tidak-ada.csv'), ...FLAGS, '--yes']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^satudata: \[source-error\] Berkas tidak dapat dibuka: tidak ditemukan\./);
+    expect(missing.stdout).toBe('');
+    mkdirSync(join(dir, 'folder.csv'));
+    const folder = runCli(['init', join(dir, 'folder.csv'), ...FLAGS, '--lang', 'en']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/^satudata: \[source-error\] The file cannot be opened: it is a directory\./);
+    // on a terminal too: refused before the wizard asks anything
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await runInit(join(dir, 'juga-tidak-ada.xlsx'), { lang: 'id' }, { interactive: true })).toBe(2);
+      expect(String(err.mock.calls[0]?.[0])).toContain('[source-error]');
+    } finally {
+      err.mockRestore();
+    }
+    expect(readdirSync(dir)).toEqual(['folder.csv']);
   });
 
   it('--sheet-out writes a copy of the workbook with a Metadata sheet', async () => {
