@@ -105,7 +105,7 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
 
 /** Why a data file cannot be read (the `reason` of a `source-error`), or undefined when it can. */
 async function unreadable(file: string): Promise<string | undefined> {
-  const { fsReason } = await import('../read/open.js');
+  const { fsReason } = await import('../io/fs-reason.js');
   try {
     const st = await stat(file);
     if (st.isDirectory()) return '@reason.directory';

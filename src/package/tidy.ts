@@ -39,6 +39,8 @@ export async function writeTidyCsv(file: string, dest: string, opts: TidyOptions
       ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
       ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}),
       onRow: (values) => {
+        // a row none of whose fields the file fills (the standard's columns were not found) is not data
+        if (values.every((v) => v === null || v === '')) return;
         buf += safeCsvLine(values);
         rows++;
         if (buf.length >= FLUSH_AT) {

@@ -90,6 +90,16 @@ describe('refusal and atomicity', () => {
     expect(d['satudata:provenance']).toMatchObject({ valid: false, allow_invalid: true });
   });
 
+  it('--allow-invalid on a file whose columns match none of the standard writes no blank rows', async () => {
+    const root = tmp('satudata-pkg-');
+    const file = copyFixture(join(root, 'in'));
+    writeFileSync(file, 'wilayah,nilai\nGerung,1\nKediri,2\n');
+    const r = await packageFile(file, join(root, 'out'), await opts({ allowInvalid: true }));
+    expect(r.valid).toBe(false);
+    const csv = readFileSync(join(r.path, 'data', readdirSync(join(r.path, 'data'))[0]!), 'utf8');
+    expect(csv.trim().split('\n')).toHaveLength(1); // the header only, not two rows of commas
+  });
+
   it('a failed rebuild leaves the previous package whole and no temp folder', async () => {
     const root = tmp('satudata-pkg-');
     const file = copyFixture(join(root, 'in'));
