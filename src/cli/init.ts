@@ -1,7 +1,6 @@
 /** `satudata init`: flags → (wizard on a terminal) → metadata checked with ajv → sidecar JSON or workbook copy. */
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { catalogFor } from '../standards/resolve.js';
@@ -89,14 +88,18 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
     return EXIT_USAGE;
   }
   const { writeSidecar, writeWorkbookCopy } = await import('../init/write.js');
+  const { samePath } = await import('../io/atomic.js');
   let dest: string;
   if (o.sheetOut) {
     if (!file) return usageError(lang, 'init.need-file');
-    if (resolve(o.sheetOut) === resolve(file)) return usageError(lang, 'fix.same-file', { path: o.sheetOut });
+    if (samePath(o.sheetOut, file)) return usageError(lang, 'fix.same-file', { path: o.sheetOut });
+    if (!/\.xlsx$/i.test(o.sheetOut)) return usageError(lang, 'init.sheet-out-xlsx', { path: o.sheetOut });
     dest = o.sheetOut;
     await writeWorkbookCopy(file, dest, metadata);
   } else {
     dest = o.out ?? (file ? sidecarPath(file) : 'metadata.json');
+    // the metadata never replaces the data file
+    if (file && samePath(dest, file)) return usageError(lang, 'fix.same-file', { path: dest });
     await writeSidecar(dest, metadata);
   }
   process.stdout.write(t(lang, 'init.written', { path: dest }) + '\n');

@@ -6,11 +6,17 @@
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { OutputError } from '../io/atomic.js';
+import { ReadError } from '../read/table.js';
 import { fsReason, isFsError } from '../io/fs-reason.js';
 import { printCoded } from './coded.js';
 import { EXIT_USAGE } from './context.js';
 
 export function reportInternalError(err: unknown, lang: Lang): number {
+  if (err instanceof ReadError) {
+    // a reader's coded verdict on the user's file, wherever it surfaced
+    printCoded(lang, err.code, err.params);
+    return EXIT_USAGE;
+  }
   if (err instanceof OutputError) {
     printCoded(lang, 'output-error', { path: err.path, reason: err.reason });
     return EXIT_USAGE;

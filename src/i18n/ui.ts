@@ -205,6 +205,7 @@ export const UI: Record<string, Phrase> = {
   'codes.edition': { id: 'Sumber: Kepmendagri 300.2.2-2138/2025 (idn-area-data 4.0.1), edisi {edition}.', en: 'Source: Kepmendagri 300.2.2-2138/2025 (idn-area-data 4.0.1), edition {edition}.' },
   'codes.unknown-list': { id: 'Daftar kode "{name}" tidak ada. Yang tersedia: {lists}.', en: 'Code list "{name}" does not exist. Available: {lists}.' },
   'cli.annotate-one-file': { id: '--annotate hanya untuk satu berkas (diberikan {count}).', en: '--annotate takes one file (got {count}).' },
+  'init.sheet-out-xlsx': { id: 'Salinan dengan sheet Metadata adalah buku kerja Excel: beri nama berakhiran .xlsx (bukan {path}).', en: 'The copy with a Metadata sheet is an Excel workbook: give it a name ending in .xlsx (not {path}).' },
   'cli.annotate-xlsx': { id: 'Salinan beranotasi adalah buku kerja Excel: beri nama berakhiran .xlsx (bukan {path}).', en: 'The annotated copy is an Excel workbook: give it a name ending in .xlsx (not {path}).' },
   'cli.output-is-input': { id: 'Keluaran {option} tidak boleh sama dengan berkas masukan ({path}): berkas masukan tidak pernah diubah.', en: 'The {option} output must not be the input file ({path}): the input is never modified.' },
   'cli.annotate-same-file': { id: 'Berkas keluaran --annotate tidak boleh sama dengan berkas masukan ({path}).', en: 'The --annotate output must not be the input file ({path}).' },

@@ -3,9 +3,9 @@
  * never waits), the workbook copy with a Metadata sheet, and the wizard on a real pseudo-terminal.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
@@ -98,6 +98,24 @@ describe('satudata init (CLI)', () => {
       err.mockRestore();
     }
     expect(readdirSync(dir)).toEqual(['folder.csv']);
+  });
+
+  it('never writes the metadata over the data file; --sheet-out must be .xlsx; an unreadable workbook is coded (exit 2)', () => {
+    const file = data();
+    const before = readFileSync(file, 'utf8');
+    const same = runCli(['init', file, ...FLAGS, '--yes', '--out', file]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('[usage-error]');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const csvCopy = runCli(['init', file, ...FLAGS, '--sheet-out', file.replace(/\.csv$/, '-meta.csv')]);
+    expect(csvCopy.code).toBe(2);
+    expect(csvCopy.stderr).toContain('.xlsx');
+    const u16 = join(dirname(file), 'utf16.csv');
+    writeFileSync(u16, Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x2c, 0x00]));
+    const unreadable = runCli(['init', u16, ...FLAGS, '--sheet-out', join(dirname(file), 'u.xlsx')]);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/^satudata: \[format-error\]/);
+    expect(existsSync(join(dirname(file), 'u.xlsx'))).toBe(false);
   });
 
   it('--sheet-out writes a copy of the workbook with a Metadata sheet', async () => {

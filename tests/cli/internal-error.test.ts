@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reportInternalError } from '../../src/cli/internal-error.js';
 import { OutputError } from '../../src/io/atomic.js';
+import { ReadError } from '../../src/read/table.js';
 
 let stderr = '';
 beforeEach(() => {
@@ -23,6 +24,11 @@ describe('the last line of defence', () => {
     const write = Object.assign(new Error('EEXIST'), { code: 'EEXIST', syscall: 'mkdir', path: 'laporan' });
     expect(reportInternalError(write, 'en')).toBe(2);
     expect(stderr).toContain('satudata: [output-error] Cannot write laporan: a file or folder with that name already exists.');
+  });
+
+  it('a reader\'s coded verdict that surfaces here keeps its code and message, exit 2', () => {
+    expect(reportInternalError(new ReadError('corrupt-file', { detail: 'berkas terpotong' }), 'id')).toBe(2);
+    expect(stderr).toMatch(/^satudata: \[corrupt-file\] /);
   });
 
   it('anything else is a bug: [internal-error], exit 3, no stack trace', () => {
