@@ -1,7 +1,7 @@
 /** `satudata config`: show (tokens only as "set, from …"), set-portal (token from stdin, file mode 0600), remove-portal. */
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
-import { ConfigError, loadConfig, PORTAL_NAME, resolvePortal, saveConfig, tokenEnvVar, type PortalConfig, type PortalKind } from '../config/config.js';
+import { ConfigError, DEFAULT_MANUAL_DIR, loadConfig, PORTAL_NAME, resolvePortal, saveConfig, tokenEnvVar, type PortalConfig, type PortalKind } from '../config/config.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
 import { positiveOption, printCoded, usageError } from './coded.js';
 import { maskUrlCredentials } from '../portal/http.js';
@@ -24,7 +24,7 @@ export async function runConfigShow(lang: Lang): Promise<number> {
         continue;
       }
       const token = p.tokenSource === 'env' ? t(lang, 'config.token.env', { env: tokenEnvVar(name) }) : p.tokenSource === 'config' ? t(lang, 'config.token.file') : t(lang, 'config.token.none', { env: tokenEnvVar(name) });
-      const where = p.kind === 'manual' ? `dir=${p.dir ?? 'unggah'}` : `url=${p.url ? maskUrlCredentials(p.url) : '-'}`;
+      const where = p.kind === 'manual' ? `dir=${p.dir ?? DEFAULT_MANUAL_DIR}` : `url=${p.url ? maskUrlCredentials(p.url) : '-'}`;
       const org = p.kind === 'ckan' ? ` org=${p.organization ?? '-'}` : p.kind === 'sipd' ? ` kodepemda=${p.kodepemda ?? '-'}` : '';
       lines.push(`  ${name}: ${p.kind} ${where}${org}${p.kind === 'manual' ? '' : ` token=${token}`}`);
     }

@@ -4,8 +4,8 @@
  */
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
-import { ConfigError, loadConfig, resolvePortal, tokenEnvVar } from '../config/config.js';
-import { redact } from '../portal/http.js';
+import { ConfigError, DEFAULT_MANUAL_DIR, loadConfig, resolvePortal, tokenEnvVar } from '../config/config.js';
+import { maskUrlCredentials, redact } from '../portal/http.js';
 import { Ledger } from '../portal/ledger.js';
 import { openPortal } from '../portal/open.js';
 import { pushPackages } from '../portal/push.js';
@@ -37,7 +37,7 @@ export async function runPush(packages: string[], o: PushCliOptions): Promise<nu
     const who = await portal.identify();
     const user = who.user || t(lang, 'push.token-owner', { source: portalCfg.tokenSource === 'env' ? tokenEnvVar(o.portal) : portalCfg.tokenSource === 'config' ? t(lang, 'push.token-config') : '-' });
     if (o.format === 'pretty') {
-      out(`${t(lang, portalCfg.kind === 'manual' ? 'push.identity-manual' : 'push.identity', { portal: o.portal, software: who.portal, url: portalCfg.url ?? portalCfg.dir ?? '-', user, organization: who.organization })}\n`);
+      out(`${t(lang, portalCfg.kind === 'manual' ? 'push.identity-manual' : 'push.identity', { portal: o.portal, software: who.portal, url: portalCfg.kind === 'manual' ? portalCfg.dir ?? DEFAULT_MANUAL_DIR : maskUrlCredentials(portalCfg.url ?? '-'), user, organization: who.organization })}\n`);
       for (const n of who.notes) out(`  ℹ ${t(lang, n.key, n.params)}\n`);
       if (o.dryRun) out(`${t(lang, 'push.dry-run')}\n`);
     }

@@ -10,6 +10,8 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { configPath } from './location.js';
 
 export const PORTAL_KINDS = ['ckan', 'sipd', 'manual'] as const;
+/** Where manual ZIPs go when the portal config names no folder. */
+export const DEFAULT_MANUAL_DIR = 'unggah';
 export type PortalKind = (typeof PORTAL_KINDS)[number];
 
 export interface PortalConfig {

@@ -69,6 +69,13 @@ describe('satudata push (CLI)', () => {
     expect(r.stderr + r.stdout).not.toContain('invalid-token-value-42');
   });
 
+  it('a manual portal defined only in the environment names the folder it writes to (dry run writes nothing)', async () => {
+    const r = await run(['push', pkg, '--portal', 'manual-ci', '--dry-run'], { ...env, SATUDATA_PORTAL_MANUAL_CI_KIND: 'manual' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ditulis ke unggah');
+    expect(existsSync(join(ROOT, 'unggah'))).toBe(false);
+  });
+
   it('an unknown portal and an insecure config are refused (exit 2)', async () => {
     expect((await run(['push', pkg, '--portal', 'tidak-ada'], env)).stderr).toContain('[config-unknown-portal]');
     const cfg = join(dir, 'insecure.json');

@@ -17,6 +17,8 @@ import { zipEntries, type ZipEntry } from '../../package/zip.js';
 import type { LedgerEntry } from '../ledger.js';
 import type { ApplyResult, DatasetPlan, Identity, Portal } from '../types.js';
 import { metadataXlsx } from './metadata-xlsx.js';
+import { DEFAULT_MANUAL_DIR } from '../../config/config.js';
+
 
 export interface ManualAdapterOptions {
   name: string;
@@ -57,7 +59,7 @@ export class ManualPortal implements Portal {
 
   constructor(private readonly o: ManualAdapterOptions) {
     this.name = o.name;
-    this.dir = resolve(o.config.dir ?? 'unggah');
+    this.dir = resolve(o.config.dir ?? DEFAULT_MANUAL_DIR);
   }
 
   async identify(): Promise<Identity> {
