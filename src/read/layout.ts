@@ -5,7 +5,7 @@
  */
 import type { RawRow, RowSource } from './table.js';
 import { ADMIN_PREFIX, FOOTNOTE_START, NIP, PLACE_DATE, prefix3, SIGNATURE_START, TOTAL_LABEL, TOTAL_PREFIXES } from './words.js';
-import { isProvinceName, maybeProvince } from './provinces.js';
+import { isProvinceName, maybeProvince, provinceCode } from './provinces.js';
 
 export const enum RowKind {
   Data = 0,
@@ -288,6 +288,26 @@ function hasSubProvinceCode(cells: string[]): boolean {
   return false;
 }
 
+const UNDOTTED_CODE = /^\s*\d{4,10}\s*$/;
+
+/**
+ * Whether a row labelled with a province name carries, in a column left of its label (where code columns
+ * sit), an undotted region code below that province: "1571 · JAMBI" is Kota Jambi, a kota named like its
+ * province, and "7502 · GORONTALO" Kab. Gorontalo. A province totals row has no such code there, or just the
+ * 2-digit province code. The code must start with the named province's code and not read as a year, so a
+ * year or row-number column left of the label does not turn a province total into data.
+ */
+function hasUndottedLowerCode(cells: string[], labelCol: number, label: string): boolean {
+  let province: string | undefined;
+  for (let i = 0; i < labelCol; i++) {
+    const c = cells[i]!;
+    if (!UNDOTTED_CODE.test(c) || YEARLIKE.test(c)) continue;
+    province ??= provinceCode(label.trim()) ?? '';
+    if (province && c.trim().startsWith(province)) return true;
+  }
+  return false;
+}
+
 /** Classifies rows after the header. Stateful: once footnotes or a signature start, text rows stay notes. */
 export class RowClassifier {
   private inNotes = false;
@@ -338,8 +358,8 @@ export class RowClassifier {
       if (this.layout.adminSubtotals && f & LabelFlag.Admin && !hasSubProvinceCode(cells)) return RowKind.Total;
       if (this.layout.gluedSubtotals && GLUED_3.test(label)) return RowKind.Total;
       // a province name is a totals row among kab/kota — unless the row carries a lower-level region code
-      // (a desa named "Bali" in Dompu is data)
-      if (!this.layout.provinceTable && f & LabelFlag.Province && !hasSubProvinceCode(cells)) {
+      // (a desa named "Bali" in Dompu, or "1571 · JAMBI", Kota Jambi, is data)
+      if (!this.layout.provinceTable && f & LabelFlag.Province && !hasSubProvinceCode(cells) && !hasUndottedLowerCode(cells, labelCol, label)) {
         const upper = (f & LabelFlag.Upper) !== 0;
         if (upper) this.upperProvinces = true;
         if (upper || !this.upperProvinces) return RowKind.Total;

@@ -3,19 +3,25 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fold, prefix3 } from './words.js';
 
-let cache: Set<string> | null = null;
+let cache: Map<string, string> | null = null;
 
-export function provinceNames(): Set<string> {
+/** Folded province names and aliases, each with its 2-digit province code. */
+export function provinceNames(): Map<string, string> {
   if (cache) return cache;
   const path = fileURLToPath(new URL('../../standards/codes/provinsi.csv', import.meta.url));
-  const names = new Set<string>();
+  const names = new Map<string, string>();
   for (const line of readFileSync(path, 'utf8').split(/\r?\n/).slice(1)) {
-    const name = line.slice(line.indexOf(',') + 1).trim();
+    const comma = line.indexOf(',');
+    const name = line.slice(comma + 1).trim();
     if (!name) continue;
-    names.add(fold(name));
+    names.set(fold(name), line.slice(0, comma).trim());
   }
   // Common variants in BPS and OPD tables.
-  for (const alias of ['dki jakarta', 'jakarta', 'di yogyakarta', 'yogyakarta', 'bangka belitung', 'kepulauan bangka belitung', 'ntb', 'ntt', 'nusa tenggara barat', 'nusa tenggara timur']) names.add(alias);
+  const aliases: [string, string][] = [
+    ['dki jakarta', '31'], ['jakarta', '31'], ['di yogyakarta', '34'], ['yogyakarta', '34'], ['bangka belitung', '19'],
+    ['kepulauan bangka belitung', '19'], ['ntb', '52'], ['ntt', '53'], ['nusa tenggara barat', '52'], ['nusa tenggara timur', '53'],
+  ];
+  for (const [alias, code] of aliases) names.set(alias, code);
   cache = names;
   return names;
 }
@@ -26,7 +32,7 @@ let prefixes: Set<number> | null = null;
 function provincePrefixes(): Set<number> {
   if (!prefixes) {
     prefixes = new Set();
-    for (const n of [...provinceNames(), 'provinsi', 'prov.', 'kep.', 'kep ', 'd.i.', 'd i ', 'dki', 'd.k.i']) prefixes.add(prefix3(n));
+    for (const n of [...provinceNames().keys(), 'provinsi', 'prov.', 'kep.', 'kep ', 'd.i.', 'd i ', 'dki', 'd.k.i']) prefixes.add(prefix3(n));
   }
   return prefixes;
 }
@@ -42,4 +48,9 @@ export function maybeProvince(label: string): boolean {
 export function isProvinceName(label: string): boolean {
   if (label.length < 4 || label.length > 45 || !provincePrefixes().has(prefix3(label))) return false;
   return provinceNames().has(fold(label));
+}
+
+/** The 2-digit code of the province a label names ("JAMBI" → "15"), or undefined. */
+export function provinceCode(label: string): string | undefined {
+  return isProvinceName(label) ? provinceNames().get(fold(label)) : undefined;
 }

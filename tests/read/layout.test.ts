@@ -88,6 +88,42 @@ describe('row classification', () => {
   });
 });
 
+describe('kab/kota named like their province', () => {
+  it('keeps a row with a kab/kota code under the named province as data; a province row without one is a total', () => {
+    const layout = analyse(rows([
+      ['kode_bps', 'nama_bps', 'kode_dagri', 'nama_dagri'],
+      ['1508', 'TEBO', '1509', 'KAB. TEBO'],
+      ['1509', 'BUNGO', '1508', 'KAB. BUNGO'],
+      ['1571', 'JAMBI', '1571', 'KOTA JAMBI'],
+      ['1572', 'SUNGAI PENUH', '1572', 'KOTA SUNGAI PENUH'],
+      ['7501', 'BOALEMO', '7503', 'KAB. BOALEMO'],
+      ['7502', 'GORONTALO', '7501', 'KAB. GORONTALO'],
+      ['7503', 'POHUWATO', '7504', 'KAB. POHUWATO'],
+      ['7571', 'GORONTALO', '7571', 'KOTA GORONTALO'],
+    ]));
+    expect(layout.provinceTable).toBe(false);
+    const c = new RowClassifier(layout);
+    expect(c.classify({ n: 3, cells: ['1571', 'JAMBI', '1571', 'KOTA JAMBI'] })).toBe(RowKind.Data);
+    expect(c.classify({ n: 5, cells: ['7502', 'GORONTALO', '7501', 'KAB. GORONTALO'] })).toBe(RowKind.Data);
+    expect(c.classify({ n: 6, cells: ['7571', 'GORONTALO', '7571', 'KOTA GORONTALO'] })).toBe(RowKind.Data);
+    // the province itself: its own 2-digit code, or no code, or a code under another province
+    expect(c.classify({ n: 7, cells: ['15', 'JAMBI', '15', 'PROV. JAMBI'] })).toBe(RowKind.Total);
+    expect(c.classify({ n: 8, cells: ['', 'JAMBI', '', ''] })).toBe(RowKind.Total);
+    expect(c.classify({ n: 9, cells: ['7571', 'JAMBI', '', ''] })).toBe(RowKind.Total);
+  });
+
+  it('does not take a year left of the label for a region code', () => {
+    const layout = analyse(rows([
+      ['Tahun', 'Wilayah', 'Penduduk'],
+      ['2020', 'Bangka', '330000'],
+      ['2020', 'Belitung', '180000'],
+      ['2020', 'Pangkal Pinang', '220000'],
+    ]));
+    expect(new RowClassifier(layout).classify({ n: 5, cells: ['2020', 'KEPULAUAN BANGKA BELITUNG', '1460000'] })).toBe(RowKind.Total);
+    expect(new RowClassifier(layout).classify({ n: 5, cells: ['1999', 'KEPULAUAN BANGKA BELITUNG', '1460000'] })).toBe(RowKind.Total);
+  });
+});
+
 describe('glued-code hierarchies', () => {
   it('takes 3-digit glued kecamatan rows among 2-digit kelurahan rows as subtotals', () => {
     const layout = analyse(rows([
