@@ -4,7 +4,7 @@
  * Works on the first rows (a lookahead buffer), then streams the rest.
  */
 import type { RawRow, RowSource } from './table.js';
-import { ADMIN_PREFIX, FOOTNOTE_START, NIP, PLACE_DATE, prefix3, SIGNATURE_START, TOTAL_LABEL, TOTAL_PREFIXES } from './words.js';
+import { ADMIN_PREFIX, FOOTNOTE_START, MONTHS, NIP, PLACE_DATE, prefix3, SIGNATURE_START, TOTAL_LABEL, TOTAL_PREFIXES } from './words.js';
 import { isProvinceName, maybeProvince, provinceCode } from './provinces.js';
 
 export const enum RowKind {
@@ -41,6 +41,8 @@ export interface Layout {
    * above "01. Surodinawan" (kelurahan): the 3-digit rows are kecamatan subtotals.
    */
   gluedSubtotals: boolean;
+  /** Columns whose data rows hold month names (a monthly table: a "Tahunan" row there is the year's total). */
+  monthCols: number[];
   /** No header row could be found; labels are column letters. */
   noHeader: boolean;
 }
@@ -107,7 +109,7 @@ export function analyse(rows: RawRow[]): Layout {
   const nonBlank = rows.filter((r) => span(r) > 0);
   const empty: Layout = {
     titleRows: [], headerRows: [], labels: [], rawLabels: [], blankAfterHeader: [], width: 0,
-    labelCol: 0, provinceTable: false, labelsUsual: false, adminSubtotals: false, gluedSubtotals: false, noHeader: true,
+    labelCol: 0, provinceTable: false, labelsUsual: false, adminSubtotals: false, gluedSubtotals: false, monthCols: [], noHeader: true,
   };
   if (nonBlank.length === 0) return empty;
   // Typical width of a table row: the most common span among rows with two or more cells.
@@ -207,6 +209,12 @@ export function analyse(rows: RawRow[]): Layout {
     if (v && isProvinceName(v)) provinces++;
     if (v && ADMIN_PREFIX.test(v)) admin++;
   }
+  const monthCols: number[] = [];
+  for (let c = 0; c < width; c++) {
+    let months = 0;
+    for (const r of dataRows) if (MONTHS[(r.cells[c] ?? '').trim().toLowerCase().replace(/\.$/, '')] !== undefined) months++;
+    if (months >= 2) monthCols.push(c);
+  }
   return {
     titleRows,
     headerRows: block.map((r) => r.n),
@@ -220,6 +228,7 @@ export function analyse(rows: RawRow[]): Layout {
     // a pattern of them (two or more), not one unit written "Kec. X" in a table of kecamatan
     adminSubtotals: admin >= 2 && admin < labelled * 0.5,
     gluedSubtotals: glued3 >= 1 && glued2 >= glued3 * 2,
+    monthCols,
     noHeader: false,
   };
 }
@@ -279,6 +288,8 @@ function maybeTotal(v: string): boolean {
   return TOTAL_PREFIXES.has(prefix3(v)) || last === 0x6c || last === 0x4c || last <= 32 || v.charCodeAt(0) <= 32;
 }
 
+const ANNUAL = /^tahunan$/i;
+
 const GLUED_3 = /^\s*\d{3}\.\s+\S/;
 const GLUED_2 = /^\s*\d{2}\.\s+\S/;
 const SUB_PROVINCE_CODE = /^\s*\d{2}\.\d{2}/;
@@ -315,9 +326,19 @@ export class RowClassifier {
   private upperProvinces = false;
   constructor(private readonly layout: Layout) {}
 
-  private flags(text: string): LabelFlag {
+  /**
+   * Whether a cell of column `col` is a totals label. "Tahunan" (annual) totals a year only in a column of
+   * months ("Januari" … "Desember", "Tahunan"); anywhere else it is a name: Kecamatan Tahunan in Jepara.
+   */
+  private totalText(v: string, col: number): boolean {
+    if (!maybeTotal(v)) return false;
+    const t = v.trim();
+    return TOTAL_LABEL.test(t) && (!ANNUAL.test(t) || this.layout.monthCols.includes(col));
+  }
+
+  private flags(text: string, col: number): LabelFlag {
     let f = LabelFlag.None;
-    if (maybeTotal(text) && TOTAL_LABEL.test(text.trim())) f |= LabelFlag.Total;
+    if (this.totalText(text, col)) f |= LabelFlag.Total;
     if (this.layout.adminSubtotals && ADMIN_PREFIX.test(text.trim())) f |= LabelFlag.Admin;
     if (!this.layout.provinceTable && maybeProvince(text) && isProvinceName(text.trim())) {
       f |= LabelFlag.Province;
@@ -353,7 +374,7 @@ export class RowClassifier {
     const labelCol = this.layout.labelCol;
     const label = cells[labelCol] ?? '';
     if (label !== '' && (label.charCodeAt(0) > 32 || label.trim() !== '')) {
-      const f = this.flags(label);
+      const f = this.flags(label, labelCol);
       if (f & LabelFlag.Total) return RowKind.Total;
       if (this.layout.adminSubtotals && f & LabelFlag.Admin && !hasSubProvinceCode(cells)) return RowKind.Total;
       if (this.layout.gluedSubtotals && GLUED_3.test(label)) return RowKind.Total;
@@ -364,7 +385,7 @@ export class RowClassifier {
         if (upper) this.upperProvinces = true;
         if (upper || !this.upperProvinces) return RowKind.Total;
       }
-      if (first < labelCol && this.flags(cells[first]!) & LabelFlag.Total) return RowKind.Total;
+      if (first < labelCol && this.flags(cells[first]!, first) & LabelFlag.Total) return RowKind.Total;
       // a totals label in another text column ("GABUNGAN 7 KOTA" beside a "-" code)
       for (let i = labelCol + 1, seen = 0; i < cells.length && seen < 3; i++) {
         const v = cells[i]!;
@@ -372,10 +393,10 @@ export class RowClassifier {
         const c0 = v.charCodeAt(0);
         if (c0 >= 0x30 && c0 <= 0x39) continue; // starts with a digit: a number or a code
         seen++;
-        if (maybeTotal(v) && TOTAL_LABEL.test(v.trim())) return RowKind.Total;
+        if (this.totalText(v, i)) return RowKind.Total;
       }
     } else {
-      if (this.flags(cells[first]!) & LabelFlag.Total) return RowKind.Total;
+      if (this.flags(cells[first]!, first) & LabelFlag.Total) return RowKind.Total;
       // an unlabelled totals row: nothing left of or in the label column, numbers to its right
       if (this.layout.labelsUsual && first > labelCol && this.hasNumber(cells)) return RowKind.Total;
     }

@@ -124,6 +124,28 @@ describe('kab/kota named like their province', () => {
   });
 });
 
+describe('"Tahunan" rows', () => {
+  it('takes "Tahunan" as the annual total in a column of months, and as a name (Kecamatan Tahunan) elsewhere', () => {
+    const kecamatan = analyse(rows([
+      ['kode_bps', 'nama_bps', 'kode_dagri', 'nama_dagri'],
+      ['3320060', 'BATEALIT', '332005', 'BATEALIT'],
+      ['3320070', 'TAHUNAN', '332011', 'TAHUNAN'],
+      ['3320080', 'JEPARA', '332006', 'JEPARA'],
+    ]));
+    expect(new RowClassifier(kecamatan).classify({ n: 3, cells: ['3320070', 'TAHUNAN', '332011', 'TAHUNAN'] })).toBe(RowKind.Data);
+    expect(new RowClassifier(kecamatan).classify({ n: 5, cells: ['', 'Jumlah', '', ''] })).toBe(RowKind.Total);
+
+    const monthly = analyse(rows([
+      ['variabel', 'tahun', 'bulan', 'nilai'],
+      ['Harga Beras', '2010', 'Januari', '6702.48'],
+      ['Harga Beras', '2010', 'Februari', '6887.82'],
+      ['Harga Beras', '2010', 'Maret', '6950.10'],
+    ]));
+    expect(monthly.monthCols).toEqual([2]);
+    expect(new RowClassifier(monthly).classify({ n: 5, cells: ['Harga Beras', '2010', 'Tahunan', '7084.29'] })).toBe(RowKind.Total);
+  });
+});
+
 describe('glued-code hierarchies', () => {
   it('takes 3-digit glued kecamatan rows among 2-digit kelurahan rows as subtotals', () => {
     const layout = analyse(rows([
