@@ -141,14 +141,26 @@ export function analyse(rows: RawRow[]): Layout {
     const first = nonBlank[0]!;
     const lead = firstNonBlank(first);
     let h = 1;
+    let start = 0;
     while (h < nonBlank.length && h < MAX_HEADER_ROWS && isBlankText(nonBlank[h]!.cells[lead]) && span(nonBlank[h]!) > 0) h++;
     if (h === 1) {
-      // otherwise: the first wide row is the header
+      // Otherwise the header starts at the first wide row; the narrower rows above it are titles. It goes on
+      // over the rows under it that sit beneath a group label: first column empty (a merged stub cell) and a
+      // cell where the first header row is empty ("Hak Milik", "Hak Pakai" under a merged "SK Pemberian Hak").
+      // A row of a text-only table with an empty first column (a merged kecamatan cell) has its cells under
+      // header labels, so it stays data.
       const w = nonBlank.findIndex((r) => span(r) >= minSpan);
-      h = w < 0 ? 1 : w + 1;
+      if (w >= 0) {
+        start = w;
+        h = w + 1;
+        const top = nonBlank[w]!;
+        const stub = firstNonBlank(top);
+        const underGroup = (r: RawRow): boolean => r.cells.some((c, i) => !isBlankText(c) && isBlankText(top.cells[i]));
+        while (h < nonBlank.length && h - w < MAX_HEADER_ROWS && isBlankText(nonBlank[h]!.cells[stub]) && underGroup(nonBlank[h]!)) h++;
+      }
     }
     d = Math.min(h, nonBlank.length);
-    forcedStart = 0;
+    forcedStart = start;
   }
   if (d === 0) {
     return { ...empty, width: fullWidth, labels: [], rawLabels: [], noHeader: true, labelCol: 0, labelsUsual: true };

@@ -44,6 +44,37 @@ describe('layout detection', () => {
     expect(l.headerRows).toEqual([1, 2, 3]);
   });
 
+  it('keeps the title out of the header of a template table without values, and takes its sub-header row as header', () => {
+    const l = analyse(rows([
+      ['Banyaknya Pemohon dan Surat Pemberian Hak atas tanah per bulan, 2021', '', '', '', '', '', ''],
+      ['', '', '', '', '', '', ''],
+      ['Bulan/Month', '', 'Jumlah Pemohon', 'SK Pemberian Hak Atas Tanah', '', '', ''],
+      ['', '', '', 'Hak Milik', 'Guna Bangunan', 'Hak Pakai', 'Hak Wakaf'],
+      ['1.', 'Januari/January', '', '', '', '', ''],
+      ['2.', 'Februari/February', '', '', '', '', ''],
+      ['3.', 'Maret/March', '', '', '', '', ''],
+      ['Jumlah/Total', '', '', '', '', '', ''],
+    ]));
+    expect(l.titleRows.map((t) => t.n)).toEqual([1]);
+    expect(l.headerRows).toEqual([3, 4]);
+    expect(l.width).toBe(7);
+    expect(l.labels).toEqual(['Bulan/Month', '', 'Jumlah Pemohon', 'SK Pemberian Hak Atas Tanah Hak Milik',
+      'SK Pemberian Hak Atas Tanah Guna Bangunan', 'SK Pemberian Hak Atas Tanah Hak Pakai', 'SK Pemberian Hak Atas Tanah Hak Wakaf']);
+  });
+
+  it('keeps a text row with an empty first column as data under a one-row header', () => {
+    const l = analyse(rows([
+      ['Daftar Kantor Kelurahan', '', ''],
+      ['Kecamatan', 'Kelurahan', 'Alamat'],
+      ['Magersari', 'Gunung Gedangan', 'Jl. Raya Gunung Gedangan'],
+      ['', 'Kedundung', 'Jl. Kedundung'],
+      ['', 'Wates', 'Jl. Wates'],
+    ]));
+    expect(l.titleRows.map((t) => t.n)).toEqual([1]);
+    expect(l.headerRows).toEqual([2]);
+    expect(l.labels).toEqual(['Kecamatan', 'Kelurahan', 'Alamat']);
+  });
+
   it('carries a group label only over columns that have sub-labels', () => {
     const block = rows([['Kecamatan', 'Jenis Kelamin', '', 'Jumlah'], ['', 'Laki-laki', 'Perempuan', '']]);
     expect(flatten(block, 4).labels).toEqual(['Kecamatan', 'Jenis Kelamin Laki-laki', 'Jenis Kelamin Perempuan', 'Jumlah']);
