@@ -6,6 +6,7 @@
  * up is reported (`fix-total-mismatch`) and still dropped.
  */
 import type { FixProblem } from './types.js';
+import { sameTotal } from '../read/layout.js';
 import { at } from './layout.js';
 
 export interface TotalCheckRow {
@@ -22,8 +23,6 @@ export interface Segment {
   kind: 'data' | 'total';
   row: TotalCheckRow;
 }
-
-const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(1e-6, Math.abs(b) * 1e-9);
 
 export function checkTotals(seq: Segment[], columns: { col: number; field: string }[], sheet: string | undefined): FixProblem[] {
   const problems: FixProblem[] = [];
@@ -49,11 +48,11 @@ export function checkTotals(seq: Segment[], columns: { col: number; field: strin
     for (const { col, field } of columns) {
       const v = row.values.get(col);
       if (v === undefined || Number.isNaN(v)) continue;
-      if (candidates.some((g) => close(v, sumOf(g, col)))) continue;
+      if (candidates.some((g) => sameTotal(v, sumOf(g, col)))) continue;
       const expected = sumOf(candidates[0] ?? [], col);
       const all = sumOf(dataRows, col);
       // twice the total: subtotal rows (kecamatan among their kelurahan) are mixed into the detail rows
-      const note = close(all, v * 2) ? '@fix.note.double' : '';
+      const note = sameTotal(all, v * 2) ? '@fix.note.double' : '';
       problems.push({ code: 'fix-total-mismatch', severity: 'error', params: { row: row.n, field, value: v, sum: expected, note }, cell: at(undefined, col, row.n), row: row.n, col: col + 1, field, value: String(v), ...(sheet ? { sheet } : {}) });
     }
   });

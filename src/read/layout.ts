@@ -302,6 +302,21 @@ function maybeTotal(v: string): boolean {
 
 const ANNUAL = /^tahunan$/i;
 
+/**
+ * Whether a total equals the sum of its parts, up to floating-point error (sums of 2-decimal areas).
+ * Shared with fix/totals, which checks the totals rows before dropping them.
+ */
+export function sameTotal(total: number, sum: number): boolean {
+  return Math.abs(total - sum) <= Math.max(1e-6, Math.abs(sum) * 1e-9);
+}
+
+/** A label naming a kota or kabupaten: in a table of its kecamatan or kelurahan, the enclosing region. */
+const REGION_LABEL = /^\s*(kota|kabupaten|kab\.?)\s+\S/i;
+/** A number as spreadsheet readers give it (and plain CSV numbers): no group separators, a decimal point. */
+const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
+/** Data rows summed for the enclosing-region check: OPD tables are small; beyond this, such rows stay data. */
+const MAX_SUMMED = 10_000;
+
 const GLUED_3 = /^\s*\d{3}\.\s+\S/;
 const GLUED_2 = /^\s*\d{2}\.\s+\S/;
 const SUB_PROVINCE_CODE = /^\s*\d{2}\.\d{2}/;
@@ -336,7 +351,42 @@ export class RowClassifier {
   private inNotes = false;
   /** Province totals in this table are written in capitals (BPS style): then "Gorontalo" is a kabupaten. */
   private upperProvinces = false;
+  /** Per column right of the label column: the sum of the data rows since the last enclosing-region total. */
+  private sums: number[] = [];
+  private summed = 0;
   constructor(private readonly layout: Layout) {}
+
+  /** Adds a data row's plain numbers to the running sums (the first MAX_SUMMED data rows only). */
+  private addToSums(cells: string[]): void {
+    if (this.summed >= MAX_SUMMED) return;
+    this.summed++;
+    const from = this.layout.labelCol + 1;
+    for (let i = from; i < cells.length; i++) {
+      const v = cells[i]!;
+      if (v !== '' && PLAIN_NUMBER.test(v)) this.sums[i - from] = (this.sums[i - from] ?? 0) + Number(v);
+    }
+  }
+
+  /**
+   * Whether a row labelled "Kota Mojokerto" or "Kabupaten X" closes the rows above it: two or more data rows
+   * above, every number right of the label equal to the sum of those rows' numbers in its column, and at
+   * least one of them not zero. A kelurahan "Kota Baru" with its own figures does not add up, so it stays
+   * data; so does a total that cannot be compared (numbers with group separators, a ratio column).
+   */
+  private closesRegion(cells: string[]): boolean {
+    if (this.summed < 2 || this.summed >= MAX_SUMMED) return false;
+    const from = this.layout.labelCol + 1;
+    let nonZero = false;
+    for (let i = from; i < cells.length; i++) {
+      const v = cells[i]!;
+      if (v === '' || (v.charCodeAt(0) <= 32 && v.trim() === '')) continue;
+      if (!PLAIN_NUMBER.test(v)) return false;
+      const n = Number(v);
+      if (!sameTotal(n, this.sums[i - from] ?? 0)) return false;
+      if (n !== 0) nonZero = true;
+    }
+    return nonZero;
+  }
 
   /**
    * Whether a cell of column `col` is a totals label. "Tahunan" (annual) totals a year only in a column of
@@ -407,11 +457,18 @@ export class RowClassifier {
         seen++;
         if (this.totalText(v, i)) return RowKind.Total;
       }
+      // the enclosing kota/kabupaten under its kecamatan or kelurahan, when its numbers are their sums
+      if (REGION_LABEL.test(label) && this.closesRegion(cells)) {
+        this.sums = [];
+        this.summed = 0;
+        return RowKind.Total;
+      }
     } else {
       if (this.flags(cells[first]!, first) & LabelFlag.Total) return RowKind.Total;
       // an unlabelled totals row: nothing left of or in the label column, numbers to its right
       if (this.layout.labelsUsual && first > labelCol && this.hasNumber(cells)) return RowKind.Total;
     }
+    this.addToSums(cells);
     return RowKind.Data;
   }
 

@@ -177,6 +177,33 @@ describe('"Tahunan" rows', () => {
   });
 });
 
+describe('the enclosing kota/kabupaten under its kecamatan and kelurahan', () => {
+  const table = [
+    ['Kelurahan', 'Luas 2020 Bangunan', 'Luas 2020 Lainnya'],
+    ['Kecamatan Prajurit Kulon', '136.04', '145.23'],
+    ['Surodinawan', '74.71', '68.89'],
+    ['Prajurit Kulon', '61.33', '76.34'],
+    ['Kecamatan Magersari', '192.81', '255.99'],
+    ['Gunung Gedangan', '83.89', '103.56'],
+    ['Kota Baru', '108.92', '152.43'],
+  ];
+
+  it('takes "Kota Mojokerto" as a total when its numbers are the sums of the data rows above', () => {
+    const c = new RowClassifier(analyse(rows(table)));
+    const kinds = table.slice(1).map((cells, i) => c.classify({ n: i + 2, cells }));
+    expect(kinds).toEqual([RowKind.Total, RowKind.Data, RowKind.Data, RowKind.Total, RowKind.Data, RowKind.Data]);
+    expect(c.classify({ n: 8, cells: ['Kota Mojokerto', '328.85', '401.22'] })).toBe(RowKind.Total);
+  });
+
+  it('keeps a region-named row as data when its numbers are not those sums', () => {
+    const c = new RowClassifier(analyse(rows(table)));
+    table.slice(1).forEach((cells, i) => c.classify({ n: i + 2, cells }));
+    // one column adds up, the other does not: data (a kelurahan "Kota Lama" with its own figures)
+    expect(c.classify({ n: 8, cells: ['Kota Lama', '328.85', '12.5'] })).toBe(RowKind.Data);
+    expect(c.classify({ n: 9, cells: ['Kota Mojokerto', '', ''] })).toBe(RowKind.Data);
+  });
+});
+
 describe('glued-code hierarchies', () => {
   it('takes 3-digit glued kecamatan rows among 2-digit kelurahan rows as subtotals', () => {
     const layout = analyse(rows([
