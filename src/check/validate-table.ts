@@ -124,7 +124,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   if (layout.headerRows.length > 1) {
     headSink.add('multirow-header', { count: layout.headerRows.length, rows: layout.headerRows.join(', ') }, { row: layout.headerRows[0], col: 0 });
   }
-  for (const n of layout.blankAfterHeader) headSink.add('blank-row', { row: n }, { row: n });
+  for (const n of [...layout.blankBeforeHeader, ...layout.blankAfterHeader]) headSink.add('blank-row', { row: n }, { row: n });
   if (layout.noHeader && layout.width > 0) headSink.add('blank-header');
   checkLabels(layout.labels, layout.rawLabels, headerRow, headSink);
 
@@ -352,7 +352,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       dataRows: dataRows ? { first: firstDataRow, last: lastDataRow } : null,
       totalRows: totals,
       footnoteRows: footnotes,
-      blankRows: [...layout.blankAfterHeader, ...blanks],
+      blankRows: [...layout.blankBeforeHeader, ...layout.blankAfterHeader, ...blanks],
       signatureRows: signatures,
     },
     ...(schema ? {} : { columns }),

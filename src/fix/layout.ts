@@ -33,7 +33,7 @@ export function layoutChanges(t: LoadedTable): Change[] {
   const sheet = t.info.sheet;
   const out: Change[] = [];
   for (const r of t.layout.titleRows) out.push(dropRowChange(sheet, r, 'drop-title-row'));
-  for (const n of t.layout.blankAfterHeader) out.push({ cell: at(sheet, 0, n), rule: 'drop-blank-row', old: '', new: '' });
+  for (const n of [...t.layout.blankBeforeHeader, ...t.layout.blankAfterHeader]) out.push({ cell: at(sheet, 0, n), rule: 'drop-blank-row', old: '', new: '' });
   if (t.header.length > 1) {
     // the flattened header takes the place of the last header row; the rows above it are dropped
     const last = t.header[t.header.length - 1]!;

@@ -24,6 +24,8 @@ export interface Layout {
   labels: string[];
   /** Labels exactly as written (joined for multi-row headers), for whitespace reports. */
   rawLabels: string[];
+  /** Blank rows at the top, above the first non-blank row (an empty first line `;;;` of a BPS export). */
+  blankBeforeHeader: number[];
   /** Blank rows between the header and the first data row. */
   blankAfterHeader: number[];
   /** Number of columns of the table. */
@@ -108,7 +110,7 @@ export async function detectLayout(source: RowSource): Promise<DetectedTable> {
 export function analyse(rows: RawRow[]): Layout {
   const nonBlank = rows.filter((r) => span(r) > 0);
   const empty: Layout = {
-    titleRows: [], headerRows: [], labels: [], rawLabels: [], blankAfterHeader: [], width: 0,
+    titleRows: [], headerRows: [], labels: [], rawLabels: [], blankBeforeHeader: [], blankAfterHeader: [], width: 0,
     labelCol: 0, provinceTable: false, labelsUsual: false, adminSubtotals: false, gluedSubtotals: false, monthCols: [], noHeader: true,
   };
   if (nonBlank.length === 0) return empty;
@@ -184,6 +186,9 @@ export function analyse(rows: RawRow[]): Layout {
   const titleRows = nonBlank.filter((r) => r.n < headerStart);
   const lastHeaderN = block[block.length - 1]!.n;
   const firstDataN = dataRows[0]?.n ?? Infinity;
+  // Only the leading ones: a blank row between title rows and the header goes with the titles (the title-row
+  // warning asks to remove that block), as it always has.
+  const blankBeforeHeader = rows.filter((r) => r.n < nonBlank[0]!.n && span(r) === 0).map((r) => r.n);
   const blankAfterHeader = rows.filter((r) => r.n > lastHeaderN && r.n < firstDataN && span(r) === 0).map((r) => r.n);
   // The table is as wide as its header, or as its typical data row when most rows run further
   // (unlabelled columns); a few longer rows are extra cells, not extra columns.
@@ -232,6 +237,7 @@ export function analyse(rows: RawRow[]): Layout {
     headerRows: block.map((r) => r.n),
     labels,
     rawLabels,
+    blankBeforeHeader,
     blankAfterHeader,
     width,
     labelCol,

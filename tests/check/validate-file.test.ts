@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -26,5 +26,16 @@ describe('validateFile with --sheet all', () => {
     expect(reports.map((r) => r.sheet)).toEqual(['Lombok', 'Sumbawa']);
     expect(reports.map((r) => r.stats.dataRows)).toEqual([3, 2]);
     expect(reports.map((r) => r.stats.sha256)).toEqual([expected, expected]);
+  });
+});
+
+describe('validateFile: blank rows above the header', () => {
+  it('reports an empty first row (";;;") as a blank row', async () => {
+    const path = join(dir, 'bps-baru.csv');
+    writeFileSync(path, '\ufeff;;;\r\nNama Wilayah;2020;2019;2018\r\nJAWA BARAT;410988;386198;367755\r\n');
+    const [r] = await validateFile(path, { maxErrors: 100 });
+    expect(r!.layout!.headerRows).toEqual([2]);
+    expect(r!.layout!.blankRows).toEqual([1]);
+    expect(r!.issues.filter((i) => i.code === 'blank-row').map((i) => i.row)).toEqual([1]);
   });
 });

@@ -39,6 +39,15 @@ describe('layout detection', () => {
     expect(l.titleRows).toEqual([]);
   });
 
+  it('records an empty first row (";;;" of a BPS export) as a leading blank row, not a blank between title and header', () => {
+    const l = analyse(rows([['', '', '', ''], ['Nama Wilayah', '2020', '2019', '2018'], ['JAWA BARAT', '410988', '386198', '367755']]));
+    expect(l.headerRows).toEqual([2]);
+    expect(l.blankBeforeHeader).toEqual([1]);
+    const titled = analyse(rows([['Data SIUP', '', ''], ['', '', ''], ['Bulan', 'Besar', 'Kecil'], ['Januari', '0', '15'], ['Februari', '1', '17']]));
+    expect(titled.titleRows.map((t) => t.n)).toEqual([1]);
+    expect(titled.blankBeforeHeader).toEqual([]);
+  });
+
   it('finds the header rows of an empty BPS export', () => {
     const l = analyse(rows([['Kepolisian Daerah', ''], ['', 'Jumlah Tindak Pidana'], ['', '2022'], ['', '']]));
     expect(l.headerRows).toEqual([1, 2, 3]);
