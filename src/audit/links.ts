@@ -71,7 +71,7 @@ export async function checkLinks(datasets: readonly ObservedDataset[], o: LinkCh
 
 /**
  * This run's link summary: failing links with their consecutive failed runs (previous count + 1), the ones at
- * or over the threshold listed as broken with their item and OPD. With an OPD filter, only that OPD's items.
+ * or over the threshold listed as broken with their item (else the portal organisation).
  */
 export function summariseLinks(
   r: AuditReport,
@@ -87,7 +87,6 @@ export function summariseLinks(
   const listed = new Set<string>();
   for (const d of datasets) {
     const item = itemOf.get(d.name);
-    if (r.opdFilter && !item) continue;
     for (const l of d.links ?? []) {
       const p = probes.get(l.url);
       const n = failures[l.url] ?? 0;

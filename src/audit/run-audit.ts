@@ -45,8 +45,11 @@ export async function runAudit(o: AuditRunOptions): Promise<AuditRunResult> {
   const history = o.history ? await readHistory(o.history) : [];
   const prev = previousSnapshot(history, report.week, report.asOf);
   if (o.links) {
-    const probes = await checkLinks(observed.datasets, o.links.options);
-    report.links = summariseLinks(report, observed.datasets, probes, prev?.linkFailures, o.links.threshold);
+    // one OPD's report probes only that OPD's datasets
+    const mine = o.opd ? new Set(report.items.map((i) => i.dataset)) : null;
+    const datasets = mine ? observed.datasets.filter((d) => mine.has(d.name)) : observed.datasets;
+    const probes = await checkLinks(datasets, o.links.options);
+    report.links = summariseLinks(report, datasets, probes, prev?.linkFailures, o.links.threshold);
   }
   report.guard = checkDatasetCount(observed.datasetCount, prev?.datasetCount);
   if (report.guard.level === 'refuse') {

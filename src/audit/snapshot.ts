@@ -2,7 +2,7 @@
  * Weekly snapshots (`satudata-audit-snapshot/1`): one JSON file per ISO week in the history folder,
  * written atomically (temp file + rename). A re-run in the same week replaces that week's snapshot.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../io/atomic.js';
 import { join } from 'node:path';
 import { isOverdue } from './funnel.js';
@@ -53,7 +53,6 @@ export function snapshotName(week: string): string {
 }
 
 export async function writeSnapshot(dir: string, s: Snapshot): Promise<string> {
-  await mkdir(dir, { recursive: true });
   const path = join(dir, snapshotName(s.week));
   await writeFileAtomic(path, JSON.stringify(s) + '\n');
   return path;

@@ -1,5 +1,5 @@
 /** Dates as Indonesian offices write them: ISO, D/M/YYYY, Indonesian month names, Excel serials. */
-import { MONTHS } from '../read/words.js';
+import { monthNumber } from '../read/words.js';
 
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const SLASH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
@@ -41,11 +41,6 @@ function digits(t: string, from: number, to: number): number {
 export function isIsoDatetime(t: string): boolean {
   const m = ISO_DATETIME.exec(t);
   return !!m && iso(+m[1]!, +m[2]!, +m[3]!) !== null && +m[4]! < 24 && +m[5]! < 60 && (m[7] === undefined || +m[7] < 61);
-}
-
-/** Month number of an Indonesian/English month name or abbreviation (Pebruari, Nopember, Agt, Okt.). */
-export function monthNumber(name: string): number | undefined {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')];
 }
 
 export type DateOrder = 'dmy' | 'mdy';

@@ -169,7 +169,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   // one per column of the table (a table without a header still has columns)
   const profiles: (ColumnProfile | null)[] = Array.from({ length: width }, (_, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, layout.labels[i] ?? '')));
 
-  const classifier = new RowClassifier(layout);
+  const classifier = new RowClassifier(layout, { sumTotals: !tail });
   // sized from the file (about 60 bytes a row)
   const pkSeen = new KeyIndex(Math.min(1 << 22, Math.max(1 << 12, Math.floor(info.bytes / 60))));
   // CSV records whose line differs from their number (after quoted line breaks), for reports made at the end

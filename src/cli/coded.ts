@@ -37,8 +37,21 @@ export function positiveOption(value: string | number | undefined, option: strin
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || (!opts.real && !Number.isInteger(n)) || (opts.max !== undefined && n > opts.max)) {
-    usageError(lang, 'cli.bad-number', { option, value: String(value) });
+    const key = opts.max !== undefined ? 'cli.bad-number-max' : opts.real ? 'cli.bad-number-real' : 'cli.bad-number';
+    usageError(lang, key, { option, value: String(value), max: opts.max });
     return null;
   }
   return n;
+}
+
+/**
+ * `--delimiter`: one character that is not a quote, a line break or a letter/digit, with `\t` typed as two
+ * characters meaning a tab. The delimiter, undefined when not given, or null after printing the usage error.
+ */
+export function delimiterOption(value: string | undefined, lang: Lang): string | undefined | null {
+  if (value === undefined) return undefined;
+  const d = value === '\\t' ? '\t' : value;
+  if (d.length === 1 && !/["'\r\n\p{L}\p{N}]/u.test(d)) return d;
+  usageError(lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value });
+  return null;
 }

@@ -77,7 +77,7 @@ export async function runConfigSet(name: string, o: ConfigSetOptions): Promise<n
     }
     // a CKAN portal is nothing without its address (SIPD has a default one)
     if (kind === 'ckan' && !next.url) return usageError(lang, 'config.need-url', { name });
-    if (next.url && /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*@/i.test(next.url)) return usageError(lang, 'config.url-credentials');
+    if (next.url && maskUrlCredentials(next.url) !== next.url) return usageError(lang, 'config.url-credentials');
     if (o.org !== undefined) next.organization = o.org;
     if (o.dir !== undefined) next.dir = o.dir;
     if (o.kodepemda !== undefined) next.kodepemda = o.kodepemda;

@@ -5,9 +5,9 @@ import { renderIssue, location } from '../report/render.js';
 import type { Standard } from '../standards/standard.js';
 import { ReadError } from '../read/table.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { printCoded, usageError } from './coded.js';
+import { delimiterOption, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
-import { delimiterArg, sheetArg, validDelimiter } from './options.js';
+import { sheetArg } from './options.js';
 
 export interface FixCliOptions {
   lang: Lang;
@@ -28,7 +28,8 @@ const SHOWN = 30;
 
 export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   const lang = o.lang;
-  if (!validDelimiter(o.delimiter)) return usageError(lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
+  const delimiter = delimiterOption(o.delimiter, lang);
+  if (delimiter === null) return EXIT_USAGE;
   const chosen = await resolveStandardOption(o, lang);
   if (typeof chosen === 'number') return chosen;
   const standard: Standard | undefined = chosen.standard ?? (chosen.schema && { schema: chosen.schema, info: { id: o.schema } as Standard['info'], path: o.schema });
@@ -49,7 +50,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       set,
       ...(o.cakupan ? { cakupan: o.cakupan } : {}),
       ...(o.sheet !== undefined ? { sheet: sheetArg(o.sheet)! } : {}),
-      ...(o.delimiter !== undefined ? { delimiter: delimiterArg(o.delimiter)! } : {}),
+      ...(delimiter !== undefined ? { delimiter } : {}),
     });
   } catch (err) {
     if (err instanceof SameFileError) return usageError(lang, 'fix.same-file', { path: err.message });

@@ -1,6 +1,4 @@
 /** `satudata init`: flags → (wizard on a terminal) → metadata checked with ajv → sidecar JSON or workbook copy. */
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { catalogFor } from '../standards/resolve.js';
@@ -22,9 +20,13 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
   const lang = o.lang;
   if (file !== undefined) {
     // the data file the metadata describes must be there (and a file) before anything is asked or written
-    const reason = await unreadable(file);
-    if (reason) {
-      printCoded(lang, 'source-error', { reason });
+    const { statSource } = await import('../read/open.js');
+    const { ReadError } = await import('../read/table.js');
+    try {
+      await statSource(file);
+    } catch (err) {
+      if (!(err instanceof ReadError)) throw err;
+      printCoded(lang, err.code, err.params);
       return EXIT_USAGE;
     }
   }
@@ -92,29 +94,17 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
   let dest: string;
   if (o.sheetOut) {
     if (!file) return usageError(lang, 'init.need-file');
-    if (samePath(o.sheetOut, file)) return usageError(lang, 'fix.same-file', { path: o.sheetOut });
+    if (samePath(o.sheetOut, file)) return usageError(lang, 'cli.output-is-input', { option: '--sheet-out', path: file });
     if (!/\.xlsx$/i.test(o.sheetOut)) return usageError(lang, 'init.sheet-out-xlsx', { path: o.sheetOut });
     dest = o.sheetOut;
     await writeWorkbookCopy(file, dest, metadata);
   } else {
     dest = o.out ?? (file ? sidecarPath(file) : 'metadata.json');
     // the metadata never replaces the data file
-    if (file && samePath(dest, file)) return usageError(lang, 'fix.same-file', { path: dest });
+    if (file && samePath(dest, file)) return usageError(lang, 'cli.output-is-input', { option: '--out', path: file });
     await writeSidecar(dest, metadata);
   }
   process.stdout.write(t(lang, 'init.written', { path: dest }) + '\n');
   return EXIT_OK;
 }
 
-/** Why a data file cannot be read (the `reason` of a `source-error`), or undefined when it can. */
-async function unreadable(file: string): Promise<string | undefined> {
-  const { fsReason } = await import('../io/fs-reason.js');
-  try {
-    const st = await stat(file);
-    if (st.isDirectory()) return '@reason.directory';
-    await access(file, constants.R_OK);
-    return undefined;
-  } catch (err) {
-    return fsReason(err);
-  }
-}

@@ -22,7 +22,7 @@ export function reportInternalError(err: unknown, lang: Lang): number {
     return EXIT_USAGE;
   }
   if (isFsError(err)) {
-    const writing = ['mkdir', 'rename', 'write', 'unlink', 'rmdir', 'copyfile', 'symlink'].includes(err.syscall!);
+    const writing = ['mkdir', 'rename', 'write', 'unlink', 'rmdir', 'symlink'].includes(err.syscall!);
     printCoded(lang, writing ? 'output-error' : 'io-error', { path: err.path ?? (err as { dest?: string }).dest ?? '', reason: fsReason(err) });
     return EXIT_USAGE;
   }

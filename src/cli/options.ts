@@ -11,14 +11,3 @@ export function formatOption(id: boolean, choices: string[] = ['pretty', 'json']
 export function sheetArg(value: string | undefined): string | number | undefined {
   return value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value;
 }
-
-/** `--delimiter`: the character itself, with `\t` typed as two characters meaning a tab. */
-export function delimiterArg(value: string | undefined): string | undefined {
-  return value === '\\t' ? '\t' : value;
-}
-
-/** A usable `--delimiter`: one character that is not a quote, a line break or a letter/digit. */
-export function validDelimiter(value: string | undefined): boolean {
-  const d = delimiterArg(value);
-  return d === undefined || (d.length === 1 && !/["'\r\n\p{L}\p{N}]/u.test(d));
-}

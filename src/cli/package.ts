@@ -4,9 +4,9 @@ import { t } from '../i18n/ui.js';
 import { PackageNameClash, PackageRefused, packageFile, type PackageResult, type StandardLike } from '../package/build.js';
 import type { Severity } from '../report/issue.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { codedLine, printCoded, usageError } from './coded.js';
+import { codedLine, delimiterOption, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
-import { delimiterArg, sheetArg, validDelimiter } from './options.js';
+import { sheetArg } from './options.js';
 
 export interface PackageCliOptions {
   lang: Lang;
@@ -38,8 +38,8 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
     return usageError(lang, 'pkg.zip-one-file');
   }
   const sheet = sheetArg(o.sheet);
-  if (!validDelimiter(o.delimiter)) return usageError(lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
-  const delimiter = delimiterArg(o.delimiter);
+  const delimiter = delimiterOption(o.delimiter, lang);
+  if (delimiter === null) return EXIT_USAGE;
   const now = packageClock();
   let code = EXIT_OK;
   const taken = new Set<string>();

@@ -23,7 +23,8 @@ export function createProgress(lang: Lang): Progress {
     if (loading) return;
     loading = true;
     void import('ora').then(({ default: ora }) => {
-      spinner = ora({ text, stream: process.stderr }).start();
+      // stop() may have come while ora was loading: a spinner started now would never stop
+      if (loading && !spinner) spinner = ora({ text, stream: process.stderr }).start();
     });
   };
   return {

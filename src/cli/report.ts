@@ -1,5 +1,5 @@
 /** `satudata report`: options → runAudit → formatters → files/stdout → exit code. */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { renderIssue } from '../report/render.js';
@@ -14,7 +14,6 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { positiveOption, printCoded, usageError } from './coded.js';
 import { createProgress } from './progress.js';
-import { fsReason, isFsError } from '../io/fs-reason.js';
 
 export interface ReportCliOptions {
   lang: Lang;
@@ -69,12 +68,8 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
       printCoded(lang, err.code, err.params);
       return EXIT_USAGE;
     }
-    // the history folder's own failures get their phrase; others (a submitted file that vanished…) reach the
-    // last-resort handler as [io-error]/[output-error]
-    const e = err as NodeJS.ErrnoException;
-    if (isFsError(e) && e.path && o.history !== false && resolve(e.path).startsWith(resolve(o.history))) {
-      return usageError(lang, 'audit.cli.history-error', { path: e.path, reason: fsReason(e) });
-    }
+    // file-system failures (the history folder, a submitted file that vanished) reach the last-resort handler,
+    // which names the path: [output-error] or [io-error], exit 2
     throw err;
   } finally {
     progress.stop();

@@ -16,7 +16,7 @@ export async function runStandardsList(o: { standards?: string } & FormatOption,
   const catalog = await withCatalogErrors(() => catalogFor(o.standards), lang);
   if (!catalog) return EXIT_USAGE;
   if (o.format === 'json') {
-    process.stdout.write(JSON.stringify({ dir: catalog.dir, standards: catalog.standards.map((s) => ({ ...s.info, fields: s.schema.fields.map((f) => f.name) })), problems: catalog.problems }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ dir: catalog.dir, standards: catalog.standards.map((s) => ({ ...s.info, fields: s.schema.fields.map((f) => f.name) })), problems: catalog.problems.map((p) => ({ ...p, detail: phrase(lang, p.detail) })) }, null, 2) + '\n');
     return EXIT_OK;
   }
   const rows = catalog.standards.map((s) => [s.info.id, s.info.versi, s.info.judul, t(lang, `level.${s.info.tingkat_penyajian}`), s.info.frekuensi, s.info.kode_urusan ?? '']);
@@ -81,7 +81,7 @@ export async function runStandardsCheck(dir: string | undefined, o: FormatOption
   const catalog = await withCatalogErrors(() => loadCatalog(dir ?? BUNDLED_CATALOG), lang);
   if (!catalog) return EXIT_USAGE;
   if (o.format === 'json') {
-    process.stdout.write(JSON.stringify({ dir: catalog.dir, valid: catalog.problems.length === 0, standards: catalog.standards.map((s) => s.info.id), problems: catalog.problems }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ dir: catalog.dir, valid: catalog.problems.length === 0, standards: catalog.standards.map((s) => s.info.id), problems: catalog.problems.map((p) => ({ ...p, detail: phrase(lang, p.detail) })) }, null, 2) + '\n');
   } else {
     for (const s of catalog.standards) process.stdout.write(`✔ ${s.info.id} v${s.info.versi}\n`);
     for (const p of catalog.problems) process.stdout.write(`✖ ${p.path}\n    ${phrase(lang, p.detail)}\n`);

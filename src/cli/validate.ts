@@ -9,11 +9,11 @@ import { validateFile } from '../check/validate-file.js';
 import { buildReport, exitCode } from '../report/build.js';
 import type { Report, Severity, TableReport } from '../report/issue.js';
 import { EXIT_USAGE } from './context.js';
-import { positiveOption, printCoded, usageError } from './coded.js';
+import { delimiterOption, positiveOption, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { createProgress } from './progress.js';
 import type { RepoJob } from '../repo/plan.js';
-import { delimiterArg, sheetArg, validDelimiter } from './options.js';
+import { sheetArg } from './options.js';
 
 export type ReportFormat = 'pretty' | 'json' | 'github' | 'junit' | 'markdown';
 
@@ -51,7 +51,8 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const cliConcurrency = positiveOption(o.concurrency, '--concurrency', o.lang);
   const cliTimeLimit = positiveOption(o.timeLimit, '--time-limit', o.lang, { real: true });
   if (cliMaxErrors === null || cliConcurrency === null || cliTimeLimit === null) return EXIT_USAGE;
-  if (!validDelimiter(o.delimiter)) return usageError(o.lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value: o.delimiter });
+  const delimiter = delimiterOption(o.delimiter, o.lang);
+  if (delimiter === null) return EXIT_USAGE;
   if (o.annotate && !/\.xlsx$/i.test(o.annotate)) return usageError(o.lang, 'cli.annotate-xlsx', { path: o.annotate });
   const chosen = await resolveStandardOption(o, o.lang);
   if (typeof chosen === 'number') return chosen;
@@ -95,7 +96,6 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const concurrency = cliConcurrency ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const timeLimitSeconds = cliTimeLimit ?? config.timeLimit;
   const sheet = sheetArg(o.sheet);
-  const delimiter = delimiterArg(o.delimiter);
   const cliFixed = Boolean(schema || dataStandard);
   const progress = createProgress(o.lang);
   const { mapPool } = await import('../io/pool.js');
@@ -131,13 +131,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   if (o.annotate) {
     // an annotated copy of the (single) validated workbook: problem cells highlighted, notes, a "Masalah" sheet
     const { annotateWorkbook } = await import('../annotate/annotate.js');
-    const { SameFileError } = await import('../io/atomic.js');
-    try {
-      await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang);
-    } catch (err) {
-      if (!(err instanceof SameFileError)) throw err;
-      return usageError(o.lang, 'cli.annotate-same-file', { path: o.annotate });
-    }
+    await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang);
   }
   process.stdout.write(await format(report, o, failOn));
   return exitCode(report);

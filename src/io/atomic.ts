@@ -6,7 +6,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fsReason, isFsError } from './fs-reason.js';
 
@@ -40,8 +40,18 @@ export class OutputError extends Error {
   }
 }
 
+/** Whether a file-system error is about the output: its path is the destination, the temporary (or inside
+ *  it), or a folder on the way to the destination. An input read inside `use` keeps its own error. */
+function aboutOutput(err: NodeJS.ErrnoException, dest: string, tmp: string | undefined): boolean {
+  if (err.path === undefined) return true; // a write on an open descriptor (ENOSPC)
+  const p = resolve(err.path);
+  const d = resolve(dest);
+  const t = tmp === undefined ? undefined : resolve(tmp);
+  return p === d || d.startsWith(p + sep) || (t !== undefined && (p === t || p.startsWith(t + sep)));
+}
+
 /** Runs `use` with a temporary path next to `dest`, removed afterwards (and on Ctrl-C) whatever happens.
- *  A file-system error becomes an OutputError naming `dest` (not the temporary). */
+ *  A file-system error about the output becomes an OutputError naming `dest` (not the temporary). */
 async function withTemp<T>(dest: string, use: (tmp: string) => Promise<T>): Promise<T> {
   let tmp: string | undefined;
   try {
@@ -51,7 +61,7 @@ async function withTemp<T>(dest: string, use: (tmp: string) => Promise<T>): Prom
     pending.add(tmp);
     return await use(tmp);
   } catch (err) {
-    throw isFsError(err) ? new OutputError(dest, fsReason(err)) : err;
+    throw isFsError(err) && aboutOutput(err, dest, tmp) ? new OutputError(dest, fsReason(err)) : err;
   } finally {
     if (tmp !== undefined) {
       pending.delete(tmp);

@@ -8,7 +8,7 @@
  *    the missing-value markers "-" and "--".
  */
 
-const SIGNED_NUMBER = /^[+-]\s*\d[\d\s.,]*%?$/;
+const SIGNED_NUMBER = /^[+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?%?$/;
 const SIGNS_ONLY = /^[-+]+$/;
 // eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;

@@ -4,7 +4,7 @@
  * Works on the first rows (a lookahead buffer), then streams the rest.
  */
 import type { RawRow, RowSource } from './table.js';
-import { ADMIN_PREFIX, FOOTNOTE_START, MONTHS, NIP, PLACE_DATE, prefix3, SIGNATURE_START, TOTAL_LABEL, TOTAL_PREFIXES } from './words.js';
+import { ADMIN_PREFIX, FOOTNOTE_START, monthNumber, NIP, PLACE_DATE, prefix3, SIGNATURE_START, TOTAL_LABEL, TOTAL_PREFIXES } from './words.js';
 import { isProvinceName, maybeProvince, provinceCode } from './provinces.js';
 
 export const enum RowKind {
@@ -229,7 +229,7 @@ export function analyse(rows: RawRow[]): Layout {
   const monthCols: number[] = [];
   for (let c = 0; c < width; c++) {
     let months = 0;
-    for (const r of dataRows) if (MONTHS[(r.cells[c] ?? '').trim().toLowerCase().replace(/\.$/, '')] !== undefined) months++;
+    for (const r of dataRows) if (monthNumber((r.cells[c] ?? '').trim()) !== undefined) months++;
     if (months >= 2) monthCols.push(c);
   }
   return {
@@ -360,7 +360,12 @@ export class RowClassifier {
   /** Per column right of the label column: the sum of the data rows since the last enclosing-region total. */
   private sums: number[] = [];
   private summed = 0;
-  constructor(private readonly layout: Layout) {}
+  /** `sumTotals: false` for the second shard of a large CSV: it starts mid-file, past the rows a single pass
+   *  sums (MAX_SUMMED), so the single pass would not apply the rule there either. */
+  constructor(
+    private readonly layout: Layout,
+    private readonly opts: { sumTotals?: boolean } = {},
+  ) {}
 
   /** Adds a data row's plain numbers to the running sums (the first MAX_SUMMED data rows only). */
   private addToSums(cells: string[]): void {
@@ -380,7 +385,7 @@ export class RowClassifier {
    * data; so does a total that cannot be compared (numbers with group separators, a ratio column).
    */
   private closesRegion(cells: string[]): boolean {
-    if (this.summed < 2 || this.summed >= MAX_SUMMED) return false;
+    if (this.opts.sumTotals === false || this.summed < 2 || this.summed >= MAX_SUMMED) return false;
     const from = this.layout.labelCol + 1;
     let nonZero = false;
     for (let i = from; i < cells.length; i++) {

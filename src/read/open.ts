@@ -13,16 +13,20 @@ export interface OpenOptions {
 
 const HEAD_BYTES = 64 * 1024;
 
-export async function openSource(path: string, opts: OpenOptions = {}): Promise<RowSource> {
-  let bytes: number;
+/** The size of a data file; a `source-error` ReadError when it is missing, a folder or cannot be seen. */
+export async function statSource(path: string): Promise<number> {
+  let st;
   try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new ReadError('source-error', { reason: '@reason.directory' });
-    bytes = st.size;
+    st = await stat(path);
   } catch (err) {
-    if (err instanceof ReadError) throw err;
     throw new ReadError('source-error', { reason: fsReason(err) });
   }
+  if (st.isDirectory()) throw new ReadError('source-error', { reason: '@reason.directory' });
+  return st.size;
+}
+
+export async function openSource(path: string, opts: OpenOptions = {}): Promise<RowSource> {
+  const bytes = await statSource(path);
   if (bytes === 0) throw new ReadError('empty-file');
   let head: Uint8Array;
   try {

@@ -48,6 +48,11 @@ export const MONTHS: Record<string, number> = {
   desember: 12, des: 12, dec: 12, december: 12,
 };
 
+/** Month number of an Indonesian/English month name or abbreviation (Pebruari, Nopember, Agt, Okt.). */
+export function monthNumber(name: string): number | undefined {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')];
+}
+
 export const YEAR_TOKEN = /(^|[^\d])(19[5-9]\d|20[0-4]\d)([^\d]|$)/;
 export const SEX_TOKEN = /\b(laki[\s-]*laki|perempuan|pria|wanita|male|female)\b/i;
 

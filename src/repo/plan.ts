@@ -125,8 +125,10 @@ export async function planRepo(dirArg: string, opts: PlanOptions = {}): Promise<
       if (err instanceof StandardNotFound) {
         throw new RepoError('config-error', { path: name, detail: `standard "${err.id}" — ${err.available.join(', ') || '—'}` });
       }
-      const detail = (err as { detail?: string }).detail ? `${file(rule)}: ${(err as { detail: string }).detail}` : (err as Error).message.split('\n')[0]!;
-      throw new RepoError('config-error', { path: name, detail: detail.slice(0, 300) });
+      // a schema's detail may be a phrase key (`@reason.not-found`): keep it whole so it is put in the language
+      const detail = (err as { detail?: string }).detail;
+      if (detail) throw new RepoError('config-error', { path: `${name} (${file(rule)})`, detail: detail.slice(0, 300) });
+      throw new RepoError('config-error', { path: name, detail: (err as Error).message.split('\n')[0]!.slice(0, 300) });
     }
     jobs.push(job);
   }

@@ -145,6 +145,28 @@ describe('report --check-links (through runAudit)', () => {
     }
   });
 
+  it('one OPD\'s report probes only that OPD\'s links', async () => {
+    const observe = async (): Promise<ObservedState> => {
+      const s = await readLedger(LEDGER_W14);
+      s.datasets.forEach((d, i) => (d.links = [{ url: `${base}/ok.csv?d=${i}` }]));
+      return s;
+    };
+    const all = await observe();
+    const province = await runAudit({ registry: REGISTRY, observe, asOf: parseDay('2022-04-04')!, lang: 'id', policies: defaultPolicies(), ranking: DEFAULT_RANKING, history: null });
+    if (!province.ok) throw new Error('registry');
+    const first = province.report.items.find((i) => i.dataset === all.datasets[0]!.name)!;
+    seen.length = 0;
+    const one = await runAudit({
+      registry: REGISTRY, observe, asOf: parseDay('2022-04-04')!, lang: 'id', policies: defaultPolicies(), ranking: DEFAULT_RANKING, history: null,
+      opd: first.opd, links: { threshold: 1, options: noWait },
+    });
+    if (!one.ok) throw new Error('registry');
+    const mine = new Set(one.report.items.map((i) => i.dataset).filter(Boolean));
+    expect(one.report.links!.checked).toBe(all.datasets.filter((d) => mine.has(d.name)).length);
+    expect(one.report.links!.checked).toBeLessThan(all.datasets.length);
+    expect(seen).toHaveLength(one.report.links!.checked);
+  });
+
   it('without --check-links there is no links table and no snapshot field', async () => {
     const s = await runAudit({ registry: REGISTRY, observe: () => readLedger(LEDGER_W14), asOf: parseDay('2022-04-04')!, lang: 'id', policies: defaultPolicies(), ranking: DEFAULT_RANKING, history: null });
     if (!s.ok) throw new Error('registry');

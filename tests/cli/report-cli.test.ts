@@ -118,6 +118,14 @@ describe('satudata report (laporan)', () => {
     expect(err).not.toContain('Folder riwayat');
   });
 
+  it('a history folder that cannot be written is an [output-error] naming the snapshot (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laporan-hist-'));
+    writeFileSync(join(dir, 'berkas'), 'x'); // a file where the history folder should go
+    const hist = join(dir, 'berkas', 'riwayat');
+    expect(await cli('report', REG, '--ledger', W14, '--as-of', '2022-04-04', '--history', hist, '--lang', 'en')).toBe(2);
+    expect(err).toContain(`satudata: [output-error] Cannot write ${join(hist, 'snapshot-2022-W14.json')}: part of the path is not a directory.`);
+  });
+
   it('--check-links probes the portal resources and lists the broken ones (needs --ckan)', async () => {
     expect(await cli('report', REG, '--ledger', W14, '--check-links', '--no-history')).toBe(2);
     expect(err).toContain('[usage-error] --check-links');

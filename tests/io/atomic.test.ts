@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,15 @@ describe('atomic writes', () => {
     expect(await writeFileAtomic(join(dir, 'berkas', 'out.json'), '{}').catch((e: unknown) => e)).toMatchObject({ path: join(dir, 'berkas', 'out.json'), reason: '@reason.exists' }); // mkdir -p meets the file
     expect(readdirSync(dir).sort()).toEqual(['berkas', 'laporan.json']);
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('an input that cannot be read while building keeps its own error (not "cannot write the output")', async () => {
+    const err = await writeDirAtomic(join(dir, 'paket'), async (tmp) => {
+      await copyFile(join(dir, 'hilang.csv'), join(tmp, 'data.csv'));
+    }).catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(OutputError);
+    expect(err).toMatchObject({ code: 'ENOENT', path: join(dir, 'hilang.csv') });
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('keeps the temporary name under the 255-byte limit for long output names', async () => {

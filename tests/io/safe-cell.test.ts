@@ -12,7 +12,7 @@ describe('safe-cell (CSV/formula injection)', () => {
     expect(safeCsvCell('\r=1')).toBe('"\'\r=1"');
     expect(safeCsvCell('=SUM(A1:A9)')).toBe("'=SUM(A1:A9)");
     expect(safeCsvCell('=1+1,2')).toBe('"\'=1+1,2"');
-    for (const data of ['-5', '-12.5', '+3', '1e-3', '+62 812 3456', '-', '--', '\tx', 'biasa']) expect(safeCsvCell(data), data).toBe(data);
+    for (const data of ['-5', '-12.5', '+3', '1e-3', '-1e-7', '+2.5E10', '+62 812 3456', '-', '--', '\tx', 'biasa']) expect(safeCsvCell(data), data).toBe(data);
     expect(safeXlsxText('=1+1')).toBe("'=1+1");
     expect(safeXlsxText('-')).toBe('-');
     expect(safeXlsxText('a\u0000b\u0007c')).toBe('abc');
@@ -49,9 +49,9 @@ describe('safe-cell (CSV/formula injection)', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom(',', ';', '\t'), (s, d) => {
         const out = safeCsvCell(s, d);
         const inner = out.startsWith('"') ? out.slice(1, -1).replace(/""/g, '"') : out;
-        if (/^[=+\-@]/.test(inner.replace(/^[\t\r]+/, ''))) expect(/^[\t\r]*([+-]\s*\d[\d\s.,]*%?|[-+]+|[=@])$/.test(inner)).toBe(true);
+        if (/^[=+\-@]/.test(inner.replace(/^[\t\r]+/, ''))) expect(/^[\t\r]*([+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?%?|[-+]+|[=@])$/.test(inner)).toBe(true);
         const x = safeXlsxText(s);
-        if (/^[=+\-@]/.test(x.replace(/^[\t\r]+/, ''))) expect(/^[\t\r]*([+-]\s*\d[\d\s.,]*%?|[-+]+|[=@])$/.test(x)).toBe(true);
+        if (/^[=+\-@]/.test(x.replace(/^[\t\r]+/, ''))) expect(/^[\t\r]*([+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?%?|[-+]+|[=@])$/.test(x)).toBe(true);
       }),
       { numRuns: 2000 },
     );

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/repo/config.js';
 import { RepoError } from '../../src/repo/errors.js';
 import { mapPool } from '../../src/io/pool.js';
 import { planRepo } from '../../src/repo/plan.js';
+import { renderIssue } from '../../src/report/render.js';
 
 const root = mkdtempSync(join(tmpdir(), 'satudata-repo-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -71,6 +72,14 @@ describe('plan', () => {
     expect(plan.reports[0]!.issues[0]).toMatchObject({ code: 'unsafe-path', params: { path: '../../x.csv' } });
     writeFileSync(join(dir, 'satudata.config.json'), JSON.stringify({ files: [{ glob: 'data/*.csv', standard: 'penduduk-jenis-kelamin-kecamatan@9.9.9' }] }));
     await expect(planRepo(dir)).rejects.toMatchObject({ code: 'config-error' });
+    // a rule naming a schema file that is not there: the reason is put in the user's language
+    writeFileSync(join(dir, 'satudata.config.json'), JSON.stringify({ files: [{ glob: 'data/*.csv', schema: 'skema/tidak-ada.json' }] }));
+    const err = (await planRepo(dir).catch((e: unknown) => e)) as RepoError;
+    expect(err).toBeInstanceOf(RepoError);
+    const issue = { code: err.code, severity: 'error' as const, params: err.params };
+    expect(renderIssue(issue, 'id').message).toContain('tidak ditemukan');
+    expect(renderIssue(issue, 'en').message).toContain('not found');
+    expect(renderIssue(issue, 'en').message).toContain('tidak-ada.json');
   });
 });
 
