@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Conformance run on real government files: validates every file in ../shared/corpus/MANIFEST.csv with the
-// built CLI (every sheet of a workbook: the MANIFEST describes whole files) and fails on a crash, a stack trace, a timeout, an exit code other than 0/1, or a defect tag the
-// MANIFEST names that the report does not mention. Skips cleanly when the corpus folder is absent.
+// built CLI (every sheet of a workbook: the MANIFEST describes whole files) and fails on a crash, a stack trace, a
+// timeout, an exit code other than 0/1, a defect tag the MANIFEST names that the report does not mention, or any
+// warning or error on a file tagged `clean`. It also scores each report against the expected findings of an expert
+// reading (scripts/corpus-expected/<file>.json) and prints recall and precision; those figures are targets, not gates
+// (docs/conformance.md). Skips cleanly when the corpus folder is absent.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { describePlace, loadExpected, percent, scoreReport } from './corpus-score.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(process.env.SATUDATA_CORPUS ?? join(root, '..', 'shared', 'corpus'));
@@ -24,8 +28,8 @@ const TAG_CODES = {
   'total-row': ['total-row', 'total-column'],
   'footnote-rows': ['footnote-row'],
   'blank-rows': ['blank-row'],
-  'decimal-comma': ['decimal-comma'],
-  'thousand-dots': ['thousand-dots'],
+  'decimal-comma': ['decimal-comma', 'number-style'],
+  'thousand-dots': ['thousand-dots', 'number-style'],
   'ambiguous-number': ['ambiguous-number'],
   'number-as-text': ['number-as-text'],
   'code-as-float': ['code-as-float'],
@@ -48,6 +52,10 @@ const TAG_CODES = {
 const STANDARD_ONLY = new Set(['schema-drift', 'bps-codes', 'name-only-regions', 'partial-coverage']);
 
 const bin = join(root, 'bin', 'satudata.js');
+const expectedDir = join(root, 'scripts', 'corpus-expected');
+// Misses and noise lines shown per file; SATUDATA_CORPUS_VERBOSE=1 shows them all.
+const SHOW = process.env.SATUDATA_CORPUS_VERBOSE ? Infinity : 12;
+const total = { required: 0, requiredFound: 0, lines: 0, linesRight: 0, strongLines: 0, strongRight: 0, cleanAboveInfo: 0, scored: 0 };
 const rows = parse(readFileSync(manifest), { columns: true, skip_empty_lines: true });
 let passed = 0;
 let failed = 0;
@@ -78,7 +86,9 @@ for (const row of rows) {
   const missing = [];
   for (const tag of tags) {
     if (tag === 'clean') {
-      if (report && report.stats.errors > 0) problems.push(`clean file has ${report.stats.errors} errors`);
+      const above = report ? report.stats.errors + report.stats.warnings : 0;
+      total.cleanAboveInfo += above;
+      if (above > 0) problems.push(`clean file has ${report.stats.errors} errors and ${report.stats.warnings} warnings`);
       continue;
     }
     if (STANDARD_ONLY.has(tag)) continue;
@@ -93,7 +103,26 @@ for (const row of rows) {
   if (problems.length) failed++;
   else passed++;
   console.log(`${status} ${row.file.slice(0, 60).padEnd(60)} exit=${r.status} ${String(ms).padStart(5)} ms  tags=${checked.join(',') || '-'}${skipped.length ? ` (with a standard: ${skipped.join(',')})` : ''}${problems.length ? `\n     ${problems.join('; ')}` : ''}`);
+  const expected = loadExpected(expectedDir, row.file);
+  if (!expected) console.log('     no expected findings (scripts/corpus-expected): not scored');
+  else if (report) printScore(scoreReport(expected, report));
 }
-console.log(`\ncorpus: ${rows.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+function printScore(s) {
+  for (const k of ['required', 'requiredFound', 'lines', 'linesRight', 'strongLines', 'strongRight']) total[k] += s[k];
+  total.scored++;
+  console.log(`     found ${s.requiredFound}/${s.required} expected, ${s.linesRight}/${s.lines} lines right`);
+  const list = (label, items, show) => {
+    if (!items.length) return;
+    const shown = items.slice(0, SHOW).map(show).join('; ');
+    console.log(`     ${label}: ${shown}${items.length > SHOW ? `; … and ${items.length - SHOW} more` : ''}`);
+  };
+  list('missed', s.missed, (f) => `${f.code} ${f.standard ? f.standard.join('|') : describePlace(f)}`);
+  list('noise', s.noise, (l) => `${l.type}/${l.severity} ${describePlace(l)}`);
+}
+
+console.log(`\ncorpus: recall ${percent(total.requiredFound, total.required)} (${total.requiredFound}/${total.required}), precision ${percent(total.linesRight, total.lines)} (${total.linesRight}/${total.lines}), precision warning+error ${percent(total.strongRight, total.strongLines)} (${total.strongRight}/${total.strongLines}) over ${total.scored} files`);
+console.log(`corpus: issues above info on clean files: ${total.cleanAboveInfo}`);
+console.log(`corpus: ${rows.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`corpus: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
