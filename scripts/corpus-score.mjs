@@ -19,6 +19,9 @@ export const EQUIVALENT = {
 
 const PLACES = ['cell', 'row', 'col'];
 
+/** Codes of the aggregate and hierarchy findings (issue 11): their recall is printed on its own line. */
+export const AGGREGATE_CODES = new Set(['total-row', 'total-column', 'total-mismatch', 'total-ratio-mismatch', 'derived-mismatch', 'sum-mismatch', 'formula-mismatch']);
+
 /** Reads the expected findings of one corpus file plus the findings that apply to every file (_all.json). */
 export function loadExpected(dir, file) {
   const path = join(dir, `${file}.json`);
@@ -130,9 +133,12 @@ export function scoreReport(expected, report) {
   const required = findings.filter((f) => f.level === 'required');
   const missed = required.filter((f) => !found.has(f.id));
   const strong = (l) => l.severity === 'warning' || l.severity === 'error';
+  const aggregates = required.filter((f) => AGGREGATE_CODES.has(f.code));
   return {
     required: required.length,
     requiredFound: required.length - missed.length,
+    aggregates: aggregates.length,
+    aggregatesFound: aggregates.filter((f) => found.has(f.id)).length,
     missed,
     lines: lines.length,
     linesRight: matched.length,

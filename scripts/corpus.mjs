@@ -55,7 +55,7 @@ const bin = join(root, 'bin', 'satudata.js');
 const expectedDir = join(root, 'scripts', 'corpus-expected');
 // Misses and noise lines shown per file; SATUDATA_CORPUS_VERBOSE=1 shows them all.
 const SHOW = process.env.SATUDATA_CORPUS_VERBOSE ? Infinity : 12;
-const total = { required: 0, requiredFound: 0, lines: 0, linesRight: 0, strongLines: 0, strongRight: 0, cleanAboveInfo: 0, scored: 0 };
+const total = { required: 0, requiredFound: 0, aggregates: 0, aggregatesFound: 0, lines: 0, linesRight: 0, strongLines: 0, strongRight: 0, cleanAboveInfo: 0, scored: 0 };
 const rows = parse(readFileSync(manifest), { columns: true, skip_empty_lines: true });
 let passed = 0;
 let failed = 0;
@@ -109,7 +109,7 @@ for (const row of rows) {
 }
 
 function printScore(s) {
-  for (const k of ['required', 'requiredFound', 'lines', 'linesRight', 'strongLines', 'strongRight']) total[k] += s[k];
+  for (const k of ['required', 'requiredFound', 'aggregates', 'aggregatesFound', 'lines', 'linesRight', 'strongLines', 'strongRight']) total[k] += s[k];
   total.scored++;
   console.log(`     found ${s.requiredFound}/${s.required} expected, ${s.linesRight}/${s.lines} lines right`);
   const list = (label, items, show) => {
@@ -122,6 +122,7 @@ function printScore(s) {
 }
 
 console.log(`\ncorpus: recall ${percent(total.requiredFound, total.required)} (${total.requiredFound}/${total.required}), precision ${percent(total.linesRight, total.lines)} (${total.linesRight}/${total.lines}), precision warning+error ${percent(total.strongRight, total.strongLines)} (${total.strongRight}/${total.strongLines}) over ${total.scored} files`);
+console.log(`corpus: recall on aggregates and derived values ${percent(total.aggregatesFound, total.aggregates)} (${total.aggregatesFound}/${total.aggregates})`);
 console.log(`corpus: issues above info on clean files: ${total.cleanAboveInfo}`);
 console.log(`corpus: ${rows.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`corpus: ${passed} passed, ${failed} failed`);
