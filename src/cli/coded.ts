@@ -10,8 +10,11 @@ import { EXIT_USAGE } from './context.js';
 
 /** A catalog code rendered as `[code] message` and its hint on the next line. */
 export function codedLine(lang: Lang, code: string, params: Record<string, string | number>): string {
-  const r = renderIssue({ code, severity: entry(code)?.severity ?? 'error', params }, lang);
-  return `[${code}] ${r.message}${r.hint ? `\n    ${r.hint}` : ''}`;
+  const e = entry(code);
+  const r = renderIssue({ code, severity: e?.severity ?? 'error', params }, lang);
+  // the file a message is about, when the message itself does not name it
+  const subject = typeof params.path === 'string' && !(e?.[lang].message ?? '').includes('{path}') ? `${params.path}: ` : '';
+  return `[${code}] ${subject}${r.sentence}${r.hint ? `\n    ${r.hint}` : ''}`;
 }
 
 export function printCoded(lang: Lang, code: string, params: Record<string, string | number>): void {

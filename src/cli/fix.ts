@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { renderIssue, location } from '../report/render.js';
 import type { Standard } from '../standards/standard.js';
+import type { Issue } from '../report/issue.js';
 import { ReadError } from '../read/table.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { delimiterOption, printCoded, usageError } from './coded.js';
@@ -73,8 +74,8 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       standard: stdName,
       rows: plan.rows.length,
       changes: plan.changes,
-      problems: plan.problems.map((p) => ({ ...p, ...renderIssue(p, lang) })),
-      check: { valid: check.valid, errors: check.stats.errors, issues: errors.map((i) => ({ ...i, ...renderIssue(i, lang) })) },
+      problems: plan.problems.map((p) => withWords(p, lang)),
+      check: { valid: check.valid, errors: check.stats.errors, issues: errors.map((i) => withWords(i, lang)) },
     }, null, 2) + '\n');
   } else {
     // one write at the end (a closed pipe such as `| head` then ends the output quietly)
@@ -107,4 +108,10 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     process.stdout.write(lines.join('\n') + '\n');
   }
   return result.valid ? EXIT_OK : EXIT_INVALID;
+}
+
+/** An issue with its title, message and hint in the language (the JSON output). */
+function withWords<T extends Issue>(issue: T, lang: Lang): T & { title: string; message: string; hint: string } {
+  const { title, message, hint } = renderIssue(issue, lang);
+  return { ...issue, title, message, hint };
 }

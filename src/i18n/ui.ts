@@ -124,8 +124,8 @@ export const UI: Record<string, Phrase> = {
   'hint.c.exclusiveMaximum': { id: 'Nilai harus lebih kecil dari batas itu.', en: 'The value must be less than that bound.' },
   'hint.c.minLength': { id: 'Teks terlalu pendek; periksa nol di depan yang hilang.', en: 'The text is too short; check for lost leading zeros.' },
   'hint.c.maxLength': { id: 'Teks terlalu panjang.', en: 'The text is too long.' },
-  'hint.c.pattern': { id: 'Nilai harus mengikuti pola standar (lihat contoh di standar).', en: 'The value must follow the standard\'s pattern (see its example).' },
-  'hint.c.enum': { id: 'Gunakan salah satu nilai yang diizinkan.', en: 'Use one of the allowed values.' },
+  'hint.c.pattern': { id: 'Tulis nilai dalam bentuk yang disebut di atas; untuk kode, format kolomnya sebagai Teks agar nol dan titiknya tidak hilang.', en: 'Write the value in the form named above; for codes, format the column as Text so zeros and dots are kept.' },
+  'hint.c.enum': { id: 'Gunakan salah satu nilai yang disebut, persis sama ejaannya.', en: 'Use one of the values named, spelled exactly the same.' },
   'hint.rename': { id: ', atau ganti nama kolom "{arg}" menjadi "{field}"', en: ', or rename the column "{arg}" to "{field}"' },
   // region levels and code hints
   'level.provinsi': { id: 'provinsi', en: 'province' },
@@ -421,11 +421,24 @@ export const UI: Record<string, Phrase> = {
   'annotate.severity.error': { id: 'galat', en: 'error' },
   'annotate.severity.warning': { id: 'peringatan', en: 'warning' },
   'annotate.severity.info': { id: 'info', en: 'info' },
+  // CLI consistency and plain messages (issue 14: commander's texts, output folders, init --force, summaries)
+  'cli.see-command-help': { id: 'Lihat: {command} --help', en: 'See: {command} --help' },
+  'cli.did-you-mean': { id: '(Maksud Anda {name}?)', en: '(Did you mean {name}?)' },
+  'cli.allowed-choices': { id: 'Pilihan yang sah: {choices}.', en: 'Allowed choices: {choices}.' },
+  'cli.conflicting-options': { id: 'Opsi {name} tidak dapat dipakai bersama opsi {other}', en: 'Option {name} cannot be used with option {other}' },
+  'reason.no-folder': { id: 'folder tujuannya tidak ada (buat dulu foldernya)', en: 'its folder does not exist (create the folder first)' },
+  'reason.bad-json': { id: 'isinya bukan JSON yang sah', en: 'its content is not valid JSON' },
+  'reason.not-ledger': { id: 'bukan ledger satudata (tidak ada "schema": "satudata-ledger/1")', en: 'not a satudata ledger (no "schema": "satudata-ledger/1")' },
+  'init.exists': { id: 'Berkas metadata {path} sudah ada dan tidak ditimpa. Pakai --force untuk menimpanya.', en: 'The metadata file {path} already exists and was not overwritten. Use --force to overwrite it.' },
+  'hint.wide.long': { id: 'Ubah ke format panjang: satu kolom {kind} dan satu kolom nilai (satudata fix dengan standar melakukannya).', en: 'Reshape to long format: one column naming the {kind} and one value column (satudata fix with a standard does this).' },
+  'hint.wide.standard': { id: 'Standar yang dipakai memang memuat kolom {arg}: ganti nama kolom berkas menjadi nama kolom standar itu (satudata fix melakukannya).', en: 'The standard in use has the columns {arg}: rename the file\'s columns to those names (satudata fix does this).' },
+  'hint.total.delete': { id: 'Hapus kolom jumlah; total dihitung dari data (satudata fix melakukannya).', en: 'Delete totals columns; totals are computed from the data (satudata fix does this).' },
+  'hint.total.standard': { id: 'Standar yang dipakai memuat kolom jumlah "{arg}": ganti nama kolom ini menjadi "{arg}".', en: 'The standard in use has the totals column "{arg}": rename this column to "{arg}".' },
 };
 
-/** Fills {name} placeholders. */
+/** Fills {name} placeholders; `{name?}` is optional (empty when the param is not given). */
 export function fill(template: string, params: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
+  return template.replace(/\{(\w+)(\?)?\}/g, (m, k: string, optional?: string) => (params[k] === undefined ? (optional ? '' : m) : String(params[k])));
 }
 
 /**
@@ -433,15 +446,19 @@ export function fill(template: string, params: Record<string, unknown>): string 
  * language too (`{arg}` in the phrase takes the text after the colon); any other value stays as it is.
  */
 export function phraseParams(lang: Lang, params: Record<string, unknown>): Record<string, unknown> {
-  let out = params;
+  const found: [string, string, string | undefined][] = [];
   for (const [k, v] of Object.entries(params)) {
     if (typeof v !== 'string' || v.charCodeAt(0) !== 0x40 /* @ */) continue;
     const colon = v.indexOf(':');
     const phrase = UI[colon > 0 ? v.slice(1, colon) : v.slice(1)];
-    if (!phrase) continue;
-    if (out === params) out = { ...params };
-    out[k] = fill(phrase[lang], { ...params, arg: colon > 0 ? v.slice(colon + 1) : undefined });
+    if (phrase) found.push([k, phrase[lang], colon > 0 ? v.slice(colon + 1) : undefined]);
   }
+  if (found.length === 0) return params;
+  // two passes: a phrase may name another phrase param ({kind} inside a hint phrase)
+  const first: Record<string, unknown> = { ...params };
+  for (const [k, text, arg] of found) first[k] = fill(text, { ...params, arg });
+  const out: Record<string, unknown> = { ...params };
+  for (const [k, text, arg] of found) out[k] = fill(text, { ...first, arg });
   return out;
 }
 

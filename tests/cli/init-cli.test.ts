@@ -88,7 +88,7 @@ describe('satudata init (CLI)', () => {
     mkdirSync(join(dir, 'folder.csv'));
     const folder = runCli(['init', join(dir, 'folder.csv'), ...FLAGS, '--lang', 'en']);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toMatch(/^satudata: \[source-error\] The file cannot be opened: it is a directory\./);
+    expect(folder.stderr).toMatch(/^satudata: \[source-error\] File cannot be opened: it is a directory\./);
     // on a terminal too: refused before the wizard asks anything
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {

@@ -125,7 +125,7 @@ describe('satudata (built binary)', () => {
     expect(lang.stderr).toContain('satudata: [usage-error] Unknown language: fr');
     const noPortal = runCli(['push', 'paket/x']);
     expect(noPortal.code).toBe(2);
-    expect(noPortal.stderr).toContain("satudata: [usage-error] Opsi wajib tidak ada: --portal <name>");
+    expect(noPortal.stderr).toContain("satudata: [usage-error] Opsi wajib tidak ada: --portal <nama>");
     const badSchema = join(tmp, 'bad.schema.json');
     writeFileSync(badSchema, JSON.stringify({ fields: [{ name: 'a', type: 'integr' }] }));
     const s = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--schema', badSchema]);
