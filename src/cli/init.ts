@@ -7,6 +7,7 @@ import { checkMetadata, sidecarPath } from '../standards/metadata-load.js';
 import { buildMetadata, missingFlags, opdEntry, type InitAnswers } from '../init/answers.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
 import { cliError, printCoded, usageError } from './coded.js';
+import { ajvParam, ajvText } from '../i18n/ajv-text.js';
 
 export interface InitCliOptions extends InitAnswers {
   lang: Lang;
@@ -86,7 +87,7 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
   const problems = await checkMetadata(metadata, 'init');
   const rules = [...new Set(RULE_KEYS.map((r) => ruleProblem(metadata as unknown as Record<string, unknown>, r.key, lang)?.replace(/\.$/, '')).filter((m): m is string => !!m))];
   if (problems.length || rules.length) {
-    printCoded(lang, 'init-invalid', { detail: [...problems.map((p) => `${p.pointer} (${p.keyword})`), ...rules].join('; ') });
+    printCoded(lang, 'init-invalid', { detail: [...problems.map((p) => `${p.pointer} ${ajvText(ajvParam([{ keyword: p.keyword, params: p.params }], 1, false), lang)}`), ...rules].join('; ') });
     return EXIT_USAGE;
   }
   const { writeSidecar, writeWorkbookCopy } = await import('../init/write.js');

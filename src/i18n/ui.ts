@@ -3,6 +3,7 @@
  * params as `@key` (or `@key:argument`), type names. Each entry has an Indonesian and an English text.
  */
 import type { Lang } from './lang.js';
+import { ajvText, isAjvParam } from './ajv-text.js';
 
 type Phrase = { id: string; en: string };
 
@@ -399,7 +400,7 @@ export const UI: Record<string, Phrase> = {
   'init.q.kontak': { id: 'Email kontak (boleh kosong):', en: 'Contact email (may be empty):' },
   'init.q.confirm': { id: 'Tulis metadata?', en: 'Write the metadata?' },
   'init.invalid.required': { id: '"{key}" wajib diisi.', en: '"{key}" is required.' },
-  'init.invalid.pattern': { id: 'Bentuk "{key}" tidak sesuai (pola {detail}).', en: '"{key}" has the wrong form (pattern {detail}).' },
+  'init.invalid.pattern': { id: '"{key}" {detail}.', en: '"{key}" {detail}.' },
   'init.invalid.enum': { id: '"{key}" harus salah satu dari: {detail}.', en: '"{key}" must be one of: {detail}.' },
   'init.invalid.minLength': { id: '"{key}" terlalu pendek (minimal {detail} karakter).', en: '"{key}" is too short (at least {detail} characters).' },
   'init.invalid.other': { id: '"{key}" tidak sah ({detail}).', en: '"{key}" is invalid ({detail}).' },
@@ -427,6 +428,7 @@ export const UI: Record<string, Phrase> = {
   'cli.allowed-choices': { id: 'Pilihan yang sah: {choices}.', en: 'Allowed choices: {choices}.' },
   'cli.conflicting-options': { id: 'Opsi {name} tidak dapat dipakai bersama opsi {other}', en: 'Option {name} cannot be used with option {other}' },
   'reason.no-folder': { id: 'folder tujuannya tidak ada (buat dulu foldernya)', en: 'its folder does not exist (create the folder first)' },
+  'reason.not-small-json': { id: 'bukan berkas JSON kecil', en: 'not a small JSON file' },
   'reason.bad-json': { id: 'isinya bukan JSON yang sah', en: 'its content is not valid JSON' },
   'reason.not-ledger': { id: 'bukan ledger satudata (tidak ada "schema": "satudata-ledger/1")', en: 'not a satudata ledger (no "schema": "satudata-ledger/1")' },
   'init.exists': { id: 'Berkas metadata {path} sudah ada dan tidak ditimpa. Pakai --force untuk menimpanya.', en: 'The metadata file {path} already exists and was not overwritten. Use --force to overwrite it.' },
@@ -447,12 +449,15 @@ export function fill(template: string, params: Record<string, unknown>): string 
  */
 export function phraseParams(lang: Lang, params: Record<string, unknown>): Record<string, unknown> {
   const found: [string, string, string | undefined][] = [];
+  let ajv: Record<string, string> | undefined;
   for (const [k, v] of Object.entries(params)) {
+    if (isAjvParam(v)) (ajv ??= {})[k] = ajvText(v, lang);
     if (typeof v !== 'string' || v.charCodeAt(0) !== 0x40 /* @ */) continue;
     const colon = v.indexOf(':');
     const phrase = UI[colon > 0 ? v.slice(1, colon) : v.slice(1)];
     if (phrase) found.push([k, phrase[lang], colon > 0 ? v.slice(colon + 1) : undefined]);
   }
+  if (ajv) params = { ...params, ...ajv };
   if (found.length === 0) return params;
   // two passes: a phrase may name another phrase param ({kind} inside a hint phrase)
   const first: Record<string, unknown> = { ...params };

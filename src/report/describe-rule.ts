@@ -52,7 +52,7 @@ const WORDS: Record<Lang, Words> = {
     optional: (s) => `boleh diikuti ${s}`,
     shaped: (ex, parts) => `harus berbentuk ${ex}: ${parts}`,
     shapedNoParts: (ex) => `harus berbentuk seperti ${ex}`,
-    shapedUnknown: 'tidak berbentuk seperti yang ditetapkan standar',
+    shapedUnknown: 'bentuknya tidak sesuai dengan yang ditetapkan standar',
     required: 'wajib diisi, tetapi kosong',
     minimum: (v) => `tidak boleh lebih kecil dari ${v}`,
     maximum: (v) => `tidak boleh lebih besar dari ${v}`,

@@ -255,7 +255,7 @@ describe('constraint rules in words', () => {
     expect(describePattern('20\\d{2}/20\\d{2}', 'en')).toBe('must look like 2001/2001: "20", two digits, a slash (/), "20", two digits');
     expect(describePattern('^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$', 'id', '52.01')).toBe(
       'harus berbentuk 52.01: dua angka, boleh diikuti titik, dua angka, boleh diikuti titik, dua angka, boleh diikuti titik, empat angka');
-    expect(describePattern('(a|b)+', 'id')).toBe('tidak berbentuk seperti yang ditetapkan standar');
+    expect(describePattern('(a|b)+', 'id')).toBe('bentuknya tidak sesuai dengan yang ditetapkan standar');
   });
 
   it('renders constraint-error without schema terms, in both languages', () => {
