@@ -58,3 +58,26 @@ export function delimiterOption(value: string | undefined, lang: Lang): string |
   usageError(lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value });
   return null;
 }
+
+/**
+ * An output path whose folder does not exist: a coded `output-error` (folders are never made silently, so a typo
+ * in `--output /no/such/dir/x.json` is caught). True after printing the error. A folder output (`--out DIR`) may
+ * itself be new: its parent must exist.
+ */
+export async function outputFolderMissing(path: string | undefined, lang: Lang): Promise<boolean> {
+  if (!path) return false;
+  const { stat } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
+  const folder = dirname(path);
+  const st = await stat(folder).catch((err: NodeJS.ErrnoException) => err);
+  if (st instanceof Error) {
+    const { fsReason } = await import('../io/fs-reason.js');
+    printCoded(lang, 'output-error', { path, reason: st.code === 'ENOENT' ? '@reason.no-folder' : fsReason(st) });
+    return true;
+  }
+  if (!st.isDirectory()) {
+    printCoded(lang, 'output-error', { path, reason: '@reason.not-directory' });
+    return true;
+  }
+  return false;
+}

@@ -431,6 +431,8 @@ export const UI: Record<string, Phrase> = {
   'reason.not-small-json': { id: 'bukan berkas JSON kecil', en: 'not a small JSON file' },
   'reason.bad-json': { id: 'isinya bukan JSON yang sah', en: 'its content is not valid JSON' },
   'reason.not-ledger': { id: 'bukan ledger satudata (tidak ada "schema": "satudata-ledger/1")', en: 'not a satudata ledger (no "schema": "satudata-ledger/1")' },
+  'audit.col.asOf': { id: 'Per tanggal', en: 'As of' },
+  'audit.col.run': { id: 'Proses', en: 'Run' },
   'init.exists': { id: 'Berkas metadata {path} sudah ada dan tidak ditimpa. Pakai --force untuk menimpanya.', en: 'The metadata file {path} already exists and was not overwritten. Use --force to overwrite it.' },
   'hint.wide.long': { id: 'Ubah ke format panjang: satu kolom {kind} dan satu kolom nilai (satudata fix dengan standar melakukannya).', en: 'Reshape to long format: one column naming the {kind} and one value column (satudata fix with a standard does this).' },
   'hint.wide.standard': { id: 'Standar yang dipakai memang memuat kolom {arg}: ganti nama kolom berkas menjadi nama kolom standar itu (satudata fix melakukannya).', en: 'The standard in use has the columns {arg}: rename the file\'s columns to those names (satudata fix does this).' },

@@ -217,7 +217,7 @@ export const CATALOG = {
     ['Outside jurisdiction', 'Code {code} ({name}) is outside the producer\'s coverage {cakupan} ({cakupanName}).', 'Remove rows of other areas, or correct the coverage in the metadata.']),
   'coverage-missing': e('error', ['#table', '#code'],
     ['Wilayah belum lengkap', 'Periode {period}: {count} dari {expected} {level} tidak ada: {names}.', 'Tambahkan baris untuk setiap wilayah yang belum ada (isi kosong bila datanya memang tidak ada).'],
-    ['Coverage incomplete', 'Period {period}: {count} of {expected} {level} are missing: {names}.', 'Add a row for every missing unit (leave the values empty when there is truly no data).']),
+    ['Coverage incomplete', 'Period {period}: {count} of the {expected} units ({level} level) missing: {names}.', 'Add a row for every missing unit (leave the values empty when there is truly no data).']),
   'coverage-duplicate': e('error', ['#table', '#code'],
     ['Wilayah ganda', 'Periode {period}: {count} wilayah muncul lebih dari sekali: {names}.', 'Satu baris per wilayah per periode; gabungkan atau hapus baris ganda.'],
     ['Duplicate units', 'Period {period}: {count} units appear more than once: {names}.', 'One row per unit per period; merge or delete the duplicate rows.']),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
@@ -80,9 +80,16 @@ describe('satudata (built binary)', () => {
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
     const pdf = join(tmp, 'laporan.xlsx');
     writeFileSync(pdf, '%PDF-1.4\n...');
+    // an argument that cannot be opened: one coded line on stderr (the file named), nothing on stdout
+    for (const [file, text] of [['tidak-ada.csv', 'tidak ditemukan'], [dir, 'folder']] as const) {
+      const r = runCli(['validate', file]);
+      expect(r.code, file).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^satudata: \\[source-error\\] ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: Berkas tidak dapat dibuka: .*${text}`));
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('satudata:'))).toHaveLength(1);
+    }
+    // a file that opens but is not a table: the report says why (in every format), exit 2
     for (const [file, code, text] of [
-      ['tidak-ada.csv', 'source-error', 'tidak ditemukan'],
-      [dir, 'source-error', 'folder'],
       [empty, 'empty-file', 'kosong'],
       [binary, 'format-error', 'biner'],
       [pdf, 'format-error', 'PDF'],
@@ -92,6 +99,17 @@ describe('satudata (built binary)', () => {
       expect(r.stdout).toContain(`[${code}]`);
       expect(r.stdout).toContain(text);
       expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  });
+
+  it('--output or --annotate into a folder that does not exist is a coded error; no folder is made', () => {
+    const missing = join(tmp, 'tidak-ada-folder', 'sub');
+    for (const args of [['--output', join(missing, 'x.json')], ['--annotate', join(missing, 'x.xlsx')]]) {
+      const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^satudata: \[output-error\] Tidak dapat menulis .*: folder tujuannya tidak ada/);
+      expect(existsSync(join(tmp, 'tidak-ada-folder'))).toBe(false);
     }
   });
 
