@@ -6,7 +6,7 @@ import { findStandard } from '../standards/catalog.js';
 import { checkMetadata, sidecarPath } from '../standards/metadata-load.js';
 import { buildMetadata, missingFlags, opdEntry, type InitAnswers } from '../init/answers.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
-import { cliError, printCoded, usageError } from './coded.js';
+import { cliError, outputFolderMissing, printCoded, usageError } from './coded.js';
 import { ajvParam, ajvText } from '../i18n/ajv-text.js';
 
 export interface InitCliOptions extends InitAnswers {
@@ -15,6 +15,8 @@ export interface InitCliOptions extends InitAnswers {
   out?: string;
   sheetOut?: string;
   yes?: boolean;
+  /** Overwrite an existing metadata file (or --sheet-out workbook). */
+  force?: boolean;
 }
 
 export async function runInit(file: string | undefined, o: InitCliOptions, io: { interactive?: boolean } = {}): Promise<number> {
@@ -59,6 +61,15 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
   if (flagProblems.length) {
     printCoded(lang, 'init-invalid', { detail: flagProblems.join('; ') });
     return EXIT_USAGE;
+  }
+  // where the metadata goes must be writable and new (or --force), before any question is asked
+  const target = o.sheetOut ?? o.out ?? (file ? sidecarPath(file) : 'metadata.json');
+  if (await outputFolderMissing(target, lang)) return EXIT_USAGE;
+  const { samePath: same } = await import('../io/atomic.js');
+  if (file && same(target, file)) return usageError(lang, 'cli.output-is-input', { option: o.sheetOut ? '--sheet-out' : '--out', path: file });
+  if (!o.force) {
+    const { existsSync } = await import('node:fs');
+    if (existsSync(target)) return usageError(lang, 'init.exists', { path: target });
   }
   const interactive = io.interactive ?? (process.stdin.isTTY === true && !o.yes);
   let answers = given;

@@ -46,6 +46,25 @@ describe('satudata init (CLI)', () => {
     expect(JSON.parse(v.stdout).tables[0].metadata.source).toContain('penduduk.metadata.json');
   });
 
+  it('refuses to overwrite an existing metadata file, also with --yes, unless --force; a missing --out folder is coded', async () => {
+    const file = data();
+    const sidecar = file.replace(/\.csv$/, '.metadata.json');
+    writeFileSync(sidecar, '{"judul":"punya saya"}');
+    const refused = runCli(['init', file, ...FLAGS, '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`satudata: [usage-error] Berkas metadata ${sidecar} sudah ada dan tidak ditimpa. Pakai --force untuk menimpanya.\n`);
+    expect(readFileSync(sidecar, 'utf8')).toBe('{"judul":"punya saya"}');
+    // on a terminal too: refused before any question
+    expect(await runInit(file, { lang: 'id', standard: STD }, { interactive: true })).toBe(2);
+    const forced = runCli(['init', file, ...FLAGS, '--yes', '--force']);
+    expect(forced.code).toBe(0);
+    expect(await checkMetadata(JSON.parse(readFileSync(sidecar, 'utf8')), sidecar)).toEqual([]);
+    const noFolder = runCli(['init', file, ...FLAGS, '--yes', '--out', join(dirname(file), 'tidak-ada', 'm.json')]);
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.stderr).toMatch(/^satudata: \[output-error\] Tidak dapat menulis .*m\.json: folder tujuannya tidak ada/);
+    expect(existsSync(join(dirname(file), 'tidak-ada'))).toBe(false);
+  });
+
   it('bad flag values exit 2 before anything is written', () => {
     const file = data();
     expect(runCli(['init', file, ...FLAGS.slice(0, -2), '--cakupan', '5201']).code).toBe(2);
