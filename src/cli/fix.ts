@@ -6,7 +6,7 @@ import type { Standard } from '../standards/standard.js';
 import type { Issue } from '../report/issue.js';
 import { ReadError } from '../read/table.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { delimiterOption, printCoded, usageError } from './coded.js';
+import { delimiterOption, outputFolderMissing, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { sheetArg } from './options.js';
 
@@ -42,6 +42,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     if (!name || !standard.schema.fields.some((f) => f.name === name)) return usageError(lang, 'fix.bad-set', { value: s });
     set[name] = s.slice(k + 1).trim();
   }
+  if (await outputFolderMissing(o.out, lang)) return EXIT_USAGE;
   const { runFixFile } = await import('../fix/run.js');
   const { SameFileError } = await import('../io/atomic.js');
   let result;

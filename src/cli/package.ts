@@ -4,7 +4,7 @@ import { t } from '../i18n/ui.js';
 import { PackageNameClash, PackageRefused, packageFile, type PackageResult, type StandardLike } from '../package/build.js';
 import type { Severity } from '../report/issue.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { codedLine, delimiterOption, printCoded, usageError } from './coded.js';
+import { codedLine, delimiterOption, outputFolderMissing, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { sheetArg } from './options.js';
 
@@ -37,6 +37,7 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
   if (o.out.toLowerCase().endsWith('.zip') && files.length > 1) {
     return usageError(lang, 'pkg.zip-one-file');
   }
+  if (await outputFolderMissing(o.out.replace(/[\\/]+$/, ''), lang)) return EXIT_USAGE;
   const sheet = sheetArg(o.sheet);
   const delimiter = delimiterOption(o.delimiter, lang);
   if (delimiter === null) return EXIT_USAGE;

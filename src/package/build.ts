@@ -136,9 +136,10 @@ export async function buildPackageInto(dir: string, file: string, prep: Prepared
   const report = buildReport([tidy.table], { lang: opts.lang, failOn: opts.failOn ?? 'error', version: opts.version, seconds: 0 });
   if (tidy.table.unreadable || (!report.valid && !opts.allowInvalid)) throw new PackageRefused(report);
   if (!report.valid) notes.push({ code: 'package-allow-invalid', severity: 'warning', params: { errors: report.stats.errors } });
-  if (tidy.table.issues.some((i) => i.code.startsWith('metadata-'))) {
-    // the validation already reported the metadata: do not say it twice
-    for (let i = notes.length - 1; i >= 0; i--) if (notes[i]!.code.startsWith('package-') && notes[i]!.code !== 'package-allow-invalid') notes.splice(i, 1);
+  if (tidy.table.issues.some((i) => i.code === 'metadata-error' || i.code === 'metadata-unreadable')) {
+    // the validation already listed the metadata's problems: do not list them twice. A missing metadata file is
+    // always said (package-no-metadata), whatever the validation found.
+    for (let i = notes.length - 1; i >= 0; i--) if (notes[i]!.code === 'package-metadata-invalid') notes.splice(i, 1);
   }
 
   const originalName = safeFileName(basename(file));
