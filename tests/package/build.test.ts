@@ -143,6 +143,10 @@ describe('refusal and atomicity', () => {
     const r = await packageFile(file, join(root, 'out'), await opts({ standard }));
     expect(r.report.tables[0]!.issues.map((i) => i.code)).toContain('metadata-missing');
     expect(r.notes.map((n) => n.code)).toContain('package-no-metadata');
+    // the standard's own "$schema": "../meta/standard.schema.json" would be a missing reference in the package
+    const descriptor = readFileSync(join(r.path, 'datapackage.json'), 'utf8');
+    expect(descriptor).not.toContain('../meta/');
+    expect(JSON.parse(descriptor).resources[0].schema.$schema).toBe('https://datapackage.org/profiles/2.0/tableschema.json');
   });
 });
 
