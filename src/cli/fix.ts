@@ -26,6 +26,8 @@ export interface FixCliOptions {
 
 /** Problems listed in the pretty report (all of them are in --format json). */
 const SHOWN = 30;
+/** Errors left in the result that are listed (the rest are counted). */
+const ERRORS_SHOWN = 10;
 
 export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   const lang = o.lang;
@@ -100,10 +102,13 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     if (plan.problems.length > SHOWN) w(`  … ${t(lang, 'fix.more', { count: plan.problems.length - SHOWN, log: o.format })}`);
     if (errors.length) {
       w('  ' + t(lang, 'fix.errors-left', { out: result.out, count: check.stats.errors }));
-      for (const i of errors.slice(0, 10)) {
+      const listed = errors.slice(0, ERRORS_SHOWN);
+      for (const i of listed) {
         const r = renderIssue(i, lang);
         w(`  ✖ ${location(i).padEnd(8)} ${r.title}: ${r.message} [${i.code}]`);
       }
+      // the count above is the count of errors: those not listed are said, never dropped silently
+      if (check.stats.errors > listed.length) w(`  ${t(lang, 'fix.more-errors', { count: check.stats.errors - listed.length })}`);
     }
     w(result.valid ? t(lang, 'fix.valid', { standard: stdName }) : t(lang, 'fix.invalid', { standard: stdName, errors: check.stats.errors, problems: plan.problems.length }));
     process.stdout.write(lines.join('\n') + '\n');

@@ -431,6 +431,7 @@ export const UI: Record<string, Phrase> = {
   'reason.not-small-json': { id: 'bukan berkas JSON kecil', en: 'not a small JSON file' },
   'reason.bad-json': { id: 'isinya bukan JSON yang sah', en: 'its content is not valid JSON' },
   'reason.not-ledger': { id: 'bukan ledger satudata (tidak ada "schema": "satudata-ledger/1")', en: 'not a satudata ledger (no "schema": "satudata-ledger/1")' },
+  'fix.more-errors': { id: '… dan {count} galat lainnya (semua: --format json, atau satudata validate pada hasilnya).', en: '… and {count} more errors (all of them: --format json, or satudata validate on the result).' },
   'audit.col.asOf': { id: 'Per tanggal', en: 'As of' },
   'audit.col.run': { id: 'Proses', en: 'Run' },
   'init.exists': { id: 'Berkas metadata {path} sudah ada dan tidak ditimpa. Pakai --force untuk menimpanya.', en: 'The metadata file {path} already exists and was not overwritten. Use --force to overwrite it.' },

@@ -21,6 +21,20 @@ describe('satudata fix (CLI)', () => {
     expect(readFileSync(`${out}.perubahan.csv`, 'utf8').split('\n')[0]).toBe('sel,aturan,nilai_lama,nilai_baru');
   });
 
+  it('the count of errors left equals the errors listed, or says how many more ("dan N galat lainnya")', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-fixcli-'));
+    const input = join(dir, 'kosong.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => `52.01.${String(i + 1).padStart(2, '0')},Kec ${i + 1},2022,100,`);
+    writeFileSync(input, ['kode_wilayah,nama_kecamatan,tahun,laki_laki,perempuan,jumlah', ...rows].join('\n') + '\n');
+    const r = runCli(['fix', input, '--standard', STD, '--out', join(dir, 'hasil.csv')]);
+    expect(r.code).toBe(1);
+    const count = Number(/, (\d+) galat:/.exec(r.stdout)?.[1]);
+    const listed = r.stdout.split('\n').filter((l) => /^ {2}✖ \S+ +.*\[[a-z-]+\]$/.test(l) && l.includes('hasil') === false);
+    const more = Number(/… dan (\d+) galat lainnya/.exec(r.stdout)?.[1] ?? 0);
+    expect(count).toBeGreaterThan(10);
+    expect(listed.length + more).toBe(count);
+  });
+
   it('round trip: fix --dash nol (exit 0) → validate --standard has zero errors (exit 0)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'satudata-fixcli-'));
     const out = join(dir, 'penduduk.csv');
