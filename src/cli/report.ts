@@ -77,6 +77,12 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
   }
   if (!result.ok) {
     const reg = result.registry;
+    if (reg.unreadable) {
+      // a registry that cannot be read is one coded line, like every expected failure
+      const first = reg.issues[0];
+      if (first) printCoded(lang, first.code, { ...(first.params ?? {}), path: registryPath });
+      return EXIT_USAGE;
+    }
     for (const issue of reg.issues) {
       const r = renderIssue(issue, lang);
       const where = issue.row !== undefined ? `${registryPath}:${issue.row}` : registryPath;

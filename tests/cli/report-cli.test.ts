@@ -101,6 +101,14 @@ describe('satudata report (laporan)', () => {
     expect(await cli('report', REG, '--ledger', 'fixtures/audit/tidak-ada.json', '--no-history')).toBe(2);
     expect(err).toContain('[audit-source-error]');
     expect(err).not.toMatch(/\n\s+at /);
+    // the reasons in words, never an errno code (ENOENT) or the JSON parser's English
+    expect(err).toContain('Sumber fixtures/audit/tidak-ada.json tidak dapat dibaca: tidak ditemukan.');
+    expect(err).toContain('satudata: [source-error] fixtures/audit/tidak-ada.csv: Berkas tidak dapat dibuka: tidak ditemukan.\n');
+    const broken = join(mkdtempSync(join(tmpdir(), 'laporan-json-')), 'ledger.json');
+    writeFileSync(broken, '{ "schema": ');
+    expect(await cli('report', REG, '--ledger', broken, '--no-history')).toBe(2);
+    expect(err).toContain(`Sumber ${broken} tidak dapat dibaca: isinya bukan JSON yang sah.`);
+    expect(err).not.toMatch(/ENOENT|Unexpected|JSON at position/);
   });
 
   it('exits 1 on an invalid registry, naming the rows and codes', async () => {

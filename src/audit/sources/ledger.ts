@@ -30,7 +30,7 @@ export async function readLedger(path: string): Promise<ObservedState> {
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new SourceError('audit-source-error', { source: path, reason: err instanceof SyntaxError ? `@detail.bad-json:${err.message.slice(0, 80)}` : fsReason(err) });
+    throw new SourceError('audit-source-error', { source: path, reason: err instanceof SyntaxError ? '@reason.bad-json' : fsReason(err) });
   }
   if (json && typeof json === 'object' && json.datasets && typeof json.datasets === 'object' && !Array.isArray(json.datasets) && json.entries === undefined) {
     return fromPushLedger(path, json as { portal?: string; datasets: Record<string, PushEntry> });
