@@ -59,7 +59,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   } catch (err) {
     if (err instanceof SameFileError) return usageError(lang, 'fix.same-file', { path: err.message });
     if (err instanceof ReadError) {
-      printCoded(lang, err.code, err.params);
+      printCoded(lang, err.code, { ...err.params, path: file });
       return EXIT_USAGE;
     }
     throw err;

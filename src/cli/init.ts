@@ -29,7 +29,7 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
       await statSource(file);
     } catch (err) {
       if (!(err instanceof ReadError)) throw err;
-      printCoded(lang, err.code, err.params);
+      printCoded(lang, err.code, { ...err.params, path: file });
       return EXIT_USAGE;
     }
   }

@@ -38,6 +38,18 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
     return usageError(lang, 'pkg.zip-one-file');
   }
   if (await outputFolderMissing(o.out.replace(/[\\/]+$/, ''), lang)) return EXIT_USAGE;
+  // a file argument that cannot be opened is one coded line on stderr, before anything is packaged
+  const { statSource } = await import('../read/open.js');
+  const { ReadError } = await import('../read/table.js');
+  for (const file of files) {
+    try {
+      await statSource(file);
+    } catch (err) {
+      if (!(err instanceof ReadError)) throw err;
+      printCoded(lang, err.code, { ...err.params, path: file });
+      return EXIT_USAGE;
+    }
+  }
   const sheet = sheetArg(o.sheet);
   const delimiter = delimiterOption(o.delimiter, lang);
   if (delimiter === null) return EXIT_USAGE;

@@ -102,12 +102,12 @@ describe('satudata init (CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'satudata-initcli-'));
     const missing = await runMain(['init', join(dir, 'tidak-ada.csv'), ...FLAGS, '--yes']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^satudata: \[source-error\] Berkas tidak dapat dibuka: tidak ditemukan\./);
+    expect(missing.stderr).toBe(`satudata: [source-error] ${join(dir, 'tidak-ada.csv')}: Berkas tidak dapat dibuka: tidak ditemukan.\n    Periksa nama dan lokasi berkas, serta izin bacanya.\n`);
     expect(missing.stdout).toBe('');
     mkdirSync(join(dir, 'folder.csv'));
     const folder = await runMain(['init', join(dir, 'folder.csv'), ...FLAGS, '--lang', 'en']);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toMatch(/^satudata: \[source-error\] File cannot be opened: it is a directory\./);
+    expect(folder.stderr).toMatch(/^satudata: \[source-error\] .*folder\.csv: File cannot be opened: it is a directory\./);
     // on a terminal too: refused before the wizard asks anything
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
