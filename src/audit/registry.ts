@@ -6,6 +6,7 @@
  * frequencies, unique ids, readable periods, release lags) add coded issues.
  */
 import { openSource } from '../read/open.js';
+import { fsReason } from '../io/fs-reason.js';
 import { sha256Of } from '../read/sha256.js';
 import { ReadError } from '../read/table.js';
 import { entry } from '../report/catalog.js';
@@ -76,7 +77,7 @@ export async function readRegistry(path: string): Promise<RegistryResult> {
   } catch (err) {
     if (err instanceof ReadError) return { items: [], issues: [{ code: err.code, severity: entry(err.code)?.severity ?? 'error', params: err.params }], unreadable: true, sha256: '' };
     const e = err as NodeJS.ErrnoException;
-    return { items: [], issues: [{ code: 'source-error', severity: 'error', params: { reason: e?.code ?? String(e) } }], unreadable: true, sha256: '' };
+    return { items: [], issues: [{ code: 'source-error', severity: 'error', params: { reason: fsReason(e) } }], unreadable: true, sha256: '' };
   }
   const issues: Issue[] = [];
   const aliasSets = Object.fromEntries((Object.keys(ALIASES) as Column[]).map((c) => [c, new Set(ALIASES[c].map(norm))])) as Record<Column, Set<string>>;

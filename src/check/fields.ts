@@ -122,7 +122,8 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
   const ambiguous: { row: number; col: number; line?: number; value: string }[] = [];
 
   const constraintError = (constraint: string, limit: string | number, raw: string, row: RawRow, col: number): void => {
-    sink.add('constraint-error', { constraint, limit: String(limit), constraintHint: `@hint.c.${constraint}` }, { row: row.n, line: row.line, col, field: name, value: raw });
+    const example: Record<string, string> = constraint === 'pattern' && field.example !== undefined ? { example: String(field.example) } : {};
+    sink.add('constraint-error', { constraint, limit: String(limit), constraintHint: `@hint.c.${constraint}`, ...example }, { row: row.n, line: row.line, col, field: name, value: raw });
   };
 
   const onlyEmptyMissing = missing.size === 1 && missing.has('');

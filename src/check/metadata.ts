@@ -16,6 +16,7 @@ import { metadataSheetName, metadataSheetOf, readLabelValues } from '../read/met
 import { fold } from '../read/words.js';
 import type { ExtensionFactory } from './validate-table.js';
 import type { IssueSink } from './sink.js';
+import { ajvParam } from '../i18n/ajv-text.js';
 
 export interface FoundMetadata {
   metadata: Partial<Metadata>;
@@ -115,7 +116,7 @@ export function reportMetadata(found: FoundMetadata | null, info: StandardInfo |
   }
   for (const p of found.problems) {
     const key = p.pointer.replace(/^\//, '').split('/')[0] || '/';
-    const detail = p.keyword === 'required' ? '@meta.required' : p.keyword === 'enum' ? `@meta.enum:${(p.params.allowedValues as string[] | undefined)?.join(', ') ?? ''}` : p.keyword === 'pattern' ? '@meta.pattern' : `@meta.other:${p.keyword}`;
+    const detail = ajvParam([{ keyword: p.keyword, params: p.params }], 1, false);
     const issue = { key: p.pointer.replace(/^\//, ''), source: found.sheet ? `${found.sheet}!${p.cell ?? ''}` : found.source, detail };
     sink.add('metadata-error', issue, at(key));
   }

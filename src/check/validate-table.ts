@@ -163,7 +163,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (cols.every((c) => c >= 0)) uniqueKeySets.push({ cols, names: uk, seen: new KeyIndex() });
     }
   }
-  checkLabelLayout(layout.labels, headerRow, (c) => fieldOfColumn[c] !== null, headSink);
+  checkLabelLayout(layout.labels, headerRow, (c) => fieldOfColumn[c] !== null, headSink, schema?.fields.map((f) => f.name));
   if (!schema) extensions = buildExtensions({ fields: [] });
   const wantValues = opts.onRow !== undefined || extensions.length > 0;
   // one per column of the table (a table without a header still has columns)
@@ -394,7 +394,7 @@ function checkCategoryColumns(columns: ColumnSummary[], headerRow: number | unde
   const counts = columns.filter((c) => c.type === 'integer' && !/^(no|nomor|urut)$/i.test(c.label.trim()));
   if (counts.length < 3 || !columns.some((c) => c.type === 'string')) return;
   const letters = counts.length > 6 ? `${counts[0]!.letter}–${counts[counts.length - 1]!.letter}` : counts.map((c) => c.letter).join(', ');
-  sink.add('wide-layout', { columns: letters, kind: '@kind.category' }, headerRow !== undefined ? { row: headerRow, col: counts[0]!.index } : { col: counts[0]!.index });
+  sink.add('wide-layout', { columns: letters, kind: '@kind.category', layoutHint: '@hint.wide.long' }, headerRow !== undefined ? { row: headerRow, col: counts[0]!.index } : { col: counts[0]!.index });
 }
 
 /** The number locale the whole file proves: Indonesian when some column or the `;` delimiter says so and none contradicts. */

@@ -22,6 +22,7 @@ export const registerInit: RegisterCommand = (program, ctx) => {
     .option('--kontak <email>', id ? 'email kontak' : 'contact email')
     .option('--out <file>', id ? 'berkas metadata JSON (default: <berkas>.metadata.json)' : 'metadata JSON file (default: <file>.metadata.json)')
     .option('--sheet-out <file.xlsx>', id ? 'tulis salinan workbook dengan sheet "Metadata" (bukan JSON)' : 'write a copy of the workbook with a "Metadata" sheet (instead of JSON)')
+    .option('--force', id ? 'timpa berkas metadata yang sudah ada' : 'overwrite an existing metadata file')
     .option('-y, --yes', id ? 'tanpa bertanya: pakai opsi dan nilai bawaan' : 'no questions: use the options and defaults')
     .action(async (file: string | undefined, options: Record<string, unknown>) => {
       const { runInit } = await import('./init.js');

@@ -10,8 +10,11 @@ import { EXIT_USAGE } from './context.js';
 
 /** A catalog code rendered as `[code] message` and its hint on the next line. */
 export function codedLine(lang: Lang, code: string, params: Record<string, string | number>): string {
-  const r = renderIssue({ code, severity: entry(code)?.severity ?? 'error', params }, lang);
-  return `[${code}] ${r.message}${r.hint ? `\n    ${r.hint}` : ''}`;
+  const e = entry(code);
+  const r = renderIssue({ code, severity: e?.severity ?? 'error', params }, lang);
+  // the file a message is about, when the message itself does not name it
+  const subject = typeof params.path === 'string' && !(e?.[lang].message ?? '').includes('{path}') ? `${params.path}: ` : '';
+  return `[${code}] ${subject}${r.sentence}${r.hint ? `\n    ${r.hint}` : ''}`;
 }
 
 export function printCoded(lang: Lang, code: string, params: Record<string, string | number>): void {
@@ -54,4 +57,27 @@ export function delimiterOption(value: string | undefined, lang: Lang): string |
   if (d.length === 1 && !/["'\r\n\p{L}\p{N}]/u.test(d)) return d;
   usageError(lang, 'cli.bad-choice', { option: '--delimiter', choices: ', ; | \\t', value });
   return null;
+}
+
+/**
+ * An output path whose folder does not exist: a coded `output-error` (folders are never made silently, so a typo
+ * in `--output /no/such/dir/x.json` is caught). True after printing the error. A folder output (`--out DIR`) may
+ * itself be new: its parent must exist.
+ */
+export async function outputFolderMissing(path: string | undefined, lang: Lang): Promise<boolean> {
+  if (!path) return false;
+  const { stat } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
+  const folder = dirname(path);
+  const st = await stat(folder).catch((err: NodeJS.ErrnoException) => err);
+  if (st instanceof Error) {
+    const { fsReason } = await import('../io/fs-reason.js');
+    printCoded(lang, 'output-error', { path, reason: st.code === 'ENOENT' ? '@reason.no-folder' : fsReason(st) });
+    return true;
+  }
+  if (!st.isDirectory()) {
+    printCoded(lang, 'output-error', { path, reason: '@reason.not-directory' });
+    return true;
+  }
+  return false;
 }

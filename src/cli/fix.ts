@@ -3,9 +3,10 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { renderIssue, location } from '../report/render.js';
 import type { Standard } from '../standards/standard.js';
+import type { Issue } from '../report/issue.js';
 import { ReadError } from '../read/table.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { delimiterOption, printCoded, usageError } from './coded.js';
+import { delimiterOption, outputFolderMissing, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { sheetArg } from './options.js';
 
@@ -25,6 +26,8 @@ export interface FixCliOptions {
 
 /** Problems listed in the pretty report (all of them are in --format json). */
 const SHOWN = 30;
+/** Errors left in the result that are listed (the rest are counted). */
+const ERRORS_SHOWN = 10;
 
 export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   const lang = o.lang;
@@ -41,6 +44,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     if (!name || !standard.schema.fields.some((f) => f.name === name)) return usageError(lang, 'fix.bad-set', { value: s });
     set[name] = s.slice(k + 1).trim();
   }
+  if (await outputFolderMissing(o.out, lang)) return EXIT_USAGE;
   const { runFixFile } = await import('../fix/run.js');
   const { SameFileError } = await import('../io/atomic.js');
   let result;
@@ -55,7 +59,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   } catch (err) {
     if (err instanceof SameFileError) return usageError(lang, 'fix.same-file', { path: err.message });
     if (err instanceof ReadError) {
-      printCoded(lang, err.code, err.params);
+      printCoded(lang, err.code, { ...err.params, path: file });
       return EXIT_USAGE;
     }
     throw err;
@@ -73,8 +77,8 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       standard: stdName,
       rows: plan.rows.length,
       changes: plan.changes,
-      problems: plan.problems.map((p) => ({ ...p, ...renderIssue(p, lang) })),
-      check: { valid: check.valid, errors: check.stats.errors, issues: errors.map((i) => ({ ...i, ...renderIssue(i, lang) })) },
+      problems: plan.problems.map((p) => withWords(p, lang)),
+      check: { valid: check.valid, errors: check.stats.errors, issues: errors.map((i) => withWords(i, lang)) },
     }, null, 2) + '\n');
   } else {
     // one write at the end (a closed pipe such as `| head` then ends the output quietly)
@@ -98,13 +102,22 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     if (plan.problems.length > SHOWN) w(`  … ${t(lang, 'fix.more', { count: plan.problems.length - SHOWN, log: o.format })}`);
     if (errors.length) {
       w('  ' + t(lang, 'fix.errors-left', { out: result.out, count: check.stats.errors }));
-      for (const i of errors.slice(0, 10)) {
+      const listed = errors.slice(0, ERRORS_SHOWN);
+      for (const i of listed) {
         const r = renderIssue(i, lang);
         w(`  ✖ ${location(i).padEnd(8)} ${r.title}: ${r.message} [${i.code}]`);
       }
+      // the count above is the count of errors: those not listed are said, never dropped silently
+      if (check.stats.errors > listed.length) w(`  ${t(lang, 'fix.more-errors', { count: check.stats.errors - listed.length })}`);
     }
     w(result.valid ? t(lang, 'fix.valid', { standard: stdName }) : t(lang, 'fix.invalid', { standard: stdName, errors: check.stats.errors, problems: plan.problems.length }));
     process.stdout.write(lines.join('\n') + '\n');
   }
   return result.valid ? EXIT_OK : EXIT_INVALID;
+}
+
+/** An issue with its title, message and hint in the language (the JSON output). */
+function withWords<T extends Issue>(issue: T, lang: Lang): T & { title: string; message: string; hint: string } {
+  const { title, message, hint } = renderIssue(issue, lang);
+  return { ...issue, title, message, hint };
 }

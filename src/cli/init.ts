@@ -6,7 +6,8 @@ import { findStandard } from '../standards/catalog.js';
 import { checkMetadata, sidecarPath } from '../standards/metadata-load.js';
 import { buildMetadata, missingFlags, opdEntry, type InitAnswers } from '../init/answers.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
-import { cliError, printCoded, usageError } from './coded.js';
+import { cliError, outputFolderMissing, printCoded, usageError } from './coded.js';
+import { ajvParam, ajvText } from '../i18n/ajv-text.js';
 
 export interface InitCliOptions extends InitAnswers {
   lang: Lang;
@@ -14,6 +15,8 @@ export interface InitCliOptions extends InitAnswers {
   out?: string;
   sheetOut?: string;
   yes?: boolean;
+  /** Overwrite an existing metadata file (or --sheet-out workbook). */
+  force?: boolean;
 }
 
 export async function runInit(file: string | undefined, o: InitCliOptions, io: { interactive?: boolean } = {}): Promise<number> {
@@ -26,7 +29,7 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
       await statSource(file);
     } catch (err) {
       if (!(err instanceof ReadError)) throw err;
-      printCoded(lang, err.code, err.params);
+      printCoded(lang, err.code, { ...err.params, path: file });
       return EXIT_USAGE;
     }
   }
@@ -59,6 +62,15 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
     printCoded(lang, 'init-invalid', { detail: flagProblems.join('; ') });
     return EXIT_USAGE;
   }
+  // where the metadata goes must be writable and new (or --force), before any question is asked
+  const target = o.sheetOut ?? o.out ?? (file ? sidecarPath(file) : 'metadata.json');
+  if (await outputFolderMissing(target, lang)) return EXIT_USAGE;
+  const { samePath: same } = await import('../io/atomic.js');
+  if (file && same(target, file)) return usageError(lang, 'cli.output-is-input', { option: o.sheetOut ? '--sheet-out' : '--out', path: file });
+  if (!o.force) {
+    const { existsSync } = await import('node:fs');
+    if (existsSync(target)) return usageError(lang, 'init.exists', { path: target });
+  }
   const interactive = io.interactive ?? (process.stdin.isTTY === true && !o.yes);
   let answers = given;
   let standard = given.standard ? findStandard(catalog, given.standard)! : undefined;
@@ -86,7 +98,7 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
   const problems = await checkMetadata(metadata, 'init');
   const rules = [...new Set(RULE_KEYS.map((r) => ruleProblem(metadata as unknown as Record<string, unknown>, r.key, lang)?.replace(/\.$/, '')).filter((m): m is string => !!m))];
   if (problems.length || rules.length) {
-    printCoded(lang, 'init-invalid', { detail: [...problems.map((p) => `${p.pointer} (${p.keyword})`), ...rules].join('; ') });
+    printCoded(lang, 'init-invalid', { detail: [...problems.map((p) => `${p.pointer} ${ajvText(ajvParam([{ keyword: p.keyword, params: p.params }], 1, false), lang)}`), ...rules].join('; ') });
     return EXIT_USAGE;
   }
   const { writeSidecar, writeWorkbookCopy } = await import('../init/write.js');

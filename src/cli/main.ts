@@ -9,6 +9,7 @@ import { resolveLang, type Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { EXIT_USAGE, type CliContext } from './context.js';
 import { COMMANDS } from './commands.js';
+import { helpInLanguage, translateCommanderError } from './commander-text.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
@@ -34,8 +35,10 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(translateCommanderError(s, preLang)),
-    });
+      outputError: (s, write) => write(translateCommanderError(s, preLang, program)),
+    })
+    // every command's help lists --lang (a global option) and is in the language, headings included
+    .configureHelp({ showGlobalOptions: true, ...helpInLanguage(preLang) });
   program.helpCommand(id ? 'help [perintah]' : 'help [command]', id ? 'bantuan untuk perintah' : 'help for a command');
 
   let code = 0;
@@ -49,6 +52,14 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
   for (const register of COMMANDS) register(program, ctx);
+  // a usage error names the command whose help to read
+  const eachCommand = (cmd: Command): void => {
+    for (const sub of cmd.commands) {
+      sub.configureOutput({ ...cmd.configureOutput(), outputError: (s, write) => write(translateCommanderError(s, preLang, sub)) });
+      eachCommand(sub);
+    }
+  };
+  eachCommand(program);
 
   try {
     if (langFlag !== undefined && resolveLang(langFlag) === null) {
@@ -56,37 +67,22 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`satudata: [usage-error] ${t('id', 'cli.lang-error', { lang: langFlag })}\nsatudata: [usage-error] ${t('en', 'cli.lang-error', { lang: langFlag })}\n`);
       return EXIT_USAGE;
     }
+    if (argv.length <= 2) {
+      // no command: the help, on stderr, and the usage exit code
+      process.stderr.write(program.helpInformation());
+      return EXIT_USAGE;
+    }
     await program.parseAsync(argv);
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      // --help, help, --version end well; help shown because a command is missing is a usage error
+      if ((err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') && err.exitCode === 0) return 0;
       return EXIT_USAGE;
     }
     const { reportInternalError } = await import('./internal-error.js');
     return reportInternalError(err, preLang);
   }
-}
-
-/** Commander's own error lines, coded and in the user's language. */
-function translateCommanderError(text: string, lang: Lang): string {
-  const rules: [RegExp, string][] = [
-    [/unknown command '([^']*)'/, 'cli.unknown-command'],
-    [/unknown option '([^']*)'/, 'cli.unknown-option'],
-    [/missing required argument '([^']*)'/, 'cli.missing-argument'],
-    [/required option '([^']*)' not specified/, 'cli.missing-option'],
-    [/option '([^']*)' argument missing/, 'cli.missing-option-value'],
-    [/option '([^']*)' argument '([^']*)' is invalid/, 'cli.invalid-option-value'],
-    [/too many arguments/, 'cli.too-many-arguments'],
-  ];
-  for (const [re, key] of rules) {
-    const m = re.exec(text);
-    if (m) {
-      const extra = text.includes('Did you mean') ? ' ' + text.slice(text.indexOf('(Did you mean')).trim() : '';
-      return `satudata: [usage-error] ${t(lang, key, { name: m[1], value: m[2] })}${extra}\n${t(lang, 'cli.see-help')}\n`;
-    }
-  }
-  return `satudata: [usage-error] ${text.replace(/^error:\s*/, '')}`;
 }
 
 function langOf(program: Command, fallback: Lang): Lang {

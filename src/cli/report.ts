@@ -12,7 +12,7 @@ import { runAudit } from '../audit/run-audit.js';
 import { SourceError } from '../audit/sources/ledger.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { positiveOption, printCoded, usageError } from './coded.js';
+import { outputFolderMissing, positiveOption, printCoded, usageError } from './coded.js';
 import { createProgress } from './progress.js';
 
 export interface ReportCliOptions {
@@ -51,6 +51,7 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
   const linkThreshold = positiveOption(o.linkFailures ?? 1, '--link-failures', lang, { max: 52 });
   if (linkThreshold === null || linkThreshold === undefined) return EXIT_USAGE;
   const format = o.format ?? (o.out ? 'all' : 'md');
+  if (await outputFolderMissing(o.out?.replace(/[\\/]+$/, ''), lang)) return EXIT_USAGE;
   if (!o.out && (format === 'xlsx' || format === 'csv' || format === 'all')) return usageError(lang, 'cli.bad-choice', { option: '--format (stdout)', choices: 'md, html, json', value: format });
 
   const observe = async (): Promise<ObservedState> => {
@@ -76,6 +77,12 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
   }
   if (!result.ok) {
     const reg = result.registry;
+    if (reg.unreadable) {
+      // a registry that cannot be read is one coded line, like every expected failure
+      const first = reg.issues[0];
+      if (first) printCoded(lang, first.code, { ...(first.params ?? {}), path: registryPath });
+      return EXIT_USAGE;
+    }
     for (const issue of reg.issues) {
       const r = renderIssue(issue, lang);
       const where = issue.row !== undefined ? `${registryPath}:${issue.row}` : registryPath;
@@ -108,7 +115,8 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
     if (want('json')) await put(`${base}.json`, (await import('../audit/format/json.js')).formatJson(report, lang));
     if (want('xlsx')) await put(`${base}.xlsx`, await (await import('../audit/format/xlsx.js')).formatXlsx(report, lang));
     if (want('csv')) {
-      const dir = join(o.out, `csv${tag}`);
+      // one folder per week, so that a week never overwrites the CSV files of another
+      const dir = join(o.out, `csv-${report.week}${tag}`);
       for (const [name, text] of Object.entries((await import('../audit/format/csv.js')).formatCsv(report, lang))) await writeFileAtomic(join(dir, name), text);
       written.push(join(dir, '*.csv'));
     }

@@ -9,7 +9,7 @@ import { validateFile } from '../check/validate-file.js';
 import { buildReport, exitCode } from '../report/build.js';
 import type { Report, Severity, TableReport } from '../report/issue.js';
 import { EXIT_USAGE } from './context.js';
-import { delimiterOption, positiveOption, printCoded, usageError } from './coded.js';
+import { delimiterOption, outputFolderMissing, positiveOption, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { createProgress } from './progress.js';
 import type { RepoJob } from '../repo/plan.js';
@@ -63,8 +63,14 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const preset = new Map<number, TableReport[]>();
   let config: { failOn?: Severity; maxErrors?: number; concurrency?: number; timeLimit?: number } = {};
   for (const arg of files) {
-    const st = await stat(arg).catch(() => null);
-    if (!st?.isDirectory() || DATA_NAME.test(arg.replace(/[\\/]+$/, ''))) {
+    const st = await stat(arg).catch((err: unknown) => err as Error);
+    if (st instanceof Error || (st.isDirectory() && DATA_NAME.test(arg.replace(/[\\/]+$/, '')))) {
+      // an argument that cannot be opened is a usage problem: one coded line on stderr, nothing on stdout
+      const { fsReason } = await import('../io/fs-reason.js');
+      printCoded(o.lang, 'source-error', { path: arg, reason: st instanceof Error ? fsReason(st) : '@reason.directory' });
+      return EXIT_USAGE;
+    }
+    if (!st.isDirectory()) {
       jobs.push({ path: arg });
       continue;
     }
@@ -92,6 +98,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   for (const [option, out] of [['--output', o.output], ['--annotate', o.annotate]] as const) {
     const input = out ? jobs.find((j) => samePath(j.path, out)) : undefined;
     if (input) return usageError(o.lang, 'cli.output-is-input', { option, path: input.path });
+    if (await outputFolderMissing(out, o.lang)) return EXIT_USAGE;
   }
   const concurrency = cliConcurrency ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const timeLimitSeconds = cliTimeLimit ?? config.timeLimit;

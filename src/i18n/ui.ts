@@ -3,6 +3,7 @@
  * params as `@key` (or `@key:argument`), type names. Each entry has an Indonesian and an English text.
  */
 import type { Lang } from './lang.js';
+import { ajvText, isAjvParam } from './ajv-text.js';
 
 type Phrase = { id: string; en: string };
 
@@ -45,7 +46,7 @@ export const UI: Record<string, Phrase> = {
   'config.no-portals': { id: 'Belum ada portal. Tambahkan: satudata config set-portal NAMA --kind ckan --url URL --org ORG', en: 'No portals yet. Add one: satudata config set-portal NAME --kind ckan --url URL --org ORG' },
   'config.token.env': { id: 'ada (env {env})', en: 'set (env {env})' },
   'config.token.file': { id: 'ada (di berkas konfigurasi)', en: 'set (in the config file)' },
-  'config.token.none': { id: 'tidak ada (set {env})', en: 'none (set {env})' },
+  'config.token.none': { id: 'tidak ada (isi {env})', en: 'none (set {env})' },
   'config.env-help': { id: 'Variabel lingkungan: SATUDATA_CONFIG (lokasi berkas), SATUDATA_PORTAL_<NAMA>_TOKEN / _URL / _ORG / _KIND, SATUDATA_LEDGER_DIR.', en: 'Environment: SATUDATA_CONFIG (file location), SATUDATA_PORTAL_<NAME>_TOKEN / _URL / _ORG / _KIND, SATUDATA_LEDGER_DIR.' },
   'config.saved': { id: 'Portal {name} disimpan di {path} (mode 0600).', en: 'Portal {name} saved in {path} (mode 0600).' },
   'config.removed': { id: 'Portal {name} dihapus dari {path}.', en: 'Portal {name} removed from {path}.' },
@@ -124,8 +125,8 @@ export const UI: Record<string, Phrase> = {
   'hint.c.exclusiveMaximum': { id: 'Nilai harus lebih kecil dari batas itu.', en: 'The value must be less than that bound.' },
   'hint.c.minLength': { id: 'Teks terlalu pendek; periksa nol di depan yang hilang.', en: 'The text is too short; check for lost leading zeros.' },
   'hint.c.maxLength': { id: 'Teks terlalu panjang.', en: 'The text is too long.' },
-  'hint.c.pattern': { id: 'Nilai harus mengikuti pola standar (lihat contoh di standar).', en: 'The value must follow the standard\'s pattern (see its example).' },
-  'hint.c.enum': { id: 'Gunakan salah satu nilai yang diizinkan.', en: 'Use one of the allowed values.' },
+  'hint.c.pattern': { id: 'Tulis nilai dalam bentuk yang disebut di atas; untuk kode, format kolomnya sebagai Teks agar nol dan titiknya tidak hilang.', en: 'Write the value in the form named above; for codes, format the column as Text so zeros and dots are kept.' },
+  'hint.c.enum': { id: 'Gunakan salah satu nilai yang disebut, persis sama ejaannya.', en: 'Use one of the values named, spelled exactly the same.' },
   'hint.rename': { id: ', atau ganti nama kolom "{arg}" menjadi "{field}"', en: ', or rename the column "{arg}" to "{field}"' },
   // region levels and code hints
   'level.provinsi': { id: 'provinsi', en: 'province' },
@@ -148,7 +149,7 @@ export const UI: Record<string, Phrase> = {
   'reason.not-found': { id: 'tidak ditemukan', en: 'not found' },
   'detail.bad-json': { id: 'bukan JSON yang sah ({arg})', en: 'not valid JSON ({arg})' },
   'detail.url-missing': { id: 'url belum diisi', en: 'url is missing' },
-  'detail.bad-kind': { id: 'portal "{arg}": kind harus ckan, sipd atau manual', en: 'portal "{arg}": kind must be ckan, sipd or manual' },
+  'detail.bad-kind': { id: 'portal "{arg}": "kind" harus ckan, sipd atau manual', en: 'portal "{arg}": kind must be ckan, sipd or manual' },
   'reason.permission': { id: 'izin ditolak', en: 'permission denied' },
   'reason.read-only': { id: 'sistem berkas hanya-baca', en: 'read-only file system' },
   'reason.not-directory': { id: 'bagian jalurnya bukan folder', en: 'part of the path is not a directory' },
@@ -231,7 +232,7 @@ export const UI: Record<string, Phrase> = {
   'audit.headline2': { id: "{overdue} terlambat ({delinquent} sangat terlambat), {notYetDue} belum jatuh tempo, {unmatched} tidak ditemukan di sumber; skor metadata rerata {metadata} dari {max}.", en: "{overdue} overdue ({delinquent} delinquent), {notYetDue} not yet due, {unmatched} not found in the source; mean metadata score {metadata} of {max}." },
   'audit.source': { id: "Sumber: {kind} {location} ({datasets} dataset){requests}", en: "Source: {kind} {location} ({datasets} datasets){requests}" },
   'audit.requests': { id: "; {n} permintaan pencarian", en: "; {n} search requests" },
-  'audit.generated': { id: "Dibuat {generatedAt} oleh satudata; run {runId}; Daftar Data {registry} ({items} jenis data, sha256 {sha})", en: "Generated {generatedAt} by satudata; run {runId}; Daftar Data {registry} ({items} items, sha256 {sha})" },
+  'audit.generated': { id: "Dibuat {generatedAt} oleh satudata; proses {runId}; Daftar Data {registry} ({items} jenis data, sha256 {sha})", en: "Generated {generatedAt} by satudata; run {runId}; Daftar Data {registry} ({items} items, sha256 {sha})" },
   'audit.sec.summary': { id: "Ringkasan", en: "Summary" },
   'audit.sec.funnel': { id: "Corong pengumpulan", en: "Collection funnel" },
   'audit.sec.opd': { id: "Per OPD", en: "By OPD" },
@@ -349,7 +350,7 @@ export const UI: Record<string, Phrase> = {
   'audit.def.funnel': { id: "Corong per jenis data pada periode berjalan: wajib → terdaftar (ada dataset di sumber) → terkumpul (ada isian periode itu) → tervalidasi (lolos validasi tanpa galat) → terpublikasi (terbit di portal). Persen = jumlah ÷ wajib × 100, dua desimal.", en: "Funnel per item at its current period: required → on the portal (a dataset in the source) → collected (data for that period) → validated (no validation errors) → published (on the portal). Percent = count ÷ required × 100, two decimals." },
   'audit.def.due': { id: "Jatuh tempo = hari terakhir periode + jeda rilis (per frekuensi, dapat diganti per jenis data). Terlambat = belum terbit dan tanggal laporan ≥ jatuh tempo + tenggang terlambat; sangat terlambat = ≥ jatuh tempo + tenggang sangat terlambat (gaya HDX). Jenis data tidak tetap tidak pernah terlambat. Tanggal dalam WITA (UTC+8).", en: "Due date = last day of the period + release lag (per frequency, overridable per item). Overdue = unpublished and report date ≥ due + overdue grace; delinquent = ≥ due + delinquent grace (HDX style). Irregular items are never overdue. Dates in WITA (UTC+8)." },
   'audit.def.ageing': { id: "Hari lewat jatuh tempo = tanggal laporan − jatuh tempo, untuk periode berjalan yang belum terbit; kelompok ≤7, 8–30, 31–90, >90 hari.", en: "Days past due = report date − due date, for unpublished current periods; buckets ≤7, 8–30, 31–90, >90 days." },
-  'audit.def.metadata': { id: "Skor metadata gaya MQA data.europa.eu atas kunci metadata kanonik: total {max} poin (findability 100, accessibility 100, interoperability 110, reusability 75, contextuality 20). Pita: sangat baik ≥351, baik ≥221, cukup ≥121, kurang <121. Rerata OPD atas dataset yang ditemukan.", en: "MQA-style metadata score (data.europa.eu) over the canonical metadata keys: {max} points in all (findability 100, accessibility 100, interoperability 110, reusability 75, contextuality 20). Bands: excellent ≥351, good ≥221, sufficient ≥121, bad <121. OPD mean over the datasets found." },
+  'audit.def.metadata': { id: "Skor metadata gaya MQA data.europa.eu atas kunci metadata kanonik: total {max} poin (mudah ditemukan 100, mudah diakses 100, interoperabilitas 110, dapat dipakai ulang 75, konteks 20). Pita: sangat baik ≥351, baik ≥221, cukup ≥121, kurang <121. Rerata OPD atas dataset yang ditemukan.", en: "MQA-style metadata score (data.europa.eu) over the canonical metadata keys: {max} points in all (findability 100, accessibility 100, interoperability 110, reusability 75, contextuality 20). Bands: excellent ≥351, good ≥221, sufficient ≥121, bad <121. OPD mean over the datasets found." },
   'audit.def.composite': { id: "Skor komposit OPD = ({wc} × % terpublikasi + {wt} × % tidak terlambat + {wm} × skor metadata rerata ÷ {max} × 100) ÷ {wsum}. Peringkat hanya untuk OPD dengan ≥ {min} jenis data wajib; seri dipecah oleh jumlah terlambat yang lebih sedikit.", en: "OPD composite = ({wc} × % published + {wt} × % not overdue + {wm} × mean metadata score ÷ {max} × 100) ÷ {wsum}. Only OPDs with ≥ {min} required items are ranked; ties go to fewer overdue items." },
   'audit.def.bands': { id: "Warna OPD (gaya Kab. Madiun) menurut % terpublikasi: hijau ≥80, biru ≥50, kuning <50.", en: "OPD colour (Kab. Madiun style) by % published: green ≥80, blue ≥50, amber <50." },
   'audit.def.gap': { id: "Alasan kesenjangan: tidak ditemukan di portal (tidak ada dataset yang cocok menurut ID, nama dataset atau judul); belum ada isian periode X; menunggu validasi (terkumpul, belum lolos validasi); tervalidasi belum terbit.", en: "Gap reasons: not found on the portal (no dataset matched by id, dataset name or title); no data yet for period X; awaiting validation (collected, not yet valid); validated, not yet published." },
@@ -399,7 +400,7 @@ export const UI: Record<string, Phrase> = {
   'init.q.kontak': { id: 'Email kontak (boleh kosong):', en: 'Contact email (may be empty):' },
   'init.q.confirm': { id: 'Tulis metadata?', en: 'Write the metadata?' },
   'init.invalid.required': { id: '"{key}" wajib diisi.', en: '"{key}" is required.' },
-  'init.invalid.pattern': { id: 'Bentuk "{key}" tidak sesuai (pola {detail}).', en: '"{key}" has the wrong form (pattern {detail}).' },
+  'init.invalid.pattern': { id: '"{key}" {detail}.', en: '"{key}" {detail}.' },
   'init.invalid.enum': { id: '"{key}" harus salah satu dari: {detail}.', en: '"{key}" must be one of: {detail}.' },
   'init.invalid.minLength': { id: '"{key}" terlalu pendek (minimal {detail} karakter).', en: '"{key}" is too short (at least {detail} characters).' },
   'init.invalid.other': { id: '"{key}" tidak sah ({detail}).', en: '"{key}" is invalid ({detail}).' },
@@ -407,7 +408,7 @@ export const UI: Record<string, Phrase> = {
   'init.invalid.period-order': { id: 'Periode awal {awal} sesudah periode akhir {akhir} (awal harus sama dengan atau sebelum akhir).', en: 'The first period {awal} is after the last period {akhir} (the first must be the same as or before the last).' },
   'init.bad-flag': { id: '{flag} {value}: {message}', en: '{flag} {value}: {message}' },
   'init.written': { id: 'Metadata ditulis: {path}', en: 'Metadata written: {path}' },
-  'init.need-file': { id: '--sheet-out memerlukan berkas data (workbook yang disalin).', en: '--sheet-out needs the data file (the workbook to copy).' },
+  'init.need-file': { id: '--sheet-out memerlukan berkas data (buku kerja yang disalin).', en: '--sheet-out needs the data file (the workbook to copy).' },
   'init.cancelled': { id: 'Dibatalkan; tidak ada yang ditulis.', en: 'Cancelled; nothing was written.' },
   'init.unknown-opd': { id: 'Kode OPD "{value}" tidak ada di daftar OPD (standards/codes/opd-ntb.csv).', en: 'OPD code "{value}" is not in the OPD list (standards/codes/opd-ntb.csv).' },
   // annotated workbook (validate --annotate)
@@ -421,11 +422,28 @@ export const UI: Record<string, Phrase> = {
   'annotate.severity.error': { id: 'galat', en: 'error' },
   'annotate.severity.warning': { id: 'peringatan', en: 'warning' },
   'annotate.severity.info': { id: 'info', en: 'info' },
+  // CLI consistency and plain messages (issue 14: commander's texts, output folders, init --force, summaries)
+  'cli.see-command-help': { id: 'Lihat: {command} --help', en: 'See: {command} --help' },
+  'cli.did-you-mean': { id: '(Maksud Anda {name}?)', en: '(Did you mean {name}?)' },
+  'cli.allowed-choices': { id: 'Pilihan yang sah: {choices}.', en: 'Allowed choices: {choices}.' },
+  'cli.conflicting-options': { id: 'Opsi {name} tidak dapat dipakai bersama opsi {other}', en: 'Option {name} cannot be used with option {other}' },
+  'reason.no-folder': { id: 'folder tujuannya tidak ada (buat dulu foldernya)', en: 'its folder does not exist (create the folder first)' },
+  'reason.not-small-json': { id: 'bukan berkas JSON kecil', en: 'not a small JSON file' },
+  'reason.bad-json': { id: 'isinya bukan JSON yang sah', en: 'its content is not valid JSON' },
+  'reason.not-ledger': { id: 'bukan ledger satudata (tidak ada "schema": "satudata-ledger/1")', en: 'not a satudata ledger (no "schema": "satudata-ledger/1")' },
+  'fix.more-errors': { id: '… dan {count} galat lainnya (semua: --format json, atau satudata validate pada hasilnya).', en: '… and {count} more errors (all of them: --format json, or satudata validate on the result).' },
+  'audit.col.asOf': { id: 'Per tanggal', en: 'As of' },
+  'audit.col.run': { id: 'Proses', en: 'Run' },
+  'init.exists': { id: 'Berkas metadata {path} sudah ada dan tidak ditimpa. Pakai --force untuk menimpanya.', en: 'The metadata file {path} already exists and was not overwritten. Use --force to overwrite it.' },
+  'hint.wide.long': { id: 'Ubah ke format panjang: satu kolom {kind} dan satu kolom nilai (satudata fix dengan standar melakukannya).', en: 'Reshape to long format: one column naming the {kind} and one value column (satudata fix with a standard does this).' },
+  'hint.wide.standard': { id: 'Standar yang dipakai memang memuat kolom {arg}: ganti nama kolom berkas menjadi nama kolom standar itu (satudata fix melakukannya).', en: 'The standard in use has the columns {arg}: rename the file\'s columns to those names (satudata fix does this).' },
+  'hint.total.delete': { id: 'Hapus kolom jumlah; total dihitung dari data (satudata fix melakukannya).', en: 'Delete totals columns; totals are computed from the data (satudata fix does this).' },
+  'hint.total.standard': { id: 'Standar yang dipakai memuat kolom jumlah "{arg}": ganti nama kolom ini menjadi "{arg}".', en: 'The standard in use has the totals column "{arg}": rename this column to "{arg}".' },
 };
 
-/** Fills {name} placeholders. */
+/** Fills {name} placeholders; `{name?}` is optional (empty when the param is not given). */
 export function fill(template: string, params: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
+  return template.replace(/\{(\w+)(\?)?\}/g, (m, k: string, optional?: string) => (params[k] === undefined ? (optional ? '' : m) : String(params[k])));
 }
 
 /**
@@ -433,15 +451,22 @@ export function fill(template: string, params: Record<string, unknown>): string 
  * language too (`{arg}` in the phrase takes the text after the colon); any other value stays as it is.
  */
 export function phraseParams(lang: Lang, params: Record<string, unknown>): Record<string, unknown> {
-  let out = params;
+  const found: [string, string, string | undefined][] = [];
+  let ajv: Record<string, string> | undefined;
   for (const [k, v] of Object.entries(params)) {
+    if (isAjvParam(v)) (ajv ??= {})[k] = ajvText(v, lang);
     if (typeof v !== 'string' || v.charCodeAt(0) !== 0x40 /* @ */) continue;
     const colon = v.indexOf(':');
     const phrase = UI[colon > 0 ? v.slice(1, colon) : v.slice(1)];
-    if (!phrase) continue;
-    if (out === params) out = { ...params };
-    out[k] = fill(phrase[lang], { ...params, arg: colon > 0 ? v.slice(colon + 1) : undefined });
+    if (phrase) found.push([k, phrase[lang], colon > 0 ? v.slice(colon + 1) : undefined]);
   }
+  if (ajv) params = { ...params, ...ajv };
+  if (found.length === 0) return params;
+  // two passes: a phrase may name another phrase param ({kind} inside a hint phrase)
+  const first: Record<string, unknown> = { ...params };
+  for (const [k, text, arg] of found) first[k] = fill(text, { ...params, arg });
+  const out: Record<string, unknown> = { ...params };
+  for (const [k, text, arg] of found) out[k] = fill(text, { ...first, arg });
   return out;
 }
 

@@ -7,13 +7,14 @@ import { checkMetadata } from '../standards/metadata-load.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { regionName } from './answers.js';
+import { describePattern } from '../report/describe-rule.js';
 
 /** `true` when the key has no problem in the draft, else a message naming the rule broken. */
 export async function validateKey(draft: Record<string, unknown>, key: string, lang: Lang): Promise<true | string> {
   const problems = await checkMetadata(draft, 'init');
   const mine = problems.find((p) => p.pointer === `/${key}` || p.pointer.startsWith(`/${key}/`));
   if (!mine) return ruleProblem(draft, key, lang) ?? true;
-  const detail = mine.keyword === 'pattern' ? String(mine.params.pattern)
+  const detail = mine.keyword === 'pattern' ? describePattern(String(mine.params.pattern), lang)
     : mine.keyword === 'enum' ? (mine.params.allowedValues as string[]).join(', ')
     : mine.keyword === 'minLength' ? String(mine.params.limit)
     : mine.keyword;

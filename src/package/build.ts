@@ -21,6 +21,7 @@ import { packageName, safeFileName } from './names.js';
 import { formatHtmlReport } from './report-html.js';
 import { writeTidyCsv } from './tidy.js';
 import { zipEntries } from './zip.js';
+import { ajvParam } from '../i18n/ajv-text.js';
 
 /** A loaded standard, or just a schema (until `--standard ID` exists everywhere). */
 export type StandardLike = { schema: TableSchema; info?: Partial<StandardInfo>; path?: string };
@@ -88,11 +89,11 @@ export async function preparePackage(file: string, standard: StandardLike, sheet
   let metadata: Partial<Metadata> | null = null;
   const found = await findMetadata(file, typeof sheet === 'string' ? { sheetChosen: sheet } : {}).catch(() => null);
   if (!found) notes.push({ code: 'package-no-metadata', severity: 'warning', params: { file: basename(file) } });
-  else if (found.unreadable) notes.push({ code: 'package-metadata-invalid', severity: 'warning', params: { source: basename(found.source), pointer: '/', keyword: found.unreadable.slice(0, 80) } });
+  else if (found.unreadable) notes.push({ code: 'package-metadata-invalid', severity: 'warning', params: { source: basename(found.source), pointer: '/', detail: '@reason.bad-json' } });
   else {
     metadata = found.metadata;
     for (const p of found.problems.slice(0, 10)) {
-      notes.push({ code: 'package-metadata-invalid', severity: 'warning', params: { source: basename(found.source) + (found.sheet ? ` › ${found.sheet}` : ''), pointer: p.pointer, keyword: p.keyword } });
+      notes.push({ code: 'package-metadata-invalid', severity: 'warning', params: { source: basename(found.source) + (found.sheet ? ` › ${found.sheet}` : ''), pointer: p.pointer, detail: ajvParam([{ keyword: p.keyword, params: p.params }], 1, false) } });
     }
   }
   const name = packageName({
@@ -135,9 +136,10 @@ export async function buildPackageInto(dir: string, file: string, prep: Prepared
   const report = buildReport([tidy.table], { lang: opts.lang, failOn: opts.failOn ?? 'error', version: opts.version, seconds: 0 });
   if (tidy.table.unreadable || (!report.valid && !opts.allowInvalid)) throw new PackageRefused(report);
   if (!report.valid) notes.push({ code: 'package-allow-invalid', severity: 'warning', params: { errors: report.stats.errors } });
-  if (tidy.table.issues.some((i) => i.code.startsWith('metadata-'))) {
-    // the validation already reported the metadata: do not say it twice
-    for (let i = notes.length - 1; i >= 0; i--) if (notes[i]!.code.startsWith('package-') && notes[i]!.code !== 'package-allow-invalid') notes.splice(i, 1);
+  if (tidy.table.issues.some((i) => i.code === 'metadata-error' || i.code === 'metadata-unreadable')) {
+    // the validation already listed the metadata's problems: do not list them twice. A missing metadata file is
+    // always said (package-no-metadata), whatever the validation found.
+    for (let i = notes.length - 1; i >= 0; i--) if (notes[i]!.code === 'package-metadata-invalid') notes.splice(i, 1);
   }
 
   const originalName = safeFileName(basename(file));

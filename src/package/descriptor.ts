@@ -83,7 +83,7 @@ export function buildDescriptor(d: DescriptorInput): Record<string, unknown> {
       ...(f.role === 'data' || f.format === 'json' || f.format === 'html' ? { encoding: 'utf-8' } : {}),
       bytes: f.bytes,
       hash: `sha256:${f.sha256}`,
-      ...(f.role === 'data' ? { dialect: { delimiter: ',', header: true }, schema: d.schema } : {}),
+      ...(f.role === 'data' ? { dialect: { delimiter: ',', header: true }, schema: resourceSchema(d.schema) } : {}),
     })),
     'satudata:metadata': d.metadata ? orderedMetadata(d.metadata) : null,
     'satudata:provenance': d.provenance,
@@ -95,4 +95,18 @@ export function declaredSha256(resource: { hash?: unknown }): string | null {
   const h = typeof resource.hash === 'string' ? resource.hash : '';
   const m = /^(?:sha256:)?([0-9a-f]{64})$/.exec(h);
   return m ? m[1]! : null;
+}
+
+/** The Frictionless v2 Table Schema profile: what a resource's inline schema declares. */
+export const TABLESCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tableschema.json';
+
+/**
+ * A standard's schema as a resource schema: a `$schema` that points at a file beside the catalog
+ * (`../meta/standard.schema.json`) would be a missing reference inside the package, so it names the public
+ * Table Schema profile instead.
+ */
+function resourceSchema(schema: TableSchema): TableSchema {
+  const own = (schema as { $schema?: unknown }).$schema;
+  if (typeof own === 'string' && /^https?:\/\//.test(own)) return schema;
+  return { ...schema, $schema: TABLESCHEMA_PROFILE } as TableSchema;
 }

@@ -7,6 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isUnsafePath } from '../read/limits.js';
 import { metaValidator } from '../standards/meta-validators.js';
+import { fsReason } from '../io/fs-reason.js';
+import { ajvParam } from '../i18n/ajv-text.js';
 import { RepoError } from './errors.js';
 import { globMatcher } from './ignore.js';
 
@@ -47,18 +49,16 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
     const st = await stat(path).catch(() => null);
     if (!st) continue;
     file = name;
-    if (!st.isFile() || st.size > 1024 * 1024) throw new RepoError('config-error', { path: name, detail: 'bukan berkas JSON kecil / not a small JSON file' });
+    if (!st.isFile() || st.size > 1024 * 1024) throw new RepoError('config-error', { path: name, detail: '@reason.not-small-json' });
     let data: unknown;
     try {
       data = JSON.parse(await readFile(path, 'utf8'));
     } catch (err) {
-      throw new RepoError('config-error', { path: name, detail: (err as Error).message.split('\n')[0]!.slice(0, 200) });
+      throw new RepoError('config-error', { path: name, detail: err instanceof SyntaxError ? '@reason.bad-json' : fsReason(err) });
     }
     const validate = await metaValidator('repoConfig');
     if (!validate(data)) {
-      const e = validate.errors?.[0];
-      const extra = e?.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : '';
-      throw new RepoError('config-error', { path: name, detail: `${e?.instancePath || '/'} ${e?.message ?? 'invalid'}${extra}` });
+      throw new RepoError('config-error', { path: name, detail: ajvParam(validate.errors, 1) });
     }
     config = data as RepoConfig;
     for (const p of [config.standards, ...(config.files ?? []).map((f) => f.schema)]) {

@@ -42,7 +42,7 @@ function issueLine(table: TableReport, issue: Issue, lang: Lang): string {
   const r = renderIssue(issue, lang);
   const props: string[] = [`file=${escapeProperty(table.path.replace(/\\/g, '/'))}`];
   const isText = table.format === 'csv' || (table.format === undefined && /\.(csv|tsv|txt)$/i.test(table.path));
-  let message = r.message;
+  let message = r.sentence;
   if (isText) {
     const line = issue.line ?? issue.row;
     if (line !== undefined) props.push(`line=${line}`);

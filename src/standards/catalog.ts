@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { metaValidator } from './meta-validators.js';
+import { ajvParam } from '../i18n/ajv-text.js';
 import { fsReason } from '../io/fs-reason.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +30,7 @@ export interface Catalog {
 export async function parseStandard(json: unknown, path: string): Promise<Standard> {
   const validate = await metaValidator('standard');
   if (!validate(json)) {
-    const detail = (validate.errors ?? []).slice(0, 4).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()).join('; ');
-    throw new SchemaError(path, detail);
+    throw new SchemaError(path, ajvParam(validate.errors, 4));
   }
   const schema = await checkSchema(json, path);
   const sd = (json as { satudata: Omit<StandardInfo, 'judul'> }).satudata;

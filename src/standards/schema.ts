@@ -1,6 +1,7 @@
 /** Table Schema v2: the type, loading and validation of a schema file (ajv against standards/meta). */
 import { readFile } from 'node:fs/promises';
 import { metaValidator } from './meta-validators.js';
+import { ajvParam } from '../i18n/ajv-text.js';
 import { fsReason } from '../io/fs-reason.js';
 
 export type FieldType =
@@ -64,8 +65,7 @@ export class SchemaError extends Error {
 export async function checkSchema(schema: unknown, path: string): Promise<TableSchema> {
   const validate = await metaValidator('tableSchema');
   if (!validate(schema)) {
-    const detail = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()).join('; ');
-    throw new SchemaError(path, detail);
+    throw new SchemaError(path, ajvParam(validate.errors, 3));
   }
   const s = schema as TableSchema;
   const names = new Set<string>();

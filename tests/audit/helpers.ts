@@ -19,9 +19,16 @@ export function dataset(periods: ObservedDataset['periods'] = {}, over: Partial<
   return { name: 'dikbud-jumlah-sekolah', item: 'DD-1', periods, ...over };
 }
 
+/** The fixture registry and ledgers are read once per test file; each report gets its own copy. */
+const readCache = new Map<string, Promise<unknown>>();
+async function once<T>(key: string, read: () => Promise<T>): Promise<T> {
+  if (!readCache.has(key)) readCache.set(key, read());
+  return structuredClone(await (readCache.get(key) as Promise<T>));
+}
+
 export async function fixtureReport(ledger = LEDGER_W14, asOf = '2022-04-04', opd?: string): Promise<AuditReport> {
-  const reg = await readRegistry(REGISTRY);
-  const observed = await readLedger(ledger);
+  const reg = await once(`registry:${REGISTRY}`, () => readRegistry(REGISTRY));
+  const observed = await once(`ledger:${ledger}`, () => readLedger(ledger));
   return computeAudit({
     registry: { path: REGISTRY, sha256: reg.sha256, items: reg.items }, observed, asOf: parseDay(asOf)!,
     policies: defaultPolicies(), ranking: DEFAULT_RANKING, lang: 'id', ...(opd ? { opd } : {}), now: new Date('2022-04-04T01:00:00Z'),

@@ -51,6 +51,13 @@ describe('satudata package (CLI)', () => {
     expect(ok.stdout).toContain('marked invalid');
   });
 
+  it('a file argument that cannot be opened is one coded line on stderr naming it, nothing on stdout (exit 2)', () => {
+    const r = run(['package', 'fixtures/tidak-ada.csv', '--schema', SCHEMA, '--out', tmp('satudata-pkgcli-')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('satudata: [source-error] fixtures/tidak-ada.csv: Berkas tidak dapat dibuka: tidak ditemukan.\n    Periksa nama dan lokasi berkas, serta izin bacanya.\n');
+  });
+
   it('usage errors exit 2 without a stack trace', () => {
     const dir = tmp('satudata-pkgcli-');
     const file = copyFixture(join(dir, 'in'));

@@ -46,7 +46,7 @@ describe('satudata report (laporan)', () => {
     const hist = join(dir, 'riwayat');
     expect(await cli('report', REG, '--ledger', W14, '--as-of', '2022-04-04', '--history', hist, '--out', dir)).toBe(0);
     for (const f of ['md', 'html', 'xlsx', 'json']) expect(existsSync(join(dir, `laporan-2022-W14.${f}`))).toBe(true);
-    expect(existsSync(join(dir, 'csv', 'per-opd.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'csv-2022-W14', 'per-opd.csv'))).toBe(true);
     const j = JSON.parse(readFileSync(join(dir, 'laporan-2022-W14.json'), 'utf8'));
     expect(j.totals).toMatchObject({ pctCollected: 94.3, pctPublished: 92.54 });
     const wb = new ExcelJS.Workbook();
@@ -61,6 +61,21 @@ describe('satudata report (laporan)', () => {
     const j2 = JSON.parse(readFileSync(join(dir, 'laporan-2022-W15.json'), 'utf8'));
     expect(j2.history.map((p: { week: string }) => p.week)).toEqual(['2022-W14', '2022-W15']);
     expect(j2.trend.previousWeek).toBe('2022-W14');
+    // the CSV files of each week are kept; percentages in the workbook have no float noise (0.9254, not 0.9254000000000001)
+    expect(existsSync(join(dir, 'csv-2022-W14', 'tren.csv'))).toBe(true);
+    expect(readFileSync(join(dir, 'csv-2022-W15', 'tren.csv'), 'utf8')).toContain('2022-W14,2022-04-04,94.3,92.54,');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(join(dir, 'laporan-2022-W15.xlsx'));
+    const numbers: number[] = [];
+    wb2.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'number') numbers.push(c.value); })));
+    expect(numbers).toContain(0.9254);
+    expect(numbers.filter((n) => String(n).replace(/^-?\d*\.?/, '').length > 8)).toEqual([]);
+  });
+
+  it('an --out folder whose parent does not exist is a coded error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laporan-x-'));
+    expect(await cli('report', REG, '--ledger', W14, '--as-of', '2022-04-04', '--no-history', '--out', join(dir, 'a', 'b'))).toBe(2);
+    expect(existsSync(join(dir, 'a'))).toBe(false);
   });
 
   it('makes one OPD report with --opd, in English with --lang en', async () => {
@@ -86,6 +101,14 @@ describe('satudata report (laporan)', () => {
     expect(await cli('report', REG, '--ledger', 'fixtures/audit/tidak-ada.json', '--no-history')).toBe(2);
     expect(err).toContain('[audit-source-error]');
     expect(err).not.toMatch(/\n\s+at /);
+    // the reasons in words, never an errno code (ENOENT) or the JSON parser's English
+    expect(err).toContain('Sumber fixtures/audit/tidak-ada.json tidak dapat dibaca: tidak ditemukan.');
+    expect(err).toContain('satudata: [source-error] fixtures/audit/tidak-ada.csv: Berkas tidak dapat dibuka: tidak ditemukan.\n');
+    const broken = join(mkdtempSync(join(tmpdir(), 'laporan-json-')), 'ledger.json');
+    writeFileSync(broken, '{ "schema": ');
+    expect(await cli('report', REG, '--ledger', broken, '--no-history')).toBe(2);
+    expect(err).toContain(`Sumber ${broken} tidak dapat dibaca: isinya bukan JSON yang sah.`);
+    expect(err).not.toMatch(/ENOENT|Unexpected|JSON at position/);
   });
 
   it('exits 1 on an invalid registry, naming the rows and codes', async () => {

@@ -2,58 +2,58 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, ROOT } from '../support/cli.js';
+import { runMain, ROOT } from '../support/cli.js';
 
 describe('satudata standards / codes (built binary)', () => {
-  it('lists, shows and checks the catalog in Indonesian and JSON', () => {
-    const list = runCli(['standards', 'list']);
+  it('lists, shows and checks the catalog in Indonesian and JSON', async () => {
+    const list = await runMain(['standards', 'list']);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain('penduduk-jenis-kelamin-kecamatan');
     expect(list.stdout).toContain('Tingkat penyajian');
-    const json = JSON.parse(runCli(['standar', 'daftar', '--format', 'json']).stdout);
+    const json = JSON.parse((await runMain(['standar', 'daftar', '--format', 'json'])).stdout);
     expect(json.standards.length).toBeGreaterThanOrEqual(12);
     expect(json.problems).toEqual([]);
-    const show = runCli(['standards', 'show', 'pengaduan-pelayanan-publik-opd']);
+    const show = await runMain(['standards', 'show', 'pengaduan-pelayanan-publik-opd']);
     expect(show.stdout).toContain('Konsep:');
     expect(show.stdout).toContain('persentase_ditindaklanjuti = pengaduan_ditindaklanjuti / pengaduan_diterima * 100');
-    const missing = runCli(['standards', 'show', 'tidak-ada']);
+    const missing = await runMain(['standards', 'show', 'tidak-ada']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('[standard-not-found]');
-    expect(runCli(['standards', 'check']).code).toBe(0);
+    expect((await runMain(['standards', 'check'])).code).toBe(0);
   });
 
-  it('fails a walidata catalog with a broken standard (exit 1) and names the problem', () => {
+  it('fails a walidata catalog with a broken standard (exit 1) and names the problem', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'satudata-cat-'));
     const std = JSON.parse(readFileSync(join(ROOT, 'standards/catalog/penduduk-jenis-kelamin-kecamatan.json'), 'utf8'));
     std.satudata.frekuensi = 'kadang-kadang';
     writeFileSync(join(dir, 'x.json'), JSON.stringify(std));
-    const r = runCli(['standards', 'check', dir]);
+    const r = await runMain(['standards', 'check', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('frekuensi');
   });
 
-  it('validates with --standard, and picks the standard from the header when none is named', () => {
-    const named = JSON.parse(runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--standard', 'penduduk-jenis-kelamin-kecamatan', '--format', 'json']).stdout);
+  it('validates with --standard, and picks the standard from the header when none is named', async () => {
+    const named = JSON.parse((await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--standard', 'penduduk-jenis-kelamin-kecamatan', '--format', 'json'])).stdout);
     expect(named.tables[0].standard).toMatchObject({ id: 'penduduk-jenis-kelamin-kecamatan', version: '1.0.0' });
     expect(named.tables[0].references).toEqual({ wilayah: 'kepmendagri-300.2.2-2138-2025' });
-    const auto = JSON.parse(runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--format', 'json']).stdout);
+    const auto = JSON.parse((await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--format', 'json'])).stdout);
     expect(auto.tables[0].standard).toMatchObject({ id: 'penduduk-jenis-kelamin-kecamatan', matched: '6/6' });
     expect(auto.tables[0].issues.map((i: { type: string }) => i.type)).toContain('standard-matched');
-    const bad = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--standard', 'penduduk-jenis-kelamin-kecamatan@9.0.0']);
+    const bad = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--standard', 'penduduk-jenis-kelamin-kecamatan@9.0.0']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('penduduk-jenis-kelamin-kecamatan@1.0.0');
   });
 
-  it('looks up region codes by name and by code, and other code lists', () => {
-    const search = runCli(['kode', 'cari', 'lombok barat', '--level', 'kabupaten_kota']);
+  it('looks up region codes by name and by code, and other code lists', async () => {
+    const search = await runMain(['kode', 'cari', 'lombok barat', '--level', 'kabupaten_kota']);
     expect(search.code).toBe(0);
     expect(search.stdout).toMatch(/52\.01\s+Kabupaten Lombok Barat/);
-    const show = JSON.parse(runCli(['codes', 'show', '5271011004', '--format', 'json']).stdout);
+    const show = JSON.parse((await runMain(['codes', 'show', '5271011004', '--format', 'json'])).stdout);
     expect(show).toMatchObject({ code: '52.71.01.1004', name: 'Ampenan Selatan', normalisedFrom: '5271011004', edition: 'kepmendagri-300.2.2-2138-2025' });
     expect(show.path.map((p: { name: string }) => p.name)).toEqual(['Nusa Tenggara Barat', 'Kota Mataram', 'Ampenan', 'Ampenan Selatan']);
-    const opd = runCli(['codes', 'search', 'kesehatan', '--list', 'opd-ntb', '--lang', 'en']);
+    const opd = await runMain(['codes', 'search', 'kesehatan', '--list', 'opd-ntb', '--lang', 'en']);
     expect(opd.stdout).toContain('Dinas Kesehatan');
-    expect(runCli(['kode', 'show', '99.99']).code).toBe(1);
-    expect(runCli(['kode', 'cari', 'x', '--list', 'tidak-ada']).code).toBe(2);
+    expect((await runMain(['kode', 'show', '99.99'])).code).toBe(1);
+    expect((await runMain(['kode', 'cari', 'x', '--list', 'tidak-ada'])).code).toBe(2);
   });
 });

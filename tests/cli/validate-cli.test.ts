@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../support/cli.js';
+import { runCli, runMain } from '../support/cli.js';
 
 const SCHEMA = 'fixtures/schemas/penduduk-kecamatan.schema.json';
 const tmp = mkdtempSync(join(tmpdir(), 'satudata-cli-'));
 
+// The first cases run the built binary (bin/satudata.js, as a user does); the rest run the same main() in process.
 describe('satudata (built binary)', () => {
   it('shows help and version', () => {
     const help = runCli(['--help']);
@@ -30,16 +31,16 @@ describe('satudata (built binary)', () => {
     expect(bad.stdout).not.toMatch(/\x1b\[/); // NO_COLOR honoured
   });
 
-  it('speaks English with --lang en and SATUDATA_LANG=en', () => {
-    const a = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--lang', 'en']);
+  it('speaks English with --lang en and SATUDATA_LANG=en', async () => {
+    const a = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--lang', 'en']);
     expect(a.stdout).toContain('Wrong type: Value "30.050" in column "laki_laki" is not a valid integer.');
     expect(a.stdout).toContain('How to fix');
-    const b = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA], { SATUDATA_LANG: 'en' });
+    const b = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA], { SATUDATA_LANG: 'en' });
     expect(b.stdout).toContain('Invalid — 1 table(s), 10 error(s)');
   });
 
-  it('writes the documented JSON report', () => {
-    const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--format', 'json']);
+  it('writes the documented JSON report', async () => {
+    const r = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--format', 'json']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ $schema: 'satudata-report/1', valid: false, stats: { tables: 1, errors: 10 } });
@@ -52,8 +53,8 @@ describe('satudata (built binary)', () => {
     expect(d3.hint).toContain('hapus titiknya');
   });
 
-  it('cuts the issue list at --max-errors and says so', () => {
-    const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--format', 'json', '--max-errors', '3']);
+  it('cuts the issue list at --max-errors and says so', async () => {
+    const r = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--format', 'json', '--max-errors', '3']);
     const table = JSON.parse(r.stdout).tables[0];
     expect(table.truncated).toBe(true);
     expect(table.issues).toHaveLength(4);
@@ -61,17 +62,17 @@ describe('satudata (built binary)', () => {
     expect(table.stats.errors).toBe(10);
   });
 
-  it('fails on warnings with --fail-on warning', () => {
-    expect(runCli(['validate', 'fixtures/csv/penduduk-kecamatan-messy.csv']).code).toBe(0);
-    expect(runCli(['validate', 'fixtures/csv/penduduk-kecamatan-messy.csv', '--fail-on', 'warning']).code).toBe(1);
+  it('fails on warnings with --fail-on warning', async () => {
+    expect((await runMain(['validate', 'fixtures/csv/penduduk-kecamatan-messy.csv'])).code).toBe(0);
+    expect((await runMain(['validate', 'fixtures/csv/penduduk-kecamatan-messy.csv', '--fail-on', 'warning'])).code).toBe(1);
   });
 
-  it('validates several files in one call', () => {
-    const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', 'fixtures/csv/penduduk-kecamatan-messy.csv', '--format', 'json']);
+  it('validates several files in one call', async () => {
+    const r = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', 'fixtures/csv/penduduk-kecamatan-messy.csv', '--format', 'json']);
     expect(JSON.parse(r.stdout).tables).toHaveLength(2);
   });
 
-  it('answers unreadable input with a coded message and exit 2, never a stack trace', () => {
+  it('answers unreadable input with a coded message and exit 2, never a stack trace', async () => {
     const dir = join(tmp, 'data.csv');
     mkdirSync(dir, { recursive: true });
     const empty = join(tmp, 'empty.xlsx');
@@ -80,14 +81,21 @@ describe('satudata (built binary)', () => {
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
     const pdf = join(tmp, 'laporan.xlsx');
     writeFileSync(pdf, '%PDF-1.4\n...');
+    // an argument that cannot be opened: one coded line on stderr (the file named), nothing on stdout
+    for (const [file, text] of [['tidak-ada.csv', 'tidak ditemukan'], [dir, 'folder']] as const) {
+      const r = await runMain(['validate', file]);
+      expect(r.code, file).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^satudata: \\[source-error\\] ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: Berkas tidak dapat dibuka: .*${text}`));
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('satudata:'))).toHaveLength(1);
+    }
+    // a file that opens but is not a table: the report says why (in every format), exit 2
     for (const [file, code, text] of [
-      ['tidak-ada.csv', 'source-error', 'tidak ditemukan'],
-      [dir, 'source-error', 'folder'],
       [empty, 'empty-file', 'kosong'],
       [binary, 'format-error', 'biner'],
       [pdf, 'format-error', 'PDF'],
     ] as const) {
-      const r = runCli(['validate', file]);
+      const r = await runMain(['validate', file]);
       expect(r.code, file).toBe(2);
       expect(r.stdout).toContain(`[${code}]`);
       expect(r.stdout).toContain(text);
@@ -95,40 +103,51 @@ describe('satudata (built binary)', () => {
     }
   });
 
-  it('never writes over the input, and an unwritable output is [output-error] (exit 2), not an internal error', () => {
+  it('--output or --annotate into a folder that does not exist is a coded error; no folder is made', async () => {
+    const missing = join(tmp, 'tidak-ada-folder', 'sub');
+    for (const args of [['--output', join(missing, 'x.json')], ['--annotate', join(missing, 'x.xlsx')]]) {
+      const r = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^satudata: \[output-error\] Tidak dapat menulis .*: folder tujuannya tidak ada/);
+      expect(existsSync(join(tmp, 'tidak-ada-folder'))).toBe(false);
+    }
+  });
+
+  it('never writes over the input, and an unwritable output is [output-error] (exit 2), not an internal error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'satudata-out-'));
     const input = join(dir, 'a.csv');
     writeFileSync(input, 'a,b\n1,2\n');
-    const same = runCli(['validate', input, '--output', join(dir, '.', 'a.csv')]);
+    const same = await runMain(['validate', input, '--output', join(dir, '.', 'a.csv')]);
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/^satudata: \[usage-error\] Keluaran --output tidak boleh sama dengan berkas masukan/);
     expect(readFileSync(input, 'utf8')).toBe('a,b\n1,2\n');
     mkdirSync(join(dir, 'folder.json'));
-    const blocked = runCli(['validate', input, '--output', join(dir, 'folder.json'), '--lang', 'en']);
+    const blocked = await runMain(['validate', input, '--output', join(dir, 'folder.json'), '--lang', 'en']);
     expect(blocked.code).toBe(2);
     expect(blocked.stderr).toContain(`satudata: [output-error] Cannot write ${join(dir, 'folder.json')}: it is a directory.`);
   });
 
-  it('rejects bad usage with exit 2', () => {
-    expect(runCli(['validate']).code).toBe(2);
-    expect(runCli(['validate', 'x.csv', '--format', 'xml']).code).toBe(2);
-    const bad = runCli(['validate', 'x.csv', '--max-errors', 'banyak']);
+  it('rejects bad usage with exit 2', async () => {
+    expect((await runMain(['validate'])).code).toBe(2);
+    expect((await runMain(['validate', 'x.csv', '--format', 'xml'])).code).toBe(2);
+    const bad = await runMain(['validate', 'x.csv', '--max-errors', 'banyak']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^satudata: \[usage-error\] .*--max-errors.*banyak/);
-    const unknown = runCli(['frobnicate']);
+    const unknown = await runMain(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('[usage-error] Perintah tidak dikenal: frobnicate');
-    expect(runCli(['validate', 'x.csv', '--frob', '--lang', 'en']).stderr).toContain('[usage-error] Unknown option: --frob');
-    const lang = runCli(['validate', 'x.csv', '--lang', 'fr']);
+    expect((await runMain(['validate', 'x.csv', '--frob', '--lang', 'en'])).stderr).toContain('[usage-error] Unknown option: --frob');
+    const lang = await runMain(['validate', 'x.csv', '--lang', 'fr']);
     expect(lang.code).toBe(2);
     expect(lang.stderr).toContain('satudata: [usage-error] Bahasa tidak dikenal: fr');
     expect(lang.stderr).toContain('satudata: [usage-error] Unknown language: fr');
-    const noPortal = runCli(['push', 'paket/x']);
+    const noPortal = await runMain(['push', 'paket/x']);
     expect(noPortal.code).toBe(2);
-    expect(noPortal.stderr).toContain("satudata: [usage-error] Opsi wajib tidak ada: --portal <name>");
+    expect(noPortal.stderr).toContain("satudata: [usage-error] Opsi wajib tidak ada: --portal <nama>");
     const badSchema = join(tmp, 'bad.schema.json');
     writeFileSync(badSchema, JSON.stringify({ fields: [{ name: 'a', type: 'integr' }] }));
-    const s = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--schema', badSchema]);
+    const s = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--schema', badSchema]);
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('[schema-error]');
     expect(s.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -138,7 +157,7 @@ describe('satudata (built binary)', () => {
 describe('validate --annotate', () => {
   it('writes an annotated workbook for one file and refuses several files or the input itself', async () => {
     const out = join(tmp, 'periksa.xlsx');
-    const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--annotate', out]);
+    const r = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--schema', SCHEMA, '--annotate', out]);
     expect(r.code).toBe(1);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
@@ -146,14 +165,14 @@ describe('validate --annotate', () => {
     expect(wb.worksheets[0]!.name).toBe('Masalah');
     const data = wb.worksheets[1]!;
     expect(String(data.getCell('D3').note ? (typeof data.getCell('D3').note === 'string' ? data.getCell('D3').note : JSON.stringify(data.getCell('D3').note)) : '')).toContain('bukan bilangan bulat');
-    const two = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--annotate', out]);
+    const two = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', 'fixtures/csv/penduduk-kecamatan-errors.csv', '--annotate', out]);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('--annotate');
-    const csvName = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--annotate', join(tmp, 'periksa.csv')]);
+    const csvName = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--annotate', join(tmp, 'periksa.csv')]);
     expect(csvName.code).toBe(2);
     expect(csvName.stderr).toContain('[usage-error] Salinan beranotasi adalah buku kerja Excel');
     for (const bad of ['"', 'ab', 'x']) {
-      const r = runCli(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--delimiter', bad]);
+      const r = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--delimiter', bad]);
       expect(r.code, bad).toBe(2);
       expect(r.stderr, bad).toContain('[usage-error]');
     }

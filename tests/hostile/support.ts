@@ -160,7 +160,8 @@ export function runMeasured(args: string[], env: Record<string, string> = {}, cw
 
 /** All issue codes of a JSON report. */
 export function codes(m: Measured): string[] {
-  return (m.json?.tables ?? []).flatMap((t) => t.issues.map((i) => i.type));
+  // from the report, and from the coded lines on stderr (an argument that cannot be opened)
+  return [...(m.json?.tables ?? []).flatMap((t) => t.issues.map((i) => i.type)), ...[...m.stderr.matchAll(/^satudata: \[([a-z0-9-]+)\]/gm)].map((x) => x[1]!)];
 }
 
 /** One line per case for the report (collected from the test output). */

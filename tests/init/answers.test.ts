@@ -30,8 +30,8 @@ describe('init answers', () => {
     const std = await standardById('penduduk-jenis-kelamin-kecamatan');
     const draft = (over: object) => buildMetadata(std, { opd: 'x', periodeAwal: '2023', periodeAkhir: '2023', cakupan: '52', ...over }) as unknown as Record<string, unknown>;
     expect(await validateKey(draft({ periodeAwal: '2023' }), 'periode_awal', 'id')).toBe(true);
-    expect(await validateKey(draft({ periodeAwal: 'Triwulan I' }), 'periode_awal', 'id')).toMatch(/^Bentuk "periode_awal" tidak sesuai/);
-    expect(await validateKey(draft({ cakupan: '5201' }), 'cakupan', 'en')).toMatch(/^"cakupan" has the wrong form/);
+    expect(await validateKey(draft({ periodeAwal: 'Triwulan I' }), 'periode_awal', 'id')).toMatch(/^"periode_awal" bentuknya tidak sesuai/);
+    expect(await validateKey(draft({ cakupan: '5201' }), 'cakupan', 'en')).toMatch(/^"cakupan" must look like 01: two digits, optionally followed by a dot, two digits/);
     expect(await validateKey(draft({ kontak: 'bukan-email' }), 'kontak', 'id')).toMatch(/kontak/);
   });
 
@@ -46,7 +46,7 @@ describe('init answers', () => {
     expect(await validateKey(draft({ cakupan: '52.01' }), 'cakupan', 'id')).toBe(true);
     expect(await validateKey(draft({ cakupan: '52.01.01' }), 'cakupan', 'id')).toBe(true);
     // the schema's own message still comes first for a value of the wrong form
-    expect(await validateKey(draft({ cakupan: '5201' }), 'cakupan', 'en')).toMatch(/^"cakupan" has the wrong form/);
+    expect(await validateKey(draft({ cakupan: '5201' }), 'cakupan', 'en')).toMatch(/^"cakupan" must look like 01: two digits, optionally followed by a dot, two digits/);
   });
 
   it('orders periods of any form by the months they cover', () => {

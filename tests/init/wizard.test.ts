@@ -57,7 +57,7 @@ describe('init wizard (scripted)', () => {
     expect(standard.info.id).toBe('penduduk-jenis-kelamin-kecamatan');
     expect(answers).toMatchObject({ opd: '1.02.0.00.0.00.02.0000', periodeAwal: '2023', periodeAkhir: '2023', cakupan: '52.01', akses: 'terbuka', lisensi: 'CC-BY-4.0', kontak: 'data@ntbprov.go.id' });
     // the invalid period was refused with the schema's rule before the valid one was accepted
-    expect(text()).toContain('Bentuk "periode_awal" tidak sesuai');
+    expect(text()).toContain('"periode_awal" bentuknya tidak sesuai');
     expect(await checkMetadata(buildMetadata(standard, answers), 't')).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { listFiles, packageFile, PackageRefused } from '../../src/package/build.
 import { loadPackage } from '../../src/package/load.js';
 import { unzipEntries } from '../../src/package/zip.js';
 import { loadSchemaFile } from '../../src/standards/schema.js';
+import { findStandard, loadCatalog } from '../../src/standards/catalog.js';
 import { copyFixture, FIXED, SCHEMA, tmp } from '../portal/helpers.js';
 
 async function opts(extra: object = {}) {
@@ -131,6 +132,21 @@ describe('refusal and atomicity', () => {
     const r = await packageFile(file, join(root, 'out'), await opts());
     expect(r.notes.map((n) => n.code)).toEqual(['package-no-metadata']);
     expect(r.name).toBe('jumlah-penduduk-kecamatan');
+  });
+
+  it('notes missing metadata with a catalog standard too (its validation reports metadata-missing as well)', async () => {
+    const root = tmp('satudata-pkg-');
+    mkdirSync(join(root, 'in'));
+    const file = join(root, 'in', 'tanpa-meta.csv');
+    writeFileSync(file, readFileSync('fixtures/standards/penduduk-jenis-kelamin-kecamatan/valid.csv'));
+    const standard = findStandard(await loadCatalog(), 'penduduk-jenis-kelamin-kecamatan')!;
+    const r = await packageFile(file, join(root, 'out'), await opts({ standard }));
+    expect(r.report.tables[0]!.issues.map((i) => i.code)).toContain('metadata-missing');
+    expect(r.notes.map((n) => n.code)).toContain('package-no-metadata');
+    // the standard's own "$schema": "../meta/standard.schema.json" would be a missing reference in the package
+    const descriptor = readFileSync(join(r.path, 'datapackage.json'), 'utf8');
+    expect(descriptor).not.toContain('../meta/');
+    expect(JSON.parse(descriptor).resources[0].schema.$schema).toBe('https://datapackage.org/profiles/2.0/tableschema.json');
   });
 });
 

@@ -13,7 +13,7 @@ describe('formatGithub', () => {
     expect(lines[0]).toMatch(/^::error file=data\/a%2Cb%3Ac%25\.csv,line=4,col=2,title=Wrong type \[type-error\]::Value "1,5%0A<b>&"x"" in column "nilai" is not a valid integer\./);
     expect(lines[1]).toMatch(/^::warning file=data\/a%2Cb%3Ac%25\.csv,line=2,title=Blank row \[blank-row\]::/);
     expect(lines[2]).toMatch(/^::error file=data\/rekap\.xlsx,title=Wrong type \[type-error\]::'Data Lama'!C15: /);
-    expect(lines[3]).toMatch(/^::error file=data\/hilang\.csv,title=File cannot be opened \[source-error\]::The file cannot be opened: not found\./);
+    expect(lines[3]).toMatch(/^::error file=data\/hilang\.csv,title=File cannot be opened \[source-error\]::File cannot be opened: not found\./);
     expect(lines.some((l) => l.includes('[bom]'))).toBe(false);
     expect(lines.at(-1)).toMatch(/^Invalid — 3 table\(s\), 3 error\(s\)/);
     for (const l of lines.slice(0, -1)) expect(l).not.toMatch(/[\r\n]/);

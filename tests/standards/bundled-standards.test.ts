@@ -1,13 +1,13 @@
 /**
  * The bundled catalog (standards/catalog) and its examples (fixtures/standards/<id>/):
  * valid.csv must pass with no error, invalid.csv must report at least every planted defect of expected.json.
- * Runs the built CLI (`npm test` builds first; alone: `npx tsc -p tsconfig.json` then this file).
+ * Runs the CLI in process (runMain: main() from src), since what is under test is the validation, not the process.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../../src/standards/catalog.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { ROOT, runMain } from '../support/cli.js';
 
 const FIXTURES = join(ROOT, 'fixtures/standards');
 const folders = readdirSync(FIXTURES)
@@ -29,8 +29,8 @@ interface ReportIssue {
   cell?: string;
 }
 
-function report(file: string, id: string) {
-  const r = runCli(['validate', `fixtures/standards/${id}/${file}`, '--standard', id, '--format', 'json']);
+async function report(file: string, id: string) {
+  const r = await runMain(['validate', `fixtures/standards/${id}/${file}`, '--standard', id, '--format', 'json']);
   let json: { tables: { issues: ReportIssue[]; standard?: { id?: string } }[] };
   try {
     json = JSON.parse(r.stdout);
@@ -98,20 +98,20 @@ describe.each(folders)('fixtures/standards/%s', (id) => {
     expect(planted.some((p) => RULES.includes(p.code) || CODES.includes(p.code)), 'at least one rule or code defect').toBe(true);
   });
 
-  it('valid.csv passes with no error', () => {
-    const { code, table } = report('valid.csv', id);
+  it('valid.csv passes with no error', async () => {
+    const { code, table } = await report('valid.csv', id);
     const errors = table.issues.filter((i) => i.severity === 'error').map((i) => `${i.type}@${i.cell ?? '-'}`);
     expect(errors).toEqual([]);
     expect(code).toBe(0);
   });
 
-  it('valid.csv is matched to its standard from the header alone', () => {
-    const r = runCli(['validate', `fixtures/standards/${id}/valid.csv`, '--format', 'json']);
+  it('valid.csv is matched to its standard from the header alone', async () => {
+    const r = await runMain(['validate', `fixtures/standards/${id}/valid.csv`, '--format', 'json']);
     expect(JSON.parse(r.stdout).tables[0].standard?.id).toBe(id);
   });
 
-  it('invalid.csv reports every planted defect', () => {
-    const { code, table } = report('invalid.csv', id);
+  it('invalid.csv reports every planted defect', async () => {
+    const { code, table } = await report('invalid.csv', id);
     expect(code).toBe(1);
     const found = new Set(table.issues.map((i) => `${i.type}@${i.cell ?? '-'}`));
     const planted: Planted[] = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));

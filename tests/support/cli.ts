@@ -20,3 +20,38 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * The CLI in this process: main() from src, as bin/satudata.js calls it, with stdout and stderr captured and the
+ * same environment as runCli. For tests whose subject is what a command computes, not the process around it
+ * (exit signals, stack traces, a real terminal): no node start-up per call. Calls must not overlap.
+ */
+export async function runMain(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main.js');
+  const vars: Record<string, string> = { NO_COLOR: '1', CI: 'true', SATUDATA_LANG: '', ...env };
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  let stdout = '';
+  let stderr = '';
+  const capture = (append: (s: string) => void) => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  }) as typeof process.stdout.write;
+  const out = process.stdout.write;
+  const err = process.stderr.write;
+  process.stdout.write = capture((s) => (stdout += s));
+  process.stderr.write = capture((s) => (stderr += s));
+  try {
+    const code = await main(['node', 'satudata', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}

@@ -116,7 +116,7 @@ export function itemsTable(r: AuditReport, lang: Lang): ReportTable {
 }
 
 export function trendTable(r: AuditReport, lang: Lang): ReportTable {
-  const columns = [col(lang, 'week'), { key: 'asOf', label: 'as-of', kind: 'date' as const }, col(lang, 'pctCollected', 'pct'), col(lang, 'pctPublished', 'pct'), col(lang, 'overdue', 'int')];
+  const columns = [col(lang, 'week'), { key: 'asOf', label: t(lang, 'audit.col.asOf'), kind: 'date' as const }, col(lang, 'pctCollected', 'pct'), col(lang, 'pctPublished', 'pct'), col(lang, 'overdue', 'int')];
   return { key: 'tren', title: t(lang, 'audit.sec.trend'), columns, rows: r.history.map((p) => [p.week, p.asOf, p.pctCollected, p.pctPublished, p.overdue]) };
 }
 
@@ -140,7 +140,7 @@ export function definitionsTable(r: AuditReport, lang: Lang): ReportTable {
     rows.push([`${t(lang, 'audit.def.graces')}: ${freqLabel(lang, f)}`,
       `${t(lang, 'audit.col.lag')} ${p.lag}; ${t(lang, 'audit.col.graceOverdue')} ${p.overdue ?? never}; ${t(lang, 'audit.col.graceDelinquent')} ${p.delinquent ?? never}`]);
   }
-  rows.push(['run', `${r.runId} · ${r.asOf} · ${r.week} · sha256 ${r.registry.sha256}`]);
+  rows.push([t(lang, 'audit.col.run'), `${r.runId} · ${r.asOf} · ${r.week} · sha256 ${r.registry.sha256}`]);
   return { key: 'definisi', title: t(lang, 'audit.sec.definitions'), columns: [col(lang, 'term'), col(lang, 'definition')], rows };
 }
 

@@ -15,7 +15,8 @@ const FILL: Record<string, string> = { hijau: 'FFC6EFCE', biru: 'FFBDD7EE', kuni
 
 function value(c: Cell, kind: string): ExcelJS.CellValue {
   if (c === null || c === undefined) return null;
-  if (typeof c === 'number') return kind === 'pct' ? c / 100 : c;
+  // a percentage as a fraction, without float noise (92.54 → 0.9254, not 0.9254000000000001)
+  if (typeof c === 'number') return kind === 'pct' ? Math.round(c * 100) / 10000 : c;
   return safeXlsxText(c);
 }
 

@@ -10,6 +10,7 @@ import { validateFile } from '../../check/validate-file.js';
 import { loadSidecarMetadata } from '../../standards/metadata-load.js';
 import { isoDay, witaDay } from '../dates.js';
 import type { ObservedDataset, ObservedState } from '../model.js';
+import { fsReason } from '../../io/fs-reason.js';
 import { SourceError } from './source-error.js';
 
 const FILE = /^(.+?)_(\d{4}(?:-(?:S[12]|Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?)\.(csv|xlsx|xls)$/i;
@@ -27,10 +28,10 @@ async function walk(dir: string): Promise<string[]> {
 export async function readFolder(dir: string): Promise<ObservedState> {
   let files: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) throw new Error('ENOTDIR');
+    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
     files = await walk(dir);
   } catch (err) {
-    throw new SourceError('audit-source-error', { source: dir, reason: (err as NodeJS.ErrnoException).code ?? String((err as Error).message) });
+    throw new SourceError('audit-source-error', { source: dir, reason: fsReason(err) });
   }
   const byItem = new Map<string, ObservedDataset>();
   for (const file of files) {

@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ObservedDataset, ObservedState } from '../model.js';
 import { periodsIn } from './periods-in.js';
+import { fsReason } from '../../io/fs-reason.js';
 import { SourceError } from './source-error.js';
 
 export { SourceError };
@@ -29,13 +30,13 @@ export async function readLedger(path: string): Promise<ObservedState> {
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new SourceError('audit-source-error', { source: path, reason: err instanceof SyntaxError ? 'JSON' : (err as NodeJS.ErrnoException).code ?? String(err) });
+    throw new SourceError('audit-source-error', { source: path, reason: err instanceof SyntaxError ? '@reason.bad-json' : fsReason(err) });
   }
   if (json && typeof json === 'object' && json.datasets && typeof json.datasets === 'object' && !Array.isArray(json.datasets) && json.entries === undefined) {
     return fromPushLedger(path, json as { portal?: string; datasets: Record<string, PushEntry> });
   }
   if (!json || typeof json !== 'object' || !String(json.schema ?? '').startsWith('satudata-ledger/') || !Array.isArray(json.entries)) {
-    throw new SourceError('audit-source-error', { source: path, reason: 'schema satudata-ledger/1' });
+    throw new SourceError('audit-source-error', { source: path, reason: '@reason.not-ledger' });
   }
   const byName = new Map<string, ObservedDataset>();
   const pushed = new Map<string, PushEntry>();
