@@ -6,12 +6,13 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { entry } from '../report/catalog.js';
 import { renderIssue } from '../report/render.js';
+import { termSafe, termParams } from '../report/terminal-safe.js';
 import { EXIT_USAGE } from './context.js';
 
 /** A catalog code rendered as `[code] message` and its hint on the next line. */
 export function codedLine(lang: Lang, code: string, params: Record<string, string | number>): string {
   const r = renderIssue({ code, severity: entry(code)?.severity ?? 'error', params }, lang);
-  return `[${code}] ${r.message}${r.hint ? `\n    ${r.hint}` : ''}`;
+  return `[${code}] ${termSafe(r.message)}${r.hint ? `\n    ${termSafe(r.hint)}` : ''}`;
 }
 
 export function printCoded(lang: Lang, code: string, params: Record<string, string | number>): void {
@@ -20,7 +21,7 @@ export function printCoded(lang: Lang, code: string, params: Record<string, stri
 
 /** `satudata: [code] text` for a CLI message (i18n key) that is not an issue of the catalog; returns EXIT_USAGE. */
 export function cliError(lang: Lang, code: string, key: string, params: Record<string, unknown> = {}): number {
-  process.stderr.write(`satudata: [${code}] ${t(lang, key, params)}\n`);
+  process.stderr.write(`satudata: [${code}] ${t(lang, key, termParams(params))}\n`);
   return EXIT_USAGE;
 }
 

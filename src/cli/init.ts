@@ -7,6 +7,7 @@ import { checkMetadata, sidecarPath } from '../standards/metadata-load.js';
 import { buildMetadata, missingFlags, opdEntry, type InitAnswers } from '../init/answers.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
 import { cliError, printCoded, usageError } from './coded.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export interface InitCliOptions extends InitAnswers {
   lang: Lang;
@@ -104,7 +105,7 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
     if (file && samePath(dest, file)) return usageError(lang, 'cli.output-is-input', { option: '--out', path: file });
     await writeSidecar(dest, metadata);
   }
-  process.stdout.write(t(lang, 'init.written', { path: dest }) + '\n');
+  process.stdout.write(termSafe(t(lang, 'init.written', { path: dest })) + '\n');
   return EXIT_OK;
 }
 

@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { positiveOption, printCoded, usageError } from './coded.js';
 import { createProgress } from './progress.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export interface ReportCliOptions {
   lang: Lang;
@@ -79,7 +80,7 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
     for (const issue of reg.issues) {
       const r = renderIssue(issue, lang);
       const where = issue.row !== undefined ? `${registryPath}:${issue.row}` : registryPath;
-      process.stderr.write(`${where}  ✖ ${r.title}: ${r.message} [${issue.code}]\n    ${t(lang, 'label.hint')}: ${r.hint}\n`);
+      process.stderr.write(`${termSafe(where)}  ✖ ${r.title}: ${termSafe(r.message)} [${issue.code}]\n    ${t(lang, 'label.hint')}: ${termSafe(r.hint)}\n`);
     }
     if (reg.unreadable) return EXIT_USAGE;
     process.stderr.write(`satudata: ${t(lang, 'audit.cli.registry-invalid', { path: registryPath, count: reg.issues.length })}\n`);

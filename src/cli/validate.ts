@@ -14,6 +14,7 @@ import { resolveStandardOption } from './standard-option.js';
 import { createProgress } from './progress.js';
 import type { RepoJob } from '../repo/plan.js';
 import { sheetArg } from './options.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export type ReportFormat = 'pretty' | 'json' | 'github' | 'junit' | 'markdown';
 
@@ -75,8 +76,8 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
       if (Object.keys(config).length === 0) config = plan.config.config;
       if (plan.reports.length) preset.set(jobs.length, plan.reports);
       jobs.push(...plan.jobs);
-      if (plan.jobs.length === 0 && plan.reports.length === 0) process.stderr.write(`satudata: ${t(o.lang, 'repo.none', { path: arg })}\n`);
-      if (plan.unchanged > 0) process.stderr.write(`satudata: ${t(o.lang, 'repo.unchanged', { count: plan.unchanged, ref: o.changedSince ?? '' })}\n`);
+      if (plan.jobs.length === 0 && plan.reports.length === 0) process.stderr.write(`satudata: ${termSafe(t(o.lang, 'repo.none', { path: arg }))}\n`);
+      if (plan.unchanged > 0) process.stderr.write(`satudata: ${termSafe(t(o.lang, 'repo.unchanged', { count: plan.unchanged, ref: o.changedSince ?? '' }))}\n`);
     } catch (err) {
       if (!(err instanceof RepoError)) throw err;
       printCoded(o.lang, err.code, err.params);
