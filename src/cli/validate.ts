@@ -132,7 +132,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   if (o.annotate) {
     // an annotated copy of the (single) validated workbook: problem cells highlighted, notes, a "Masalah" sheet
     const { annotateWorkbook } = await import('../annotate/annotate.js');
-    await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang);
+    await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang, timeLimitSeconds ? { timeLimitSeconds } : {});
   }
   process.stdout.write(await format(report, o, failOn));
   return exitCode(report);

@@ -46,7 +46,7 @@ export class OutputError extends Error {
 function aboutOutput(err: NodeJS.ErrnoException, dest: string, tmp: string | undefined): boolean {
   if (err.path === undefined) return true; // a write on an open descriptor (ENOSPC)
   // copyFile/rename name the source in `path`: a full or read-only disk is about the side written, `dest`
-  const written = WRITE_SIDE.has(err.code ?? '') && typeof (err as { dest?: unknown }).dest === 'string' ? (err as { dest: string }).dest : err.path;
+  const written = WRITE_SIDE.has(err.code ?? '') && typeof (err as unknown as { dest?: unknown }).dest === 'string' ? (err as unknown as { dest: string }).dest : err.path;
   const p = resolve(written);
   const d = resolve(dest);
   const t = tmp === undefined ? undefined : resolve(tmp);
