@@ -160,6 +160,7 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
         try {
           for await (const batch of src.batches()) {
             checkTime();
+            await drained(ws);
             for (const raw of batch) {
               if (raw.n > EXCEL_MAX_ROWS) throw new ReadError('annotate-too-large', { row: raw.n, sheet: sh.name, limit: EXCEL_MAX_ROWS });
               if (raw.n <= last) continue; // a row listed twice or out of order: the first one stands
@@ -181,6 +182,21 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
     },
   }]);
   return { cells, issues: listed.length };
+}
+
+/** Bytes the streaming writer may hold for the zip before the copy waits for it (exceljs writes rows into its
+ *  zip stream without backpressure: without this wait a fast reader fills memory with compressed-to-be XML). */
+const WRITE_BACKLOG = 4 << 20;
+
+async function drained(ws: StreamSheet): Promise<void> {
+  // the sheet's StreamBuf pipes into the zip entry (a readable-stream PassThrough: its buffered length is in
+  // _writableState.length)
+  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
+  const pipes = (ws as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
+  const backlog = (p: Pipe) => p._writableState?.length ?? p.writableLength ?? 0;
+  for (const pipe of pipes) {
+    while (backlog(pipe) > WRITE_BACKLOG) await new Promise((r) => setTimeout(r, 2));
+  }
 }
 
 /** The first sheet: every issue, worst first, with a link to its cell. */
