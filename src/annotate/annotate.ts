@@ -136,7 +136,7 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
   await writeUnitAtomic([{
     dest: outPath,
     write: async (tmp) => {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
       wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
       writeIssueList(wb, listed, lang);
       for (const sh of sheets) {
@@ -191,11 +191,21 @@ const WRITE_BACKLOG = 4 << 20;
 async function drained(ws: StreamSheet): Promise<void> {
   // the sheet's StreamBuf pipes into the zip entry (a readable-stream PassThrough: its buffered length is in
   // _writableState.length)
-  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
+  type Pipe = { writableLength?: number; _writableState?: { length?: number }; once(event: 'drain', f: () => void): void; removeListener(event: 'drain', f: () => void): void };
   const pipes = (ws as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
   const backlog = (p: Pipe) => p._writableState?.length ?? p.writableLength ?? 0;
   for (const pipe of pipes) {
-    while (backlog(pipe) > WRITE_BACKLOG) await new Promise((r) => setTimeout(r, 2));
+    while (backlog(pipe) > WRITE_BACKLOG) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          pipe.removeListener('drain', done);
+          resolve();
+        };
+        const timer = setTimeout(done, 50);
+        pipe.once('drain', done);
+      });
+    }
   }
 }
 
