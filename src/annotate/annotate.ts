@@ -150,6 +150,8 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
           if (raw) row.values = raw.cells.map((c, i) => cellValue(c, raw.kinds?.[i]));
           for (const m of rows.get(n) ?? []) {
             const cell = row.getCell(m.col);
+            // the streaming writer leaves out rows without values: an empty marked cell gets an empty text
+            if (cell.value === null || cell.value === undefined) cell.value = '';
             cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } };
             cell.note = m.lines.join('\n\n');
           }
