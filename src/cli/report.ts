@@ -90,7 +90,7 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
   const want = (f: string) => format === 'all' || format === f;
   if (report.guard.level !== 'ok') {
     const { notes } = await import('../audit/format/common.js');
-    for (const n of notes(report, lang).filter((x) => x !== t(lang, 'audit.first-run'))) process.stderr.write(`satudata: ${n}\n`);
+    for (const n of notes(report, lang).filter((x) => x !== t(lang, 'audit.first-run'))) process.stderr.write(`satudata: ${termSafe(n)}\n`);
   }
   if (!o.out) {
     if (format === 'json') process.stdout.write((await import('../audit/format/json.js')).formatJson(report, lang));
@@ -114,7 +114,7 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
       written.push(join(dir, '*.csv'));
     }
     const { headlines } = await import('../audit/format/common.js');
-    process.stdout.write(`${headlines(report, lang).join('\n')}\n${t(lang, 'audit.cli.written', { week: report.week, files: written.join(', ') })}\n`);
+    process.stdout.write(`${headlines(report, lang).map(termSafe).join('\n')}\n${termSafe(t(lang, 'audit.cli.written', { week: report.week, files: written.join(', ') }))}\n`);
   }
   return report.guard.level === 'refuse' ? EXIT_INVALID : EXIT_OK;
 }
