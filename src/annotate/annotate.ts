@@ -8,10 +8,10 @@
  * validation uses (one batch at a time) and written with exceljs' streaming WorkbookWriter, row by row; only
  * the issues (at most --max-errors per table) are held. The copy holds values (numbers as numbers, text
  * neutralised against formula injection as the last step, formulas as their computed values), not the input's
- * styles. A row Excel cannot hold (above 1,048,576) is refused with `annotate-too-large`; the per-file
+ * styles. A row Excel cannot hold (above 1,048,576) is refused (`output-error`, nothing written); the per-file
  * `--time-limit` applies. The input file is never modified; the output is written atomically.
  */
-import { refuseSameFile, writeUnitAtomic } from '../io/atomic.js';
+import { OutputError, refuseSameFile, writeUnitAtomic } from '../io/atomic.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Issue, Severity, TableReport } from '../report/issue.js';
@@ -158,13 +158,19 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
           row.commit();
           last = n;
         };
-        const src = await openSource(inputPath, sh.source !== undefined ? { sheet: sh.source } : {});
-        try {
+        // a sheet that was not validated and cannot be read as a table (a chart sheet, a broken part) is copied
+        // empty; a validated one was readable a moment ago, and any error on it stands
+        const validated = tables.some((tb) => sheetOf(tb) === sh);
+        const src = await openSource(inputPath, sh.source !== undefined ? { sheet: sh.source } : {}).catch((err: unknown) => {
+          if (validated || !(err instanceof ReadError) || err.code === 'time-limit') throw err;
+          return undefined;
+        });
+        if (src) try {
           for await (const batch of src.batches()) {
             checkTime();
             await drained(ws);
             for (const raw of batch) {
-              if (raw.n > EXCEL_MAX_ROWS) throw new ReadError('annotate-too-large', { row: raw.n, sheet: sh.name, limit: EXCEL_MAX_ROWS });
+              if (raw.n > EXCEL_MAX_ROWS) throw new OutputError(outPath, `@reason.excel-rows:${raw.n}`);
               if (raw.n <= last) continue; // a row listed twice or out of order: the first one stands
               while (next < pendingRows.length && pendingRows[next]! < raw.n) {
                 if (pendingRows[next]! > last) put(pendingRows[next]!, undefined);
@@ -174,6 +180,9 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
               put(raw.n, raw.cells.length > EXCEL_MAX_COLUMNS ? { ...raw, cells: raw.cells.slice(0, EXCEL_MAX_COLUMNS) } : raw);
             }
           }
+        } catch (err) {
+          if (validated || !(err instanceof ReadError) || err.code === 'time-limit') throw err;
+          // the rest of a sheet that was not validated and cannot be read: left out
         } finally {
           await src.close();
         }

@@ -421,6 +421,8 @@ export const UI: Record<string, Phrase> = {
   'annotate.severity.error': { id: 'galat', en: 'error' },
   'annotate.severity.warning': { id: 'peringatan', en: 'warning' },
   'annotate.severity.info': { id: 'info', en: 'info' },
+  // ── hostile input / outputs (issue 13): why an annotated copy cannot be written ──
+  'reason.excel-rows': { id: 'baris {arg} melewati batas Excel (1.048.576 baris); pecah data menjadi beberapa berkas', en: 'row {arg} is beyond Excel\'s limit (1,048,576 rows); split the data into several files' },
 };
 
 /** Fills {name} placeholders. */

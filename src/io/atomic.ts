@@ -87,8 +87,8 @@ async function mkdirOut(dir: string): Promise<void> {
       if (up === d) break;
       d = up;
     }
-    for (const m of missing) await mkdir(m); // throws the real error (EROFS, EACCES…)
-    throw err;
+    // throws the real error (EROFS, EACCES…); if every folder could be made after all, that is fine
+    for (const m of missing) await mkdir(m).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'EEXIST') throw e; });
   }
 }
 

@@ -441,10 +441,6 @@ export const CATALOG = {
   'init-invalid': e('error', ['#metadata'],
     ['Metadata tidak sah', 'Metadata dari jawaban tidak sah: {detail}.', 'Perbaiki nilai opsi yang disebut, lalu jalankan satudata init lagi.'],
     ['Invalid metadata', 'The metadata from the answers is invalid: {detail}.', 'Fix the named option values, then run satudata init again.']),
-  // ── annotated workbook (validate --annotate): streamed copy limits ──────────────
-  'annotate-too-large': e('error', ['#file'],
-    ['Salinan beranotasi tidak dapat dibuat', 'Baris {row} sheet "{sheet}" melewati batas Excel ({limit} baris); salinan beranotasi tidak ditulis.', 'Pecah data menjadi beberapa berkas atau sheet, lalu jalankan lagi; laporan pemeriksaan tetap berlaku tanpa --annotate.'],
-    ['Annotated copy cannot be made', 'Row {row} of sheet "{sheet}" is beyond Excel\'s limit ({limit} rows); the annotated copy was not written.', 'Split the data into several files or sheets and run again; the validation report stands without --annotate.']),
 } satisfies Record<string, CatalogEntry>;
 
 export function entry(code: string): CatalogEntry | undefined {

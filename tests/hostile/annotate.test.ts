@@ -42,13 +42,13 @@ describe('--annotate on hostile input', () => {
     expect(wb.getWorksheet('Data')!.getCell('B3').value).toBe('\'=HYPERLINK("http://x")');
   });
 
-  it('an XLSX with a row number above 1,048,576 → annotate-too-large (exit 2), no output file', () => {
+  it('an XLSX with a row number above 1,048,576 → output-error (exit 2, row beyond the Excel limit), no output file', () => {
     const sheet = SHEET_HEAD + `<row r="1">${inline('kode', ' r="A1"')}${inline('nilai', ' r="B1"')}</row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>5</v></c></row><row r="1048577"><c r="A1048577"><v>2</v></c><c r="B1048577"><v>6</v></c></row>` + SHEET_TAIL;
     const file = write(dir, 'too-many-rows.xlsx', zip(xlsxParts(sheet)));
     const out = join(dir, 'too-many-rows.beranotasi.xlsx');
     const m = runMeasured(['validate', file, '--annotate', out, '--format', 'json']);
     expectClean(m, [2]);
-    expect(m.stderr).toMatch(/^satudata: \[annotate-too-large\] /m);
+    expect(m.stderr).toMatch(/^satudata: \[output-error\] .*1048577.*1\.048\.576/m);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('.too-many-rows'))).toEqual([]);
   });
