@@ -147,9 +147,17 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
         let last = 0; // last row written
         const put = (n: number, raw: RawRow | undefined) => {
           const row = ws.getRow(n);
-          if (raw) row.values = raw.cells.map((c, i) => cellValue(c, raw.kinds?.[i]));
+          if (raw) {
+            row.values = raw.cells.map((c, i) => cellValue(c, raw.kinds?.[i]));
+            // one shared (never changed) style object for plain cells: exceljs caches a style's id by object,
+            // so the style of a plain cell is not worked out again for every cell
+            row.eachCell((cell) => {
+              cell.style = PLAIN_STYLE;
+            });
+          }
           for (const m of rows.get(n) ?? []) {
             const cell = row.getCell(m.col);
+            cell.style = {}; // its own style object: the fill must not change PLAIN_STYLE
             // the streaming writer leaves out rows without values: an empty marked cell gets an empty text
             if (cell.value === null || cell.value === undefined) cell.value = '';
             cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } };
@@ -249,6 +257,8 @@ function writeIssueList(wb: StreamWorkbook, listed: { issue: Issue; sheet: strin
   }
   list.commit();
 }
+
+const PLAIN_STYLE = Object.freeze({}) as Record<string, never>;
 
 /** A sheet name Excel accepts (at most 31 characters, none of : \ / ? * [ ]). */
 function safeSheetName(name: string): string {
