@@ -16,6 +16,10 @@ let hooked = false;
 function hookSignals(): void {
   if (hooked) return;
   hooked = true;
+  // an early exit (a closed pipe ends the process quietly) leaves no temporary behind either
+  process.once('exit', () => {
+    for (const p of pending) rmSync(p, { recursive: true, force: true });
+  });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       for (const p of pending) rmSync(p, { recursive: true, force: true });

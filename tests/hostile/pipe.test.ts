@@ -1,8 +1,14 @@
 /** EPIPE is a normal end: a reader that goes away (`| head -1`) ends the command quietly, exit 0 or the code it
  *  already had, never a stack trace. The read end of the child's stdout is closed before it writes. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BIN, ROOT } from '../support/cli.js';
+import { tempDir } from './support.js';
+
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function closedPipe(args: string[]): Promise<{ code: number | null; stderr: string; seconds: number }> {
   return new Promise((resolve) => {
@@ -29,5 +35,18 @@ describe('writing to a closed pipe', () => {
     expect(exits, r.stderr).toContain(r.code);
     expect(r.stderr).not.toMatch(/EPIPE|\bat .*\.js:\d+|internal-error/);
     expect(r.seconds).toBeLessThan(20);
+  });
+
+  it('a closed pipe in the middle of `package a b` leaves no temporary behind', async () => {
+    const meta = JSON.parse(readFileSync(join(ROOT, 'fixtures/package/penduduk-kecamatan.metadata.json'), 'utf8'));
+    for (const name of ['a', 'b', 'c']) {
+      copyFileSync(join(ROOT, 'fixtures/package/penduduk-kecamatan.csv'), join(dir, `${name}.csv`));
+      writeFileSync(join(dir, `${name}.metadata.json`), JSON.stringify({ ...meta, slug: `penduduk-${name}` }));
+    }
+    const out = join(dir, 'out');
+    const r = await closedPipe(['package', ...['a', 'b', 'c'].map((n) => join(dir, `${n}.csv`)), '--standard', 'penduduk-jenis-kelamin-kecamatan', '--out', out]);
+    expect([0, 1], r.stderr).toContain(r.code);
+    expect(r.stderr).not.toMatch(/EPIPE|\bat .*\.js:\d+/);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
