@@ -97,7 +97,15 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
     await first.close();
     sheets = (names.length ? names : [tables[0]!.sheet ?? 'Data']).filter((n) => n.toLowerCase() !== ISSUES_SHEET.toLowerCase()).map((n) => ({ name: n, source: n }));
   } else {
-    sheets = [...new Set(tables.map((tb) => tb.sheet))].map((s) => ({ name: safeSheetName(s ?? 'Data'), source: s }));
+    sheets = [...new Set(tables.map((tb) => tb.sheet))].map((s) => ({ name: s ?? 'Data', source: s }));
+  }
+  // names Excel (and exceljs) accept, unique without regard to case, whatever a hostile workbook declares
+  const used = new Set([ISSUES_SHEET.toLowerCase()]);
+  for (const sh of sheets) {
+    let name = safeSheetName(sh.name);
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${safeSheetName(sh.name).slice(0, 26)} (${i})`;
+    used.add(name.toLowerCase());
+    sh.name = name;
   }
   const sheetOf = (tb: TableReport) => sheets.find((s) => s.source === tb.sheet) ?? (tables.length === 1 ? sheets[0] : undefined);
 
@@ -262,6 +270,7 @@ const PLAIN_STYLE = Object.freeze({}) as Record<string, never>;
 
 /** A sheet name Excel accepts (at most 31 characters, none of : \ / ? * [ ]). */
 function safeSheetName(name: string): string {
-  const clean = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31);
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[:\\/?*[\]\u0000-\u001f]/g, '_').replace(/^'|'$/g, '_').slice(0, 31);
   return clean === '' || clean.toLowerCase() === ISSUES_SHEET.toLowerCase() ? 'Data' : clean;
 }

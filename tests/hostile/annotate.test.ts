@@ -72,3 +72,26 @@ describe('--annotate on hostile input', () => {
     expect(m.stderr).toMatch(/^satudata: \[output-error\] /m);
   });
 });
+
+describe('--annotate on a workbook with hostile sheet names', () => {
+  it('duplicate (case-insensitive), over-long and forbidden-character sheet names → a copy with names Excel accepts', async () => {
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const names = ['Data', 'DATA', 'a/b*c?[d]:' + 'x'.repeat(40), 'Masalah'];
+    const sheet = (v: string) => SHEET_HEAD + `<row r="1">${inline('kode', ' r="A1"')}${inline('nama', ' r="B1"')}</row><row r="2"><c r="A2"><v>1</v></c>${inline(v, ' r="B2"')}</row>` + SHEET_TAIL;
+    const parts = xlsxParts(sheet('satu'), {
+      'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${RNS}"><sheets>${names.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+    });
+    for (let i = 2; i <= names.length; i++) parts.push({ name: `xl/worksheets/sheet${i}.xml`, data: sheet(`isi ${i}`) });
+    const file = write(dir, 'names.xlsx', zip(parts));
+    const out = join(dir, 'names.beranotasi.xlsx');
+    const m = runMeasured(['validate', file, '--annotate', out, '--format', 'json']);
+    expectClean(m, [0, 1]);
+    const wb = await readBack(out);
+    const got = wb.worksheets.map((w) => w.name);
+    expect(got[0]).toBe('Masalah');
+    expect(new Set(got.map((n) => n.toLowerCase())).size).toBe(got.length);
+    expect(got.every((n) => n.length <= 31 && !/[:\\/?*[\]]/.test(n))).toBe(true);
+  });
+});
