@@ -6,6 +6,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { entry } from '../report/catalog.js';
 import { renderIssue } from '../report/render.js';
+import { termSafe, termParams } from '../report/terminal-safe.js';
 import { EXIT_USAGE } from './context.js';
 
 /** A catalog code rendered as `[code] message` and its hint on the next line. */
@@ -13,8 +14,8 @@ export function codedLine(lang: Lang, code: string, params: Record<string, strin
   const e = entry(code);
   const r = renderIssue({ code, severity: e?.severity ?? 'error', params }, lang);
   // the file a message is about, when the message itself does not name it
-  const subject = typeof params.path === 'string' && !(e?.[lang].message ?? '').includes('{path}') ? `${params.path}: ` : '';
-  return `[${code}] ${subject}${r.sentence}${r.hint ? `\n    ${r.hint}` : ''}`;
+  const subject = typeof params.path === 'string' && !(e?.[lang].message ?? '').includes('{path}') ? `${termSafe(params.path)}: ` : '';
+  return `[${code}] ${subject}${termSafe(r.sentence)}${r.hint ? `\n    ${termSafe(r.hint)}` : ''}`;
 }
 
 export function printCoded(lang: Lang, code: string, params: Record<string, string | number>): void {
@@ -23,7 +24,7 @@ export function printCoded(lang: Lang, code: string, params: Record<string, stri
 
 /** `satudata: [code] text` for a CLI message (i18n key) that is not an issue of the catalog; returns EXIT_USAGE. */
 export function cliError(lang: Lang, code: string, key: string, params: Record<string, unknown> = {}): number {
-  process.stderr.write(`satudata: [${code}] ${t(lang, key, params)}\n`);
+  process.stderr.write(`satudata: [${code}] ${t(lang, key, termParams(params))}\n`);
   return EXIT_USAGE;
 }
 

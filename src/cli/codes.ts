@@ -7,6 +7,7 @@ import { fold } from '../read/words.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { cliError, positiveOption } from './coded.js';
 import { table } from './table-text.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 interface CodesOptions {
   list: string;
@@ -28,7 +29,7 @@ export async function runCodesSearch(text: string, o: CodesOptions, lang: Lang):
   const found = list.entries.filter((e) => fold(e.nama).includes(q) || fold(e.kode).includes(q) || fold(e.singkatan ?? '').includes(q) || (e.sinonim ?? '').split(';').some((s) => fold(s).includes(q))).slice(0, limit);
   if (o.format === 'json') process.stdout.write(JSON.stringify({ list: o.list, query: text, results: found }, null, 2) + '\n');
   else if (found.length) process.stdout.write(table([t(lang, 'codes.code'), t(lang, 'codes.name')], found.map((e) => [e.kode, e.nama])));
-  else process.stdout.write(`${t(lang, 'codes.none', { query: text })}\n`);
+  else process.stdout.write(`${termSafe(t(lang, 'codes.none', { query: text }))}\n`);
   return found.length ? EXIT_OK : EXIT_INVALID;
 }
 
@@ -37,7 +38,7 @@ export async function runCodesShow(code: string, o: CodesOptions, lang: Lang): P
     const norm = normaliseCode(code);
     const r = norm ? region(norm.code) : undefined;
     if (!r) {
-      process.stdout.write(`${t(lang, 'codes.unknown', { code })}\n`);
+      process.stdout.write(`${termSafe(t(lang, 'codes.unknown', { code }))}\n`);
       return EXIT_INVALID;
     }
     const chain: Region[] = [];
@@ -46,16 +47,16 @@ export async function runCodesShow(code: string, o: CodesOptions, lang: Lang): P
       process.stdout.write(JSON.stringify({ ...r, path: chain.map((c) => ({ code: c.code, name: c.name, level: c.level })), edition: REGION_EDITION, ...(norm!.form !== 'dotted' ? { normalisedFrom: code } : {}) }, null, 2) + '\n');
       return EXIT_OK;
     }
-    if (norm!.form !== 'dotted') process.stdout.write(`${t(lang, 'codes.normalised', { from: code, to: r.code })}\n`);
+    if (norm!.form !== 'dotted') process.stdout.write(`${termSafe(t(lang, 'codes.normalised', { from: code, to: r.code }))}\n`);
     process.stdout.write(table([t(lang, 'codes.level'), t(lang, 'codes.code'), t(lang, 'codes.name')], chain.map((c) => [t(lang, `level.${c.level}`), c.code, c.name])));
-    process.stdout.write(`${t(lang, 'codes.edition', { edition: REGION_EDITION })}\n`);
+    process.stdout.write(`${termSafe(t(lang, 'codes.edition', { edition: REGION_EDITION }))}\n`);
     return EXIT_OK;
   }
   const list = codeList(o.list);
   if (!list) return unknownList(o.list, lang);
   const entry = list.byCode.get(code.trim());
   if (!entry) {
-    process.stdout.write(`${t(lang, 'codes.unknown', { code })}\n`);
+    process.stdout.write(`${termSafe(t(lang, 'codes.unknown', { code }))}\n`);
     return EXIT_INVALID;
   }
   if (o.format === 'json') process.stdout.write(JSON.stringify(entry, null, 2) + '\n');
@@ -69,12 +70,12 @@ function printRegions(found: Region[], o: CodesOptions, lang: Lang, query: strin
     return found.length ? EXIT_OK : EXIT_INVALID;
   }
   if (!found.length) {
-    process.stdout.write(`${t(lang, 'codes.none', { query })}\n`);
+    process.stdout.write(`${termSafe(t(lang, 'codes.none', { query }))}\n`);
     return EXIT_INVALID;
   }
   const rows = found.map((r) => [r.code, r.name, t(lang, `level.${r.level}`), r.parent ? `${region(r.parent)?.name ?? ''}` : '']);
   process.stdout.write(table([t(lang, 'codes.code'), t(lang, 'codes.name'), t(lang, 'codes.level'), t(lang, 'codes.parent')], rows));
-  process.stdout.write(`${t(lang, 'codes.edition', { edition: REGION_EDITION })}\n`);
+  process.stdout.write(`${termSafe(t(lang, 'codes.edition', { edition: REGION_EDITION }))}\n`);
   return EXIT_OK;
 }
 

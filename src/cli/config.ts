@@ -5,6 +5,7 @@ import { ConfigError, DEFAULT_MANUAL_DIR, loadConfig, PORTAL_NAME, resolvePortal
 import { EXIT_OK, EXIT_USAGE } from './context.js';
 import { positiveOption, printCoded, usageError } from './coded.js';
 import { maskUrlCredentials } from '../portal/http.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export async function runConfigShow(lang: Lang): Promise<number> {
   try {
@@ -93,8 +94,8 @@ export async function runConfigSet(name: string, o: ConfigSetOptions): Promise<n
     }
     config.portals[name] = next;
     await saveConfig(path, config);
-    process.stdout.write(`${t(lang, 'config.saved', { name, path })}\n`);
-    if (!next.token && kind !== 'manual') process.stdout.write(`  ${t(lang, 'config.token.none', { env: tokenEnvVar(name) })}\n`);
+    process.stdout.write(`${termSafe(t(lang, 'config.saved', { name, path }))}\n`);
+    if (!next.token && kind !== 'manual') process.stdout.write(`  ${termSafe(t(lang, 'config.token.none', { env: tokenEnvVar(name) }))}\n`);
     return EXIT_OK;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
@@ -112,7 +113,7 @@ export async function runConfigRemove(name: string, lang: Lang): Promise<number>
     }
     delete config.portals[name];
     await saveConfig(path, config);
-    process.stdout.write(`${t(lang, 'config.removed', { name, path })}\n`);
+    process.stdout.write(`${termSafe(t(lang, 'config.removed', { name, path }))}\n`);
     return EXIT_OK;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;

@@ -9,6 +9,7 @@ import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { delimiterOption, outputFolderMissing, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { sheetArg } from './options.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export interface FixCliOptions {
   lang: Lang;
@@ -83,7 +84,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   } else {
     // one write at the end (a closed pipe such as `| head` then ends the output quietly)
     const lines: string[] = [];
-    const w = (s: string) => lines.push(s);
+    const w = (s: string) => lines.push(termSafe(s));
     w(t(lang, 'fix.written', { file, out: result.out, rows: plan.rows.length, changes: plan.changes.length, log: result.changeLog }));
     const byRule = new Map<string, number>();
     for (const c of plan.changes) byRule.set(c.rule, (byRule.get(c.rule) ?? 0) + 1);

@@ -8,6 +8,7 @@ import { buildMetadata, missingFlags, opdEntry, type InitAnswers } from '../init
 import { EXIT_OK, EXIT_USAGE } from './context.js';
 import { cliError, outputFolderMissing, printCoded, usageError } from './coded.js';
 import { ajvParam, ajvText } from '../i18n/ajv-text.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export interface InitCliOptions extends InitAnswers {
   lang: Lang;
@@ -116,7 +117,7 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
     if (file && samePath(dest, file)) return usageError(lang, 'cli.output-is-input', { option: '--out', path: file });
     await writeSidecar(dest, metadata);
   }
-  process.stdout.write(t(lang, 'init.written', { path: dest }) + '\n');
+  process.stdout.write(termSafe(t(lang, 'init.written', { path: dest })) + '\n');
   return EXIT_OK;
 }
 

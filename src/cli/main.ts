@@ -10,6 +10,7 @@ import { t } from '../i18n/ui.js';
 import { EXIT_USAGE, type CliContext } from './context.js';
 import { COMMANDS } from './commands.js';
 import { helpInLanguage, translateCommanderError } from './commander-text.js';
+import { endQuietlyOnClosedPipe } from './epipe.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   program.helpCommand(id ? 'help [perintah]' : 'help [command]', id ? 'bantuan untuk perintah' : 'help for a command');
 
   let code = 0;
+  endQuietlyOnClosedPipe(() => code);
   const ctx: CliContext = {
     lang: preLang,
     id,

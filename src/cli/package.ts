@@ -7,6 +7,7 @@ import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { codedLine, delimiterOption, outputFolderMissing, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { sheetArg } from './options.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export interface PackageCliOptions {
   lang: Lang;
@@ -67,7 +68,7 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
       });
       done.push({ file, result });
       if (o.format === 'pretty') {
-        process.stdout.write(`✔ ${t(lang, 'pkg.written', { file, name: result.name, path: result.path, rows: (result.descriptor['satudata:provenance'] as { report: { data_rows: number } }).report.data_rows })}\n`);
+        process.stdout.write(`✔ ${termSafe(t(lang, 'pkg.written', { file, name: result.name, path: result.path, rows: (result.descriptor['satudata:provenance'] as { report: { data_rows: number } }).report.data_rows }))}\n`);
         for (const n of result.notes) process.stdout.write(`  ⚠ ${codedLine(lang, n.code, n.params ?? {})}\n`);
       }
     } catch (err) {

@@ -12,6 +12,7 @@ import { pushPackages } from '../portal/push.js';
 import { PortalError, type ApplyResult, type DatasetPlan } from '../portal/types.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { codedLine, positiveOption } from './coded.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export interface PushCliOptions {
   lang: Lang;
@@ -26,7 +27,8 @@ export async function runPush(packages: string[], o: PushCliOptions): Promise<nu
   const lang = o.lang;
   const started = performance.now();
   let token: string | undefined;
-  const out = (s: string) => process.stdout.write(redact(s, [token]));
+  // portal answers (names, URLs) are printed terminal-safe, line by line
+  const out = (s: string) => process.stdout.write(redact(s.split('\n').map(termSafe).join('\n'), [token]));
   try {
     const { config } = await loadConfig();
     const portalCfg = resolvePortal(config, o.portal);

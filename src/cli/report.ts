@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { outputFolderMissing, positiveOption, printCoded, usageError } from './coded.js';
 import { createProgress } from './progress.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export interface ReportCliOptions {
   lang: Lang;
@@ -86,7 +87,7 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
     for (const issue of reg.issues) {
       const r = renderIssue(issue, lang);
       const where = issue.row !== undefined ? `${registryPath}:${issue.row}` : registryPath;
-      process.stderr.write(`${where}  ✖ ${r.title}: ${r.message} [${issue.code}]\n    ${t(lang, 'label.hint')}: ${r.hint}\n`);
+      process.stderr.write(`${termSafe(where)}  ✖ ${r.title}: ${termSafe(r.message)} [${issue.code}]\n    ${t(lang, 'label.hint')}: ${termSafe(r.hint)}\n`);
     }
     if (reg.unreadable) return EXIT_USAGE;
     process.stderr.write(`satudata: ${t(lang, 'audit.cli.registry-invalid', { path: registryPath, count: reg.issues.length })}\n`);
@@ -96,7 +97,7 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
   const want = (f: string) => format === 'all' || format === f;
   if (report.guard.level !== 'ok') {
     const { notes } = await import('../audit/format/common.js');
-    for (const n of notes(report, lang).filter((x) => x !== t(lang, 'audit.first-run'))) process.stderr.write(`satudata: ${n}\n`);
+    for (const n of notes(report, lang).filter((x) => x !== t(lang, 'audit.first-run'))) process.stderr.write(`satudata: ${termSafe(n)}\n`);
   }
   if (!o.out) {
     if (format === 'json') process.stdout.write((await import('../audit/format/json.js')).formatJson(report, lang));
@@ -121,7 +122,7 @@ export async function runReport(registryPath: string, o: ReportCliOptions): Prom
       written.push(join(dir, '*.csv'));
     }
     const { headlines } = await import('../audit/format/common.js');
-    process.stdout.write(`${headlines(report, lang).join('\n')}\n${t(lang, 'audit.cli.written', { week: report.week, files: written.join(', ') })}\n`);
+    process.stdout.write(`${headlines(report, lang).map(termSafe).join('\n')}\n${termSafe(t(lang, 'audit.cli.written', { week: report.week, files: written.join(', ') }))}\n`);
   }
   return report.guard.level === 'refuse' ? EXIT_INVALID : EXIT_OK;
 }

@@ -7,6 +7,7 @@ import { SchemaError } from '../standards/schema.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 import { table } from './table-text.js';
 import { catalogError, standardNotFound } from './standard-option.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 interface FormatOption {
   format: string;
@@ -22,7 +23,7 @@ export async function runStandardsList(o: { standards?: string } & FormatOption,
   const rows = catalog.standards.map((s) => [s.info.id, s.info.versi, s.info.judul, t(lang, `level.${s.info.tingkat_penyajian}`), s.info.frekuensi, s.info.kode_urusan ?? '']);
   process.stdout.write(table([t(lang, 'std.id'), t(lang, 'std.version'), t(lang, 'std.title'), t(lang, 'std.level'), t(lang, 'std.frequency'), t(lang, 'std.affair')], rows));
   process.stdout.write(`\n${t(lang, 'std.count', { count: catalog.standards.length, dir: catalog.dir })}\n`);
-  for (const p of catalog.problems) process.stdout.write(`✖ ${p.path}: ${phrase(lang, p.detail)}\n`);
+  for (const p of catalog.problems) process.stdout.write(`✖ ${termSafe(`${p.path}: ${phrase(lang, p.detail)}`)}\n`);
   return EXIT_OK;
 }
 
@@ -51,7 +52,7 @@ export async function runStandardsShow(id: string, o: { standards?: string } & F
     ...(i.rujukan ? [`${t(lang, 'std.reference')}: ${i.rujukan}`] : []),
     '',
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(lines.map(termSafe).join('\n') + '\n');
   const pk = new Set([std.schema.primaryKey ?? []].flat());
   const rows = std.schema.fields.map((f) => {
     const c = f.constraints ?? {};
@@ -63,7 +64,7 @@ export async function runStandardsShow(id: string, o: { standards?: string } & F
   const rules = (i.aturan as Record<string, unknown>[] | undefined) ?? [];
   if (rules.length) {
     process.stdout.write(`\n${t(lang, 'std.rules')}:\n`);
-    for (const r of rules) process.stdout.write(`  - ${describeRule(r)}\n`);
+    for (const r of rules) process.stdout.write(`  - ${termSafe(describeRule(r))}\n`);
   }
   return EXIT_OK;
 }
@@ -83,8 +84,8 @@ export async function runStandardsCheck(dir: string | undefined, o: FormatOption
   if (o.format === 'json') {
     process.stdout.write(JSON.stringify({ dir: catalog.dir, valid: catalog.problems.length === 0, standards: catalog.standards.map((s) => s.info.id), problems: catalog.problems.map((p) => ({ ...p, detail: phrase(lang, p.detail) })) }, null, 2) + '\n');
   } else {
-    for (const s of catalog.standards) process.stdout.write(`✔ ${s.info.id} v${s.info.versi}\n`);
-    for (const p of catalog.problems) process.stdout.write(`✖ ${p.path}\n    ${phrase(lang, p.detail)}\n`);
+    for (const s of catalog.standards) process.stdout.write(`✔ ${termSafe(`${s.info.id} v${s.info.versi}`)}\n`);
+    for (const p of catalog.problems) process.stdout.write(`✖ ${termSafe(p.path)}\n    ${termSafe(phrase(lang, p.detail))}\n`);
     process.stdout.write(`${t(lang, 'std.check-summary', { ok: catalog.standards.length, bad: catalog.problems.length })}\n`);
   }
   return catalog.problems.length ? EXIT_INVALID : EXIT_OK;

@@ -1,6 +1,12 @@
-/** A plain-text table for the terminal (column widths from the content, long cells cut). */
+import { termSafe } from '../report/terminal-safe.js';
+
+/** A plain-text table for the terminal (column widths from the content, long cells cut, control characters
+ *  shown escaped). */
 export function table(head: string[], rows: string[][], maxWidth = 60): string {
-  const cut = (s: string) => (s.length > maxWidth ? s.slice(0, maxWidth - 1) + '…' : s);
+  const cut = (raw: string) => {
+    const s = termSafe(raw);
+    return s.length > maxWidth ? s.slice(0, maxWidth - 1) + '…' : s;
+  };
   const all = [head, ...rows].map((r) => r.map((c) => cut(c ?? '')));
   const widths = head.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
   const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - [...c].length))).join('  ').trimEnd();

@@ -14,6 +14,7 @@ import { resolveStandardOption } from './standard-option.js';
 import { createProgress } from './progress.js';
 import type { RepoJob } from '../repo/plan.js';
 import { sheetArg } from './options.js';
+import { termSafe } from '../report/terminal-safe.js';
 
 export type ReportFormat = 'pretty' | 'json' | 'github' | 'junit' | 'markdown';
 
@@ -81,8 +82,8 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
       if (Object.keys(config).length === 0) config = plan.config.config;
       if (plan.reports.length) preset.set(jobs.length, plan.reports);
       jobs.push(...plan.jobs);
-      if (plan.jobs.length === 0 && plan.reports.length === 0) process.stderr.write(`satudata: ${t(o.lang, 'repo.none', { path: arg })}\n`);
-      if (plan.unchanged > 0) process.stderr.write(`satudata: ${t(o.lang, 'repo.unchanged', { count: plan.unchanged, ref: o.changedSince ?? '' })}\n`);
+      if (plan.jobs.length === 0 && plan.reports.length === 0) process.stderr.write(`satudata: ${termSafe(t(o.lang, 'repo.none', { path: arg }))}\n`);
+      if (plan.unchanged > 0) process.stderr.write(`satudata: ${termSafe(t(o.lang, 'repo.unchanged', { count: plan.unchanged, ref: o.changedSince ?? '' }))}\n`);
     } catch (err) {
       if (!(err instanceof RepoError)) throw err;
       printCoded(o.lang, err.code, err.params);
@@ -138,7 +139,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   if (o.annotate) {
     // an annotated copy of the (single) validated workbook: problem cells highlighted, notes, a "Masalah" sheet
     const { annotateWorkbook } = await import('../annotate/annotate.js');
-    await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang);
+    await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang, timeLimitSeconds ? { timeLimitSeconds } : {});
   }
   process.stdout.write(await format(report, o, failOn));
   return exitCode(report);

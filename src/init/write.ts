@@ -24,7 +24,13 @@ function cellText(key: string, v: unknown): string {
 export async function writeWorkbookCopy(input: string, dest: string, metadata: Metadata): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
-  if (/\.xlsx$/i.test(input)) await wb.xlsx.readFile(input);
+  if (/\.xlsx$/i.test(input)) {
+    await wb.xlsx.readFile(input);
+    // text copied from the input is neutralised too (the last step before the copy is written)
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => {
+      if (typeof cell.value === 'string') cell.value = safeXlsxText(cell.value);
+    }));
+  }
   else {
     const { openSource } = await import('../read/open.js');
     const src = await openSource(input);

@@ -5,7 +5,7 @@
  * so an interrupted run never leaves half a file where a whole one is expected.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fsReason, isFsError } from './fs-reason.js';
@@ -16,6 +16,10 @@ let hooked = false;
 function hookSignals(): void {
   if (hooked) return;
   hooked = true;
+  // an early exit (a closed pipe ends the process quietly) leaves no temporary behind either
+  process.once('exit', () => {
+    for (const p of pending) rmSync(p, { recursive: true, force: true });
+  });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       for (const p of pending) rmSync(p, { recursive: true, force: true });
@@ -40,14 +44,56 @@ export class OutputError extends Error {
   }
 }
 
-/** Whether a file-system error is about the output: its path is the destination, the temporary (or inside
- *  it), or a folder on the way to the destination. An input read inside `use` keeps its own error. */
+/** Whether a file-system error is about the output: its path is the destination, one of the temporaries made
+ *  for it (or inside one), or a folder on the way to the destination. An input read inside `use` keeps its own
+ *  error. */
 function aboutOutput(err: NodeJS.ErrnoException, dest: string, tmp: string | undefined): boolean {
   if (err.path === undefined) return true; // a write on an open descriptor (ENOSPC)
-  const p = resolve(err.path);
+  // copyFile/rename name the source in `path`: a full or read-only disk is about the side written, `dest`
+  const written = WRITE_SIDE.has(err.code ?? '') && typeof (err as unknown as { dest?: unknown }).dest === 'string' ? (err as unknown as { dest: string }).dest : err.path;
+  const p = resolve(written);
   const d = resolve(dest);
   const t = tmp === undefined ? undefined : resolve(tmp);
-  return p === d || d.startsWith(p + sep) || (t !== undefined && (p === t || p.startsWith(t + sep)));
+  return p === d || d.startsWith(p + sep) || (t !== undefined && (p === t || p.startsWith(t + sep))) || p.startsWith(tempPrefixFor(d));
+}
+
+const WRITE_SIDE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
+
+function tempPrefixFor(dest: string): string {
+  return join(dirname(dest), `.${basename(dest).slice(0, 150)}.`);
+}
+
+/** The longest file name (bytes) and path most file systems accept. */
+const NAME_MAX = 255;
+const PATH_MAX = 4095;
+
+/** Refuses, BEFORE anything is written, a destination the file system cannot name (a component longer than 255
+ *  bytes, a path longer than 4095): `output-error` "file name too long" naming that destination. */
+export function checkOutputName(dest: string): void {
+  const abs = resolve(dest);
+  if (Buffer.byteLength(abs) > PATH_MAX || abs.split(sep).some((part) => Buffer.byteLength(part) > NAME_MAX)) {
+    throw new OutputError(dest, '@reason.name-too-long');
+  }
+}
+
+/** `mkdir -p` for an output folder, with the true reason when it fails: Node's recursive mkdir reports a
+ *  read-only file system (or a denied permission) below an existing folder as "not found". */
+async function mkdirOut(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    const missing: string[] = [];
+    let d = resolve(dir);
+    while (!(await stat(d).then(() => true, () => false))) {
+      missing.unshift(d);
+      const up = dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    // throws the real error (EROFS, EACCES…); if every folder could be made after all, that is fine
+    for (const m of missing) await mkdir(m).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'EEXIST') throw e; });
+  }
 }
 
 /** Runs `use` with a temporary path next to `dest`, removed afterwards (and on Ctrl-C) whatever happens.
@@ -55,7 +101,8 @@ function aboutOutput(err: NodeJS.ErrnoException, dest: string, tmp: string | und
 async function withTemp<T>(dest: string, use: (tmp: string) => Promise<T>): Promise<T> {
   let tmp: string | undefined;
   try {
-    await mkdir(dirname(dest), { recursive: true });
+    checkOutputName(dest);
+    await mkdirOut(dirname(dest));
     tmp = tempNameFor(dest);
     hookSignals();
     pending.add(tmp);
@@ -98,6 +145,92 @@ export async function withAtomicFile(dest: string, write: (tmp: string) => Promi
     await write(tmp);
     await rename(tmp, dest);
   });
+}
+
+/** One output of a unit: its destination and the writer that fills a temporary path (a file, or a folder it
+ *  creates) with its content. */
+export interface UnitPart {
+  dest: string;
+  write: (tmp: string) => Promise<unknown>;
+}
+
+/**
+ * Writes several outputs as ONE unit (a fixed file and its change log, a package and its companions): every
+ * destination name is checked first; each part is then written to its temporary next to its destination; only
+ * when all are complete are they renamed into place, and if a rename fails the parts already moved are taken
+ * back (an older output restored). All or nothing: either every output is new, or none is (and no temporary is
+ * left). A file-system error becomes an OutputError naming the part's destination.
+ */
+export async function writeUnitAtomic(parts: UnitPart[]): Promise<void> {
+  for (const p of parts) checkOutputName(p.dest);
+  const staged: { dest: string; tmp: string }[] = [];
+  let current: string | undefined;
+  hookSignals();
+  try {
+    for (const p of parts) {
+      current = p.dest;
+      await mkdirOut(dirname(p.dest));
+      const tmp = tempNameFor(p.dest);
+      pending.add(tmp);
+      staged.push({ dest: p.dest, tmp });
+      await p.write(tmp);
+    }
+    current = undefined;
+    await commitUnit(staged);
+  } catch (err) {
+    if (isFsError(err)) {
+      // while writing: an error about that part's output (an input read keeps its own error); while
+      // renaming into place: the part being moved
+      const failed = current ?? (err as { unitDest?: string }).unitDest;
+      const tmp = staged.find((x) => x.dest === failed)?.tmp;
+      if (failed !== undefined && (current === undefined || aboutOutput(err, failed, tmp))) throw new OutputError(failed, fsReason(err));
+    }
+    throw err;
+  } finally {
+    for (const s of staged) {
+      pending.delete(s.tmp);
+      await rm(s.tmp, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+}
+
+/** Moves staged temporaries into place; on a failure, undoes the moves already made. */
+async function commitUnit(staged: { dest: string; tmp: string }[]): Promise<void> {
+  const moved: { dest: string; old?: string }[] = [];
+  try {
+    for (const s of staged) {
+      const step: { dest: string; old?: string } = { dest: s.dest };
+      if (existsSync(s.dest)) {
+        step.old = tempNameFor(s.dest) + '.old';
+        pending.add(step.old);
+        await rename(s.dest, step.old);
+      }
+      moved.push(step);
+      await rename(s.tmp, s.dest);
+    }
+  } catch (err) {
+    const failed = moved[moved.length - 1]?.dest;
+    for (const m of [...moved].reverse()) {
+      await rm(m.dest, { recursive: true, force: true }).catch(() => undefined);
+      if (m.old) await rename(m.old, m.dest).catch(() => undefined);
+    }
+    throw Object.assign(err as Error, { unitDest: failed });
+  } finally {
+    for (const m of moved) if (m.old) pending.delete(m.old);
+  }
+  for (const m of moved) if (m.old) await rm(m.old, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/** A scratch folder next to `dest` (for building what becomes one part of a unit); its file-system errors count
+ *  as errors about `dest`. The caller removes it. */
+export async function scratchDirFor(dest: string): Promise<string> {
+  checkOutputName(dest);
+  await mkdirOut(dirname(dest));
+  try {
+    return await mkdtemp(tempPrefixFor(resolve(dest)) + 'build-');
+  } catch (err) {
+    throw isFsError(err) ? new OutputError(dest, fsReason(err)) : err;
+  }
 }
 
 /** Thrown when an output path names the input file: the user's input is never overwritten. */

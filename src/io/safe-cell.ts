@@ -9,30 +9,38 @@
  */
 
 const SIGNED_NUMBER = /^[+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?%?$/;
-const SIGNS_ONLY = /^[-+]+$/;
+const DASH_MARKER = /^-{1,2}$/;
 // eslint-disable-next-line no-control-regex
-const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** What a spreadsheet program (or a reader) may skip before it sees a formula: whitespace, control and format
+ *  characters (C0, C1, DEL, zero-width, bidi marks, BOM). */
+// eslint-disable-next-line no-control-regex
+const SKIPPABLE = /^[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/;
 const CSV_QUOTE = /[",;\r\n]/;
 
-/** True when a spreadsheet program would run the text as a formula. */
+/** True when a spreadsheet program could run the text as a formula: after any leading whitespace or control
+ *  characters it starts with `=`, `+`, `-` or `@`, and it is not a signed number (-5, +62 812 3456) nor a
+ *  missing-value marker (`-`, `--`). */
 export function looksLikeFormula(text: string): boolean {
-  if (text.length < 2) return false;
-  const c = text.charCodeAt(0);
+  const t = text.replace(SKIPPABLE, '');
+  const c = t.charCodeAt(0);
   if (c === 0x3d /* = */ || c === 0x40 /* @ */) return true;
-  if (c === 0x09 || c === 0x0d) return looksLikeFormula(text.slice(1));
   // after + or -, anything but a signed number (-2+3+cmd|…) is a formula
-  if (c === 0x2b /* + */ || c === 0x2d /* - */) return !SIGNED_NUMBER.test(text) && !SIGNS_ONLY.test(text);
+  if (c === 0x2b /* + */ || c === 0x2d /* - */) return !SIGNED_NUMBER.test(t) && !DASH_MARKER.test(t);
   return false;
 }
 
+/** The last step before a cell is written: a formula-like text gets a leading `'`. */
 function neutralise(text: string): string {
   return looksLikeFormula(text) ? "'" + text : text;
 }
 
-/** Text for an XLSX string cell: neutralised (exceljs writes strings, never formulas, but a user may copy the
- *  value into a formula bar or save the sheet as CSV), without the control characters XML 1.0 forbids. */
+/** Text for an XLSX string cell: first without the characters XML 1.0 forbids (control characters, lone
+ *  surrogates), THEN neutralised — in that order, so that `"\x01=1+1"` cannot become `=1+1` after the
+ *  neutralisation looked at it (exceljs writes strings, never formulas, but a user may copy the value into a
+ *  formula bar or save the sheet as CSV). */
 export function safeXlsxText(text: string): string {
-  return neutralise(text).replace(XML_ILLEGAL, '');
+  return neutralise(text.replace(XML_ILLEGAL, ''));
 }
 
 /**

@@ -3,8 +3,8 @@
  * Layout: datapackage.json · data/<name>.csv (tidy) · original/<file> (untouched copy) ·
  * report/validation.json · report/validation.html.
  */
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { buildReport } from '../report/build.js';
 import { formatJson } from '../report/format-json.js';
@@ -14,7 +14,7 @@ import type { Metadata } from '../standards/metadata.js';
 import type { TableSchema } from '../standards/schema.js';
 import type { Standard, StandardInfo } from '../standards/standard.js';
 import { REGION_EDITION } from '../standards/regions.js';
-import { writeDirAtomic, writeFileAtomic } from '../io/atomic.js';
+import { checkOutputName, scratchDirFor, writeDirAtomic, writeUnitAtomic } from '../io/atomic.js';
 import { buildDescriptor, CODE_LIST_EDITION, type PackageFile, type ResourceRole } from './descriptor.js';
 import { digestFile } from './hash.js';
 import { packageName, safeFileName } from './names.js';
@@ -194,19 +194,26 @@ export async function packageFile(file: string, out: string, opts: PackageOption
   if (opts.taken?.has(prep.name)) throw new PackageNameClash(prep.name);
   opts.taken?.add(prep.name);
   if (out.toLowerCase().endsWith('.zip')) {
-    await mkdir(dirname(out), { recursive: true });
-    const tmp = await mkdtemp(join(dirname(out), `.${basename(out)}.build-`));
+    // the package is built in a scratch folder next to the zip (its errors name the zip), then zipped as a unit
+    const tmp = await scratchDirFor(out);
     try {
-      const r = await buildPackageInto(tmp, file, prep, opts);
-      const entries = [];
-      for (const rel of await listFiles(tmp)) entries.push({ path: rel, bytes: await readFile(join(tmp, rel)) });
-      await writeFileAtomic(out, await zipEntries(entries));
-      return { ...r, path: out };
+      let r: Omit<PackageResult, 'path'> | undefined;
+      await writeUnitAtomic([{
+        dest: out,
+        write: async (zipTmp) => {
+          r = await buildPackageInto(tmp, file, prep, opts);
+          const entries = [];
+          for (const rel of await listFiles(tmp)) entries.push({ path: rel, bytes: await readFile(join(tmp, rel)) });
+          await writeFile(zipTmp, await zipEntries(entries));
+        },
+      }]);
+      return { ...r!, path: out };
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
   }
   const dest = join(out, prep.name);
+  checkOutputName(dest);
   const r = await writeDirAtomic(dest, (tmp) => buildPackageInto(tmp, file, prep, opts));
   return { ...r, path: dest };
 }

@@ -1,7 +1,7 @@
 /** Streaming CSV reader: encoding and delimiter detection, fast tokenizer, csv-parse for malformed input. */
 import { createReadStream } from 'node:fs';
 import { parse as csvParse } from 'csv-parse';
-import { CsvTokenizer, MalformedCsv } from './csv-tokenizer.js';
+import { CsvTokenizer, MalformedCsv, TooManyCells } from './csv-tokenizer.js';
 import { detectDelimiter } from './csv-dialect.js';
 import { detectEncoding, StreamDecoder, type TextEncoding } from './decode.js';
 import { cellAddress, ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
@@ -9,6 +9,8 @@ import { currentLimits } from './limits.js';
 import { looksLikeFormula } from '../io/safe-cell.js';
 
 const BATCH = 512;
+/** A batch is also handed on once its cells hold this many characters (a few huge records are not held together). */
+const BATCH_CHARS = 1 << 22;
 
 export interface CsvOptions {
   bytes: number;
@@ -47,8 +49,9 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
   async function* batches(): AsyncIterable<RawRow[]> {
     stream = createReadStream(path, { highWaterMark: 1 << 16, ...(range ? { start: range.startByte } : {}) });
     const decoder = new StreamDecoder(encoding, detected.bom && !range);
-    const tok = new CsvTokenizer(delimiter);
+    const tok = new CsvTokenizer(delimiter, maxColumns);
     let batch: RawRow[] = [];
+    let batchChars = 0;
     let n = range?.firstRecord ?? 0;
     if (range) tok.line = range.firstLine + 1;
     let width = 0;
@@ -70,6 +73,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
         if (width > maxColumns) throw new ReadError('too-many-columns', { row: n, count: width, limit: maxColumns });
       }
       for (let i = 0; i < cells.length; i++) {
+        batchChars += cells[i]!.length;
         const c = cells[i]!.charCodeAt(0);
         if ((c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) && looksLikeFormula(cells[i]!)) {
           if (formulas++ === 0) firstFormula = { cell: cellAddress(i, n), line, value: cells[i]!.slice(0, 80) };
@@ -85,10 +89,22 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
       try {
         tok.push(text, final, emit);
       } catch (err) {
+        if (err instanceof TooManyCells) throw new ReadError('too-many-columns', { row: n + 1, count: `${maxColumns + 1}+`, limit: maxColumns });
         if (!(err instanceof MalformedCsv)) throw err;
-        fallback = new CsvParseFallback(delimiter, err.line, emit, info);
+        fallback = new CsvParseFallback(delimiter, err.line, emit, info, maxRecordChars);
         fallback.write(err.rest, final);
       }
+    };
+    // Text waits here until it is at least as long as the partial record the tokenizer holds: a record that
+    // spans many chunks (a 16 MiB quoted field, a 10 MB line of delimiters) is then re-scanned a logarithmic
+    // number of times, not once per chunk (linear time instead of quadratic).
+    let held = '';
+    const pump = (text: string, final: boolean): void => {
+      held = held ? held + text : text;
+      if (!final && !fallback && held.length < Math.max(1 << 15, tok.pendingLength)) return;
+      const t = held;
+      held = '';
+      feed(t, final);
     };
     let nul: number | undefined;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -99,15 +115,22 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
         first = false;
       }
       last = chunk[chunk.length - 1];
-      feed(text, false);
+      pump(text, false);
       if (fallback) await (fallback as CsvParseFallback).drain();
-      if (batch.length >= BATCH) {
+      if (batch.length >= BATCH || batchChars >= BATCH_CHARS) {
         yield batch;
         batch = [];
+        batchChars = 0;
       }
       if (stopped) {
         complete = false;
         break;
+      }
+      if (!fallback && tok.pendingLength + held.length > maxRecordChars) {
+        // held text may finish the partial record: tokenize it before judging the record's length
+        const t = held;
+        held = '';
+        feed(t, false);
       }
       if (!fallback && tok.pendingLength > maxRecordChars) {
         info.notes.push({ code: 'record-too-long', params: { limit: maxRecordChars, line: tok.line }, line: tok.line });
@@ -115,14 +138,15 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
         break;
       }
     }
-    if (complete) feed(decoder.end(), true);
+    if (complete) pump(decoder.end(), true);
     if (fallback) await (fallback as CsvParseFallback).end();
     if (batch.length) yield batch;
     if (firstFormula) info.notes.push({ code: 'formula-injection', params: { cell: firstFormula.cell, value: firstFormula.value, count: formulas }, line: firstFormula.line });
     if (nul !== undefined && !decoder.invalid) info.notes.push({ code: 'encoding-error', params: { detail: 'NUL 0x00', line: nul }, line: nul });
     if (decoder.invalid) info.notes.push({ code: 'encoding-error', params: { ...decoder.invalid }, line: decoder.invalid.line });
     info.width = width;
-    info.finalNewline = last === 0x0a || last === 0x0d;
+    // (only known when the whole file was read: a read stopped by a limit did not see the last byte)
+    if (complete) info.finalNewline = last === 0x0a || last === 0x0d;
     const kinds = [tok.crlf > 0, tok.lf > 0, tok.cr > 0].filter(Boolean).length;
     info.lineEnding = kinds > 1 ? 'mixed' : tok.crlf ? 'crlf' : tok.cr ? 'cr' : 'lf';
   }
@@ -143,8 +167,8 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
 class CsvParseFallback {
   private parser;
   private done: Promise<void>;
-  constructor(delimiter: string, firstLine: number, emit: (cells: string[], line: number) => void, info: SourceInfo) {
-    this.parser = csvParse({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, info: true, bom: false });
+  constructor(delimiter: string, firstLine: number, emit: (cells: string[], line: number) => void, info: SourceInfo, maxRecordChars: number) {
+    this.parser = csvParse({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, info: true, bom: false, max_record_size: maxRecordChars });
     this.parser.on('readable', () => {
       let rec: { record: string[]; info: { lines: number; raw?: string } } | null;
       while ((rec = this.parser.read()) !== null) {
@@ -154,7 +178,9 @@ class CsvParseFallback {
     });
     this.done = new Promise((resolve) => {
       this.parser.on('error', (err: Error & { code?: string; lines?: number }) => {
-        info.notes.push({ code: 'quote-error', params: { detail: err.code ?? err.message }, line: firstLine + (err.lines ?? 1) - 1 });
+        const line = firstLine + (err.lines ?? 1) - 1;
+        if (err.code === 'CSV_MAX_RECORD_SIZE') info.notes.push({ code: 'record-too-long', params: { limit: maxRecordChars, line }, line });
+        else info.notes.push({ code: 'quote-error', params: { detail: err.code ?? err.message }, line: firstLine + (err.lines ?? 1) - 1 });
         resolve();
       });
       this.parser.on('end', () => resolve());

@@ -20,6 +20,19 @@ export class MalformedCsv extends Error {
   }
 }
 
+/** A record with more cells than the tokenizer was allowed to split (the rest is not split: a line of a
+ *  million delimiters is refused after `maxCells + 1` cells, not after the million). */
+export class TooManyCells extends Error {
+  constructor(
+    /** 1-based line where that record starts. */
+    readonly line: number,
+    /** Cells counted before stopping (more than the limit). */
+    readonly count: number,
+  ) {
+    super('too many cells');
+  }
+}
+
 export interface TokenizedRecord {
   cells: string[];
   /** 1-based line where the record starts. */
@@ -35,7 +48,11 @@ export class CsvTokenizer {
   cr = 0;
   private readonly d: number;
 
-  constructor(delimiter: string) {
+  /** @param maxCells a record with more cells throws TooManyCells as soon as the extra cell is seen. */
+  constructor(
+    delimiter: string,
+    private readonly maxCells = Infinity,
+  ) {
     this.d = delimiter.charCodeAt(0);
   }
 
@@ -80,6 +97,7 @@ export class CsvTokenizer {
               break;
             }
             cells.push(s.slice(p, q));
+            if (cells.length > this.maxCells) throw new TooManyCells(line, cells.length);
             p = q + 1;
           }
           emit(cells, line);
@@ -145,6 +163,7 @@ export class CsvTokenizer {
           i = j;
         }
         if (c === d) {
+          if (cells.length >= this.maxCells) throw new TooManyCells(startLine, cells.length + 1);
           i++;
           continue;
         }

@@ -41,6 +41,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
   } catch (err) {
     throw new ReadError('source-error', { reason: fsReason(err) });
   }
+  if (head.length === bytes && onlyBomAndBlanks(head)) throw new ReadError('empty-file');
   const kind = sniff(head);
   switch (kind) {
     case 'xlsx': {
@@ -79,4 +80,14 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     default:
       throw new ReadError('format-error', { detected: '@detected.binary' });
   }
+}
+
+/** A whole file that is a byte-order mark and nothing else (perhaps blank lines): an empty file, not a table. */
+function onlyBomAndBlanks(head: Uint8Array): boolean {
+  let i = 0;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
+  else if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) i = 2;
+  else return false;
+  for (; i < head.length; i++) if (head[i] !== 0x20 && head[i] !== 0x09 && head[i] !== 0x0a && head[i] !== 0x0d && head[i] !== 0) return false;
+  return true;
 }

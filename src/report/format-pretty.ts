@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Issue, Report, TableReport } from './issue.js';
 import { location, renderIssue } from './render.js';
+import { termSafe } from './terminal-safe.js';
 
 const ICON = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
@@ -27,9 +28,9 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
 function formatTable(table: TableReport, opts: PrettyOptions): string[] {
   const { lang, color: c } = opts;
   const lines: string[] = [];
-  const title = table.sheet ? `${table.path} › ${table.sheet}` : table.path;
+  const title = termSafe(table.sheet ? `${table.path} › ${table.sheet}` : table.path);
   let head = c.bold.underline(title);
-  if (table.standard) head += c.dim(`  (${t(lang, 'label.standard')}: ${table.standard.id ?? table.standard.path ?? ''}${table.standard.version ? ' v' + table.standard.version : ''})`);
+  if (table.standard) head += c.dim(`  (${t(lang, 'label.standard')}: ${termSafe(`${table.standard.id ?? table.standard.path ?? ''}${table.standard.version ? ' v' + table.standard.version : ''}`)})`);
   lines.push(head);
   const lay = table.layout;
   if (lay && (lay.headerRows.length || lay.dataRows)) {
@@ -47,7 +48,7 @@ function formatTable(table: TableReport, opts: PrettyOptions): string[] {
     lines.push(c.dim(`  ${t(lang, 'label.columns')}:`));
     for (const col of table.columns) {
       const style = col.numberStyle ? ` [${col.numberStyle}]` : '';
-      lines.push(c.dim(`    ${col.letter.padEnd(3)} ${(col.label || '—').slice(0, 40).padEnd(40)} ${col.type}${style}`));
+      lines.push(c.dim(`    ${col.letter.padEnd(3)} ${termSafe((col.label || '—').slice(0, 40)).padEnd(40)} ${col.type}${style}`));
     }
   }
   if (table.truncated) lines.push(c.yellow(`  ${t(lang, 'summary.truncated', { limit: table.issues.length - 1 })}`));
@@ -60,12 +61,12 @@ function formatIssue(issue: Issue, opts: PrettyOptions, hinted: Set<string>): st
   const c = opts.color;
   const r = renderIssue(issue, opts.lang);
   const paint = issue.severity === 'error' ? c.red : issue.severity === 'warning' ? c.yellow : c.blue;
-  const where = issue.cell ? location(issue) : issue.row !== undefined ? `${t(opts.lang, 'label.row')} ${issue.row}` : location(issue);
-  const lines = [`  ${paint(ICON[issue.severity])} ${c.bold((where || t(opts.lang, 'label.file')).padEnd(8))} ${paint(r.title)}: ${r.message}${c.dim(` [${issue.code}]`)}`];
+  const where = termSafe(issue.cell ? location(issue) : issue.row !== undefined ? `${t(opts.lang, 'label.row')} ${issue.row}` : location(issue));
+  const lines = [`  ${paint(ICON[issue.severity])} ${c.bold((where || t(opts.lang, 'label.file')).padEnd(8))} ${paint(r.title)}: ${termSafe(r.message)}${c.dim(` [${issue.code}]`)}`];
   const hintKey = `${issue.code}|${r.hint}`;
   if (r.hint && !hinted.has(hintKey)) {
     hinted.add(hintKey);
-    lines.push(c.dim(`      ${t(opts.lang, 'label.hint')}: ${r.hint}`));
+    lines.push(c.dim(`      ${t(opts.lang, 'label.hint')}: ${termSafe(r.hint)}`));
   }
   return lines;
 }

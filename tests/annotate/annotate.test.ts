@@ -3,7 +3,7 @@
  * hyperlinks are asserted — for a CSV (new workbook with the data) and for an XLSX (a copy of it).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { annotateWorkbook, FILL } from '../../src/annotate/annotate.js';
 import { SameFileError } from '../../src/io/atomic.js';
+import { ReadError } from '../../src/read/table.js';
 import { validateFile } from '../../src/check/validate-file.js';
 import { standardById } from '../../src/standards/resolve.js';
 
@@ -104,5 +105,34 @@ describe('annotateWorkbook', () => {
     // texts that start like a formula are neutralised in the list
     expect(texts.every((t) => !/^[=+@]/.test(t))).toBe(true);
     await expect(annotateWorkbook(report, input, input, 'id')).rejects.toBeInstanceOf(SameFileError);
+  });
+
+  it('streams: --time-limit stops the copy with a coded time-limit and nothing is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-ann-'));
+    const input = join(dir, 'big.csv');
+    writeFileSync(input, 'kode,nilai\n' + Array.from({ length: 5000 }, (_, i) => `${i},${i}`).join('\n') + '\n');
+    const report = await validateFile(input, { maxErrors: 10 });
+    const out = join(dir, 'big.beranotasi.xlsx');
+    const err = await annotateWorkbook(report, input, out, 'id', { timeLimitSeconds: 1e-6 }).catch((e) => e);
+    expect(err).toBeInstanceOf(ReadError);
+    expect((err as ReadError).code).toBe('time-limit');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['big.csv']);
+  });
+
+  it('a problem cell below the last data row still gets its fill and note; rows keep their numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-ann-'));
+    const input = join(dir, 'x.csv');
+    writeFileSync(input, 'kode,nilai\n1,2\n');
+    const out = join(dir, 'x.beranotasi.xlsx');
+    const issue = { code: 'blank-row', severity: 'warning' as const, row: 9 };
+    const report = [{ path: input, format: 'csv', valid: true, issues: [issue], stats: { rows: 2, errors: 0, warnings: 1, infos: 0, seconds: 0 } }];
+    const r = await annotateWorkbook(report as never, input, out, 'id');
+    expect(r).toEqual({ cells: 1, issues: 1 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const data = wb.getWorksheet('Data')!;
+    expect(data.getCell('B2').value).toBe('2'); // CSV cells are text, as written
+    expect(argb(data.getCell('A9'))).toBe(FILL.warning);
   });
 });

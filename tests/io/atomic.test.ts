@@ -3,7 +3,7 @@ import { copyFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutputError, refuseSameFile, SameFileError, withAtomicFile, writeDirAtomic, writeFileAtomic } from '../../src/io/atomic.js';
+import { checkOutputName, OutputError, refuseSameFile, SameFileError, scratchDirFor, withAtomicFile, writeDirAtomic, writeFileAtomic, writeUnitAtomic } from '../../src/io/atomic.js';
 
 let dir: string;
 beforeEach(() => {
@@ -82,5 +82,68 @@ describe('atomic writes', () => {
   it('refuses an output path that is the input file', () => {
     expect(() => refuseSameFile('data/x.csv', './data/../data/x.csv')).toThrow(SameFileError);
     expect(() => refuseSameFile('data/x.csv', 'data/x.rapi.csv')).not.toThrow();
+  });
+});
+
+describe('outputs written as a unit (writeUnitAtomic)', () => {
+  const fsError = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(code), { code, syscall: 'write', ...extra });
+
+  it('all or nothing: a failing second part leaves neither output, and older outputs stay as they were', async () => {
+    const a = join(dir, 'data.rapi.csv');
+    const b = join(dir, 'data.rapi.csv.perubahan.csv');
+    writeFileSync(a, 'lama');
+    await expect(writeUnitAtomic([
+      { dest: a, write: async (tmp) => writeFileSync(tmp, 'baru') },
+      { dest: b, write: async () => { throw new Error('gagal'); } },
+    ])).rejects.toThrow('gagal');
+    expect(readFileSync(a, 'utf8')).toBe('lama');
+    expect(existsSync(b)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['data.rapi.csv']);
+    await writeUnitAtomic([
+      { dest: a, write: async (tmp) => writeFileSync(tmp, 'baru') },
+      { dest: b, write: async (tmp) => writeFileSync(tmp, 'log') },
+    ]);
+    expect([readFileSync(a, 'utf8'), readFileSync(b, 'utf8')]).toEqual(['baru', 'log']);
+    expect(readdirSync(dir).sort()).toEqual(['data.rapi.csv', 'data.rapi.csv.perubahan.csv']);
+  });
+
+  it('checks every name before writing anything: a companion name too long → output-error naming it, nothing written', async () => {
+    const a = join(dir, 'x'.repeat(245) + '.csv');
+    const b = `${a}.perubahan.csv`;
+    let wrote = 0;
+    const err = await writeUnitAtomic([
+      { dest: a, write: async (tmp) => { wrote++; writeFileSync(tmp, 'x'); } },
+      { dest: b, write: async (tmp) => { wrote++; writeFileSync(tmp, 'y'); } },
+    ]).catch((e) => e);
+    expect(err).toBeInstanceOf(OutputError);
+    expect((err as OutputError).path).toBe(b);
+    expect((err as OutputError).reason).toBe('@reason.name-too-long');
+    expect(wrote).toBe(0);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(() => checkOutputName(join(dir, 'ok.csv'))).not.toThrow();
+  });
+
+  it('a full disk names the output (never an empty path), also when the error names the input being copied', async () => {
+    const zip = join(dir, 'paket.zip');
+    const e1 = await writeUnitAtomic([{ dest: zip, write: async () => { throw fsError('ENOSPC'); } }]).catch((e) => e);
+    expect(e1).toBeInstanceOf(OutputError);
+    expect([(e1 as OutputError).path, (e1 as OutputError).reason]).toEqual([zip, '@reason.no-space']);
+    const e2 = await writeUnitAtomic([{
+      dest: zip,
+      write: async (tmp) => { throw fsError('ENOSPC', { syscall: 'copyfile', path: '/data/input.csv', dest: tmp }); },
+    }]).catch((e) => e);
+    expect([(e2 as OutputError).path, (e2 as OutputError).reason]).toEqual([zip, '@reason.no-space']);
+    // an input that cannot be read keeps its own error
+    const e3 = await writeUnitAtomic([{ dest: zip, write: async () => { throw fsError('ENOENT', { syscall: 'open', path: '/data/input.csv' }); } }]).catch((e) => e);
+    expect(e3).not.toBeInstanceOf(OutputError);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a scratch folder for building one part lives next to the output and its errors name the output', async () => {
+    const zip = join(dir, 'sub', 'paket.zip');
+    const scratch = await scratchDirFor(zip);
+    expect(scratch.startsWith(join(dir, 'sub', '.paket.zip.'))).toBe(true);
+    const e = await writeUnitAtomic([{ dest: zip, write: async () => { throw fsError('EROFS', { path: join(scratch, 'data', 'x.csv') }); } }]).catch((x) => x);
+    expect([(e as OutputError).path, (e as OutputError).reason]).toEqual([zip, '@reason.read-only']);
   });
 });

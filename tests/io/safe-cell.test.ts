@@ -16,6 +16,9 @@ describe('safe-cell (CSV/formula injection)', () => {
     expect(safeXlsxText('=1+1')).toBe("'=1+1");
     expect(safeXlsxText('-')).toBe('-');
     expect(safeXlsxText('a\u0000b\u0007c')).toBe('abc');
+    // control characters are stripped BEFORE the neutralisation looks at the text
+    expect(safeXlsxText('\u0001=1+1')).toBe("'=1+1");
+    expect(safeXlsxText('\u0000\u0008@SUM(A1)')).toBe("'@SUM(A1)");
   });
 
   it('quotes per RFC 4180 (and ; for Indonesian-locale spreadsheets), doubling inner quotes', () => {
@@ -33,25 +36,28 @@ describe('safe-cell (CSV/formula injection)', () => {
   });
 
   it('looksLikeFormula is exactly what gets neutralised', () => {
-    for (const t of ['=1', '+a', '-a', '@a', '\t=1', '-2+3+cmd']) expect(looksLikeFormula(t), t).toBe(true);
-    for (const t of ['', '=', '-', '--', '-5', '+62 811', 'abc', '12']) expect(looksLikeFormula(t), t).toBe(false);
+    for (const t of ['=1', '=', '+', '@', '+a', '-a', '@a', '\t=1', ' =1', '\u0001=1', '\ufeff@x', '\u202e=1', '---', '-2+3+cmd']) expect(looksLikeFormula(t), t).toBe(true);
+    for (const t of ['', '-', '--', '-5', ' -5', '+62 811', 'abc', '12', "'=1"]) expect(looksLikeFormula(t), t).toBe(false);
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }), (raw) => {
-        const s = raw.replace(/[\u0000-\u001f]/g, '');
+        const s = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
         expect(safeXlsxText(s)).toBe(looksLikeFormula(s) ? "'" + s : s);
       }),
       { numRuns: 1000 },
     );
   });
 
-  it('no output cell ever starts with a trigger unless it is a plain signed number or dashes (property)', () => {
+  it('no output cell ever starts with a trigger unless it is a plain signed number or a dash marker (property)', () => {
+    const unsafe = (v: string) => {
+      const t = v.replace(/^[\s\p{Cc}]+/u, '');
+      return /^[=+\-@]/.test(t) && !/^[+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?%?$/.test(t) && !/^-{1,2}$/.test(t);
+    };
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom(',', ';', '\t'), (s, d) => {
         const out = safeCsvCell(s, d);
         const inner = out.startsWith('"') ? out.slice(1, -1).replace(/""/g, '"') : out;
-        if (/^[=+\-@]/.test(inner.replace(/^[\t\r]+/, ''))) expect(/^[\t\r]*([+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?%?|[-+]+|[=@])$/.test(inner)).toBe(true);
-        const x = safeXlsxText(s);
-        if (/^[=+\-@]/.test(x.replace(/^[\t\r]+/, ''))) expect(/^[\t\r]*([+-]\s*\d[\d\s.,]*(?:[eE][+-]?\d+)?%?|[-+]+|[=@])$/.test(x)).toBe(true);
+        expect(unsafe(inner), JSON.stringify(inner)).toBe(false);
+        expect(unsafe(safeXlsxText(s)), JSON.stringify(s)).toBe(false);
       }),
       { numRuns: 2000 },
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { CsvTokenizer, MalformedCsv } from '../../src/read/csv-tokenizer.js';
+import { CsvTokenizer, MalformedCsv, TooManyCells } from '../../src/read/csv-tokenizer.js';
 
 function tokenize(text: string, delimiter = ',', chunk = 0): { rows: string[][]; lines: number[] } {
   const tok = new CsvTokenizer(delimiter);
@@ -77,5 +77,21 @@ describe('CsvTokenizer', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a cell limit (too-many-columns before splitting everything)', () => {
+  it('throws TooManyCells at the first extra cell, on a complete line and on a partial one', () => {
+    const tok = new CsvTokenizer(',', 4);
+    const rows: string[][] = [];
+    tok.push('a,b,c,d\n', false, (c) => rows.push(c));
+    expect(rows).toEqual([['a', 'b', 'c', 'd']]);
+    const full = (() => { try { new CsvTokenizer(',', 4).push('1,2,3,4,5,6\n', false, () => undefined); } catch (e) { return e; } })();
+    expect(full).toBeInstanceOf(TooManyCells);
+    expect((full as TooManyCells).count).toBe(5);
+    // a 2 MB line of delimiters without its line end yet: refused after 5 cells, not after splitting 2 million
+    const partial = (() => { try { new CsvTokenizer(',', 4).push('"q",' + ','.repeat(2_000_000), false, () => undefined); } catch (e) { return e; } })();
+    expect(partial).toBeInstanceOf(TooManyCells);
+    expect((partial as TooManyCells).count).toBe(5);
   });
 });
