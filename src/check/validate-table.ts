@@ -17,6 +17,8 @@ import { ColumnProfile } from './profile.js';
 import { KeyIndex, type KeyLog } from './key-index.js';
 import { readLines } from '../read/csv-lines.js';
 import { CsvTokenizer } from '../read/csv-tokenizer.js';
+import type { StandardInfo } from '../standards/standard.js';
+import { AggregatePass } from './aggregate-pass.js';
 
 export interface TableOptions {
   schema?: TableSchema;
@@ -46,6 +48,8 @@ export interface TableOptions {
   tail?: { layout: Layout; fieldColumns: number[]; collect: (state: TailState) => void };
   /** The file's SHA-256 when already known (the other sheets of a workbook validated sheet by sheet). */
   sha256?: string;
+  /** The standard whose declared rules (`aturan`) the aggregate check recomputes ratios with, once known. */
+  standardInfo?: () => StandardInfo | undefined;
 }
 
 export interface ShardReady {
@@ -170,6 +174,11 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const profiles: (ColumnProfile | null)[] = Array.from({ length: width }, (_, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, layout.labels[i] ?? '')));
 
   const classifier = new RowClassifier(layout, { sumTotals: !tail });
+  // totals, subtotals and derived columns are checked in this pass (not in a second shard: see shard.ts)
+  const aggregates = tail || layout.noHeader ? null : new AggregatePass({
+    labels: layout.labels, labelCol: layout.labelCol, width, fieldOfColumn: fieldOfColumn.map((f) => f?.field ?? null),
+    info: opts.standardInfo?.(), delimiter: info.delimiter,
+  }, sink);
   // sized from the file (about 60 bytes a row)
   const pkSeen = new KeyIndex(Math.min(1 << 22, Math.max(1 << 12, Math.floor(info.bytes / 60))));
   // CSV records whose line differs from their number (after quoted line breaks), for reports made at the end
@@ -219,7 +228,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
           totals.push(row.n);
           // totals are written like the data: their markers and number styles count for the columns
           for (let c = 0; c < expected && c < cells.length; c++) profiles[c]?.add(cells[c]!, kinds?.[c], row);
-          sink.add('total-row', { text: text || '—' }, { row: row.n, line: row.line, col: firstCol(row) });
+          if (aggregates) aggregates.total(row, text);
+          else sink.add('total-row', { text: text || '—', status: '@agg.status.unchecked' }, { row: row.n, line: row.line, col: firstCol(row) });
         } else if (kind === RowKind.Footnote) {
           footnotes.push(row.n);
           sink.add('footnote-row', { text }, { row: row.n, line: row.line, col: firstCol(row) });
@@ -250,6 +260,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
         else profiles[c]!.add(raw, kinds?.[c], row);
       }
       for (let c = checked; c < expected; c++) keys[c] = undefined;
+      if (aggregates) aggregates.data(row);
       for (let c = expected; c < cells.length; c++) cellFacts(cells[c]!, kinds, row, c, sink);
       if (row.line !== undefined && row.line !== row.n && lineOf.size < 100000) lineOf.set(row.n, row.line);
       if (pkColumns.length) checkKey(pkColumns, pkNames, keys, pkSeen, row, sink, true);
@@ -312,6 +323,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
 
   for (const x of extensions) x.finish();
+  aggregates?.finish();
   if (pkColumns.length) reportDuplicates(pkSeen, pkColumns, pkNames, sink, true, lineOf);
   for (const uk of uniqueKeySets) reportDuplicates(uk.seen, uk.cols, uk.names, sink, false, lineOf);
   for (const f of fieldOfColumn) f?.finish();

@@ -326,10 +326,18 @@ const MAX_SUMMED = 10_000;
 const GLUED_3 = /^\s*\d{3}\.\s+\S/;
 const GLUED_2 = /^\s*\d{2}\.\s+\S/;
 const SUB_PROVINCE_CODE = /^\s*\d{2}\.\d{2}/;
+/** A number with thousand dots ("31.017", "1.234.567"): not a region code, though it starts like one. */
+const THOUSAND_DOTS = /^\s*\d{1,3}(\.\d{3})+(,\d+)?\s*$/;
 
 function hasSubProvinceCode(cells: string[]): boolean {
-  for (const c of cells) if (c.length >= 5 && SUB_PROVINCE_CODE.test(c)) return true;
+  for (const c of cells) if (c.length >= 5 && SUB_PROVINCE_CODE.test(c) && !THOUSAND_DOTS.test(c)) return true;
   return false;
+}
+
+/** A plain or thousand-dotted number's value with the dots read as thousand separators. */
+function idNumber(v: string): number {
+  const t = v.trim();
+  return THOUSAND_DOTS.test(t) ? Number(t.replace(/\./g, '').replace(',', '.')) : Number(t);
 }
 
 const UNDOTTED_CODE = /^\s*\d{4,10}\s*$/;
@@ -359,6 +367,8 @@ export class RowClassifier {
   private upperProvinces = false;
   /** Per column right of the label column: the sum of the data rows since the last enclosing-region total. */
   private sums: number[] = [];
+  /** The same sums with dots read as thousand separators ("31.017" = 31017). */
+  private dotSums: number[] = [];
   private summed = 0;
   /** `sumTotals: false` for the second shard of a large CSV: it starts mid-file, past the rows a single pass
    *  sums (MAX_SUMMED), so the single pass would not apply the rule there either. */
@@ -374,7 +384,10 @@ export class RowClassifier {
     const from = this.layout.labelCol + 1;
     for (let i = from; i < cells.length; i++) {
       const v = cells[i]!;
-      if (v !== '' && PLAIN_NUMBER.test(v)) this.sums[i - from] = (this.sums[i - from] ?? 0) + Number(v);
+      if (v === '') continue;
+      if (PLAIN_NUMBER.test(v)) this.sums[i - from] = (this.sums[i - from] ?? 0) + Number(v);
+      // thousand dots: the same digits without the dots (the sums of both readings are kept)
+      if (THOUSAND_DOTS.test(v) || PLAIN_NUMBER.test(v)) this.dotSums[i - from] = (this.dotSums[i - from] ?? 0) + idNumber(v);
     }
   }
 
@@ -386,14 +399,20 @@ export class RowClassifier {
    */
   private closesRegion(cells: string[]): boolean {
     if (this.opts.sumTotals === false || this.summed < 2 || this.summed >= MAX_SUMMED) return false;
+    return this.addsUp(cells, false) || this.addsUp(cells, true);
+  }
+
+  /** Every number right of the label equals its column's running sum (dots read as decimals, or as thousands). */
+  private addsUp(cells: string[], dots: boolean): boolean {
     const from = this.layout.labelCol + 1;
     let nonZero = false;
     for (let i = from; i < cells.length; i++) {
       const v = cells[i]!;
       if (v === '' || (v.charCodeAt(0) <= 32 && v.trim() === '')) continue;
-      if (!PLAIN_NUMBER.test(v)) return false;
-      const n = Number(v);
-      if (!sameTotal(n, this.sums[i - from] ?? 0)) return false;
+      const plain = PLAIN_NUMBER.test(v);
+      if (!plain && !(dots && THOUSAND_DOTS.test(v))) return false;
+      const n = dots ? idNumber(v) : Number(v);
+      if (!sameTotal(n, (dots ? this.dotSums : this.sums)[i - from] ?? 0)) return false;
       if (n !== 0) nonZero = true;
     }
     return nonZero;
@@ -471,6 +490,7 @@ export class RowClassifier {
       // the enclosing kota/kabupaten under its kecamatan or kelurahan, when its numbers are their sums
       if (REGION_LABEL.test(label) && this.closesRegion(cells)) {
         this.sums = [];
+        this.dotSums = [];
         this.summed = 0;
         return RowKind.Total;
       }

@@ -1,0 +1,216 @@
+/**
+ * The aggregate and derived-column checks inside validate's streaming pass: turns raw rows into the numbers
+ * the pure checkers read (aggregates.ts, derived.ts). The first SAMPLE data rows decide, per column, whether it
+ * is a measure, how its numbers are written (Indonesian or international, from its own cells, the schema field
+ * and the file) and whether it is a count or a ratio; they are then replayed, and every later row is read
+ * once. Total rows are never counted as data.
+ */
+import type { RawRow } from '../read/table.js';
+import { MISSING_MARKERS } from '../read/words.js';
+import type { FieldDef } from '../standards/schema.js';
+import type { StandardInfo } from '../standards/standard.js';
+import { compileExpression } from './expression.js';
+import { formatId } from './numbers.js';
+import {
+  additiveName, AggregateChecker, RATIO_LABEL, ReadingEvidence, readWritten, type AggColumn, type AggVerdict, type Reading,
+} from './aggregates.js';
+import { detectRelations, follows, type Relation, type SampleRow } from './derived.js';
+import type { IssueSink } from './sink.js';
+
+const SAMPLE = 200;
+const CODE_LABEL = /^(kode|code|id|no|nomor|urut|tahun|year|nip|nik)([\s_.:]|$)|[\s_](kode|code|id)$/i;
+const YEAR = /^(19|20)\d{2}$/;
+
+export interface AggregatePassOptions {
+  labels: string[];
+  labelCol: number;
+  width: number;
+  /** The schema field of each column (null when the column maps to none, or without a schema). */
+  fieldOfColumn: (FieldDef | null)[];
+  /** The standard's declared rules (`satudata.aturan`), when a standard is known. */
+  info?: StandardInfo;
+  /** The CSV delimiter (a `;` file was written where the comma is the decimal mark). */
+  delimiter?: string;
+}
+
+interface Plan {
+  slots: number[]; // column of each slot
+  readings: Reading[];
+  checker: AggregateChecker;
+  relations: Relation[];
+  relationTolerance: (number | undefined)[];
+}
+
+type Rule = { jenis: string; kolom?: string; rumus?: string; toleransi?: number };
+
+export class AggregatePass {
+  private sample: { row: RawRow; total: string | null }[] = [];
+  private sampledData = 0;
+  private plan: Plan | null = null;
+  private values = new Float64Array(0);
+  private decimals = new Uint8Array(0);
+  private readonly totalTexts = new Map<number, string>();
+
+  constructor(
+    private readonly opts: AggregatePassOptions,
+    private readonly sink: IssueSink,
+  ) {}
+
+  data(row: RawRow): void {
+    if (this.plan) return this.feedData(row);
+    this.sample.push({ row, total: null });
+    if (++this.sampledData >= SAMPLE) this.decide();
+  }
+
+  total(row: RawRow, text: string): void {
+    this.totalTexts.set(row.n, text);
+    if (this.plan) return this.feedTotal(row);
+    this.sample.push({ row, total: text });
+  }
+
+  /** Checks what the rows showed; emits `total-row` (with its verdict) and the mismatches. */
+  finish(): AggVerdict[] {
+    if (!this.plan) this.decide();
+    const { findings, verdicts } = this.plan!.checker.finish();
+    for (const v of verdicts) {
+      const status = v.status === 'ok' ? `@agg.status.ok:${v.rows}` : v.status === 'mismatch' ? `@agg.status.mismatch:${v.rows}` : '@agg.status.unchecked';
+      this.sink.add('total-row', { text: this.totalTexts.get(v.row) || '—', status }, { row: v.row, col: this.opts.labelCol });
+    }
+    for (const f of findings) {
+      this.sink.add(f.code, f.params, { row: f.row, col: f.col, field: this.opts.labels[f.col] ?? '', value: String(f.params.value) });
+    }
+    return verdicts;
+  }
+
+  private decide(): void {
+    const { labels, labelCol, width, fieldOfColumn, info } = this.opts;
+    const dataRows = this.sample.filter((s) => s.total === null).map((s) => s.row);
+    const evidence = Array.from({ length: width }, () => new ReadingEvidence());
+    const years = new Array<number>(width).fill(0);
+    for (const r of dataRows) {
+      for (let c = 0; c < width; c++) {
+        const v = (r.cells[c] ?? '').trim();
+        if (v === '' || MISSING_MARKERS.has(v.toLowerCase())) continue;
+        evidence[c]!.add(v);
+        if (YEAR.test(v)) years[c]!++;
+      }
+    }
+    let id = this.opts.delimiter === ';' ? 1 : 0;
+    let en = 0;
+    for (const e of evidence) { id += e.id; en += e.en; }
+    const fileHint: Reading | null = id > 0 && en === 0 ? 'id' : en > 0 && id === 0 ? 'en' : null;
+    const rules = ((info?.aturan as Rule[] | undefined) ?? []).filter((r) => r.jenis === 'rumus' && r.kolom && r.rumus);
+    const columnOfField = new Map<string, number>();
+    fieldOfColumn.forEach((f, c) => { if (f) columnOfField.set(f.name, c); });
+
+    const slots: number[] = [];
+    const readings: Reading[] = [];
+    const kinds: ('count' | 'ratio?' | 'skip')[] = [];
+    for (let c = 0; c < width; c++) {
+      if (c === labelCol) continue;
+      const f = fieldOfColumn[c];
+      const e = evidence[c]!;
+      if (f) {
+        if (f.type !== 'integer' && f.type !== 'number') continue;
+      } else if (e.numbers === 0 || e.others > e.numbers * 0.25 || CODE_LABEL.test(labels[c] ?? '') || years[c]! >= e.numbers * 0.8) continue;
+      slots.push(c);
+      const declaredId = f && ((f as { decimalChar?: string }).decimalChar === ',' || (f as { groupChar?: string }).groupChar === '.');
+      readings.push(declaredId ? 'id' : e.decide(fileHint, f?.type === 'integer'));
+      const name = f ? `${f.name} ${String(f['satudata:satuan'] ?? '')}` : labels[c] ?? '';
+      kinds.push(f && rules.some((r) => r.kolom === f.name) ? 'ratio?' : RATIO_LABEL.test(name) || /persen/i.test(name) ? 'ratio?' : additiveName(name) ? 'count' : 'skip');
+    }
+    const slotOf = new Map(slots.map((c, s) => [c, s]));
+    this.values = new Float64Array(slots.length);
+    this.decimals = new Uint8Array(slots.length);
+    const read = (row: RawRow, values: Float64Array, decimals: Uint8Array) => {
+      for (let s = 0; s < slots.length; s++) {
+        const w = readWritten(row.cells[slots[s]!] ?? '', readings[s]!);
+        values[s] = w.value;
+        decimals[s] = w.decimals;
+      }
+    };
+    const sample: SampleRow[] = dataRows.map((r) => {
+      const values = new Float64Array(slots.length);
+      const decimals = new Uint8Array(slots.length);
+      read(r, values, decimals);
+      return { values, decimals };
+    });
+    // relations without a declared rule: only between columns no standard field describes
+    const free = slots.map((c, s) => ({ slot: s, label: labels[c] ?? '', c })).filter((x) => !fieldOfColumn[x.c] && kinds[x.slot] !== 'skip');
+    const relations = detectRelations(sample, free);
+    const columns: AggColumn[] = [];
+    slots.forEach((c, s) => {
+      const label = labels[c] ?? '';
+      const kind = kinds[s]!;
+      if (kind === 'count') {
+        columns.push({ slot: s, col: c, label, kind: 'count' });
+        return;
+      }
+      if (kind !== 'ratio?') return;
+      const f = fieldOfColumn[c];
+      const rule = f ? rules.find((r) => r.kolom === f.name) : undefined;
+      if (rule && f) {
+        try {
+          const fields = new Set(columnOfField.keys());
+          const { run, uses } = compileExpression(rule.rumus!, fields);
+          const useSlots = uses.map((u) => slotOf.get(columnOfField.get(u) ?? -1));
+          if (useSlots.some((x) => x === undefined)) return;
+          const bySlot = new Map(uses.map((u, i) => [u, useSlots[i]!]));
+          columns.push({
+            slot: s, col: c, label, kind: 'ratio',
+            ratio: { uses: useSlots as number[], compute: (v) => run((name) => v(bySlot.get(name)!)) ?? NaN, ...(rule.toleransi !== undefined ? { tolerance: rule.toleransi } : {}) },
+          });
+        } catch {
+          // a rule the standard's own check reports; nothing to recompute here
+        }
+        return;
+      }
+      const rel = relations.find((r) => r.target === s && r.kind === 'ratio');
+      if (rel) columns.push({ slot: s, col: c, label, kind: 'ratio', ratio: { uses: rel.uses, compute: (v) => (v(rel.uses[0]!) / v(rel.uses[1]!)) * rel.scale } });
+    });
+    this.plan = { slots, readings, checker: new AggregateChecker(columns), relations, relationTolerance: relations.map(() => undefined) };
+    const buffered = this.sample;
+    this.sample = [];
+    for (const s of buffered) {
+      if (s.total === null) this.feedData(s.row);
+      else this.feedTotal(s.row);
+    }
+  }
+
+  private readRow(row: RawRow, values: Float64Array, decimals: Uint8Array): void {
+    const { slots, readings } = this.plan!;
+    const cells = row.cells;
+    for (let s = 0; s < slots.length; s++) {
+      const w = readWritten(cells[slots[s]!] ?? '', readings[s]!);
+      values[s] = w.value;
+      decimals[s] = w.decimals;
+    }
+  }
+
+  private feedData(row: RawRow): void {
+    const plan = this.plan!;
+    if (plan.slots.length === 0) return;
+    this.readRow(row, this.values, this.decimals);
+    plan.checker.data(row.n, this.values, this.decimals);
+    for (let i = 0; i < plan.relations.length; i++) {
+      const rel = plan.relations[i]!;
+      const { ok, expected } = follows(rel, this.values, this.decimals, plan.relationTolerance[i]);
+      if (ok) continue;
+      const c = plan.slots[rel.target]!;
+      const d = Math.max(2, this.decimals[rel.target]!);
+      const shown = rel.kind === 'sum' ? formatId(expected) : expected.toLocaleString('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d });
+      const parts = rel.uses.map((u) => formatId(this.values[u]!)).join(rel.kind === 'sum' ? ' + ' : '/');
+      this.sink.add('derived-mismatch', { value: (row.cells[c] ?? '').trim(), expected: shown, formula: rel.text, parts }, { row: row.n, line: row.line, col: c, field: this.opts.labels[c] ?? '', value: row.cells[c] ?? '' });
+    }
+  }
+
+  private feedTotal(row: RawRow): void {
+    const plan = this.plan!;
+    const values = new Float64Array(plan.slots.length);
+    const decimals = new Uint8Array(plan.slots.length);
+    this.readRow(row, values, decimals);
+    const texts = plan.slots.map((c) => (row.cells[c] ?? '').trim());
+    const label = (row.cells[this.opts.labelCol] ?? '').trim() || row.cells.find((x) => x.trim() !== '' && !/^[\d.,\s%-]+$/.test(x))?.trim() || '';
+    plan.checker.aggregate(row.n, label, values, decimals, texts);
+  }
+}
