@@ -29,8 +29,8 @@ export interface SampleRow {
 
 const SUM_LABEL = /(^|[\s_(])(jumlah|total)([\s_)]|$)/i;
 const SCALES = [100, 1, 1000, 100_000];
-/** Share of the sample rows (with all values present) that must follow a relation. */
-const MOST = 0.8;
+/** Share of the sample rows (with all values present) that must follow a relation (3 of 4 is most). */
+const MOST = 0.75;
 const MIN_ROWS = 3;
 
 export function computeRelation(rel: Relation, v: (slot: number) => number): number {
