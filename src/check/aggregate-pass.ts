@@ -12,7 +12,7 @@ import type { StandardInfo } from '../standards/standard.js';
 import { compileExpression } from './expression.js';
 import { formatId } from './numbers.js';
 import {
-  additiveName, AggregateChecker, RATIO_LABEL, ReadingEvidence, readWritten, type AggColumn, type AggVerdict, type Reading,
+  additiveName, AggregateChecker, RATIO_LABEL, ReadingEvidence, readWritten, type AggColumn, type AggregateState, type AggVerdict, type Reading,
 } from './aggregates.js';
 import { detectRelations, follows, type Relation, type SampleRow } from './derived.js';
 import type { IssueSink } from './sink.js';
@@ -41,6 +41,11 @@ interface Plan {
   relationTolerance: (number | undefined)[];
 }
 
+export interface AggregatePassState {
+  checker: AggregateState;
+  texts: [number, string][];
+}
+
 type Rule = { jenis: string; kolom?: string; rumus?: string; toleransi?: number };
 
 export class AggregatePass {
@@ -66,6 +71,19 @@ export class AggregatePass {
     this.totalTexts.set(row.n, text);
     if (this.plan) return this.feedTotal(row);
     this.sample.push({ row, total: text });
+  }
+
+  /** What a second shard hands back: its blocks and totals rows (its derived-mismatch issues went to its sink). */
+  export(): AggregatePassState {
+    if (!this.plan) this.decide();
+    return { checker: this.plan!.checker.export(), texts: [...this.totalTexts] };
+  }
+
+  /** Takes in a later shard's state (same schema, so the same columns). */
+  absorb(state: AggregatePassState): void {
+    if (!this.plan) this.decide();
+    this.plan!.checker.absorb(state.checker);
+    for (const [n, text] of state.texts) this.totalTexts.set(n, text);
   }
 
   /** Checks what the rows showed; emits `total-row` (with its verdict) and the mismatches. */

@@ -176,6 +176,12 @@ interface Agg {
   texts: string[];
 }
 
+/** What a shard hands back (see AggregateChecker.export). */
+export interface AggregateState {
+  segments: (Run | Agg)[];
+  aggregates: number;
+}
+
 /** Beyond this many aggregate rows (a table of subtotals only), the rest are not checked. */
 const MAX_AGGREGATES = 20_000;
 
@@ -223,6 +229,43 @@ export class AggregateChecker {
       this.run = this.newRun();
     }
     this.segments.push({ kind: 1, n, label, level: aggregateLevel(label), values, decimals, texts });
+  }
+
+  /**
+   * The state so far (for a second shard: its rows all come after the first's). Structured-clone safe.
+   * Only exact when both shards use the same columns (the schema decides them: sharding needs one).
+   */
+  export(): AggregateState {
+    if (this.run.count > 0) {
+      this.segments.push(this.run);
+      this.run = this.newRun();
+    }
+    return { segments: this.segments.splice(0), aggregates: this.aggregates };
+  }
+
+  /** Appends a later shard's state. */
+  absorb(state: AggregateState): void {
+    if (this.run.count > 0) {
+      this.segments.push(this.run);
+      this.run = this.newRun();
+    }
+    for (const s of state.segments) {
+      const last = this.segments[this.segments.length - 1];
+      if (s.kind === 0 && last && last.kind === 0) {
+        // one run cut by the split: joined again
+        last.last = s.last;
+        last.count += s.count;
+        for (let k = 0; k < this.width; k++) {
+          last.sums[k]! += s.sums[k]!;
+          if (s.min[k]! < last.min[k]!) last.min[k] = s.min[k]!;
+          if (s.max[k]! > last.max[k]!) last.max[k] = s.max[k]!;
+          if (s.decimals[k]! > last.decimals[k]!) last.decimals[k] = s.decimals[k]!;
+        }
+      } else if (s.kind === 1 && this.aggregates < MAX_AGGREGATES) {
+        this.aggregates++;
+        this.segments.push(s);
+      } else if (s.kind === 0) this.segments.push(s);
+    }
   }
 
   finish(): { findings: AggFinding[]; verdicts: AggVerdict[] } {

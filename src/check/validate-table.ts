@@ -18,7 +18,7 @@ import { KeyIndex, type KeyLog } from './key-index.js';
 import { readLines } from '../read/csv-lines.js';
 import { CsvTokenizer } from '../read/csv-tokenizer.js';
 import type { StandardInfo } from '../standards/standard.js';
-import { AggregatePass } from './aggregate-pass.js';
+import { AggregatePass, type AggregatePassState } from './aggregate-pass.js';
 
 export interface TableOptions {
   schema?: TableSchema;
@@ -85,6 +85,8 @@ export interface TailState {
   notes: SourceInfo['notes'];
   /** Records whose first line differs from their number (quoted line breaks before them). */
   lines: [number, number][];
+  /** The aggregate check's blocks and totals rows. */
+  aggregates?: AggregatePassState;
 }
 
 export type TailResult = TailState;
@@ -174,8 +176,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const profiles: (ColumnProfile | null)[] = Array.from({ length: width }, (_, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, layout.labels[i] ?? '')));
 
   const classifier = new RowClassifier(layout, { sumTotals: !tail });
-  // totals, subtotals and derived columns are checked in this pass (not in a second shard: see shard.ts)
-  const aggregates = tail || layout.noHeader ? null : new AggregatePass({
+  // totals, subtotals and derived columns are checked in this pass (a second shard hands its blocks back)
+  const aggregates = layout.noHeader ? null : new AggregatePass({
     labels: layout.labels, labelCol: layout.labelCol, width, fieldOfColumn: fieldOfColumn.map((f) => f?.field ?? null),
     info: opts.standardInfo?.(), delimiter: info.delimiter,
   }, sink);
@@ -289,6 +291,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       ...(info.lineEnding ? { lineEnding: info.lineEnding } : {}),
       notes: info.notes,
       lines: [...lineOf],
+      ...(aggregates ? { aggregates: aggregates.export() } : {}),
     });
     return { path: info.path, valid: sink.errors === 0, labels: layout.labels, stats: { rows: rowCount, dataRows, errors: sink.errors, warnings: sink.warnings, infos: sink.infos, seconds: 0, bytes: info.bytes, fields: 0 }, issues: [] };
   }
@@ -312,6 +315,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     info.lineEnding = t.lineEnding === info.lineEnding || !info.lineEnding ? t.lineEnding : 'mixed';
     info.notes.push(...t.notes);
     for (const [n, line] of t.lines) if (lineOf.size < 100000) lineOf.set(n, line);
+    if (t.aggregates) aggregates?.absorb(t.aggregates);
     // repeated keys whose first appearance is in the other shard: their text is read back from the file
     await fillKeyTexts(info, pkSeen, pkColumns, uniqueKeySets, lineOf);
   }

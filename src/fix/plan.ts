@@ -16,6 +16,7 @@ import { checkTotals, type Segment } from './totals.js';
 import { codeForName, coverageFromTitles, nameForCode, regionBindings, yearFromTitles, type NameLookup } from './regions.js';
 import type { Change, FixProblem } from './types.js';
 import type { DateOrder } from '../check/dates.js';
+import { derivedRules, recomputeRow } from './recompute.js';
 
 export interface FixOptions extends OpenOptions {
   /** What `-` means in numeric columns: missing (default) or zero. */
@@ -24,6 +25,8 @@ export interface FixOptions extends OpenOptions {
   set?: Record<string, string>;
   /** Kemendagri code of the area the data covers (limits name → code matching). */
   cakupan?: string;
+  /** Recompute derived values (the standard's `rumus` rules) that do not follow from their parts (`--recompute`). */
+  recompute?: boolean;
 }
 
 export interface FixPlan {
@@ -196,6 +199,7 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     return words[0] ?? '';
   };
 
+  const formulas = derivedRules(info, fields, (fi) => (sources[fi]!.kind === 'column' ? (sources[fi] as { col: number }).col : -1));
   const cakupan = opts.cakupan ?? coverageFromTitles(t.layout.titleRows);
   const lookups = new Map<string, NameLookup>();
   const rows: string[][] = [];
@@ -249,12 +253,21 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
         }
       }
     }
+    if (formulas.length) for (const o of outs) recomputeRow(o, formulas, row, sheet, !!opts.recompute, changes, problems);
     const kept = outs.filter((o) => o.some((v, fi) => dataField[fi] && v !== '' && v !== missing));
     // a data row whose mapped cells are all empty is dropped like a blank row (logged, unless nothing maps at all)
     if (kept.length === 0 && fromFile.some(Boolean)) changes.push(dropRowChange(sheet, row, 'drop-blank-row'));
     rows.push(...kept);
   }
-  problems.push(...checkTotals(seq, numericCols.map(({ col, field }) => ({ col, field: field.name })), sheet));
+  const totalProblems = checkTotals(seq, numericCols.map(({ col, field }) => ({ col, field: field.name })), sheet);
+  problems.push(...totalProblems);
+  // the drop of a totals row is logged with the result of its check (the tidy data holds no totals)
+  for (const c of changes) {
+    if (c.rule !== 'drop-total-row') continue;
+    const n = rowOf(c.cell);
+    const bad = totalProblems.filter((p) => p.row === n).map((p) => `${p.field} ${p.params?.value}≠${p.params?.sum}`);
+    c.new = bad.length ? `total-mismatch: ${bad.join('; ')}` : numericCols.length ? 'total-ok' : '';
+  }
   changes.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
   return {
     fields,
