@@ -207,6 +207,13 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
   for (const { row, kind } of t.rows) {
     if (kind === RowKind.Total) {
       seq.push({ kind: 'total', row: { n: row.n, values: numbersOf(row), key: keyOf(row), stem: stemOf(row) } });
+      if (formulas.length) {
+        const o = fields.map((f, fi) => {
+          const s = sources[fi]!;
+          return s.kind === 'column' ? convert(row.cells[s.col] ?? '', row.kinds?.[s.col], f, ctx(s.col)) : null;
+        }).map((r) => (r && r.ok ? r.value : ''));
+        recomputeRow(o, formulas, row, sheet, false, changes, problems, true);
+      }
       changes.push(dropRowChange(sheet, row, 'drop-total-row'));
       continue;
     }
@@ -265,7 +272,8 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
   for (const c of changes) {
     if (c.rule !== 'drop-total-row') continue;
     const n = rowOf(c.cell);
-    const bad = totalProblems.filter((p) => p.row === n).map((p) => `${p.field} ${p.params?.value}≠${p.params?.sum}`);
+    const bad = [...totalProblems, ...problems.filter((p) => p.code === 'total-ratio-mismatch')].filter((p) => p.row === n)
+      .map((p) => p.code === 'total-ratio-mismatch' ? `${p.field} ${p.params?.value}≠${p.params?.expected}` : `${p.field} ${p.params?.value}≠${p.params?.sum}`);
     c.new = bad.length ? `total-mismatch: ${bad.join('; ')}` : numericCols.length ? 'total-ok' : '';
   }
   changes.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));

@@ -19,6 +19,7 @@ export interface DerivedRule {
   formula: string;
   run: Compiled;
   tolerance: number;
+  uses: string[];
   fieldIndex: Map<string, number>;
 }
 
@@ -34,7 +35,7 @@ export function derivedRules(info: StandardInfo | undefined, fields: FieldDef[],
       const { run, uses } = compileExpression(r.rumus, new Set(index.keys()));
       if (!uses.every((u) => index.has(u))) continue;
       const target = index.get(r.kolom)!;
-      out.push({ target, col: columnOf(target), field: r.kolom, formula: `${r.kolom} = ${r.rumus}`, run, tolerance: r.toleransi ?? 0, fieldIndex: index });
+      out.push({ target, col: columnOf(target), field: r.kolom, formula: `${r.kolom} = ${r.rumus}`, run, tolerance: r.toleransi ?? 0, uses, fieldIndex: index });
     } catch {
       // the standard's own check reports a broken formula
     }
@@ -43,7 +44,7 @@ export function derivedRules(info: StandardInfo | undefined, fields: FieldDef[],
 }
 
 /** Checks one tidy row against the formulas; recomputes (and logs) only when asked. */
-export function recomputeRow(o: string[], rules: DerivedRule[], row: RawRow, sheet: string | undefined, recompute: boolean, changes: Change[], problems: FixProblem[]): void {
+export function recomputeRow(o: string[], rules: DerivedRule[], row: RawRow, sheet: string | undefined, recompute: boolean, changes: Change[], problems: FixProblem[], aggregate = false): void {
   for (const r of rules) {
     const written = o[r.target]!;
     const actual = written === '' ? NaN : Number(written);
@@ -54,12 +55,22 @@ export function recomputeRow(o: string[], rules: DerivedRule[], row: RawRow, she
       return Number.isFinite(n) ? n : undefined;
     });
     if (expected === undefined || !Number.isFinite(expected)) continue;
-    const decimals = written.includes('.') ? written.length - written.indexOf('.') - 1 : 0;
+    // the precision the source cell states ("70,00": two decimals), not what the tidy value kept ("70")
+    const raw = (r.col >= 0 ? row.cells[r.col] ?? '' : '').trim().replace(/\s*%$/, '');
+    const m = /[.,](\d+)$/.exec(raw);
+    const decimals = Math.max(written.includes('.') ? written.length - written.indexOf('.') - 1 : 0, m && !/^\d{1,3}(\.\d{3})+$/.test(raw) ? m[1]!.length : 0);
     const tol = Math.max(r.tolerance, 0.5 * 10 ** -decimals);
     if (Math.abs(actual - expected) <= tol + 1e-9 * Math.max(1, Math.abs(expected))) continue;
     const shown = Math.round(expected * 100) / 100;
     const cell = r.col >= 0 ? at(sheet, r.col, row.n) : '';
-    if (recompute) {
+    if (aggregate) {
+      // a totals row is dropped, never recomputed: its wrong ratio is told (the source total was wrong)
+      const uses = r.uses.map((u) => o[r.fieldIndex.get(u)!] ?? '').join('/');
+      problems.push({
+        code: 'total-ratio-mismatch', severity: 'error', params: { label: r.field, value: raw || written, expected: formatId(shown), parts: uses },
+        ...(r.col >= 0 ? { cell: at(undefined, r.col, row.n), col: r.col + 1 } : {}), row: row.n, field: r.field, value: written, ...(sheet ? { sheet } : {}),
+      });
+    } else if (recompute) {
       o[r.target] = String(shown);
       changes.push({ cell, rule: 'recompute', old: row.cells[r.col] ?? written, new: String(shown) });
     } else {
