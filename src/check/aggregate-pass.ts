@@ -12,7 +12,7 @@ import type { StandardInfo } from '../standards/standard.js';
 import { compileExpression } from './expression.js';
 import { formatId } from './numbers.js';
 import {
-  additiveName, AggregateChecker, RATIO_LABEL, ReadingEvidence, readWritten, type AggColumn, type AggregateState, type AggVerdict, type Reading,
+  additiveName, AggregateChecker, RATIO_LABEL, ReadingEvidence, readInto, readWritten, type AggColumn, type AggregateState, type AggVerdict, type Reading,
 } from './aggregates.js';
 import { detectRelations, follows, type Relation, type SampleRow } from './derived.js';
 import type { IssueSink } from './sink.js';
@@ -198,11 +198,7 @@ export class AggregatePass {
   private readRow(row: RawRow, values: Float64Array, decimals: Uint8Array): void {
     const { slots, readings } = this.plan!;
     const cells = row.cells;
-    for (let s = 0; s < slots.length; s++) {
-      const w = readWritten(cells[slots[s]!] ?? '', readings[s]!);
-      values[s] = w.value;
-      decimals[s] = w.decimals;
-    }
+    for (let s = 0; s < slots.length; s++) readInto(cells[slots[s]!] ?? '', readings[s]!, values, decimals, s);
   }
 
   private feedData(row: RawRow): void {
@@ -210,6 +206,7 @@ export class AggregatePass {
     if (plan.slots.length === 0) return;
     this.readRow(row, this.values, this.decimals);
     plan.checker.data(row.n, this.values, this.decimals);
+    if (plan.relations.length === 0) return;
     for (let i = 0; i < plan.relations.length; i++) {
       const rel = plan.relations[i]!;
       const { ok, expected } = follows(rel, this.values, this.decimals, plan.relationTolerance[i]);
