@@ -18,8 +18,9 @@ import { detectRelations, follows, type Relation, type SampleRow } from './deriv
 import type { IssueSink } from './sink.js';
 
 const SAMPLE = 200;
-const CODE_LABEL = /^(kode|code|id|no|nomor|urut|tahun|year|nip|nik)([\s_.:]|$)|[\s_](kode|code|id)$/i;
+const CODE_LABEL = /^(kode|code|id|no|nomor|urut|tahun|year|nip|nik|triwulan|semester|bulan|periode|kuartal|tw)([\s_.:]|$)|[\s_](kode|code|id)$/i;
 const YEAR = /^(19|20)\d{2}$/;
+const STEM_SKIP = /^(jumlah|total|sub|subtotal|grand|keseluruhan|semua)$/;
 
 export interface AggregatePassOptions {
   labels: string[];
@@ -35,6 +36,8 @@ export interface AggregatePassOptions {
 
 interface Plan {
   slots: number[]; // column of each slot
+  /** Period/category columns (few distinct values, not measures) whose cells key totals across a layout. */
+  keyCols: number[];
   readings: Reading[];
   checker: AggregateChecker;
   relations: Relation[];
@@ -186,7 +189,19 @@ export class AggregatePass {
       const rel = relations.find((r) => r.target === s && r.kind === 'ratio');
       if (rel) columns.push({ slot: s, col: c, label, kind: 'ratio', ratio: { uses: rel.uses, compute: (v) => (v(rel.uses[0]!) / v(rel.uses[1]!)) * rel.scale } });
     });
-    this.plan = { slots, readings, checker: new AggregateChecker(columns), relations, relationTolerance: relations.map(() => undefined) };
+    // key columns: not the label, not a measure, a few distinct values (years, quarters, categories)
+    const slotSet = new Set(slots);
+    const keyCols: number[] = [];
+    for (let c = 0; c < width; c++) {
+      if (c === labelCol || slotSet.has(c)) continue;
+      const seen = new Set<string>();
+      for (const r of dataRows) {
+        const v = (r.cells[c] ?? '').trim();
+        if (v) seen.add(v);
+      }
+      if (seen.size > 0 && seen.size <= 24 && seen.size < dataRows.length) keyCols.push(c);
+    }
+    this.plan = { keyCols, slots, readings, checker: new AggregateChecker(columns, slots.length), relations, relationTolerance: relations.map(() => undefined) };
     const buffered = this.sample;
     this.sample = [];
     for (const s of buffered) {
@@ -205,7 +220,7 @@ export class AggregatePass {
     const plan = this.plan!;
     if (plan.slots.length === 0) return;
     this.readRow(row, this.values, this.decimals);
-    plan.checker.data(row.n, this.values, this.decimals);
+    plan.checker.data(row.n, this.values, this.decimals, plan.keyCols.length ? this.keysOf(row) : undefined);
     if (plan.relations.length === 0) return;
     for (let i = 0; i < plan.relations.length; i++) {
       const rel = plan.relations[i]!;
@@ -219,6 +234,14 @@ export class AggregatePass {
     }
   }
 
+  /** The row's key (its period/category cells) and the same with the label's first word ("padi"). */
+  private keysOf(row: RawRow): string[] {
+    let key = '';
+    for (const c of this.plan!.keyCols) key += (row.cells[c] ?? '').trim() + '\u0001';
+    const words = (row.cells[this.opts.labelCol] ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !STEM_SKIP.test(w));
+    return words.length ? [key, `${words[0]}\u0002${key}`] : [key];
+  }
+
   private feedTotal(row: RawRow): void {
     const plan = this.plan!;
     const values = new Float64Array(plan.slots.length);
@@ -226,6 +249,6 @@ export class AggregatePass {
     this.readRow(row, values, decimals);
     const texts = plan.slots.map((c) => (row.cells[c] ?? '').trim());
     const label = (row.cells[this.opts.labelCol] ?? '').trim() || row.cells.find((x) => x.trim() !== '' && !/^[\d.,\s%-]+$/.test(x))?.trim() || '';
-    plan.checker.aggregate(row.n, label, values, decimals, texts);
+    plan.checker.aggregate(row.n, label, values, decimals, texts, plan.keyCols.length ? this.keysOf(row) : undefined);
   }
 }

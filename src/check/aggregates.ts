@@ -208,6 +208,8 @@ interface Run {
   min: Float64Array;
   max: Float64Array;
   decimals: Uint8Array;
+  /** The rows themselves, for a run of rows that are not contiguous (keyed runs; the first few). */
+  rows?: number[];
 }
 
 interface Agg {
@@ -218,13 +220,18 @@ interface Agg {
   values: Float64Array;
   decimals: Uint8Array;
   texts: string[];
+  keys?: string[];
 }
 
 /** What a shard hands back (see AggregateChecker.export). */
 export interface AggregateState {
   segments: (Run | Agg)[];
   aggregates: number;
+  keyed: [string, Run][] | null;
 }
+
+/** Distinct row keys kept for totals across a layout; beyond this the table is no such layout. */
+const MAX_KEYS = 5_000;
 
 /** Beyond this many aggregate rows (a table of subtotals only), the rest are not checked. */
 const MAX_AGGREGATES = 20_000;
@@ -238,8 +245,9 @@ export class AggregateChecker {
   private aggregates = 0;
   private readonly width: number;
 
-  constructor(private readonly columns: AggColumn[]) {
-    this.width = columns.length;
+  /** `width`: the number of slots in the rows fed (some may be no checked column); default one past the last column's slot. */
+  constructor(private readonly columns: AggColumn[], width?: number) {
+    this.width = width ?? columns.reduce((w, c) => Math.max(w, c.slot + 1), 0);
     this.run = this.newRun();
   }
 
@@ -248,9 +256,11 @@ export class AggregateChecker {
     return { kind: 0, first: 0, last: 0, count: 0, sums: new Float64Array(w), min: new Float64Array(w).fill(Infinity), max: new Float64Array(w).fill(-Infinity), decimals: new Uint8Array(w) };
   }
 
-  /** A data row: its measure values by slot (NaN when empty or not a number). */
-  data(n: number, values: Float64Array, decimals?: Uint8Array): void {
-    const r = this.run;
+  /** Data rows by key (the period and category cells, with or without the label's first word), for totals across a layout. */
+  private keyed: Map<string, Run> | null = new Map();
+
+  private addTo(r: Run, n: number, values: Float64Array, decimals?: Uint8Array): void {
+    if (r.rows && r.rows.length < 8) r.rows.push(n);
     if (r.count === 0) r.first = n;
     r.last = n;
     r.count++;
@@ -264,15 +274,40 @@ export class AggregateChecker {
     }
   }
 
-  /** An aggregate row: its values by slot, their decimals and texts as written. */
-  aggregate(n: number, label: string, values: Float64Array, decimals: Uint8Array, texts: string[]): void {
+  private keyedRun(key: string): Run | undefined {
+    if (!this.keyed) return undefined;
+    let r = this.keyed.get(key);
+    if (!r) {
+      if (this.keyed.size >= MAX_KEYS) {
+        this.keyed = null; // too many distinct keys: not a layout of a few periods and categories
+        return undefined;
+      }
+      this.keyed.set(key, (r = { ...this.newRun(), rows: [] }));
+    }
+    return r;
+  }
+
+  /**
+   * A data row: its measure values by slot (NaN when empty or not a number). `keys`: the row's key texts
+   * (period and category cells; the same with the label's first word) when the table has such columns.
+   */
+  data(n: number, values: Float64Array, decimals?: Uint8Array, keys?: string[]): void {
+    if (keys) for (const k of keys) {
+      const kr = this.keyedRun(k);
+      if (kr) this.addTo(kr, n, values, decimals);
+    }
+    this.addTo(this.run, n, values, decimals);
+  }
+
+  /** An aggregate row: its values by slot, their decimals and texts as written, and its keys (see data). */
+  aggregate(n: number, label: string, values: Float64Array, decimals: Uint8Array, texts: string[], keys?: string[]): void {
     if (this.aggregates >= MAX_AGGREGATES) return;
     this.aggregates++;
     if (this.run.count > 0) {
       this.segments.push(this.run);
       this.run = this.newRun();
     }
-    this.segments.push({ kind: 1, n, label, level: aggregateLevel(label), values, decimals, texts });
+    this.segments.push({ kind: 1, n, label, level: aggregateLevel(label), values, decimals, texts, ...(keys ? { keys } : {}) });
   }
 
   /**
@@ -284,11 +319,25 @@ export class AggregateChecker {
       this.segments.push(this.run);
       this.run = this.newRun();
     }
-    return { segments: this.segments.splice(0), aggregates: this.aggregates };
+    return { segments: this.segments.splice(0), aggregates: this.aggregates, keyed: this.keyed ? [...this.keyed] : null };
   }
 
   /** Appends a later shard's state. */
   absorb(state: AggregateState): void {
+    if (!state.keyed) this.keyed = null;
+    for (const [k, r] of state.keyed ?? []) {
+      const mine = this.keyedRun(k);
+      if (!mine) break;
+      if (mine.count === 0) mine.first = r.first;
+      mine.last = r.last;
+      mine.count += r.count;
+      for (let x = 0; x < this.width; x++) {
+        mine.sums[x]! += r.sums[x]!;
+        if (r.min[x]! < mine.min[x]!) mine.min[x] = r.min[x]!;
+        if (r.max[x]! > mine.max[x]!) mine.max[x] = r.max[x]!;
+        if (r.decimals[x]! > mine.decimals[x]!) mine.decimals[x] = r.decimals[x]!;
+      }
+    }
     if (this.run.count > 0) {
       this.segments.push(this.run);
       this.run = this.newRun();
@@ -335,7 +384,9 @@ export class AggregateChecker {
       const closes = seg.slice(p + 1, i).filter((s): s is Run => s.kind === 0);
       const opens = seg.slice(i + 1, q).filter((s): s is Run => s.kind === 0);
       const preferred = opening.get(a.level) ? [opens, closes] : [closes, opens];
-      const candidates = [...preferred, allRuns].filter((g) => g.some((r) => r.count > 0));
+      // across a layout: the data rows with the same period/category ("padi total, 2022, 1" = sawah + gogo of 2022-1)
+      const keyedRuns = (a.keys ?? []).map((k) => this.keyed?.get(k)).filter((r): r is Run => !!r).map((r) => [r]);
+      const candidates = [...preferred, ...keyedRuns, allRuns].filter((g) => g.some((r) => r.count > 0));
       const verdict: AggVerdict = { row: a.n, label: a.label, level: a.level, status: 'unchecked', rows: '', count: 0 };
       verdicts.push(verdict);
       if (candidates.length === 0) continue;
@@ -433,6 +484,10 @@ function addsUp(written: number, runs: Run[], s: number, writtenDecimals: number
 }
 
 function rowsText(runs: Run[]): string {
+  if (runs.length === 1 && runs[0]!.rows) {
+    const r = runs[0]!;
+    return r.rows!.join(', ') + (r.count > r.rows!.length ? ', …' : '');
+  }
   const parts = runs.filter((r) => r.count > 0).map((r) => (r.first === r.last ? String(r.first) : `${r.first}–${r.last}`));
   return parts.length > 4 ? `${parts.slice(0, 3).join(', ')}, … ${parts[parts.length - 1]}` : parts.join(', ');
 }

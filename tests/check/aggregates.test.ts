@@ -120,3 +120,19 @@ describe('AggregateChecker', () => {
     expect(k.finish().verdicts[0]!.status).toBe('ok');
   });
 });
+
+describe('AggregateChecker across a layout and with unchecked slots', () => {
+  it('accepts a total of the rows with the same period keys ("padi total, 2022, 1" = sawah + gogo of 2022-1)', () => {
+    const k = new AggregateChecker([{ slot: 1, col: 5, label: 'Produksi', kind: 'count' }], 2);
+    k.data(2, row(55, 100), dec(0, 0), ['2022\u00011', 'padi\u00022022\u00011']);
+    k.data(3, row(54, 50), dec(0, 0), ['2022\u00012', 'padi\u00022022\u00012']);
+    k.data(4, row(37, 10), dec(0, 0), ['2022\u00011', 'padi\u00022022\u00011']);
+    k.data(5, row(0, 0), dec(0, 0), ['2022\u00012', 'padi\u00022022\u00012']);
+    k.aggregate(6, 'padi total', row(54, 110), dec(0, 0), ['54', '110'], ['2022\u00011', 'padi\u00022022\u00011']);
+    k.aggregate(7, 'padi total', row(54, 51), dec(0, 0), ['54', '51'], ['2022\u00012', 'padi\u00022022\u00012']);
+    const { findings, verdicts } = k.finish();
+    expect(verdicts.map((v) => [v.status, v.rows])).toEqual([['ok', '2, 4'], ['mismatch', '3, 5']]);
+    // slot 0 (a rate) is not checked; slot 1 of row 7 is off by one against every candidate
+    expect(findings.map((f) => [f.row, f.col, f.params.value])).toEqual([[7, 5, '51']]);
+  });
+});
