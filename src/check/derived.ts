@@ -20,6 +20,11 @@ export interface Relation {
   scale: number;
   /** The rule in the columns' labels: "Ditindaklanjuti / Diterima × 100". */
   text: string;
+  /**
+   * Set when the sample shows independently rounded parts (BPS tables: 472.220 + 381.537 written 853.756):
+   * a sum may then differ by the rounding of its parts and its own, half a unit each.
+   */
+  rounding?: number;
 }
 
 export interface SampleRow {
@@ -48,7 +53,7 @@ export function follows(rel: Relation, values: Float64Array, decimals: Uint8Arra
   const w = values[rel.target]!;
   const expected = computeRelation(rel, (s) => values[s]!);
   if (w !== w || !Number.isFinite(expected)) return { ok: true, expected };
-  const tol = tolerance ?? 0.5 * 10 ** -decimals[rel.target]!;
+  const tol = tolerance ?? (rel.rounding !== undefined ? rel.rounding : rel.kind === 'sum' ? 0 : 0.5 * 10 ** -decimals[rel.target]!);
   return { ok: Math.abs(w - expected) <= tol + 1e-9 * Math.max(1, Math.abs(expected)), expected };
 }
 
@@ -85,16 +90,32 @@ export function detectRelations(sample: SampleRow[], columns: DerivedColumn[]): 
     for (const rel of tries) {
       let seen = 0;
       let hits = 0;
+      let rounded = 0;
+      let exactMisses = 0;
+      // a sum of parts each rounded on its own: up to half a unit per part and for the total
+      const unit = (r: SampleRow) => 10 ** -Math.max(r.decimals[rel.target]!, ...rel.uses.map((u) => r.decimals[u]!));
       for (const r of sample) {
         if (r.values[rel.target]! !== r.values[rel.target]! || rel.uses.some((u) => r.values[u]! !== r.values[u]!)) continue;
         const { ok, expected } = follows(rel, r.values, r.decimals);
         if (!Number.isFinite(expected)) continue;
         seen++;
         if (ok) hits++;
+        else if (rel.kind === 'sum') {
+          exactMisses++;
+          if (Math.abs(r.values[rel.target]! - expected) <= 0.5 * (rel.uses.length + 1) * unit(r) + 1e-9) rounded++;
+        }
       }
-      if (seen >= MIN_ROWS && hits >= seen * MOST && hits > bestHits) {
-        best = rel;
-        bestHits = hits;
+      // rounded parts: two or more rows off, every one of them within the rounding (a lone ±1 stays an error)
+      let found: Relation = rel;
+      let score = hits;
+      if (rel.kind === 'sum' && exactMisses >= 2 && rounded === exactMisses && hits + rounded >= seen * MOST) {
+        const u = unit(sample.find((r) => r.values[rel.target]! === r.values[rel.target]!)!);
+        found = { ...rel, rounding: 0.5 * (rel.uses.length + 1) * u };
+        score = hits + rounded;
+      }
+      if (seen >= MIN_ROWS && score >= seen * MOST && score > bestHits) {
+        best = found;
+        bestHits = score;
       }
     }
     if (best) out.push(best);

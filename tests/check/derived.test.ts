@@ -30,3 +30,15 @@ describe('derived columns without a declared rule', () => {
     expect(detectRelations(sample, COLS)).toEqual([]);
   });
 });
+
+describe('sums of independently rounded parts', () => {
+  it('accepts a sum off by the rounding of its parts when several rows show it, and still flags a real error', () => {
+    const cols = [{ slot: 0, label: 'Makanan' }, { slot: 1, label: 'Nonmakanan' }, { slot: 2, label: 'Jumlah' }];
+    const z = [0, 0, 0];
+    const sample = [r([472220, 381537, 853756], z), r([358338, 282009, 640348], z), r([100, 200, 300], z), r([10, 20, 30], z), r([5, 5, 10], z), r([7, 8, 15], z), r([1, 1, 2], z), r([2, 2, 4], z)];
+    const [rel] = detectRelations(sample, cols);
+    expect(rel).toMatchObject({ kind: 'sum', uses: [0, 1], rounding: 1.5 });
+    expect(follows(rel!, sample[0]!.values, sample[0]!.decimals).ok).toBe(true);
+    expect(follows(rel!, Float64Array.from([100, 200, 310]), Uint8Array.from(z)).ok).toBe(false);
+  });
+});
