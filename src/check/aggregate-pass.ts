@@ -5,14 +5,14 @@
  * and the file) and whether it is a count or a ratio; they are then replayed, and every later row is read
  * once. Total rows are never counted as data.
  */
-import type { RawRow } from '../read/table.js';
+import { CellKind, type RawRow } from '../read/table.js';
 import { MISSING_MARKERS } from '../read/words.js';
 import type { FieldDef } from '../standards/schema.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { compileExpression } from './expression.js';
 import { formatId } from './numbers.js';
 import {
-  additiveName, AggregateChecker, RATIO_LABEL, ReadingEvidence, readInto, readWritten, type AggColumn, type AggregateState, type AggVerdict, type Reading,
+  additiveName, AggregateChecker, RATIO_LABEL, ReadingEvidence, readInto, type AggColumn, type AggregateState, type AggVerdict, type Reading,
 } from './aggregates.js';
 import { detectRelations, follows, type Relation, type SampleRow } from './derived.js';
 import type { IssueSink } from './sink.js';
@@ -112,7 +112,8 @@ export class AggregatePass {
       for (let c = 0; c < width; c++) {
         const v = (r.cells[c] ?? '').trim();
         if (v === '' || MISSING_MARKERS.has(v.toLowerCase())) continue;
-        evidence[c]!.add(v);
+        if (r.kinds?.[c] === CellKind.Number) evidence[c]!.numbers++;
+        else evidence[c]!.add(v);
         if (YEAR.test(v)) years[c]!++;
       }
     }
@@ -144,11 +145,7 @@ export class AggregatePass {
     this.values = new Float64Array(slots.length);
     this.decimals = new Uint8Array(slots.length);
     const read = (row: RawRow, values: Float64Array, decimals: Uint8Array) => {
-      for (let s = 0; s < slots.length; s++) {
-        const w = readWritten(row.cells[slots[s]!] ?? '', readings[s]!);
-        values[s] = w.value;
-        decimals[s] = w.decimals;
-      }
+      for (let s = 0; s < slots.length; s++) readInto(row.cells[slots[s]!] ?? '', row.kinds?.[slots[s]!] === CellKind.Number ? 'en' : readings[s]!, values, decimals, s);
     };
     const sample: SampleRow[] = dataRows.map((r) => {
       const values = new Float64Array(slots.length);
@@ -213,7 +210,9 @@ export class AggregatePass {
   private readRow(row: RawRow, values: Float64Array, decimals: Uint8Array): void {
     const { slots, readings } = this.plan!;
     const cells = row.cells;
-    for (let s = 0; s < slots.length; s++) readInto(cells[slots[s]!] ?? '', readings[s]!, values, decimals, s);
+    const kinds = row.kinds;
+    // a workbook's numeric cell is a real number ("45.125" is forty-five and a bit): read as such
+    for (let s = 0; s < slots.length; s++) readInto(cells[slots[s]!] ?? '', kinds !== undefined && kinds[slots[s]!] === CellKind.Number ? 'en' : readings[s]!, values, decimals, s);
   }
 
   private feedData(row: RawRow): void {

@@ -496,7 +496,7 @@ function rowsText(runs: Run[]): string {
  * Whether a column's totals are sums of its parts: counts and amounts are; rates, percentages, indices,
  * averages and per-capita values are not. Reads a field name or a column label.
  */
-const NOT_ADDITIVE_NAME = /(^|[_\s(])(persen|persentase|rasio|ratio|indeks|index|ipm|rata|rerata|tingkat|apk|apm|tpt|tpak|produktivitas|harapan|lama|garis|laju|kepadatan|angka|median|umur|usia|rate|proporsi)([_\s)]|$)|%/i;
+const NOT_ADDITIVE_NAME = /(^|[_\s(])(persen|persentase|rasio|ratio|indeks|index|ipm|rata|rerata|tingkat|apk|apm|tpt|tpak|produktivitas|harapan|lama|garis|laju|kepadatan|angka|median|rate|proporsi)([_\s)]|$)|%/i;
 
 export function additiveName(name: string): boolean {
   return !NOT_ADDITIVE_NAME.test(name);

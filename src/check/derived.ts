@@ -32,7 +32,7 @@ export interface SampleRow {
   decimals: Uint8Array;
 }
 
-const SUM_LABEL = /(^|[\s_(])(jumlah|total)([\s_)]|$)/i;
+const SUM_LABEL = /(^|[\s_(])(jumlah|total|tahunan)([\s_)]|$)/i;
 const SCALES = [100, 1, 1000, 100_000];
 /** Share of the sample rows (with all values present) that must follow a relation (3 of 4 is most). */
 const MOST = 0.75;
