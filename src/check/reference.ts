@@ -11,7 +11,7 @@
 import type { FieldDef } from '../standards/schema.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, type Level } from '../standards/regions.js';
-import { matchRegionName, sameSpelling } from '../standards/region-names.js';
+import { matchRegionName, namePrefix, sameSpelling } from '../standards/region-names.js';
 import { codeList } from '../standards/code-lists.js';
 import { fold } from '../read/words.js';
 import { primaryKeyOf } from '../standards/schema.js';
@@ -261,7 +261,9 @@ function judgeName(code: string, name: string, binding: Binding): NameVerdict {
   if (givenKeys.some((k) => keys.includes(k))) {
     // …unless that bare name is shared by another unit of the same level and parent ("Bima": Kab. or Kota)
     const twins = findByName(name, r.level, r.parent).filter((x) => x.code !== code);
-    return twins.length === 0 ? { ok: true } : { ok: false, severity: 'warning', expectedName: r.name, suggestion: '' };
+    // BPS convention: a bare "Bogor" is the kabupaten (the kota is written "Kota Bogor")
+    const bareKabupaten = r.level === 'kabupaten_kota' && namePrefix(name) === null && namePrefix(r.name) === 'kabupaten' && twins.every((x) => namePrefix(x.name) === 'kota');
+    return twins.length === 0 || bareKabupaten ? { ok: true } : { ok: false, severity: 'warning', expectedName: r.name, suggestion: '' };
   }
   // another code carries this name: suggest it
   const other = findByName(name, binding.tingkat ?? r.level, r.parent && r.level !== 'kabupaten_kota' ? r.parent.slice(0, 2) : undefined);
