@@ -10,7 +10,7 @@
  */
 import type { FieldDef } from '../standards/schema.js';
 import type { StandardInfo } from '../standards/standard.js';
-import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, type Level } from '../standards/regions.js';
+import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, REGION_EDITION_TITLE, type Level } from '../standards/regions.js';
 import { matchRegionName, namePrefix, sameSpelling } from '../standards/region-names.js';
 import { codeList } from '../standards/code-lists.js';
 import { fold } from '../read/words.js';
@@ -272,7 +272,7 @@ function judgeName(code: string, name: string, binding: Binding): NameVerdict {
 }
 
 /** The edition the codes come from, as people cite it, and its year (data older than it may use older codes). */
-const EDITION_LABEL = 'Kepmendagri 300.2.2-2138/2025';
+const EDITION_LABEL = REGION_EDITION_TITLE;
 const EDITION_YEAR = Number(/(\d{4})$/.exec(REGION_EDITION)?.[1] ?? 0);
 
 type NameOnlyVerdict = { code: 'region-name-spelling' | 'unknown-region-name'; params: Record<string, string> } | null;

@@ -16,6 +16,10 @@ describe('region names in validate', () => {
     writeFileSync(f, 'kode_wilayah,nama_kabupaten_kota,tahun,umur_harapan_hidup,harapan_lama_sekolah,rata_rata_lama_sekolah,pengeluaran_per_kapita,ipm\n52.06,Bima,2023,67.1,13.62,7.35,10950,69.06\n52.72,Bima,2023,67.3,13.75,6.83,10030,67.79\n');
     const got = issues([f, '--standard', 'ipm-kabupaten-kota']).filter((i) => /name/.test(i.code));
     expect(got).toEqual([expect.objectContaining({ code: 'name-mismatch', cell: 'B3' })]);
+    // the report names the edition the codes were checked against
+    const json = JSON.parse(runCli(['validate', '--format', 'json', f, '--standard', 'ipm-kabupaten-kota']).stdout);
+    expect(json.tables[0].references).toEqual({ wilayah: 'kepmendagri-300.2.2-2138-2025' });
+    expect(runCli(['validate', f, '--standard', 'ipm-kabupaten-kota', '--lang', 'en']).stdout).toContain('Region codes checked against edition Kepmendagri 300.2.2-2138/2025');
   });
 
   it('names without codes: spelled differently, or unknown with the three closest names in the cakupan', () => {
