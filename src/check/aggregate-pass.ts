@@ -189,7 +189,10 @@ export class AggregatePass {
     // key columns: not the label, not a measure, a few distinct values (years, quarters, categories)
     const slotSet = new Set(slots);
     const keyCols: number[] = [];
-    for (let c = 0; c < width; c++) {
+    // only where the first rows show a totals row (an OPD's small table of periods × categories): keying every row
+    // of a large table costs time for totals it does not have
+    const keyed = this.sample.some((x) => x.total !== null);
+    for (let c = 0; keyed && c < width; c++) {
       if (c === labelCol || slotSet.has(c)) continue;
       const seen = new Set<string>();
       for (const r of dataRows) {

@@ -48,6 +48,8 @@ export interface Written {
   decimals: number;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 const NOT_A_NUMBER: Written = { value: NaN, decimals: 0 };
 
 /** Reads a number text under a column's reading; `-`, empty and text are NaN. */
@@ -86,12 +88,18 @@ export function readInto(text: string, reading: Reading, values: Float64Array, d
   }
   if (c === 46 && intDigits > 0) {
     const dot = i;
+    let frac = 0;
     c = text.charCodeAt(++i);
-    while (c >= 48 && c <= 57) c = text.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      frac = frac * 10 + (c - 48);
+      c = text.charCodeAt(++i);
+    }
     const d = i - dot - 1;
     // "45.210" under the Indonesian reading is 45210: the classifier decides that one
     if (i === n && d > 0 && !(reading === 'id' && d === 3 && intDigits <= 3)) {
-      values[s] = Number(text);
+      // an exact integer over an exact power of ten: the correctly rounded value, as Number(text) gives
+      const v = intDigits + d <= 15 ? (int * POW10[d]! + frac) / POW10[d]! : Math.abs(Number(text));
+      values[s] = text.charCodeAt(0) === 45 ? -v : v;
       decimals[s] = d;
       return;
     }
