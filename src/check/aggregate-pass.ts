@@ -39,6 +39,8 @@ interface Plan {
   /** Period/category columns (few distinct values, not measures) whose cells key totals across a layout. */
   keyCols: number[];
   readings: Reading[];
+  /** Whether some check reads the slot (the others are not parsed). */
+  active: boolean[];
   checker: AggregateChecker;
   relations: Relation[];
   relationTolerance: (number | undefined)[];
@@ -201,7 +203,15 @@ export class AggregatePass {
       }
       if (seen.size > 0 && seen.size <= 24 && seen.size < dataRows.length) keyCols.push(c);
     }
-    this.plan = { keyCols, slots, readings, checker: new AggregateChecker(columns, slots.length), relations, relationTolerance: relations.map(() => undefined) };
+    // only the slots some check reads are parsed per row (a rate column nothing recomputes is not)
+    const used = new Set<number>();
+    for (const col of columns) {
+      used.add(col.slot);
+      if (col.kind === 'ratio') for (const u of col.ratio.uses) used.add(u);
+    }
+    for (const rel of relations) [rel.target, ...rel.uses].forEach((u) => used.add(u));
+    const active = slots.map((_, s) => used.has(s));
+    this.plan = { keyCols, slots, readings, active, checker: new AggregateChecker(columns, slots.length), relations, relationTolerance: relations.map(() => undefined) };
     const buffered = this.sample;
     this.sample = [];
     for (const s of buffered) {
@@ -211,11 +221,17 @@ export class AggregatePass {
   }
 
   private readRow(row: RawRow, values: Float64Array, decimals: Uint8Array): void {
-    const { slots, readings } = this.plan!;
+    const { slots, readings, active } = this.plan!;
     const cells = row.cells;
     const kinds = row.kinds;
-    // a workbook's numeric cell is a real number ("45.125" is forty-five and a bit): read as such
-    for (let s = 0; s < slots.length; s++) readInto(cells[slots[s]!] ?? '', kinds !== undefined && kinds[slots[s]!] === CellKind.Number ? 'en' : readings[s]!, values, decimals, s);
+    for (let s = 0; s < slots.length; s++) {
+      if (!active[s]) {
+        values[s] = NaN;
+        continue;
+      }
+      // a workbook's numeric cell is a real number ("45.125" is forty-five and a bit): read as such
+      readInto(cells[slots[s]!] ?? '', kinds !== undefined && kinds[slots[s]!] === CellKind.Number ? 'en' : readings[s]!, values, decimals, s);
+    }
   }
 
   private feedData(row: RawRow): void {
