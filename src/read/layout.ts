@@ -320,6 +320,8 @@ export function sameTotal(total: number, sum: number): boolean {
 const REGION_LABEL = /^\s*(kota|kabupaten|kab\.?)\s+\S/i;
 /** A number as spreadsheet readers give it (and plain CSV numbers): no group separators, a decimal point. */
 const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
+/** How far (a share of the sum) a closing kota/kabupaten row may be from the sums above and still be their total. */
+const NEAR = 0.1;
 /** Data rows summed for the enclosing-region check: OPD tables are small; beyond this, such rows stay data. */
 const MAX_SUMMED = 10_000;
 
@@ -399,11 +401,17 @@ export class RowClassifier {
    */
   private closesRegion(cells: string[]): boolean {
     if (this.opts.sumTotals === false || this.summed < 2 || this.summed >= MAX_SUMMED) return false;
-    return this.addsUp(cells, false) || this.addsUp(cells, true);
+    if (this.addsUp(cells, false) || this.addsUp(cells, true)) return true;
+    // nearly the sums of three or more rows above (a mistyped total): still a total, which the aggregate check
+    // then reports; a kelurahan "Kota Baru" is nowhere near the sum of all the rows above it
+    return this.summed >= 3 && (this.addsUp(cells, false, NEAR) || this.addsUp(cells, true, NEAR));
   }
 
-  /** Every number right of the label equals its column's running sum (dots read as decimals, or as thousands). */
-  private addsUp(cells: string[], dots: boolean): boolean {
+  /**
+   * Every number right of the label equals its column's running sum (dots read as decimals, or as thousands),
+   * or lies within `near` (a share of the sum) of it.
+   */
+  private addsUp(cells: string[], dots: boolean, near = 0): boolean {
     const from = this.layout.labelCol + 1;
     let nonZero = false;
     for (let i = from; i < cells.length; i++) {
@@ -412,7 +420,8 @@ export class RowClassifier {
       const plain = PLAIN_NUMBER.test(v);
       if (!plain && !(dots && THOUSAND_DOTS.test(v))) return false;
       const n = dots ? idNumber(v) : Number(v);
-      if (!sameTotal(n, (dots ? this.dotSums : this.sums)[i - from] ?? 0)) return false;
+      const sum = (dots ? this.dotSums : this.sums)[i - from] ?? 0;
+      if (near > 0 ? Math.abs(n - sum) > Math.abs(sum) * near : !sameTotal(n, sum)) return false;
       if (n !== 0) nonZero = true;
     }
     return nonZero;

@@ -66,3 +66,24 @@ describe('aggregate rows are checked (fixtures/aggregates)', () => {
     expect(issues.filter((i) => i.code === 'derived-mismatch')).toEqual([expect.objectContaining({ cell: 'E5', params: expect.objectContaining({ value: '70,00', expected: '67,86', parts: '38/56' }) })]);
   });
 });
+
+describe('hierarchy rows (fixtures/aggregates)', () => {
+  it('a closing "Kota Mataram" row that nearly adds up is a total, checked against the kelurahan', () => {
+    const { code, table, issues } = run([D + 'kelurahan-kota-penutup-salah.csv']);
+    expect(code).toBe(1);
+    expect(table.stats.dataRows).toBe(11);
+    expect(issues.filter((i) => i.code === 'total-mismatch')).toEqual([expect.objectContaining({ cell: 'D18', params: expect.objectContaining({ value: '130.999', sum: '130.913', difference: '86' }) })]);
+  });
+
+  it('a province row above its kab/kota adds up (opening placement)', () => {
+    const { code, table, issues } = run([D + 'kabkota-provinsi-di-atas.csv']);
+    expect(code).toBe(0);
+    expect(table.stats.dataRows).toBe(10);
+    expect(issues.find((i) => i.code === 'total-row')?.params?.status).toBe('@agg.status.ok:3–12');
+  });
+
+  it('an INDONESIA row among provinces is checked', () => {
+    const { issues } = run([D + 'provinsi-indonesia-salah.csv']);
+    expect(issues.filter((i) => i.code === 'total-mismatch')).toEqual([expect.objectContaining({ cell: 'B5', params: expect.objectContaining({ value: '25.501', sum: '25.500', difference: '1' }) })]);
+  });
+});
