@@ -47,6 +47,11 @@ export interface Layout {
   monthCols: number[];
   /** No header row could be found; labels are column letters. */
   noHeader: boolean;
+  /**
+   * Rows that open the table with the sums of all the rows under it ("Kabupaten Lombok Barat" above its
+   * kecamatan): found only when the whole table fits the first rows read.
+   */
+  openingTotals?: number[];
 }
 
 const LOOKAHEAD = 60;
@@ -90,7 +95,7 @@ export async function detectLayout(source: RowSource): Promise<DetectedTable> {
     }
     for (const r of next.value) buffer.push(r);
   }
-  const layout = analyse(buffer.slice(0, LOOKAHEAD));
+  const layout = analyse(buffer.slice(0, LOOKAHEAD), exhausted && buffer.length <= LOOKAHEAD);
   const lastHeader = layout.headerRows.length ? layout.headerRows[layout.headerRows.length - 1]! : 0;
   const firstDataIdx = buffer.findIndex((r) => r.n > lastHeader && !layout.blankAfterHeader.includes(r.n));
   const pending = firstDataIdx < 0 ? [] : buffer.slice(firstDataIdx);
@@ -107,7 +112,7 @@ export async function detectLayout(source: RowSource): Promise<DetectedTable> {
 }
 
 /** Decides the layout from the first rows of a table. Exported for tests. */
-export function analyse(rows: RawRow[]): Layout {
+export function analyse(rows: RawRow[], whole = false): Layout {
   const nonBlank = rows.filter((r) => span(r) > 0);
   const empty: Layout = {
     titleRows: [], headerRows: [], labels: [], rawLabels: [], blankBeforeHeader: [], blankAfterHeader: [], width: 0,
@@ -248,7 +253,40 @@ export function analyse(rows: RawRow[]): Layout {
     gluedSubtotals: glued3 >= 1 && glued2 >= glued3 * 2,
     monthCols,
     noHeader: false,
+    ...(whole ? openingTotal(dataRows, labelCol) : {}),
   };
+}
+
+/**
+ * A first data row labelled "Kabupaten X"/"Kota X" whose every number is the sum of all the data rows under it
+ * (thousand dots read either way; within 10 % for three or more rows): it opens the table as its total.
+ */
+function openingTotal(dataRows: RawRow[], labelCol: number): { openingTotals?: number[] } {
+  const first = dataRows[0];
+  if (!first || dataRows.length < 3 || !REGION_LABEL.test(first.cells[labelCol] ?? '')) return {};
+  const rest = dataRows.slice(1);
+  for (const dots of [false, true]) {
+    let nonZero = false;
+    let ok = true;
+    for (let c = labelCol + 1; c < first.cells.length && ok; c++) {
+      const v = first.cells[c]!.trim();
+      if (v === '') continue;
+      const read = (x: string): number => (PLAIN_NUMBER.test(x) ? (dots ? idNumber(x) : Number(x)) : dots && THOUSAND_DOTS.test(x) ? idNumber(x) : NaN);
+      const n = read(v);
+      let sum = 0;
+      for (const r of rest) {
+        const x = (r.cells[c] ?? '').trim();
+        if (x === '') continue;
+        const y = read(x);
+        if (!Number.isNaN(y)) sum += y;
+      }
+      // exactly, or nearly for three or more rows (a mistyped total, which the aggregate check reports)
+      if (Number.isNaN(n) || !(sameTotal(n, sum) || (rest.length >= 3 && Math.abs(n - sum) <= Math.abs(sum) * NEAR))) ok = false;
+      else if (n !== 0) nonZero = true;
+    }
+    if (ok && nonZero) return { openingTotals: [first.n] };
+  }
+  return {};
 }
 
 function lastNonBlank(row: RawRow): number {
@@ -473,6 +511,7 @@ export class RowClassifier {
     }
     if (this.inNotes && (filled <= 2 || !this.hasNumber(cells))) return RowKind.Footnote;
     const labelCol = this.layout.labelCol;
+    if (this.layout.openingTotals?.includes(row.n)) return RowKind.Total;
     const label = cells[labelCol] ?? '';
     if (label !== '' && (label.charCodeAt(0) > 32 || label.trim() !== '')) {
       const f = this.flags(label, labelCol);

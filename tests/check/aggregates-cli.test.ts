@@ -87,3 +87,19 @@ describe('hierarchy rows (fixtures/aggregates)', () => {
     expect(issues.filter((i) => i.code === 'total-mismatch')).toEqual([expect.objectContaining({ cell: 'B5', params: expect.objectContaining({ value: '25.501', sum: '25.500', difference: '1' }) })]);
   });
 });
+
+describe('a kabupaten row above its kecamatan (whole table read first)', () => {
+  it('is a total when its numbers are (nearly) the sums under it, and its error is found', () => {
+    const { code, table, issues } = run([D + 'kecamatan-kabupaten-di-atas-salah.csv']);
+    expect(code).toBe(1);
+    expect(table.stats.dataRows).toBe(3);
+    expect(issues.filter((i) => i.code === 'total-mismatch').map((i) => [i.cell, i.params?.sum])).toEqual([['C2', '2.000']]);
+  });
+
+  it('a kecamatan named "Kota Baru" with its own figures stays data', () => {
+    const { code, table } = run([D + 'kecamatan-kota-baru-data.csv']);
+    expect(code).toBe(0);
+    expect(table.stats.dataRows).toBe(4);
+    expect(table.layout.totalRows).toEqual([]);
+  });
+});
