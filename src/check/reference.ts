@@ -10,7 +10,8 @@
  */
 import type { FieldDef } from '../standards/schema.js';
 import type { StandardInfo } from '../standards/standard.js';
-import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, type Level } from '../standards/regions.js';
+import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, REGION_EDITION_TITLE, type Level } from '../standards/regions.js';
+import { matchRegionName, namePrefix, sameSpelling } from '../standards/region-names.js';
 import { codeList } from '../standards/code-lists.js';
 import { fold } from '../read/words.js';
 import { primaryKeyOf } from '../standards/schema.js';
@@ -60,6 +61,7 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
     const nameColumnOf = bound.map((b) => columnOf(b.binding.nama));
     const parentColumnOf = bound.map((b) => columnOf(b.binding.induk));
     const periodColumn = columnOf(info.periode as string | undefined);
+    const nameOnly = new Map<string, NameOnlyVerdict>();
     const ext: RowExtension = {
       // without a jurisdiction there is no coverage to count: each row stands alone
       shardable: !cakupan,
@@ -74,7 +76,20 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
         for (let b = 0; b < bound.length; b++) {
           const { field, i, binding } = bound[b]!;
           const v = values[fieldColumns[i]!];
-          if (v === null || v === undefined) continue;
+          if (v === null || v === undefined) {
+            // no code: the name alone is checked against the reference (within the cakupan)
+            const nc = nameColumnOf[b];
+            const name = nc === undefined ? undefined : values[nc];
+            if (v === null && binding.daftar === 'wilayah' && binding.tingkat && typeof name === 'string' && name.trim() !== '') {
+              let verdict = nameOnly.get(name);
+              if (verdict === undefined) {
+                verdict = judgeNameOnly(name, binding.tingkat, cakupan ?? '');
+                if (nameOnly.size < 100000) nameOnly.set(Buffer.from(name, 'utf8').toString('utf8'), verdict);
+              }
+              if (verdict) sink.add(verdict.code, verdict.params, atOf(row, nc!, binding.nama!, name));
+            }
+            continue;
+          }
           if (binding.daftar === 'wilayah') {
             // rows come sorted by code more often than not: the previous row's verdict first, then the memo
             let verdict = lastCode[b] === v ? lastVerdict[b] : undefined;
@@ -89,7 +104,15 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
               lastVerdict[b] = verdict;
             }
             const issues = verdict.issues;
-            if (issues.length !== 0) for (let k = 0; k < issues.length; k++) sink.add(issues[k]!.code, issues[k]!.params, atOf(row, fieldColumns[i]!, field.name, v));
+            if (issues.length !== 0) {
+              for (let k = 0; k < issues.length; k++) {
+                const issue = issues[k]!;
+                // an unknown code in data older than the reference edition may be an older code
+                const year = issue.code === 'unknown-code' && periodColumn !== undefined ? Number(String(values[periodColumn] ?? '').slice(0, 4)) : NaN;
+                if (year > 1900 && year < EDITION_YEAR) sink.add('region-code-old-edition', { edition: EDITION_LABEL, year: String(year) }, atOf(row, fieldColumns[i]!, field.name, v));
+                else sink.add(issue.code, issue.params, atOf(row, fieldColumns[i]!, field.name, v));
+              }
+            }
             const code = verdict.code;
             if (!code) continue;
             codesInRow?.push({ code, level: verdict.level!, i });
@@ -188,7 +211,7 @@ function judgeRegion(value: string, binding: Binding): CodeVerdict {
   return { code: norm.code, level: r.level, issues };
 }
 
-type NameVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; expectedName: string; suggestion: string };
+type NameVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; expectedName: string; suggestion: string; spelling?: boolean };
 
 /** Per code: the last name seen and its verdict (rows repeat the same name), then a small map of others. */
 interface NameMemo {
@@ -212,6 +235,10 @@ function checkRegionName(verdictOfCode: CodeVerdict, name: string, binding: Bind
     }
   }
   if (verdict.ok) return;
+  if (verdict.spelling) {
+    sink.add('region-name-spelling', { official: verdict.expectedName }, { row: row.n, line: row.line, col, field, value: name });
+    return;
+  }
   sink.add('name-mismatch', { code, name: name.trim(), expectedName: verdict.expectedName, suggestion: verdict.suggestion }, { row: row.n, line: row.line, col, field, value: name }, verdict.severity);
 }
 
@@ -220,11 +247,13 @@ function judgeName(code: string, name: string, binding: Binding): NameVerdict {
   const given = foldRegion(name);
   const official = foldRegion(r.name);
   if (given === official) return { ok: true };
-  // spacing and punctuation are spelling, not a different name: "LABU API" = Labuapi, "Huu" = Hu'u
+  // spacing and punctuation are spelling, not a different name: "Gunung Sari" is Gunungsari, said with the
+  // official spelling (a warning), never silently equal and never "not found"
   const compact = (x: string) => x.replace(/ /g, '');
   if (nameKeys(name).some((k) => nameKeys(r.name).some((o) => compact(o) === compact(k)))) {
     const twins = findByName(name, r.level, r.parent).filter((x) => x.code !== code);
-    if (twins.length === 0 || given === official) return { ok: true };
+    if (sameSpelling(name, r.name) && twins.length === 0) return { ok: true };
+    if (twins.length === 0) return { ok: false, severity: 'warning', expectedName: r.name, suggestion: '', spelling: true };
   }
   const keys = nameKeys(r.name);
   const givenKeys = nameKeys(name);
@@ -232,12 +261,31 @@ function judgeName(code: string, name: string, binding: Binding): NameVerdict {
   if (givenKeys.some((k) => keys.includes(k))) {
     // …unless that bare name is shared by another unit of the same level and parent ("Bima": Kab. or Kota)
     const twins = findByName(name, r.level, r.parent).filter((x) => x.code !== code);
-    return twins.length === 0 ? { ok: true } : { ok: false, severity: 'warning', expectedName: r.name, suggestion: '' };
+    // BPS convention: a bare "Bogor" is the kabupaten (the kota is written "Kota Bogor")
+    const bareKabupaten = r.level === 'kabupaten_kota' && namePrefix(name) === null && namePrefix(r.name) === 'kabupaten' && twins.every((x) => namePrefix(x.name) === 'kota');
+    return twins.length === 0 || bareKabupaten ? { ok: true } : { ok: false, severity: 'warning', expectedName: r.name, suggestion: '' };
   }
   // another code carries this name: suggest it
   const other = findByName(name, binding.tingkat ?? r.level, r.parent && r.level !== 'kabupaten_kota' ? r.parent.slice(0, 2) : undefined);
   const suggestion = other.length === 1 ? `@hint.code-for-name:${other[0]!.code}` : '';
   return { ok: false, severity: 'error', expectedName: r.name, suggestion };
+}
+
+/** The edition the codes come from, as people cite it, and its year (data older than it may use older codes). */
+const EDITION_LABEL = REGION_EDITION_TITLE;
+const EDITION_YEAR = Number(/(\d{4})$/.exec(REGION_EDITION)?.[1] ?? 0);
+
+type NameOnlyVerdict = { code: 'region-name-spelling' | 'unknown-region-name'; params: Record<string, string> } | null;
+
+/** A region name without a code: known (null), spelled differently, or unknown with the closest names. */
+function judgeNameOnly(name: string, level: Level, within: string): NameOnlyVerdict {
+  const m = matchRegionName(name, level, within);
+  if (m.kind === 'exact' || m.kind === 'ambiguous') return null;
+  if (m.kind === 'spelling') return { code: 'region-name-spelling', params: { official: m.region.name } };
+  return {
+    code: 'unknown-region-name',
+    params: { level: `${LEVEL_LABEL}${level}`, within: within ? `@region.within:${region(within)?.name ?? within}` : '', closest: m.closest.map((r) => `${r.name} (${r.code})`).join(', ') || '—' },
+  };
 }
 
 function checkListCode(value: string, binding: Binding, values: (string | null | undefined)[], index: Map<string, number>, fieldColumns: number[], row: { n: number; line?: number }, at: At, sink: IssueSink): void {

@@ -153,6 +153,7 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
       ...(chosen && !opts.standard ? { standard: standardRef(chosen) } : {}),
       extensions,
       resolveSchema,
+      standardInfo: () => chosen?.info,
     });
     decorate(report, chosen, found);
   } catch (err) {

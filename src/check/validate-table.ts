@@ -17,6 +17,8 @@ import { ColumnProfile } from './profile.js';
 import { KeyIndex, type KeyLog } from './key-index.js';
 import { readLines } from '../read/csv-lines.js';
 import { CsvTokenizer } from '../read/csv-tokenizer.js';
+import type { StandardInfo } from '../standards/standard.js';
+import { AggregatePass, type AggregatePassState } from './aggregate-pass.js';
 
 export interface TableOptions {
   schema?: TableSchema;
@@ -46,6 +48,8 @@ export interface TableOptions {
   tail?: { layout: Layout; fieldColumns: number[]; collect: (state: TailState) => void };
   /** The file's SHA-256 when already known (the other sheets of a workbook validated sheet by sheet). */
   sha256?: string;
+  /** The standard whose declared rules (`aturan`) the aggregate check recomputes ratios with, once known. */
+  standardInfo?: () => StandardInfo | undefined;
 }
 
 export interface ShardReady {
@@ -81,6 +85,8 @@ export interface TailState {
   notes: SourceInfo['notes'];
   /** Records whose first line differs from their number (quoted line breaks before them). */
   lines: [number, number][];
+  /** The aggregate check's blocks and totals rows. */
+  aggregates?: AggregatePassState;
 }
 
 export type TailResult = TailState;
@@ -170,6 +176,11 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const profiles: (ColumnProfile | null)[] = Array.from({ length: width }, (_, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, layout.labels[i] ?? '')));
 
   const classifier = new RowClassifier(layout, { sumTotals: !tail });
+  // totals, subtotals and derived columns are checked in this pass (a second shard hands its blocks back)
+  const aggregates = layout.noHeader ? null : new AggregatePass({
+    labels: layout.labels, labelCol: layout.labelCol, width, fieldOfColumn: fieldOfColumn.map((f) => f?.field ?? null),
+    info: opts.standardInfo?.(), delimiter: info.delimiter,
+  }, sink);
   // sized from the file (about 60 bytes a row)
   const pkSeen = new KeyIndex(Math.min(1 << 22, Math.max(1 << 12, Math.floor(info.bytes / 60))));
   // CSV records whose line differs from their number (after quoted line breaks), for reports made at the end
@@ -219,7 +230,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
           totals.push(row.n);
           // totals are written like the data: their markers and number styles count for the columns
           for (let c = 0; c < expected && c < cells.length; c++) profiles[c]?.add(cells[c]!, kinds?.[c], row);
-          sink.add('total-row', { text: text || '—' }, { row: row.n, line: row.line, col: firstCol(row) });
+          if (aggregates) aggregates.total(row, text);
+          else sink.add('total-row', { text: text || '—', status: '@agg.status.unchecked' }, { row: row.n, line: row.line, col: firstCol(row) });
         } else if (kind === RowKind.Footnote) {
           footnotes.push(row.n);
           sink.add('footnote-row', { text }, { row: row.n, line: row.line, col: firstCol(row) });
@@ -250,6 +262,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
         else profiles[c]!.add(raw, kinds?.[c], row);
       }
       for (let c = checked; c < expected; c++) keys[c] = undefined;
+      if (aggregates) aggregates.data(row);
       for (let c = expected; c < cells.length; c++) cellFacts(cells[c]!, kinds, row, c, sink);
       if (row.line !== undefined && row.line !== row.n && lineOf.size < 100000) lineOf.set(row.n, row.line);
       if (pkColumns.length) checkKey(pkColumns, pkNames, keys, pkSeen, row, sink, true);
@@ -278,6 +291,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       ...(info.lineEnding ? { lineEnding: info.lineEnding } : {}),
       notes: info.notes,
       lines: [...lineOf],
+      ...(aggregates ? { aggregates: aggregates.export() } : {}),
     });
     return { path: info.path, valid: sink.errors === 0, labels: layout.labels, stats: { rows: rowCount, dataRows, errors: sink.errors, warnings: sink.warnings, infos: sink.infos, seconds: 0, bytes: info.bytes, fields: 0 }, issues: [] };
   }
@@ -301,6 +315,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     info.lineEnding = t.lineEnding === info.lineEnding || !info.lineEnding ? t.lineEnding : 'mixed';
     info.notes.push(...t.notes);
     for (const [n, line] of t.lines) if (lineOf.size < 100000) lineOf.set(n, line);
+    if (t.aggregates) aggregates?.absorb(t.aggregates);
     // repeated keys whose first appearance is in the other shard: their text is read back from the file
     await fillKeyTexts(info, pkSeen, pkColumns, uniqueKeySets, lineOf);
   }
@@ -312,6 +327,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
 
   for (const x of extensions) x.finish();
+  aggregates?.finish();
   if (pkColumns.length) reportDuplicates(pkSeen, pkColumns, pkNames, sink, true, lineOf);
   for (const uk of uniqueKeySets) reportDuplicates(uk.seen, uk.cols, uk.names, sink, false, lineOf);
   for (const f of fieldOfColumn) f?.finish();

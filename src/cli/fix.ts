@@ -22,6 +22,7 @@ export interface FixCliOptions {
   dash: 'kosong' | 'nol';
   set?: string[];
   cakupan?: string;
+  recompute?: boolean;
   format: 'pretty' | 'json';
 }
 
@@ -54,6 +55,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       dash: o.dash === 'nol' ? 'zero' : 'missing',
       set,
       ...(o.cakupan ? { cakupan: o.cakupan } : {}),
+      ...(o.recompute ? { recompute: true } : {}),
       ...(o.sheet !== undefined ? { sheet: sheetArg(o.sheet)! } : {}),
       ...(delimiter !== undefined ? { delimiter } : {}),
     });

@@ -13,9 +13,12 @@ import { mapColumns, renameChanges, unmappedFields } from './rename.js';
 import { detectUnpivot } from './unpivot.js';
 import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext } from './values.js';
 import { checkTotals, type Segment } from './totals.js';
-import { codeForName, coverageFromTitles, nameForCode, regionBindings, yearFromTitles, type NameLookup } from './regions.js';
+import { codeForName, coverageFromTitles, nameForCode, regionBindings, yearFromTitles, type NameLookup, type RegionBinding } from './regions.js';
+import { commonParent, compactName, sameSpelling } from '../standards/region-names.js';
+import { foldRegion } from '../standards/regions.js';
 import type { Change, FixProblem } from './types.js';
 import type { DateOrder } from '../check/dates.js';
+import { derivedRules, recomputeRow } from './recompute.js';
 
 export interface FixOptions extends OpenOptions {
   /** What `-` means in numeric columns: missing (default) or zero. */
@@ -24,6 +27,8 @@ export interface FixOptions extends OpenOptions {
   set?: Record<string, string>;
   /** Kemendagri code of the area the data covers (limits name → code matching). */
   cakupan?: string;
+  /** Recompute derived values (the standard's `rumus` rules) that do not follow from their parts (`--recompute`). */
+  recompute?: boolean;
 }
 
 export interface FixPlan {
@@ -196,13 +201,33 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     return words[0] ?? '';
   };
 
+  const formulas = derivedRules(info, fields, (fi) => (sources[fi]!.kind === 'column' ? (sources[fi] as { col: number }).col : -1));
   const cakupan = opts.cakupan ?? coverageFromTitles(t.layout.titleRows);
   const lookups = new Map<string, NameLookup>();
+  // per binding: the column's names (a bare "Bima" beside "Kota Bima") and the area most of them share
+  const contexts = new Map<RegionBinding, { siblings: Set<string>; area?: string }>();
+  const nameContext = (b: RegionBinding) => {
+    let c = contexts.get(b);
+    if (!c) {
+      const src = b.nameField >= 0 ? sources[b.nameField]! : undefined;
+      const names = src?.kind === 'column' ? t.rows.filter((r) => r.kind === RowKind.Data).map((r) => (r.row.cells[src.col] ?? '').trim()).filter(Boolean) : [];
+      const area = cakupan || b.level === 'provinsi' ? undefined : commonParent(new Set(names), b.level, '');
+      contexts.set(b, (c = { siblings: new Set(names.map(foldRegion)), ...(area ? { area } : {}) }));
+    }
+    return c;
+  };
   const rows: string[][] = [];
 
   for (const { row, kind } of t.rows) {
     if (kind === RowKind.Total) {
       seq.push({ kind: 'total', row: { n: row.n, values: numbersOf(row), key: keyOf(row), stem: stemOf(row) } });
+      if (formulas.length) {
+        const o = fields.map((f, fi) => {
+          const s = sources[fi]!;
+          return s.kind === 'column' ? convert(row.cells[s.col] ?? '', row.kinds?.[s.col], f, ctx(s.col)) : null;
+        }).map((r) => (r && r.ok ? r.value : ''));
+        recomputeRow(o, formulas, row, sheet, false, changes, problems, true);
+      }
       changes.push(dropRowChange(sheet, row, 'drop-total-row'));
       continue;
     }
@@ -230,14 +255,26 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
         const name = b.nameField >= 0 ? o[b.nameField]! : '';
         if (code === missing && name !== missing && name !== '') {
           let hit = lookups.get(name);
-          if (!hit) lookups.set(name, (hit = codeForName(name, b.level, cakupan)));
+          const ctx = nameContext(b);
+          if (!hit) lookups.set(name, (hit = codeForName(name, b.level, cakupan, ctx.siblings, ctx.area)));
           const nameCol = nameSrc?.kind === 'column' ? nameSrc.col : 0;
           if ('code' in hit) {
             o[b.codeField] = hit.code;
             if (o === outs[0]) changes.push({ cell: at(sheet, codeSrc.kind === 'column' ? codeSrc.col : nameCol, row.n), rule: 'code-from-name', old: codeSrc.kind === 'column' ? (row.cells[codeSrc.col] ?? '') : '', new: hit.code });
+            if (hit.official && hit.official !== name) {
+              o[b.nameField] = hit.official;
+              if (o === outs[0]) changes.push({ cell: at(sheet, nameCol, row.n), rule: 'region-name-spelling', old: name, new: hit.official });
+            }
           } else if (o === outs[0]) {
             const several = 'choices' in hit;
             problem({ code: several ? 'fix-ambiguous' : 'fix-no-match', params: { value: name, choices: 'choices' in hit ? hit.choices.join('; ') : '', level: b.level }, cell: at(undefined, nameCol, row.n), row: row.n, col: nameCol + 1, field: fields[b.codeField]!.name, value: name });
+          }
+        } else if (b.nameField >= 0 && name !== missing && name !== '' && code !== missing) {
+          // the official spelling of a name equal after folding spaces and punctuation ("Gunung Sari" → Gunungsari)
+          const official = nameForCode(code, b.level);
+          if (official && !sameSpelling(name, official) && compactName(name) === compactName(official)) {
+            o[b.nameField] = official;
+            if (o === outs[0] && nameSrc?.kind === 'column') changes.push({ cell: at(sheet, nameSrc.col, row.n), rule: 'region-name-spelling', old: name, new: official });
           }
         } else if (b.nameField >= 0 && (name === missing || name === '') && code !== missing) {
           const found = nameForCode(code, b.level);
@@ -249,12 +286,22 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
         }
       }
     }
+    if (formulas.length) for (const o of outs) recomputeRow(o, formulas, row, sheet, !!opts.recompute, changes, problems);
     const kept = outs.filter((o) => o.some((v, fi) => dataField[fi] && v !== '' && v !== missing));
     // a data row whose mapped cells are all empty is dropped like a blank row (logged, unless nothing maps at all)
     if (kept.length === 0 && fromFile.some(Boolean)) changes.push(dropRowChange(sheet, row, 'drop-blank-row'));
     rows.push(...kept);
   }
-  problems.push(...checkTotals(seq, numericCols.map(({ col, field }) => ({ col, field: field.name })), sheet));
+  const totalProblems = checkTotals(seq, numericCols.map(({ col, field }) => ({ col, field: field.name })), sheet);
+  problems.push(...totalProblems);
+  // the drop of a totals row is logged with the result of its check (the tidy data holds no totals)
+  for (const c of changes) {
+    if (c.rule !== 'drop-total-row') continue;
+    const n = rowOf(c.cell);
+    const bad = [...totalProblems, ...problems.filter((p) => p.code === 'total-ratio-mismatch')].filter((p) => p.row === n)
+      .map((p) => p.code === 'total-ratio-mismatch' ? `${p.field} ${p.params?.value}≠${p.params?.expected}` : `${p.field} ${p.params?.value}≠${p.params?.sum}`);
+    c.new = bad.length ? `total-mismatch: ${bad.join('; ')}` : numericCols.length ? 'total-ok' : '';
+  }
   changes.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
   return {
     fields,

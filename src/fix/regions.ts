@@ -6,6 +6,7 @@
 import { findByName, foldRegion, levelOfCode, region, type Level } from '../standards/regions.js';
 import type { FieldDef, TableSchema } from '../standards/schema.js';
 import type { RawRow } from '../read/table.js';
+import { matchRegionName } from '../standards/region-names.js';
 
 export interface RegionBinding {
   codeField: number;
@@ -24,9 +25,14 @@ export function regionBindings(schema: TableSchema): RegionBinding[] {
   return out;
 }
 
-export type NameLookup = { code: string } | { choices: string[] } | { none: true };
+export type NameLookup = { code: string; official?: string } | { choices: string[] } | { none: true; closest?: string };
 
-export function codeForName(name: string, level: Level, within: string | undefined): NameLookup {
+/**
+ * The code of a region name. `siblings` (the column's other names, folded) let a bare "Bima" beside "Kota Bima"
+ * be the kabupaten; `area` (the parent most of the column's names share) is tried before everywhere.
+ * A name found only once spaces and punctuation are folded ("Gunung Sari") also gives the official spelling.
+ */
+export function codeForName(name: string, level: Level, within: string | undefined, siblings?: Set<string>, area?: string): NameLookup {
   let hits = findByName(name, level, within);
   if (hits.length > 1) {
     // "Kota Solok" names one of Kab. Solok / Kota Solok exactly
@@ -34,6 +40,16 @@ export function codeForName(name: string, level: Level, within: string | undefin
     if (exact.length === 1) hits = exact;
   }
   if (hits.length === 1) return { code: hits[0]!.code };
+  for (const where of [...new Set([area, within].filter((x): x is string => !!x)), within ? null : '']) {
+    if (where === null) continue;
+    const m = matchRegionName(name, level, where, siblings);
+    if (m.kind === 'exact') return { code: m.region.code };
+    if (m.kind === 'spelling') return { code: m.region.code, official: m.region.name };
+    if (m.kind === 'unknown' && where === (within ?? '')) {
+      if (hits.length > 1) break;
+      return { none: true, closest: m.closest.map((r) => `${r.name} (${r.code})`).join(', ') };
+    }
+  }
   if (hits.length > 1) return { choices: hits.slice(0, 5).map((r) => `${r.code} ${r.name}`) };
   return { none: true };
 }

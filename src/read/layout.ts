@@ -47,6 +47,11 @@ export interface Layout {
   monthCols: number[];
   /** No header row could be found; labels are column letters. */
   noHeader: boolean;
+  /**
+   * Rows that open the table with the sums of all the rows under it ("Kabupaten Lombok Barat" above its
+   * kecamatan): found only when the whole table fits the first rows read.
+   */
+  openingTotals?: number[];
 }
 
 const LOOKAHEAD = 60;
@@ -90,7 +95,7 @@ export async function detectLayout(source: RowSource): Promise<DetectedTable> {
     }
     for (const r of next.value) buffer.push(r);
   }
-  const layout = analyse(buffer.slice(0, LOOKAHEAD));
+  const layout = analyse(buffer.slice(0, LOOKAHEAD), exhausted && buffer.length <= LOOKAHEAD);
   const lastHeader = layout.headerRows.length ? layout.headerRows[layout.headerRows.length - 1]! : 0;
   const firstDataIdx = buffer.findIndex((r) => r.n > lastHeader && !layout.blankAfterHeader.includes(r.n));
   const pending = firstDataIdx < 0 ? [] : buffer.slice(firstDataIdx);
@@ -107,7 +112,7 @@ export async function detectLayout(source: RowSource): Promise<DetectedTable> {
 }
 
 /** Decides the layout from the first rows of a table. Exported for tests. */
-export function analyse(rows: RawRow[]): Layout {
+export function analyse(rows: RawRow[], whole = false): Layout {
   const nonBlank = rows.filter((r) => span(r) > 0);
   const empty: Layout = {
     titleRows: [], headerRows: [], labels: [], rawLabels: [], blankBeforeHeader: [], blankAfterHeader: [], width: 0,
@@ -248,7 +253,40 @@ export function analyse(rows: RawRow[]): Layout {
     gluedSubtotals: glued3 >= 1 && glued2 >= glued3 * 2,
     monthCols,
     noHeader: false,
+    ...(whole ? openingTotal(dataRows, labelCol) : {}),
   };
+}
+
+/**
+ * A first data row labelled "Kabupaten X"/"Kota X" whose every number is the sum of all the data rows under it
+ * (thousand dots read either way; within 10 % for three or more rows): it opens the table as its total.
+ */
+function openingTotal(dataRows: RawRow[], labelCol: number): { openingTotals?: number[] } {
+  const first = dataRows[0];
+  if (!first || dataRows.length < 3 || !REGION_LABEL.test(first.cells[labelCol] ?? '')) return {};
+  const rest = dataRows.slice(1);
+  for (const dots of [false, true]) {
+    let nonZero = false;
+    let ok = true;
+    for (let c = labelCol + 1; c < first.cells.length && ok; c++) {
+      const v = first.cells[c]!.trim();
+      if (v === '') continue;
+      const read = (x: string): number => (PLAIN_NUMBER.test(x) ? (dots ? idNumber(x) : Number(x)) : dots && THOUSAND_DOTS.test(x) ? idNumber(x) : NaN);
+      const n = read(v);
+      let sum = 0;
+      for (const r of rest) {
+        const x = (r.cells[c] ?? '').trim();
+        if (x === '') continue;
+        const y = read(x);
+        if (!Number.isNaN(y)) sum += y;
+      }
+      // exactly, or nearly for three or more rows (a mistyped total, which the aggregate check reports)
+      if (Number.isNaN(n) || !(sameTotal(n, sum) || (rest.length >= 3 && Math.abs(n - sum) <= Math.abs(sum) * NEAR))) ok = false;
+      else if (n !== 0) nonZero = true;
+    }
+    if (ok && nonZero) return { openingTotals: [first.n] };
+  }
+  return {};
 }
 
 function lastNonBlank(row: RawRow): number {
@@ -320,16 +358,26 @@ export function sameTotal(total: number, sum: number): boolean {
 const REGION_LABEL = /^\s*(kota|kabupaten|kab\.?)\s+\S/i;
 /** A number as spreadsheet readers give it (and plain CSV numbers): no group separators, a decimal point. */
 const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
+/** How far (a share of the sum) a closing kota/kabupaten row may be from the sums above and still be their total. */
+const NEAR = 0.1;
 /** Data rows summed for the enclosing-region check: OPD tables are small; beyond this, such rows stay data. */
 const MAX_SUMMED = 10_000;
 
 const GLUED_3 = /^\s*\d{3}\.\s+\S/;
 const GLUED_2 = /^\s*\d{2}\.\s+\S/;
 const SUB_PROVINCE_CODE = /^\s*\d{2}\.\d{2}/;
+/** A number with thousand dots ("31.017", "1.234.567"): not a region code, though it starts like one. */
+const THOUSAND_DOTS = /^\s*\d{1,3}(\.\d{3})+(,\d+)?\s*$/;
 
 function hasSubProvinceCode(cells: string[]): boolean {
-  for (const c of cells) if (c.length >= 5 && SUB_PROVINCE_CODE.test(c)) return true;
+  for (const c of cells) if (c.length >= 5 && SUB_PROVINCE_CODE.test(c) && !THOUSAND_DOTS.test(c)) return true;
   return false;
+}
+
+/** A plain or thousand-dotted number's value with the dots read as thousand separators. */
+function idNumber(v: string): number {
+  const t = v.trim();
+  return THOUSAND_DOTS.test(t) ? Number(t.replace(/\./g, '').replace(',', '.')) : Number(t);
 }
 
 const UNDOTTED_CODE = /^\s*\d{4,10}\s*$/;
@@ -359,6 +407,8 @@ export class RowClassifier {
   private upperProvinces = false;
   /** Per column right of the label column: the sum of the data rows since the last enclosing-region total. */
   private sums: number[] = [];
+  /** The same sums with dots read as thousand separators ("31.017" = 31017). */
+  private dotSums: number[] = [];
   private summed = 0;
   /** `sumTotals: false` for the second shard of a large CSV: it starts mid-file, past the rows a single pass
    *  sums (MAX_SUMMED), so the single pass would not apply the rule there either. */
@@ -374,7 +424,10 @@ export class RowClassifier {
     const from = this.layout.labelCol + 1;
     for (let i = from; i < cells.length; i++) {
       const v = cells[i]!;
-      if (v !== '' && PLAIN_NUMBER.test(v)) this.sums[i - from] = (this.sums[i - from] ?? 0) + Number(v);
+      if (v === '') continue;
+      if (PLAIN_NUMBER.test(v)) this.sums[i - from] = (this.sums[i - from] ?? 0) + Number(v);
+      // thousand dots: the same digits without the dots (the sums of both readings are kept)
+      if (THOUSAND_DOTS.test(v) || PLAIN_NUMBER.test(v)) this.dotSums[i - from] = (this.dotSums[i - from] ?? 0) + idNumber(v);
     }
   }
 
@@ -386,14 +439,27 @@ export class RowClassifier {
    */
   private closesRegion(cells: string[]): boolean {
     if (this.opts.sumTotals === false || this.summed < 2 || this.summed >= MAX_SUMMED) return false;
+    if (this.addsUp(cells, false) || this.addsUp(cells, true)) return true;
+    // nearly the sums of three or more rows above (a mistyped total): still a total, which the aggregate check
+    // then reports; a kelurahan "Kota Baru" is nowhere near the sum of all the rows above it
+    return this.summed >= 3 && (this.addsUp(cells, false, NEAR) || this.addsUp(cells, true, NEAR));
+  }
+
+  /**
+   * Every number right of the label equals its column's running sum (dots read as decimals, or as thousands),
+   * or lies within `near` (a share of the sum) of it.
+   */
+  private addsUp(cells: string[], dots: boolean, near = 0): boolean {
     const from = this.layout.labelCol + 1;
     let nonZero = false;
     for (let i = from; i < cells.length; i++) {
       const v = cells[i]!;
       if (v === '' || (v.charCodeAt(0) <= 32 && v.trim() === '')) continue;
-      if (!PLAIN_NUMBER.test(v)) return false;
-      const n = Number(v);
-      if (!sameTotal(n, this.sums[i - from] ?? 0)) return false;
+      const plain = PLAIN_NUMBER.test(v);
+      if (!plain && !(dots && THOUSAND_DOTS.test(v))) return false;
+      const n = dots ? idNumber(v) : Number(v);
+      const sum = (dots ? this.dotSums : this.sums)[i - from] ?? 0;
+      if (near > 0 ? Math.abs(n - sum) > Math.abs(sum) * near : !sameTotal(n, sum)) return false;
       if (n !== 0) nonZero = true;
     }
     return nonZero;
@@ -445,6 +511,7 @@ export class RowClassifier {
     }
     if (this.inNotes && (filled <= 2 || !this.hasNumber(cells))) return RowKind.Footnote;
     const labelCol = this.layout.labelCol;
+    if (this.layout.openingTotals?.includes(row.n)) return RowKind.Total;
     const label = cells[labelCol] ?? '';
     if (label !== '' && (label.charCodeAt(0) > 32 || label.trim() !== '')) {
       const f = this.flags(label, labelCol);
@@ -471,6 +538,7 @@ export class RowClassifier {
       // the enclosing kota/kabupaten under its kecamatan or kelurahan, when its numbers are their sums
       if (REGION_LABEL.test(label) && this.closesRegion(cells)) {
         this.sums = [];
+        this.dotSums = [];
         this.summed = 0;
         return RowKind.Total;
       }

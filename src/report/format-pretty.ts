@@ -1,5 +1,6 @@
 /** The terminal report: grouped by file and sheet, one line per issue, the hint once per code, a summary. */
 import type { ChalkInstance } from 'chalk';
+import { REGION_EDITION_TITLE } from '../standards/regions.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Issue, Report, TableReport } from './issue.js';
@@ -39,6 +40,7 @@ function formatTable(table: TableReport, opts: PrettyOptions): string[] {
     parts.push(lay.dataRows ? t(lang, 'label.data', lay.dataRows) : t(lang, 'label.nodata'));
     lines.push(c.dim(`  ${t(lang, 'label.layout')}: ${parts.join(', ')}`));
   }
+  if (table.references?.wilayah) lines.push(c.dim(`  ${t(lang, 'label.region-edition', { edition: REGION_EDITION_TITLE })}`));
   const hinted = new Set<string>();
   for (const issue of table.issues) {
     if (issue.severity === 'info' && opts.infos === false) continue;

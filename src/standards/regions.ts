@@ -258,3 +258,6 @@ export function looksLikeBps(text: string): boolean {
   const t = text.trim().replace(/\.0+$/, '');
   return /^\d{7}$/.test(t) || (/^\d{10}$/.test(t) && !region(normaliseCode(t)?.code ?? ''));
 }
+
+/** The edition as people cite it (reports and messages). */
+export const REGION_EDITION_TITLE = 'Kepmendagri 300.2.2-2138/2025';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATALOG } from '../../src/report/catalog.js';
@@ -37,8 +37,10 @@ describe('issue catalog', () => {
     for (const code of used) expect(CATALOG, code).toHaveProperty([code]);
   });
 
-  it('documents every code in the README', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  it('documents every code in the README or a docs/ page', () => {
+    const docs = join(root, 'docs');
+    const readme = [join(root, 'README.md'), ...(existsSync(docs) ? readdirSync(docs).filter((f) => f.endsWith('.md')).map((f) => join(docs, f)) : [])]
+      .map((f) => readFileSync(f, 'utf8')).join('\n');
     for (const code of Object.keys(CATALOG)) expect(readme, code).toContain(`| \`${code}\` |`);
   });
 

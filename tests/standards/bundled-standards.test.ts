@@ -16,7 +16,7 @@ const folders = readdirSync(FIXTURES)
 
 const CORE = ['type-error', 'constraint-error', 'primary-key', 'missing-label', 'extra-label', 'incorrect-label'];
 const RULES = ['sum-mismatch', 'formula-mismatch', 'compare-failed', 'cohesive-columns'];
-const CODES = ['unknown-code', 'name-mismatch', 'parent-mismatch', 'code-format'];
+const CODES = ['unknown-code', 'region-code-old-edition', 'name-mismatch', 'parent-mismatch', 'code-format'];
 
 interface Planted {
   code: string;
