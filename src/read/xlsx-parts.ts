@@ -70,6 +70,8 @@ function guardXml(parser: SaxParser, part: string, wrapDepth = true): void {
   if (!wrapDepth) return;
   // saxes keeps one handler per event: wrap the handlers registered after this call.
   const on = parser.on.bind(parser) as (event: string, handler: (arg: never) => void) => void;
+  // a part that registers no closetag handler (workbook.xml) still counts its closing tags
+  on('closetag', () => void depth--);
   (parser as { on: unknown }).on = (event: string, handler: (arg: never) => void) => {
     if (event === 'opentag') {
       on(event, (node: never) => {

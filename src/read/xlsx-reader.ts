@@ -59,8 +59,9 @@ class XlsxSource implements RowSource {
   private readonly input: ReadStream;
   private readonly reader: ReaderInternals;
   private parts?: AsyncGenerator<{ eventType: string; value: unknown }>;
-  private readonly stop: Promise<never>;
-  private rejectStop: (reason: unknown) => void = noop;
+  /** Set once the source fails (stream error) or is closed; pending race() calls are rejected with it. */
+  private failure?: { reason: unknown };
+  private readonly waiters = new Set<(reason: unknown) => void>();
   private closed = false;
   private zip?: SpoolStream & { reachedCD?: boolean };
   private sheetIter?: AsyncIterator<Buffer | string>;
@@ -74,8 +75,6 @@ class XlsxSource implements RowSource {
 
   constructor(path: string, bytes: number, private readonly request: string | number | undefined) {
     this.info = { path, format: 'xlsx', bytes, merges: [], notes: [] };
-    this.stop = new Promise<never>((_resolve, reject) => (this.rejectStop = reject));
-    this.stop.catch(noop);
     this.input = createReadStream(path);
     this.input.on('error', (err) => this.rejectStop(err));
     // Errors of the unzip stream do not reach the entry streams; catch them where they are emitted.
@@ -91,10 +90,34 @@ class XlsxSource implements RowSource {
     patchReader(this.reader);
   }
 
-  /** Awaits p unless the source fails (stream error) or is closed first. */
+  private rejectStop(reason: unknown): void {
+    if (this.failure) return;
+    this.failure = { reason };
+    for (const reject of this.waiters) reject(reason);
+    this.waiters.clear();
+  }
+
+  /**
+   * Awaits p unless the source fails (stream error) or is closed first. Each call registers its own waiter
+   * and removes it when p settles: nothing keeps a settled chunk reachable (Promise.race against one
+   * never-settling promise kept every chunk of sheet XML alive until the file closed).
+   */
   private race<T>(p: Promise<T>): Promise<T> {
     p.catch(noop);
-    return Promise.race([p, this.stop]);
+    if (this.failure) return Promise.reject(this.failure.reason);
+    return new Promise<T>((resolve, reject) => {
+      this.waiters.add(reject);
+      p.then(
+        (v) => {
+          this.waiters.delete(reject);
+          resolve(v);
+        },
+        (e: unknown) => {
+          this.waiters.delete(reject);
+          reject(e);
+        },
+      );
+    });
   }
 
   /** Reads up to the chosen sheet's first row, so that sheet, sheets and dateSystem are known. */
