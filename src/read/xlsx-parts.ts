@@ -9,12 +9,13 @@ import type { Readable } from 'node:stream';
 import { looksLikeFormula } from '../io/safe-cell.js';
 import { CellKind, ReadError, cellAddress, type MergeRange, type RawRow } from './table.js';
 import { columnIndexOf, decodeRange, isBuiltinDateFormatId, isDateFormat, serialToIso, sheetState } from './workbook-common.js';
-import { currentLimits, declaredCells, type InflateMeter } from './limits.js';
+import { currentLimits, declaredCells } from './limits.js';
+import { attributes, XmlScanner, type ScanHandler } from './xml-scan.js';
 
 type SaxNode = { name: string; attributes: Record<string, string> };
 interface SaxParser {
   on(event: 'opentag' | 'closetag', handler: (node: SaxNode) => void): void;
-  on(event: 'text' | 'doctype', handler: (text: string) => void): void;
+  on(event: 'text' | 'cdata' | 'doctype', handler: (text: string) => void): void;
   write(chunk: string): unknown;
   close(): unknown;
 }
@@ -59,6 +60,10 @@ function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/** Elements of a sheet whose attributes the parser reads. */
+const ATTR_ELEMENTS = new Set(['c', 'row', 'dimension', 'mergeCell']);
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Hardening shared by every XML part parsed here: no DOCTYPE (entities), bounded element depth. */
 function guardXml(parser: SaxParser, part: string, wrapDepth = true): void {
   const maxDepth = currentLimits().maxXmlDepth;
@@ -88,7 +93,7 @@ function guardXml(parser: SaxParser, part: string, wrapDepth = true): void {
 }
 
 /** OOXML escapes characters as _xHHHH_ (e.g. _x000D_ for CR). */
-function decodeEscapes(s: string): string {
+export function decodeEscapes(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
@@ -137,6 +142,7 @@ async function* parseSharedStringsPart(this: ReaderInternals, entry: Readable): 
     else if (name === 'rPh') phonetic++;
   });
   parser.on('text', (t) => void (inT && (text += t)));
+  parser.on('cdata', (t) => void (inT && (text += t)));
   parser.on('closetag', (node) => {
     const name = localName(node.name);
     if (name === 't') inT = false;
@@ -198,14 +204,32 @@ export class SheetParser {
   /** Text cells that a spreadsheet would run as a formula (=, +, -, @): the first one and how many. */
   formulaText?: { cell: string; value: string; count: number };
 
+  /** `fast`: parse with the indexOf scanner (xml-scan.ts) instead of saxes; the cell logic is the same. */
   constructor(
     private readonly sharedStrings: readonly string[],
     private readonly isDateStyle: (s: number) => boolean,
     private readonly date1904: boolean,
     private readonly merges: MergeRange[],
-    private readonly meter?: InflateMeter,
+    fast = false,
   ) {
     this.maxDepth = currentLimits().maxXmlDepth;
+    if (fast) {
+      const self = this;
+      const handler: ScanHandler = {
+        get capture() {
+          return self.capture;
+        },
+        open: (name, src, from, to) => {
+          if (name === 'c') this.openCell(src, from, to);
+          else this.open(name, ATTR_ELEMENTS.has(name) ? attributes(src, from, to, 'worksheet') : NO_ATTRS);
+        },
+        close: (name) => this.close(name),
+        text: (t) => void (this.text += t),
+      };
+      const scanner = new XmlScanner(handler, 'worksheet', this.maxDepth);
+      this.parser = { on: () => undefined, write: (chunk: string) => scanner.write(chunk), close: () => scanner.end() };
+      return;
+    }
     this.parser = new SaxesParser({ position: false });
     guardXml(this.parser, 'worksheet', false);
     this.parser.on('opentag', (node) => {
@@ -217,10 +241,10 @@ export class SheetParser {
       this.close(node.name);
     });
     this.parser.on('text', (t) => void (this.capture && (this.text += t)));
+    this.parser.on('cdata', (t) => void (this.capture && (this.text += t)));
   }
 
   feed(chunk: Buffer | string): void {
-    this.meter?.add(chunk.length, 'worksheet');
     this.parser.write(typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true }));
   }
 
@@ -228,6 +252,45 @@ export class SheetParser {
     const tail = this.decoder.decode();
     if (tail) this.parser.write(tail);
     this.parser.close();
+  }
+
+  /** `<c r=".." s=".." t="..">` read without building an attribute object (the hot path of the fast parser). */
+  private openCell(src: string, from: number, to: number): void {
+    let r: string | undefined;
+    let t: string | undefined;
+    let st: string | undefined;
+    let i = from;
+    while (i < to) {
+      let c = src.charCodeAt(i);
+      while (c === 32 || c === 10 || c === 9 || c === 13) c = src.charCodeAt(++i);
+      if (i >= to) break;
+      const eq = src.indexOf('=', i);
+      const q = src.charCodeAt(eq + 1);
+      if (eq < 0 || eq >= to || (q !== 34 && q !== 39)) {
+        // unusual spacing or quoting: the general attribute reader
+        const a = attributes(src, from, to, 'worksheet');
+        r = a.r;
+        t = a.t;
+        st = a.s;
+        break;
+      }
+      const end = src.indexOf(q === 34 ? '"' : "'", eq + 2);
+      if (end < 0 || end >= to) throw new ReadError('corrupt-file', { detail: 'worksheet: unterminated attribute' });
+      if (eq - i === 1) {
+        const k = src.charCodeAt(i);
+        let v = src.slice(eq + 2, end);
+        if (v.indexOf('&') >= 0) v = attributes(src, i, end + 1, 'worksheet')[src[i]!]!;
+        if (k === 114) r = v;
+        else if (k === 116) t = v;
+        else if (k === 115) st = v;
+      }
+      i = end + 1;
+    }
+    this.col = r ? columnIndexOf(r) : this.col + 1;
+    this.type = t;
+    this.style = st ? +st : 0;
+    this.text = '';
+    this.hasValue = false;
   }
 
   private open(name: string, a: Record<string, string>): void {

@@ -13,7 +13,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { BATCH_SIZE, errorDetail, requestedSheetIndex } from './workbook-common.js';
-import { checkZip, InflateMeter } from './limits.js';
+import { checkZip, ZipMeter, type ZipEntry } from './limits.js';
 import { CLOSED, dateStyleLookup, discard, noop, patchReader, SheetParser, TRUNCATED, type ReaderInternals, type SpoolStream, type WorksheetPart } from './xlsx-parts.js';
 type ZipStream = {
   emit(event: string | symbol, ...args: unknown[]): boolean;
@@ -70,10 +70,10 @@ class XlsxSource implements RowSource {
   private sheetDone = true;
   private iterated = false;
   private spooled = false;
-  /** Largest uncompressed size the zip declares for a worksheet part. */
-  declaredSheetBytes?: number;
+  /** Every entry exceljs inflates (sheets it spools to disk included) is metered here. */
+  private readonly meter = new ZipMeter();
 
-  constructor(path: string, bytes: number, private readonly request: string | number | undefined) {
+  constructor(path: string, bytes: number, private readonly request: string | number | undefined, private readonly declared: Map<string, ZipEntry>) {
     this.info = { path, format: 'xlsx', bytes, merges: [], notes: [] };
     this.input = createReadStream(path);
     this.input.on('error', (err) => this.rejectStop(err));
@@ -83,11 +83,45 @@ class XlsxSource implements RowSource {
       this.zip = dest;
       dest.on('error', (err: unknown) => this.rejectStop(err));
       fixEarlyEnd(dest);
+      this.meterEntries(dest);
       return pipe(dest, o);
     }) as ReadStream['pipe'];
     const options = { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as const;
     this.reader = new ExcelJS.stream.xlsx.WorkbookReader(this.input, options) as unknown as ReaderInternals;
     patchReader(this.reader);
+  }
+
+  /**
+   * Meters every entry unzipper pushes: each inflated chunk is counted before it is written into the entry
+   * (whether exceljs parses it or spools it to a temp file). Past a limit, or once closed, the read stops.
+   */
+  private meterEntries(zip: ZipStream): void {
+    const push = zip.push;
+    if (typeof push !== 'function') return;
+    zip.push = (entry: unknown) => {
+      const e = entry as { path?: string; vars?: { flags?: number; compressedSize?: number; uncompressedSize?: number }; write?: (chunk: Buffer, ...rest: unknown[]) => boolean } | null;
+      if (e && typeof e === 'object' && typeof e.write === 'function') {
+        const name = String(e.path ?? '?');
+        const v = e.vars ?? {};
+        const sizesKnown = ((v.flags ?? 0) & 8) === 0;
+        const cd = this.declared.get(name);
+        const declared = cd ? cd.uncompressed : sizesKnown ? v.uncompressedSize : undefined;
+        const compressed = cd ? cd.compressed : sizesKnown ? (v.compressedSize ?? 0) : 0;
+        const meter = this.meter.entry(name, compressed, declared);
+        const write = e.write.bind(e);
+        e.write = (chunk: Buffer, ...rest: unknown[]) => {
+          const err = this.closed ? CLOSED : meter.check(chunk.length);
+          if (err) {
+            this.rejectStop(err);
+            this.input.destroy();
+            discard(this.zip);
+            return false;
+          }
+          return write(chunk, ...rest);
+        };
+      }
+      return push.call(zip, entry);
+    };
   }
 
   private rejectStop(reason: unknown): void {
@@ -197,7 +231,7 @@ class XlsxSource implements RowSource {
     this.sheetIter = part.iterator[Symbol.asyncIterator]();
     const strings = (this.reader.sharedStrings ?? []) as string[];
     const date1904 = this.info.dateSystem === 1904;
-    this.parser = new SheetParser(strings, dateStyleLookup(this.reader.styles), date1904, this.info.merges, new InflateMeter(this.info.bytes, this.declaredSheetBytes));
+    this.parser = new SheetParser(strings, dateStyleLookup(this.reader.styles), date1904, this.info.merges);
     this.sheetDone = false;
   }
 
@@ -283,19 +317,30 @@ class XlsxSource implements RowSource {
   }
 }
 
-/** Opens an .xlsx workbook and reads up to the first row of the chosen sheet. */
-export async function openXlsx(path: string, opts: { sheet?: string | number; bytes: number }): Promise<RowSource> {
+/**
+ * Opens an .xlsx workbook and reads up to the first row of the chosen sheet: with the lean reader
+ * (xlsx-lean.ts) when the zip has a central directory, else (or with SATUDATA_XLSX_READER=exceljs) with
+ * exceljs's streaming reader, metered the same way.
+ */
+export async function openXlsx(path: string, opts: { sheet?: string | number; bytes: number; reader?: 'lean' | 'exceljs' }): Promise<RowSource> {
   if (opts.bytes === 0) throw new ReadError('empty-file');
-  let declared: number | undefined;
+  let entries: ZipEntry[];
   try {
-    const entries = await checkZip(path, opts.bytes);
-    const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
-    if (sheets.length) declared = Math.max(...sheets.map((e) => e.uncompressed));
+    entries = await checkZip(path, opts.bytes);
   } catch (err) {
     throw toReadError(err);
   }
-  const source = new XlsxSource(path, opts.bytes, opts.sheet);
-  source.declaredSheetBytes = declared;
+  const reader = opts.reader ?? (process.env.SATUDATA_XLSX_READER === 'exceljs' ? 'exceljs' : 'lean');
+  if (reader === 'lean') {
+    const { openLeanXlsx } = await import('./xlsx-lean.js');
+    try {
+      const lean = await openLeanXlsx(path, opts.bytes, entries, opts.sheet);
+      if (lean) return wrapErrors(lean);
+    } catch (err) {
+      throw toReadError(err);
+    }
+  }
+  const source = new XlsxSource(path, opts.bytes, opts.sheet, new Map(entries.map((e) => [e.name, e])));
   try {
     await source.open();
   } catch (err) {
@@ -303,4 +348,17 @@ export async function openXlsx(path: string, opts: { sheet?: string | number; by
     throw toReadError(err);
   }
   return source;
+}
+
+/** Read failures of a source's batches as coded ReadErrors. */
+function wrapErrors(src: RowSource): RowSource {
+  const batches = src.batches.bind(src);
+  src.batches = async function* () {
+    try {
+      yield* batches();
+    } catch (err) {
+      throw toReadError(err);
+    }
+  };
+  return src;
 }
