@@ -38,7 +38,8 @@ function minBytes(): number {
 }
 
 /** The `shard` option of validateSource for one CSV file. */
-export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number) {
+/** `signal`: at the time limit the worker is terminated (and its shard is not validated here instead). */
+export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number, signal?: AbortSignal) {
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
     if (!ready.shardable || !ready.schema || info.format !== 'csv' || info.bytes < minBytes()) return null;
     const split = await planCsvSplit(info.path, info.bytes);
@@ -56,9 +57,18 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
         void worker.terminate();
       });
       worker.once('error', reject);
+      signal?.addEventListener('abort', () => {
+        void worker.terminate();
+        reject(signal.reason);
+      }, { once: true });
     });
     // a worker that cannot run (or fails) costs time, not correctness: the shard is validated here instead
-    const result = inWorker.catch((err) => { if (process.env.SATUDATA_DEBUG) process.stderr.write(`shard worker: ${String(err)}\n`); return runTail(job); });
+    const result = inWorker.catch((err) => {
+      if (signal?.aborted) throw err;
+      if (process.env.SATUDATA_DEBUG) process.stderr.write(`shard worker: ${String(err)}\n`);
+      return runTail(job);
+    });
+    result.catch(() => undefined); // the first shard may stop (time limit) before it awaits this
     return { stopAfter: split.records, result };
   };
 }

@@ -5,6 +5,7 @@
  * | limit | default | env |
  * |---|---|---|
  * | uncompressed bytes per zip entry | 1 GiB | SATUDATA_MAX_ENTRY_MB |
+ * | uncompressed bytes of a part held in memory (shared strings, styles, workbook, rels) | 256 MiB | SATUDATA_MAX_PART_MB |
  * | uncompressed bytes, whole zip | 2 GiB | SATUDATA_MAX_UNZIPPED_MB |
  * | compression ratio of an entry (entries > 16 MiB) | 200 | SATUDATA_MAX_RATIO |
  * | declared sheet dimension (cells) | 100,000,000 | SATUDATA_MAX_CELLS |
@@ -24,6 +25,8 @@ import { decodeRange } from './workbook-common.js';
 
 export interface Limits {
   maxEntryBytes: number;
+  /** Parts read whole into memory (shared strings, styles, workbook, rels), unlike the streamed sheets. */
+  maxPartBytes: number;
   maxTotalBytes: number;
   maxRatio: number;
   /** Entries smaller than this (uncompressed) are not held to the ratio. */
@@ -40,6 +43,7 @@ const MB = 1024 * 1024;
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxEntryBytes: 1024 * MB,
+  maxPartBytes: 256 * MB,
   maxTotalBytes: 2048 * MB,
   maxRatio: 200,
   ratioFloorBytes: 16 * MB,
@@ -65,6 +69,7 @@ export function currentLimits(overrides: Partial<Limits> = {}): Limits {
   };
   const fromEnv: Partial<Limits> = {
     maxEntryBytes: mb('SATUDATA_MAX_ENTRY_MB'),
+    maxPartBytes: mb('SATUDATA_MAX_PART_MB'),
     maxTotalBytes: mb('SATUDATA_MAX_UNZIPPED_MB'),
     maxRatio: envNumber('SATUDATA_MAX_RATIO'),
     maxDeclaredCells: envNumber('SATUDATA_MAX_CELLS'),
@@ -208,8 +213,10 @@ export function sizeText(bytes: number): string {
 function ratioText(bytes: number, compressed: number): string | number {
   if (compressed <= 0) return bytes > 0 ? '∞' : 0;
   const r = bytes / compressed;
-  return r < 10 ? Math.round(r * 10) / 10 : Math.round(r);
+  return r < 10 ? Number(r.toPrecision(2)) : Math.round(r);
 }
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
 /** Slack above the size an entry declares before it counts as a lying zip (an honest zip never exceeds it). */
 const DECLARED_SLACK = 64 * 1024;
@@ -235,7 +242,8 @@ export class EntryMeter {
   private readonly max: number;
   constructor(private readonly zip: ZipMeter, readonly name: string, private readonly compressed: number, declared?: number) {
     const l = zip.limits;
-    let max = l.maxEntryBytes;
+    // sheets are streamed; every other part a reader keeps (strings, styles, workbook, rels) has a lower bound
+    let max = WORKSHEET.test(name) ? l.maxEntryBytes : Math.min(l.maxEntryBytes, l.maxPartBytes);
     if (compressed > 0) max = Math.min(max, Math.max(l.ratioFloorBytes, compressed * l.maxRatio));
     if (declared !== undefined && declared >= 0) max = Math.min(max, declared + DECLARED_SLACK);
     this.max = max;

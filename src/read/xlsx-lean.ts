@@ -27,7 +27,7 @@ class LeanXlsxSource implements RowSource {
   private chunks?: AsyncGenerator<Buffer>;
   private sheetDone = true;
 
-  constructor(path: string, bytes: number, entries: ZipEntry[], private readonly request: string | number | undefined) {
+  constructor(path: string, bytes: number, entries: ZipEntry[], private readonly request: string | number | undefined, private readonly signal?: AbortSignal) {
     this.info = { path, format: 'xlsx', bytes, merges: [], notes: [] };
     for (const e of entries) if (!this.byName.has(e.name)) this.byName.set(e.name, e);
   }
@@ -42,7 +42,7 @@ class LeanXlsxSource implements RowSource {
   }
 
   private chunksOf(e: ZipEntry): AsyncGenerator<Buffer> {
-    return entryChunks(this.info.path, e, this.meter.entry(e.name, e.compressed, e.uncompressed), () => !this.closed, CLOSED);
+    return entryChunks(this.info.path, e, this.meter.entry(e.name, e.compressed, e.uncompressed), () => !this.closed && this.signal?.aborted !== true, CLOSED);
   }
 
   private async rels(part: string): Promise<Relationship[]> {
@@ -115,7 +115,7 @@ class LeanXlsxSource implements RowSource {
 
   /** Parses one more chunk of the current sheet. */
   private async step(): Promise<void> {
-    if (this.closed) throw CLOSED;
+    if (this.closed || this.signal?.aborted) throw CLOSED;
     const c = await this.chunks!.next();
     if (c.done) {
       this.parser!.end();
@@ -163,9 +163,9 @@ class LeanXlsxSource implements RowSource {
 }
 
 /** Opens a workbook with the lean reader; null when this zip is one for the exceljs fallback. */
-export async function openLeanXlsx(path: string, bytes: number, entries: ZipEntry[], sheet: string | number | undefined): Promise<RowSource | null> {
+export async function openLeanXlsx(path: string, bytes: number, entries: ZipEntry[], sheet: string | number | undefined, signal?: AbortSignal): Promise<RowSource | null> {
   if (entries.length === 0 || entries.some((e) => (e.flags & 1) !== 0)) return null;
-  const source = new LeanXlsxSource(path, bytes, entries, sheet);
+  const source = new LeanXlsxSource(path, bytes, entries, sheet, signal);
   try {
     const workbook = await source.workbookPart();
     if (!workbook) return null;

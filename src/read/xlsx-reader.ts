@@ -322,7 +322,7 @@ class XlsxSource implements RowSource {
  * (xlsx-lean.ts) when the zip has a central directory, else (or with SATUDATA_XLSX_READER=exceljs) with
  * exceljs's streaming reader, metered the same way.
  */
-export async function openXlsx(path: string, opts: { sheet?: string | number; bytes: number; reader?: 'lean' | 'exceljs' }): Promise<RowSource> {
+export async function openXlsx(path: string, opts: { sheet?: string | number; bytes: number; reader?: 'lean' | 'exceljs'; signal?: AbortSignal }): Promise<RowSource> {
   if (opts.bytes === 0) throw new ReadError('empty-file');
   let entries: ZipEntry[];
   try {
@@ -334,13 +334,14 @@ export async function openXlsx(path: string, opts: { sheet?: string | number; by
   if (reader === 'lean') {
     const { openLeanXlsx } = await import('./xlsx-lean.js');
     try {
-      const lean = await openLeanXlsx(path, opts.bytes, entries, opts.sheet);
+      const lean = await openLeanXlsx(path, opts.bytes, entries, opts.sheet, opts.signal);
       if (lean) return wrapErrors(lean);
     } catch (err) {
       throw toReadError(err);
     }
   }
   const source = new XlsxSource(path, opts.bytes, opts.sheet, new Map(entries.map((e) => [e.name, e])));
+  opts.signal?.addEventListener('abort', () => void source.close(), { once: true });
   try {
     await source.open();
   } catch (err) {
