@@ -178,7 +178,7 @@ export function dateStyleLookup(styles: ReaderInternals['styles']): (s: number) 
 }
 
 /** SAX handler for one sheet's XML, producing RawRows into `rows` and ranges into `merges`. */
-export class SheetParser {
+export class SheetParser implements ScanHandler {
   rows: RawRow[] = [];
   width = 0;
   /** Last row number the sheet XML lists, with or without values. */
@@ -195,8 +195,9 @@ export class SheetParser {
   private col = -1;
   private type: string | undefined = undefined;
   private style = 0;
-  private text = '';
-  private capture = false;
+  private valueText = '';
+  /** Whether text goes to the current value (read by the fast scanner as a ScanHandler). */
+  capture = false;
   private hasValue = false;
   private inIs = false;
   private phonetic = 0;
@@ -214,19 +215,7 @@ export class SheetParser {
   ) {
     this.maxDepth = currentLimits().maxXmlDepth;
     if (fast) {
-      const self = this;
-      const handler: ScanHandler = {
-        get capture() {
-          return self.capture;
-        },
-        open: (name, src, from, to) => {
-          if (name === 'c') this.openCell(src, from, to);
-          else this.open(name, ATTR_ELEMENTS.has(name) ? attributes(src, from, to, 'worksheet') : NO_ATTRS);
-        },
-        close: (name) => this.close(name),
-        text: (t) => void (this.text += t),
-      };
-      const scanner = new XmlScanner(handler, 'worksheet', this.maxDepth);
+      const scanner = new XmlScanner(this, 'worksheet', this.maxDepth);
       this.parser = { on: () => undefined, write: (chunk: string) => scanner.write(chunk), close: () => scanner.end() };
       return;
     }
@@ -234,14 +223,14 @@ export class SheetParser {
     guardXml(this.parser, 'worksheet', false);
     this.parser.on('opentag', (node) => {
       if (++this.depth > this.maxDepth) throw new ReadError('xml-nesting', { part: 'worksheet', limit: this.maxDepth });
-      this.open(node.name, node.attributes);
+      this.openTag(node.name, node.attributes);
     });
     this.parser.on('closetag', (node) => {
       this.depth--;
-      this.close(node.name);
+      this.closeTag(node.name);
     });
-    this.parser.on('text', (t) => void (this.capture && (this.text += t)));
-    this.parser.on('cdata', (t) => void (this.capture && (this.text += t)));
+    this.parser.on('text', (t) => void (this.capture && (this.valueText += t)));
+    this.parser.on('cdata', (t) => void (this.capture && (this.valueText += t)));
   }
 
   feed(chunk: Buffer | string): void {
@@ -252,6 +241,22 @@ export class SheetParser {
     const tail = this.decoder.decode();
     if (tail) this.parser.write(tail);
     this.parser.close();
+  }
+
+  /** ScanHandler (fast scanner): an element opens. */
+  open(name: string, src: string, from: number, to: number): void {
+    if (name === 'c') this.openCell(src, from, to);
+    else this.openTag(name, ATTR_ELEMENTS.has(name) ? attributes(src, from, to, 'worksheet') : NO_ATTRS);
+  }
+
+  /** ScanHandler (fast scanner): an element closes. */
+  close(name: string): void {
+    this.closeTag(name);
+  }
+
+  /** ScanHandler (fast scanner): text while `capture` is on. */
+  text(t: string): void {
+    this.valueText += t;
   }
 
   /** `<c r=".." s=".." t="..">` read without building an attribute object (the hot path of the fast parser). */
@@ -289,21 +294,21 @@ export class SheetParser {
     this.col = r ? columnIndexOf(r) : this.col + 1;
     this.type = t;
     this.style = st ? +st : 0;
-    this.text = '';
+    this.valueText = '';
     this.hasValue = false;
   }
 
-  private open(name: string, a: Record<string, string>): void {
+  private openTag(name: string, a: Record<string, string>): void {
     switch (name) {
       case 'c':
         this.col = a.r ? columnIndexOf(a.r) : this.col + 1;
         this.type = a.t;
         this.style = a.s ? +a.s : 0;
-        this.text = '';
+        this.valueText = '';
         this.hasValue = false;
         break;
       case 'v':
-        this.text = '';
+        this.valueText = '';
         this.capture = true;
         break;
       case 'row':
@@ -314,7 +319,7 @@ export class SheetParser {
         break;
       case 'is':
         this.inIs = true;
-        this.text = '';
+        this.valueText = '';
         break;
       case 't':
         if (this.inIs && this.phonetic === 0) this.capture = true;
@@ -334,11 +339,11 @@ export class SheetParser {
         break;
       }
       default:
-        if (name.indexOf(':') >= 0) this.open(localName(name), a);
+        if (name.indexOf(':') >= 0) this.openTag(localName(name), a);
     }
   }
 
-  private close(name: string): void {
+  private closeTag(name: string): void {
     switch (name) {
       case 'v':
       case 'is':
@@ -365,12 +370,12 @@ export class SheetParser {
         this.phonetic--;
         break;
       default:
-        if (name.indexOf(':') >= 0) this.close(localName(name));
+        if (name.indexOf(':') >= 0) this.closeTag(localName(name));
     }
   }
 
   private cell(): void {
-    const v = this.text;
+    const v = this.valueText;
     let text = v;
     let kind = CellKind.String;
     switch (this.type) {
