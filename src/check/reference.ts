@@ -30,8 +30,15 @@ export interface ReferenceOptions {
 }
 
 const LEVEL_LABEL = '@level.';
+/** Code texts remembered per field (83,762 village codes fit). */
+const MEMO_MAX = 1 << 17;
+const NO_ISSUES: CodeVerdict['issues'] = [];
 
-export function referenceExtension(info: StandardInfo, options: ReferenceOptions = {}): ExtensionFactory {
+/**
+ * `info`: the standard's Satu Data block (jurisdiction and coverage need it); a plain Table Schema with
+ * `satudata:kode` fields and no `satudata` block gets `{}`: its codes are checked the same way, field by field.
+ */
+export function referenceExtension(info: Partial<StandardInfo>, options: ReferenceOptions = {}): ExtensionFactory {
   return ({ sink, schema, fieldColumns }) => {
     const index = new Map(schema.fields.map((f, i) => [f.name, i]));
     const bound = (schema.fields as FieldDef[])
@@ -83,7 +90,9 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
               verdict = memo.get(v);
               if (verdict === undefined) {
                 verdict = judgeRegion(v, binding);
-                if (memo.size < 100000) memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
+                // bounded: every village code of Indonesia fits; beyond that the memo starts again
+                if (memo.size >= MEMO_MAX) memo.clear();
+                memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
               }
               lastCode[b] = v;
               lastVerdict[b] = verdict;
@@ -180,6 +189,8 @@ function judgeRegion(value: string, binding: Binding): CodeVerdict {
   if (!norm) return { issues: [looksLikeBps(t) ? { code: 'bps-code', params: { code: t } } : unknown] };
   const r = region(norm.code);
   if (!r) return { issues: [norm.form !== 'dotted' && looksLikeBps(t) ? { code: 'bps-code', params: { code: t } } : unknown] };
+  const clean = norm.form === 'dotted' && t === value && (!binding.tingkat || r.level === binding.tingkat);
+  if (clean) return { code: norm.code, level: r.level, issues: NO_ISSUES };
   const issues: CodeVerdict['issues'] = [];
   if (norm.form !== 'dotted' || t !== value) issues.push({ code: 'code-format', params: { code: norm.code } });
   if (binding.tingkat && r.level !== binding.tingkat) {
@@ -194,7 +205,8 @@ type NameVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; ex
 interface NameMemo {
   last: string;
   verdict: NameVerdict;
-  others: Map<string, NameVerdict>;
+  /** Other names seen with the code (made when a second name appears). */
+  others?: Map<string, NameVerdict>;
 }
 
 function checkRegionName(verdictOfCode: CodeVerdict, name: string, binding: Binding, row: { n: number; line?: number }, col: number, field: string, sink: IssueSink): void {
@@ -203,11 +215,12 @@ function checkRegionName(verdictOfCode: CodeVerdict, name: string, binding: Bind
   let verdict: NameVerdict | undefined;
   if (memo && memo.last === name) verdict = memo.verdict;
   else {
-    verdict = memo?.others.get(name);
+    verdict = memo?.others?.get(name);
     if (!verdict) {
       verdict = name.trim() === '' ? { ok: true } : judgeName(code, name, binding);
       const kept = Buffer.from(name, 'utf8').toString('utf8');
-      if (!memo) verdictOfCode.names = { last: kept, verdict, others: new Map() };
+      if (!memo) verdictOfCode.names = { last: kept, verdict };
+      else if (!memo.others) memo.others = new Map([[kept, verdict]]);
       else if (memo.others.size < 1000) memo.others.set(kept, verdict);
     }
   }

@@ -18,7 +18,7 @@ export async function runTail(job: TailJob): Promise<TailState> {
     schema: job.schema,
     maxErrors: job.maxErrors,
     // the same per-row extensions the first shard runs (a sharded file has no jurisdiction checks)
-    extensions: job.standard ? [rulesExtension(job.standard.info), referenceExtension(job.standard.info, {})] : [],
+    extensions: [...(job.standard ? [rulesExtension(job.standard.info)] : []), referenceExtension(job.standard?.info ?? {}, {})],
     tail: { layout: job.layout, fieldColumns: job.fieldColumns, collect: (s) => (state = s) },
   });
   return state!;

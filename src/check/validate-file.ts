@@ -163,7 +163,8 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
         return null;
       },
       (ctx) => (chosen ? rulesExtension(chosen.info)(ctx) : null),
-      (ctx) => (chosen ? referenceExtension(chosen.info, { cakupan: found?.metadata.cakupan })(ctx) : null),
+      // a field bound to a code list is checked with or without a standard's satudata block
+      (ctx) => referenceExtension(chosen?.info ?? {}, chosen ? { cakupan: found?.metadata.cakupan } : {})(ctx),
       (ctx) => metadataPeriodExtension(found, chosen?.info)(ctx),
       ...(opts.extensions ?? []),
     ];
@@ -175,7 +176,7 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
       extensions,
       resolveSchema,
     });
-    decorate(report, chosen, found);
+    decorate(report, chosen?.schema ?? schema, found);
   } catch (err) {
     await source?.close().catch(() => undefined);
     throw err;
@@ -183,8 +184,8 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
   return { report, ...(sheets ? { sheets } : {}) };
 }
 
-function decorate(report: TableReport, chosen: Standard | undefined, found: FoundMetadata | null): void {
-  if (chosen && chosen.schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah')) {
+function decorate(report: TableReport, schema: TableSchema | undefined, found: FoundMetadata | null): void {
+  if (schema && schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah')) {
     report.references = { wilayah: REGION_EDITION };
   }
   if (found) report.metadata = { source: found.source, ...(found.sheet ? { sheet: found.sheet } : {}) };

@@ -92,6 +92,7 @@ function parseLines(level: Level, from: number, to: number): void {
 
 /** Loads every region of one level (and the levels above it, for parents). */
 export function loadLevel(level: Level): void {
+  if (loaded.has(level)) return;
   for (const l of LEVELS.slice(0, LEVELS.indexOf(level) + 1)) {
     if (loaded.has(l)) continue;
     const t = text(l);
