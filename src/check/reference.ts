@@ -12,6 +12,7 @@ import type { FieldDef } from '../standards/schema.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, type Level } from '../standards/regions.js';
 import { codeList } from '../standards/code-lists.js';
+import { DOTTED_LENGTH, find, levelOfCode, nameIs } from '../standards/region-index.js';
 import { fold } from '../read/words.js';
 import { primaryKeyOf } from '../standards/schema.js';
 import type { ExtensionFactory, RowExtension } from './validate-table.js';
@@ -85,29 +86,46 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
           if (binding.daftar === 'wilayah') {
             // rows come sorted by code more often than not: the previous row's verdict first, then the memo
             let verdict = lastCode[b] === v ? lastVerdict[b] : undefined;
+            let code: string | undefined;
+            let level: Level | undefined;
+            const nc = nameColumnOf[b];
             if (verdict === undefined) {
               const memo = codeMemo[b]!;
               verdict = memo.get(v);
-              if (verdict === undefined) {
+              // a canonical code of the bound level, named as the list names it (or without a name): checked
+              // in the shared index, with no memo entry and no allocation
+              const line = verdict === undefined && isCanonical(v, binding.tingkat) ? find(v) : -1;
+              if (line >= 0) {
+                const name = nc === undefined ? undefined : values[nc];
+                if (typeof name !== 'string' || name === '' || nameIs(line, name)) {
+                  code = v;
+                  level = levelOfCode(v);
+                }
+              }
+              if (code === undefined && verdict === undefined) {
                 verdict = judgeRegion(v, binding);
                 // bounded: every village code of Indonesia fits; beyond that the memo starts again
                 if (memo.size >= MEMO_MAX) memo.clear();
                 memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
               }
-              lastCode[b] = v;
-              lastVerdict[b] = verdict;
+              if (verdict !== undefined) {
+                lastCode[b] = v;
+                lastVerdict[b] = verdict;
+              }
             }
-            const issues = verdict.issues;
-            if (issues.length !== 0) for (let k = 0; k < issues.length; k++) sink.add(issues[k]!.code, issues[k]!.params, atOf(row, fieldColumns[i]!, field.name, v));
-            const code = verdict.code;
-            if (!code) continue;
-            codesInRow?.push({ code, level: verdict.level!, i });
-            if (i === unitField && verdict.level === tingkat) unitCode = code;
-            const nc = nameColumnOf[b];
-            if (nc !== undefined) {
-              const name = values[nc];
-              if (typeof name === 'string' && name !== '') checkRegionName(verdict, name, binding, row, nc, binding.nama!, sink);
+            if (code === undefined) {
+              const issues = verdict!.issues;
+              if (issues.length !== 0) for (let k = 0; k < issues.length; k++) sink.add(issues[k]!.code, issues[k]!.params, atOf(row, fieldColumns[i]!, field.name, v));
+              code = verdict!.code;
+              if (!code) continue;
+              level = verdict!.level;
+              if (nc !== undefined) {
+                const name = values[nc];
+                if (typeof name === 'string' && name !== '') checkRegionName(verdict!, name, binding, row, nc, binding.nama!, sink);
+              }
             }
+            codesInRow?.push({ code, level: level!, i });
+            if (i === unitField && level === tingkat) unitCode = code;
             const pc = parentColumnOf[b];
             if (pc !== undefined) {
               const parent = values[pc];
@@ -159,6 +177,17 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     };
     return ext;
   };
+}
+
+/** A dotted code as the list writes it ("52.01.02.2001"), at the bound level when there is one. */
+function isCanonical(v: string, tingkat: Level | undefined): boolean {
+  const n = v.length;
+  if (tingkat ? n !== DOTTED_LENGTH[tingkat] : n !== 2 && n !== 5 && n !== 8 && n !== 13) return false;
+  for (let k = 0; k < n; k++) {
+    const c = v.charCodeAt(k);
+    if (k === 2 || k === 5 || k === 8 ? c !== 46 : c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function listNames(names: string[]): string {

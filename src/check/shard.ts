@@ -14,6 +14,7 @@ import type { SourceInfo } from '../read/table.js';
 import type { Standard } from '../standards/standard.js';
 import type { ShardHandle, ShardReady, TailResult } from './validate-table.js';
 import { runTail } from './shard-tail.js';
+import { share, type RegionIndexShare } from '../standards/region-index.js';
 
 export const SHARD_MIN_BYTES = 32 * 1024 * 1024;
 
@@ -30,6 +31,8 @@ export interface TailJob {
   schema: NonNullable<ShardReady['schema']>;
   standard?: Standard;
   maxErrors: number;
+  /** The parent's region index (shared memory), when a field is bound to region codes. */
+  regions?: RegionIndexShare;
 }
 
 function minBytes(): number {
@@ -49,6 +52,8 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
       startByte: split.startByte, firstRecord: split.records, firstLine: split.lines,
       layout: ready.layout, fieldColumns: ready.fieldColumns, schema: ready.schema, standard: standard(), maxErrors,
     };
+    // one region index for both threads: the worker adopts this thread's instead of building its own
+    if (ready.schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah')) job.regions = share();
     const inWorker = new Promise<TailResult>((resolve, reject) => {
       const worker = new Worker(new URL('./shard-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       worker.once('message', (m: { state?: TailResult; error?: string }) => {

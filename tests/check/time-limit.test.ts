@@ -26,6 +26,7 @@ function slowWorkbook(): string {
 
 /** CPU time (ms, all threads of this process) spent during `ms` of wall time from now. */
 async function cpuDuring(ms: number): Promise<number> {
+  await new Promise((r) => setTimeout(r, 100)); // a terminated worker takes a moment to go
   const before = process.cpuUsage();
   await new Promise((r) => setTimeout(r, ms));
   const d = process.cpuUsage(before);
@@ -41,7 +42,7 @@ describe('--time-limit stops the work', () => {
     const wall = (performance.now() - t0) / 1000;
     expect(report!.issues.map((i) => i.code)).toEqual(['time-limit']);
     expect(wall).toBeLessThan(0.5 + 2);
-    expect(await cpuDuring(500)).toBeLessThan(150);
+    expect(await cpuDuring(500)).toBeLessThan(250); // still parsing would be ~500 ms of CPU per busy thread
   });
 
   it('a CSV split over two threads: the shard worker is terminated too', async () => {
@@ -52,7 +53,7 @@ describe('--time-limit stops the work', () => {
     const schema = { fields: [{ name: 'kode', type: 'string' }, { name: 'nama', type: 'string' }, { name: 'tahun', type: 'integer' }, { name: 'l', type: 'integer' }, { name: 'p', type: 'number' }] };
     const [report] = await validateFile(file, { maxErrors: 1000, timeLimitSeconds: 0.3, metadata: false, autoStandard: false, schema: schema as never });
     expect(report!.issues.map((i) => i.code)).toEqual(['time-limit']);
-    expect(await cpuDuring(500)).toBeLessThan(150);
+    expect(await cpuDuring(500)).toBeLessThan(250); // still parsing would be ~500 ms of CPU per busy thread
   });
 
   it('the CLI reports time-limit and exits within the limit + 2 s', () => {
