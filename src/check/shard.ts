@@ -44,9 +44,9 @@ function minBytes(): number {
 /** `signal`: at the time limit the worker is terminated (and its shard is not validated here instead). */
 export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number, signal?: AbortSignal) {
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
-    if (!ready.shardable || !ready.schema || info.format !== 'csv' || info.bytes < minBytes()) return null;
+    if (!ready.shardable || !ready.schema || info.format !== 'csv' || info.bytes < minBytes() || signal?.aborted) return null;
     const split = await planCsvSplit(info.path, info.bytes);
-    if (!split) return null;
+    if (!split || signal?.aborted) return null;
     const job: TailJob = {
       path: info.path, bytes: info.bytes, encoding: info.encoding, delimiter: info.delimiter,
       startByte: split.startByte, firstRecord: split.records, firstLine: split.lines,
