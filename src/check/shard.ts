@@ -4,11 +4,13 @@
  * state that needs the whole table (key logs, column states, layout lists), which the first shard merges
  * before it reports — the report is the one a single pass gives.
  *
- * Only offered where the merge is exact: a CSV of at least SHARD_MIN_BYTES (SATUDATA_SHARD_MIN_BYTES) with
+ * Only where it pays (splitPays: a free second core) and where the merge is exact: a CSV of at least
+ * SHARD_MIN_BYTES (SATUDATA_SHARD_MIN_BYTES) with
  * no quote characters and CRLF/LF line ends (record number = line number), every column mapped to a schema
  * field, no field that keeps all its values (unique), and only per-row extensions.
  */
 import { Worker } from 'node:worker_threads';
+import { availableParallelism, loadavg } from 'node:os';
 import { planCsvSplit } from '../read/csv-split.js';
 import type { SourceInfo } from '../read/table.js';
 import type { Standard } from '../standards/standard.js';
@@ -40,11 +42,22 @@ function minBytes(): number {
   return Number.isFinite(v) && v > 0 ? v : SHARD_MIN_BYTES;
 }
 
+/**
+ * Whether splitting a file over two threads pays, from measurements on 2 cores: 1.29× faster with the second
+ * core free, 9% slower (and 28% more CPU) with it busy. So: a large enough file, a second core, and a load
+ * average (1 min, others' work) that leaves about one core free. SATUDATA_SHARD=always|never overrides.
+ */
+export function splitPays(bytes: number, env = process.env.SATUDATA_SHARD, cores = availableParallelism(), load = loadavg()[0]!): boolean {
+  if (env === 'never' || bytes < minBytes()) return false;
+  if (env === 'always') return true;
+  return cores >= 2 && load <= cores - 1.5;
+}
+
 /** The `shard` option of validateSource for one CSV file. */
 /** `signal`: at the time limit the worker is terminated (and its shard is not validated here instead). */
 export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number, signal?: AbortSignal) {
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
-    if (!ready.shardable || !ready.schema || info.format !== 'csv' || info.bytes < minBytes() || signal?.aborted) return null;
+    if (!ready.shardable || !ready.schema || info.format !== 'csv' || !splitPays(info.bytes) || signal?.aborted) return null;
     const split = await planCsvSplit(info.path, info.bytes);
     if (!split || signal?.aborted) return null;
     const job: TailJob = {
@@ -71,7 +84,7 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
     const result = inWorker.catch((err) => {
       if (signal?.aborted) throw err;
       if (process.env.SATUDATA_DEBUG) process.stderr.write(`shard worker: ${String(err)}\n`);
-      return runTail(job);
+      return runTail(job, signal);
     });
     result.catch(() => undefined); // the first shard may stop (time limit) before it awaits this
     return { stopAfter: split.records, result };

@@ -9,7 +9,10 @@ import { tempDir } from '../hostile/support.js';
 
 const dir = tempDir('satudata-ref-plain-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => void delete process.env.SATUDATA_SHARD_MIN_BYTES);
+afterEach(() => {
+  delete process.env.SATUDATA_SHARD_MIN_BYTES;
+  delete process.env.SATUDATA_SHARD;
+});
 
 const schema = {
   fields: [
@@ -33,6 +36,7 @@ it('checks codes and names of a plain Table Schema without a satudata block', as
 
 it('the second shard of a split CSV checks them too', async () => {
   process.env.SATUDATA_SHARD_MIN_BYTES = '100000';
+  process.env.SATUDATA_SHARD = 'always';
   const file = join(dir, 'kec-big.csv');
   const good = '52.71.01,Ampenan,10\n';
   const n = Math.ceil(400_000 / good.length);

@@ -10,7 +10,7 @@ const dir = tempDir('satudata-time-limit-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const saved = { ...process.env };
 afterEach(() => {
-  for (const k of ['SATUDATA_MAX_RATIO', 'SATUDATA_SHARD_MIN_BYTES']) {
+  for (const k of ['SATUDATA_MAX_RATIO', 'SATUDATA_SHARD_MIN_BYTES', 'SATUDATA_SHARD']) {
     if (saved[k] === undefined) delete process.env[k];
     else process.env[k] = saved[k];
   }
@@ -45,8 +45,9 @@ describe('--time-limit stops the work', () => {
     expect(await cpuDuring(500)).toBeLessThan(250); // still parsing would be ~500 ms of CPU per busy thread
   });
 
-  it('a CSV split over two threads: the shard worker is terminated too', async () => {
+  it('a CSV split in two shards: the second stops too (its worker terminated, or its in-thread fallback aborted)', async () => {
     process.env.SATUDATA_SHARD_MIN_BYTES = '1000000';
+    process.env.SATUDATA_SHARD = 'always';
     const line = '5201,Mataram,2024,12,3.5\n';
     const file = join(dir, 'big.csv');
     writeFileSync(file, 'kode,nama,tahun,l,p\n' + line.repeat(Math.ceil((24 * 1024 * 1024) / line.length)));
