@@ -177,6 +177,44 @@ export function dateStyleLookup(styles: ReaderInternals['styles']): (s: number) 
   };
 }
 
+/**
+ * Whether a number as written in the XML is already the text JavaScript gives for it (String(+v) === v), so
+ * that the costly number-to-text conversion can be skipped: an optional '-', an integer part without leading
+ * zeros, an optional fraction not ending in 0, at most 15 significant digits (each such decimal is the
+ * shortest text of its double), and no exponent form (|x| < 1e21, and not below 1e-6).
+ */
+export function isCanonicalNumber(v: string): boolean {
+  const n = v.length;
+  let i = v.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= n) return false;
+  let digits = 0;
+  let c = v.charCodeAt(i);
+  if (c === 48) {
+    i++;
+  } else {
+    for (; i < n; i++) {
+      c = v.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      digits++;
+    }
+    if (digits === 0) return false;
+  }
+  if (i === n) return digits > 0 ? digits <= 15 : v === '0';
+  if (v.charCodeAt(i) !== 46 || i === n - 1 || v.charCodeAt(n - 1) === 48) return false;
+  let leadingZeros = digits === 0;
+  let zeros = 0;
+  for (i++; i < n; i++) {
+    c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    if (leadingZeros && c === 48) zeros++;
+    else {
+      leadingZeros = false;
+      digits++;
+    }
+  }
+  return digits <= 15 && zeros < 6 && !(v.charCodeAt(0) === 45 && digits === 0);
+}
+
 /** SAX handler for one sheet's XML, producing RawRows into `rows` and ranges into `merges`. */
 export class SheetParser implements ScanHandler {
   rows: RawRow[] = [];
@@ -246,6 +284,7 @@ export class SheetParser implements ScanHandler {
   /** ScanHandler (fast scanner): an element opens. */
   open(name: string, src: string, from: number, to: number): void {
     if (name === 'c') this.openCell(src, from, to);
+    else if (name === 'row') this.openRow(src, from, to);
     else this.openTag(name, ATTR_ELEMENTS.has(name) ? attributes(src, from, to, 'worksheet') : NO_ATTRS);
   }
 
@@ -259,11 +298,15 @@ export class SheetParser implements ScanHandler {
     this.valueText += t;
   }
 
-  /** `<c r=".." s=".." t="..">` read without building an attribute object (the hot path of the fast parser). */
-  private openCell(src: string, from: number, to: number): void {
-    let r: string | undefined;
-    let t: string | undefined;
-    let st: string | undefined;
+  // attributes of the current <c> or <row>, read by quickAttrs()
+  private ar: string | undefined = undefined;
+  private at: string | undefined = undefined;
+  private as: string | undefined = undefined;
+  private ahidden: string | undefined = undefined;
+
+  /** Reads r, t, s and hidden of a tag without building an attribute object (the fast parser's hot path). */
+  private quickAttrs(src: string, from: number, to: number): void {
+    this.ar = this.at = this.as = this.ahidden = undefined;
     let i = from;
     while (i < to) {
       let c = src.charCodeAt(i);
@@ -274,28 +317,49 @@ export class SheetParser implements ScanHandler {
       if (eq < 0 || eq >= to || (q !== 34 && q !== 39)) {
         // unusual spacing or quoting: the general attribute reader
         const a = attributes(src, from, to, 'worksheet');
-        r = a.r;
-        t = a.t;
-        st = a.s;
-        break;
+        this.ar = a.r;
+        this.at = a.t;
+        this.as = a.s;
+        this.ahidden = a.hidden;
+        return;
       }
       const end = src.indexOf(q === 34 ? '"' : "'", eq + 2);
       if (end < 0 || end >= to) throw new ReadError('corrupt-file', { detail: 'worksheet: unterminated attribute' });
-      if (eq - i === 1) {
-        const k = src.charCodeAt(i);
+      const len = eq - i;
+      if (len === 1 || (len === 6 && src.startsWith('hidden', i))) {
         let v = src.slice(eq + 2, end);
-        if (v.indexOf('&') >= 0) v = attributes(src, i, end + 1, 'worksheet')[src[i]!]!;
-        if (k === 114) r = v;
-        else if (k === 116) t = v;
-        else if (k === 115) st = v;
+        if (v.indexOf('&') >= 0) v = attributes(src, i, end + 1, 'worksheet')[src.slice(i, eq)]!;
+        const k = src.charCodeAt(i);
+        if (len === 6) this.ahidden = v;
+        else if (k === 114) this.ar = v;
+        else if (k === 116) this.at = v;
+        else if (k === 115) this.as = v;
       }
       i = end + 1;
     }
+  }
+
+  /** `<c r=".." s=".." t="..">` */
+  private openCell(src: string, from: number, to: number): void {
+    this.quickAttrs(src, from, to);
+    const r = this.ar;
+    const st = this.as;
     this.col = r ? columnIndexOf(r) : this.col + 1;
-    this.type = t;
+    this.type = this.at;
     this.style = st ? +st : 0;
     this.valueText = '';
     this.hasValue = false;
+  }
+
+  /** `<row r=".." hidden="..">` */
+  private openRow(src: string, from: number, to: number): void {
+    this.quickAttrs(src, from, to);
+    const r = this.ar;
+    const h = this.ahidden;
+    this.n = r ? +r : this.n + 1;
+    if (this.n > this.lastRow) this.lastRow = this.n;
+    this.hidden = h === '1' || h === 'true';
+    this.col = -1;
   }
 
   private openTag(name: string, a: Record<string, string>): void {
@@ -404,7 +468,7 @@ export class SheetParser implements ScanHandler {
         const num = +v;
         if (v === '' || num !== num) break; // not a number: keep the text
         const iso = this.style !== 0 && this.isDateStyle(this.style) ? serialToIso(num, this.date1904) : undefined;
-        text = iso ?? String(num);
+        text = iso ?? (isCanonicalNumber(v) ? v : String(num));
         kind = iso === undefined ? CellKind.Number : CellKind.Date;
       }
     }
