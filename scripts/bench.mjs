@@ -1,31 +1,34 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: throughput and peak memory of `satudata validate` against floors and the npm tableschema.
+ * `npm run bench`: satudata against its peers, measured so that the numbers can be trusted (docs/benchmarks.md).
  *
- *   A. CSV, BENCH_ROWS rows (default 1,000,000) × 10 columns, with a Table Schema:
- *      satudata validate  |  csv-parse parse-only floor  |  npm tableschema 1.x (v1 API) validating
- *   B. XLSX, BENCH_XLSX_ROWS rows (default 100,000) × 10 columns, same schema:
- *      satudata validate  |  exceljs streaming-read floor
- *   C. `satudata --help` wall time, median of 5 runs.
- *   D. Kode referensi overhead: BENCH_ROWS rows whose desa codes/names come from the real NTB desa list,
- *      validated with two standards that differ only by the region binding (target: ≤ 15% more time).
- *   E. Catalog load (ajv-checked) + header matching in a fresh process (target: ≤ 50 ms).
+ * Every row compares two commands, A and B, run alternately (A B A B …) for BENCH_ROUNDS rounds (default 3),
+ * each run its own child process: wall time, CPU time (user + system, all threads) and peak RSS. A row prints
+ * the medians and ranges of both, the ratio of the medians (and its range over the rounds), its target and
+ * MET / MISSED. The load average is recorded before each row.
  *
- * Every measurement is its own child process (peak RSS per run). Inputs are generated deterministically into
- * .bench/ once per generator version. Uses the built CLI (dist/): run `npx tsc -p tsconfig.json` first.
- * Knobs: BENCH_ROWS, BENCH_XLSX_ROWS, BENCH_TS_ROWS (cap on the rows tableschema reads; default all),
- * BENCH_REPEAT (runs per measurement, default 1: the fastest wall and the highest peak RSS are reported),
- * BENCH_RSS=resourceUsage (peak RSS from the child's process.resourceUsage() even where /usr/bin/time exists).
- * Output: a table on stdout, then one `BENCH_JSON {...}` line. Exit 0 even when targets are missed; exit 1
- * when a measured command crashed or the sanity check (satudata finds the planted errors) fails.
+ *   csv-N      satudata validate vs npm tableschema (v1 API) on N rows × 10 columns (1M, 3M)
+ *   xlsx-N     satudata validate vs exceljs's streaming read floor (100k, 300k, 1M rows)
+ *   ref-ntb    kode referensi overhead: the same desa CSV with and without the region binding, NTB codes
+ *   ref-all    the same with codes of all Indonesia, spread (every row a different code from the one before)
+ *   fix-N      satudata fix on the N-row CSV (one command: wall, CPU, RSS against the memory bound)
+ *   annotate-N satudata validate --annotate on the N-row CSV (idem)
+ *
+ * fix and annotate run with the heap capped at 2 GB (a command that is not streaming yet dies there instead of
+ * taking the machine): their failure is shown in the row and under Anomalies, not as a bench failure.
+ * BENCH_QUICK=1: small sizes for development (the targets still print, but only the full run counts).
+ * BENCH_ROUNDS=n, BENCH_ONLY=csv,xlsx,ref,fix (a subset of the groups), BENCH_TIMEOUT=seconds per run (600).
+ * Inputs are generated deterministically into .bench/ once per generator version. Uses the built CLI (dist/).
+ * Output: the table on stdout, then one `BENCH_JSON {...}` line. Exit 0 even when targets are missed; exit 1
+ * when a measured command failed or satudata did not find the planted errors.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureData } from './bench-lib/gen.mjs';
-import { TIME_BIN, lastJsonLine, median, runNode } from './bench-lib/run.mjs';
+import { median, runNode } from './bench-lib/run.mjs';
 import { ensureReferenceData } from './bench-lib/reference.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,256 +36,216 @@ const BENCH_DIR = join(ROOT, '.bench');
 const LIB = join(ROOT, 'scripts', 'bench-lib');
 const CLI = join(ROOT, 'bin', 'satudata.js');
 const TS_VERSION = createRequire(import.meta.url)('tableschema/package.json').version;
-const TARGETS = { vsTableschema: 8, rssMB: 200, xlsxVsFloor: 0.8, helpSeconds: 0.3, referenceOverhead: 0.15, catalogMs: 50 };
 
-function intEnv(name, dflt) {
-  const v = process.env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v.replace(/[_,]/g, ''));
-  if (!Number.isInteger(n) || n < 20) throw new Error(`${name} must be an integer ≥ 20, got "${v}"`);
-  return n;
-}
-const ROWS = intEnv('BENCH_ROWS', 1_000_000);
-const XLSX_ROWS = intEnv('BENCH_XLSX_ROWS', 100_000);
-const TS_ROWS = Math.min(ROWS, intEnv('BENCH_TS_ROWS', ROWS));
-const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT) || 1);
+const QUICK = process.env.BENCH_QUICK === '1';
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS) || 3);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'csv,xlsx,ref,fix').split(',').map((s) => s.trim()));
+const TIMEOUT_MS = (Number(process.env.BENCH_TIMEOUT) || 600) * 1000;
+const SIZES = QUICK
+  ? { csv: [100_000, 300_000], xlsx: [20_000, 50_000], ref: 200_000, fix: 100_000 }
+  : { csv: [1_000_000, 3_000_000], xlsx: [100_000, 300_000, 1_000_000], ref: 1_000_000, fix: 1_000_000 };
+/** Load average (1 min) under which the second core counts as free. */
+const QUIET_LOAD = 1;
 
 const log = (s) => process.stderr.write(`[bench] ${s}\n`);
-const crashed = [];
+const failures = [];
 const anomalies = [];
-const results = {};
+const rows = [];
 
-function newestMtime(dir) {
-  let max = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    max = Math.max(max, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return max;
-}
+const fmt = (n, d = 2) => (n === null || n === undefined || !Number.isFinite(n) ? '-' : n.toFixed(d));
+const range = (xs, d = 2) => (xs.length ? `${fmt(Math.min(...xs), d)}–${fmt(Math.max(...xs), d)}` : '-');
+const med = (xs) => (xs.length ? median(xs) : null);
 
-/**
- * Runs one measurement (BENCH_REPEAT times: fastest wall, highest peak RSS), records it under `key`, flags a
- * crash. `check(parsed, r)` returns a problem or null; it sees the first run's output only.
- */
-async function measure(key, label, rows, args, { okCodes = [0], parse = lastJsonLine, check } = {}) {
-  log(`${label} ...`);
-  let res = null;
-  for (let rep = 0; rep < REPEAT; rep++) {
-    const r = await runNode(args, { cwd: BENCH_DIR });
-    const parsed = parse(r.stdout);
-    let problem = null;
-    if (r.signal || !okCodes.includes(r.code)) problem = `exit ${r.signal ?? r.code}`;
-    else if (!parsed) problem = 'no parsable output';
-    else if (check && !res) problem = check(parsed, r);
-    if (problem) {
-      res = { label, rows, wall: r.wall, rowsPerSec: rows / r.wall, rssMB: r.rssMB, ok: false, out: parsed, problem };
-      crashed.push(`${label}: ${problem}`);
-      const tail = r.stderr.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-6).join('\n    ');
-      log(`  FAILED (${problem})${tail ? `\n    ${tail}` : ''}`);
-      break;
-    }
-    log(`  ${r.wall.toFixed(2)} s, ${fmtInt(rows / r.wall)} rows/s, ${fmtMB(r.rssMB)} MB`);
-    const rss = res && r.rssMB !== null ? Math.max(res.rssMB ?? 0, r.rssMB) : (res?.rssMB ?? r.rssMB);
-    if (!res || r.wall < res.wall) res = { label, rows, wall: r.wall, rowsPerSec: rows / r.wall, rssMB: rss, ok: true, out: res?.out ?? parsed };
-    else res.rssMB = rss;
-  }
-  results[key] = res;
-  return res;
-}
-
-/** satudata's JSON report → the numbers the bench uses. */
-function satudataSummary(stdout) {
+/** satudata's JSON report → errors, data rows, unreadable. */
+function summary(stdout) {
   try {
     const rep = JSON.parse(stdout);
     const t = rep.tables?.[0];
-    if (!t) return null;
-    const byType = {};
-    for (const i of t.issues) byType[i.type] = (byType[i.type] ?? 0) + 1;
-    return {
-      errors: rep.stats.errors, warnings: rep.stats.warnings, infos: rep.stats.infos, reportSeconds: rep.stats.seconds,
-      dataRows: t.stats.dataRows, unreadable: Boolean(t.unreadable), truncated: Boolean(t.truncated), issueTypes: byType,
-    };
+    return t ? { errors: rep.stats.errors, warnings: rep.stats.warnings, dataRows: t.stats.dataRows, unreadable: Boolean(t.unreadable), codes: [...new Set(t.issues.map((i) => i.type))] } : null;
   } catch {
     return null;
   }
 }
 
-function checkSatudata(expected, expectedRows) {
-  return (s) => {
-    if (s.unreadable) return 'file reported unreadable';
-    if (s.dataRows !== expectedRows) anomalies.push(`${expected.label}: satudata counted ${s.dataRows} data rows, expected ${expectedRows}`);
-    const planted = expected.invalidCells + expected.duplicates;
-    if (s.errors !== planted) {
-      anomalies.push(`${expected.label}: satudata stats.errors = ${s.errors}, generator planted ${planted} ` +
-        `(${expected.invalidCells} invalid cells + ${expected.duplicates} duplicate keys)`);
-    }
-    if (s.warnings > 0) anomalies.push(`${expected.label}: satudata reported ${s.warnings} warnings on generated data`);
-    return null;
-  };
+/** One run of a command; a failure (exit code, timeout, crash, check) is recorded and returns null. */
+async function once(label, cmd, { soft = false } = {}) {
+  const r = await runNode(cmd.args, { cwd: BENCH_DIR, timeoutMs: TIMEOUT_MS });
+  const problem = r.signal ? `killed (${r.signal}${r.wall * 1000 >= TIMEOUT_MS ? ', timeout' : ''})` : !(cmd.okCodes ?? [0]).includes(r.code) ? `exit ${r.code}` : cmd.check?.(r) ?? null;
+  if (problem) {
+    const tail = r.stderr.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-3).join(' | ');
+    (soft ? anomalies : failures).push(`${label}: ${problem}${tail ? ` — ${tail}` : ''}`);
+    log(`  ${label}: FAILED (${problem})`);
+    return { ...r, failed: problem };
+  }
+  log(`  ${label}: ${fmt(r.wall)} s wall, ${fmt(r.cpu)} s CPU, ${fmt(r.rssMB, 0)} MB`);
+  return r;
 }
 
-const fmtInt = (n) => (n === null || n === undefined || !Number.isFinite(n) ? '-' : Math.round(n).toLocaleString('en'));
-const fmtMB = (n) => (n === null || n === undefined ? '-' : n.toFixed(0));
-const fmtX = (n) => (n === null || !Number.isFinite(n) ? '-' : `${n.toFixed(2)}×`);
-const ratio = (a, b) => (a?.ok && b?.ok ? a.rowsPerSec / b.rowsPerSec : null);
+/**
+ * A row comparing A (satudata) with B (the peer or the baseline), alternating. `kind`: 'speedup' (ratio =
+ * B/A, higher is better) or 'overhead' (A/B − 1, lower is better).
+ */
+async function compare(id, label, a, b, { kind, target, rssTarget, note }) {
+  const load = loadavg()[0];
+  log(`${id}: ${label} (load ${load.toFixed(2)}) ...`);
+  const runs = { a: [], b: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [side, cmd] of round % 2 === 0 ? [['a', a], ['b', b]] : [['b', b], ['a', a]]) {
+      const r = await once(`${id} ${side === 'a' ? a.name : b.name} #${round + 1}`, cmd);
+      runs[side].push(r);
+      if (r.failed) break;
+    }
+    if (runs.a.at(-1)?.failed || runs.b.at(-1)?.failed) break;
+  }
+  const ok = (xs) => xs.filter((r) => !r.failed);
+  const A = ok(runs.a), B = ok(runs.b);
+  const pairs = Math.min(A.length, B.length);
+  const per = [];
+  for (let i = 0; i < pairs; i++) per.push(kind === 'speedup' ? B[i].wall / A[i].wall : A[i].wall / B[i].wall - 1);
+  const wallA = med(A.map((r) => r.wall)), wallB = med(B.map((r) => r.wall));
+  const cpuA = med(A.map((r) => r.cpu).filter((x) => x !== null)), cpuB = med(B.map((r) => r.cpu).filter((x) => x !== null));
+  const value = wallA && wallB ? (kind === 'speedup' ? wallB / wallA : wallA / wallB - 1) : null;
+  const cpuValue = cpuA && cpuB ? (kind === 'speedup' ? cpuB / cpuA : cpuA / cpuB - 1) : null;
+  const rssA = A.length ? Math.max(...A.map((r) => r.rssMB ?? 0)) : null;
+  const t = typeof target === 'function' ? target(load) : target;
+  const met = value === null || t === null ? null : kind === 'speedup' ? value >= t : value <= t;
+  const rssMet = rssTarget ? (rssA === null ? null : rssA <= rssTarget) : undefined;
+  const row = {
+    id, label, kind, load, rounds: pairs,
+    a: { name: a.name, wall: wallA, wallRange: range(A.map((r) => r.wall)), cpu: cpuA, cpuRange: range(A.map((r) => r.cpu ?? NaN)), rssMB: rssA, out: A[0] ? a.parse?.(A[0].stdout) : null },
+    b: { name: b.name, wall: wallB, wallRange: range(B.map((r) => r.wall)), cpu: cpuB, cpuRange: range(B.map((r) => r.cpu ?? NaN)), rssMB: B.length ? Math.max(...B.map((r) => r.rssMB ?? 0)) : null },
+    value, valueRange: kind === 'speedup' ? range(per) : range(per.map((x) => x * 100), 0), cpuValue, target: t, met, rssTarget, rssMet, note,
+  };
+  rows.push(row);
+  return row;
+}
 
-function table(headers, rows) {
-  const w = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => String(r[c]).length)));
-  const line = (r) => r.map((v, c) => (c === 0 ? String(v).padEnd(w[c]) : String(v).padStart(w[c]))).join('  ');
-  return [line(headers), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
+/** A single-command row (fix, annotate): rounds of the same command, against a memory bound. */
+async function single(id, label, cmd, { rssTarget, note }) {
+  const load = loadavg()[0];
+  log(`${id}: ${label} (load ${load.toFixed(2)}) ...`);
+  const runs = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const r = await once(`${id} #${round + 1}`, cmd, { soft: true });
+    runs.push(r);
+    if (r.failed) break;
+  }
+  const A = runs.filter((r) => !r.failed);
+  const failed = runs.find((r) => r.failed);
+  const rssA = runs.length ? Math.max(...runs.map((r) => r.rssMB ?? 0)) : null;
+  rows.push({
+    id, label, kind: 'single', load, rounds: A.length,
+    a: { name: cmd.name, wall: med(A.map((r) => r.wall)), wallRange: range(A.map((r) => r.wall)), cpu: med(A.map((r) => r.cpu).filter((x) => x !== null)), cpuRange: range(A.map((r) => r.cpu ?? NaN)), rssMB: rssA },
+    value: null, target: null, met: null, rssTarget, rssMet: failed ? false : rssA === null ? null : rssA <= rssTarget,
+    note: failed ? `${note ?? ''} FAILED: ${failed.failed}`.trim() : note,
+  });
+}
+
+function table(headers, body) {
+  const w = headers.map((h, c) => Math.max(h.length, ...body.map((r) => String(r[c]).length)));
+  const line = (r) => r.map((v, c) => (c <= 1 ? String(v).padEnd(w[c]) : String(v).padStart(w[c]))).join('  ');
+  return [line(headers), w.map((n) => '-'.repeat(n)).join('  '), ...body.map(line)].join('\n');
+}
+
+const verdict = (m) => (m === null || m === undefined ? 'n/a' : m ? 'MET' : 'MISSED');
+
+function report() {
+  const body = rows.map((r) => {
+    const ratio = r.kind === 'speedup' ? `${fmt(r.value)}× (${r.valueRange})` : r.kind === 'overhead' ? `${r.value === null ? '-' : `${(r.value * 100).toFixed(0)}%`} (${r.valueRange}%)` : '-';
+    const cpuRatio = r.kind === 'speedup' ? `${fmt(r.cpuValue)}×` : r.kind === 'overhead' ? (r.cpuValue === null ? '-' : `${(r.cpuValue * 100).toFixed(0)}%`) : '-';
+    const target = r.kind === 'speedup' ? (r.target === null ? '—' : `≥ ${r.target}×`) : r.kind === 'overhead' ? `≤ ${(r.target * 100).toFixed(0)}%` : '—';
+    const rss = r.rssTarget ? `${fmt(r.a.rssMB, 0)} / ≤ ${r.rssTarget}` : fmt(r.a.rssMB, 0);
+    return [
+      r.id, r.label, r.load.toFixed(2), r.rounds,
+      `${fmt(r.a.wall)} (${r.a.wallRange})`, `${fmt(r.a.cpu)} (${r.a.cpuRange})`,
+      r.b ? `${fmt(r.b.wall)} (${r.b.wallRange})` : '—', r.b ? fmt(r.b.cpu) : '—',
+      ratio, cpuRatio, target, verdict(r.met), rss, r.rssTarget ? verdict(r.rssMet) : '—',
+    ];
+  });
+  const out = table(['row', 'what', 'load', 'n', 'A wall s (range)', 'A CPU s (range)', 'B wall s (range)', 'B CPU s', 'ratio wall (range)', 'ratio CPU', 'target', 'verdict', 'A RSS MB / target', 'RSS'], body);
+  const notes = rows.filter((r) => r.note).map((r) => `  ${r.id}: ${r.note}`);
+  return out + (notes.length ? `\n\nNotes:\n${notes.join('\n')}` : '');
 }
 
 async function main() {
-  const started = performance.now();
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    log('dist/cli/main.js is missing: build first with `npx tsc -p tsconfig.json`');
+    log('dist/cli/main.js is missing: build first with `npm run build`');
     process.exit(1);
   }
-  if (newestMtime(join(ROOT, 'src')) > newestMtime(join(ROOT, 'dist'))) {
-    anomalies.push('dist/ is older than src/: the numbers are for the last build (run `npx tsc -p tsconfig.json`)');
-    log(anomalies.at(-1));
-  }
   mkdirSync(BENCH_DIR, { recursive: true });
-  const data = await ensureData(BENCH_DIR, { rows: ROWS, xlsxRows: XLSX_ROWS, log });
+  const started = new Date();
+  const machine = { cpus: cpus().length, parallelism: availableParallelism(), model: cpus()[0]?.model ?? '', node: process.version, loadAtStart: loadavg().map((x) => Number(x.toFixed(2))) };
+  log(`${started.toISOString()}  ${machine.cpus} CPUs (${machine.model}), node ${machine.node}, load ${machine.loadAtStart.join(' ')}, ${ROUNDS} rounds${QUICK ? ', QUICK sizes' : ''}`);
   const rel = (p) => relative(BENCH_DIR, p);
-  const labels = { csv: 'CSV', xlsx: 'XLSX' };
+  const validate = (file, schema, extra = []) => [CLI, 'validate', rel(file), '--schema', rel(schema), '--format', 'json', '--max-errors', '1000', ...extra];
+  const planted = (d, n, label) => (r) => {
+    const s = summary(r.stdout);
+    if (!s || s.unreadable) return 'no readable report';
+    if (s.dataRows !== n) anomalies.push(`${label}: satudata counted ${s.dataRows} data rows, expected ${n}`);
+    if (!(s.errors > 0)) return `found ${s.errors} errors, the generator planted ${d.invalidCells + d.duplicates}`;
+    if (s.errors !== d.invalidCells + d.duplicates) anomalies.push(`${label}: satudata found ${s.errors} errors, the generator planted ${d.invalidCells} invalid cells + ${d.duplicates} duplicate keys`);
+    return null;
+  };
 
-  // A. CSV
-  const satudataArgs = (file) => [CLI, 'validate', rel(file), '--schema', rel(data.schemaV2), '--format', 'json', '--max-errors', '1000'];
-  const aSat = await measure('csvSatudata', 'A1 satudata validate (CSV)', ROWS, satudataArgs(data.csv.path), {
-    okCodes: [0, 1], parse: satudataSummary, check: checkSatudata({ ...data.csv, label: labels.csv }, ROWS),
-  });
-  let sanityFailed = false;
-  if (aSat.ok && !(aSat.out.errors > 0)) {
-    sanityFailed = true;
-    log(`SANITY FAILED: satudata found ${aSat.out.errors} errors in the CSV, the generator planted ` +
-      `${data.csv.invalidCells} invalid cells and ${data.csv.duplicates} duplicate keys`);
-  }
-  await measure('csvParseFloor', 'A2 csv-parse floor (parse only)', ROWS, [join(LIB, 'floor-csv.mjs'), rel(data.csv.path)], {
-    check: (o) => (o.dataRows === ROWS ? null : `counted ${o.dataRows} data rows, expected ${ROWS}`),
-  });
-  const tsArgs = [join(LIB, 'tableschema-run.mjs'), rel(data.csv.path), rel(data.schemaV1), String(TS_ROWS < ROWS ? TS_ROWS : 0)];
-  await measure('csvTableschema', `A3 npm tableschema ${TS_VERSION}${TS_ROWS < ROWS ? ` (first ${fmtInt(TS_ROWS)} rows)` : ''}`, TS_ROWS, tsArgs, {
-    check: (o) => (o.rows === TS_ROWS ? null : `read ${o.rows} rows, expected ${TS_ROWS}`),
-  });
-
-  // B. XLSX
-  await measure('xlsxSatudata', 'B1 satudata validate (XLSX)', XLSX_ROWS, satudataArgs(data.xlsx.path), {
-    okCodes: [0, 1], parse: satudataSummary, check: checkSatudata({ ...data.xlsx, label: labels.xlsx }, XLSX_ROWS),
-  });
-  if (results.xlsxSatudata.ok && !(results.xlsxSatudata.out.errors > 0)) {
-    anomalies.push('XLSX: satudata found no errors although the generator planted some');
-  }
-  await measure('xlsxFloor', 'B2 exceljs streaming read floor', XLSX_ROWS, [join(LIB, 'floor-xlsx.mjs'), rel(data.xlsx.path)], {
-    check: (o) => (o.dataRows === XLSX_ROWS ? null : `read ${o.dataRows} data rows, expected ${XLSX_ROWS}`),
-  });
-
-  // C. --help
-  log('C  satudata --help x5 ...');
-  await runNode([CLI, '--help'], { cwd: ROOT, measureRss: false }); // warm the file cache
-  const helpRuns = [];
-  for (let i = 0; i < 5; i++) {
-    const r = await runNode([CLI, '--help'], { cwd: ROOT, measureRss: false });
-    if (r.code !== 0 || !r.stdout.includes('validate')) {
-      crashed.push(`C satudata --help: exit ${r.signal ?? r.code}`);
-      break;
+  if (ONLY.has('csv')) {
+    for (const n of SIZES.csv) {
+      const d = await ensureData(BENCH_DIR, { rows: n, xlsxRows: SIZES.xlsx[0], log });
+      const r = await compare(`csv-${n / 1000}k`, `CSV ${n.toLocaleString('en')} rows: satudata validate vs npm tableschema ${TS_VERSION}`,
+        { name: 'satudata', args: validate(d.csv.path, d.schemaV2), okCodes: [0, 1], check: planted(d.csv, n, `csv-${n}`), parse: summary },
+        { name: 'tableschema', args: [join(LIB, 'tableschema-run.mjs'), rel(d.csv.path), rel(d.schemaV1), '0'], check: (x) => (JSON.parse(x.stdout.trim().split('\n').pop()).rows === n ? null : 'row count') },
+        { kind: 'speedup', target: (load) => (load < QUIET_LOAD ? 8 : 4), rssTarget: 200, note: 'target 8× with the second core free (load < 1 before the row), 4× with it busy' });
+      if (r.a.out && r.a.out.errors === 0) failures.push(`${r.id}: satudata found no errors`);
     }
-    helpRuns.push(r.wall);
   }
-  const helpMedian = helpRuns.length === 5 ? median(helpRuns) : null;
-
-  // D. reference checks overhead (same file, standards with and without the region binding)
-  log('D  generating the desa reference file ...');
-  const ref = await ensureReferenceData(BENCH_DIR, ROWS);
-  const refArgs = (std) => [CLI, 'validate', rel(ref.csv), '--schema', rel(std), '--format', 'json', '--max-errors', '100'];
-  const refCheck = (s) => (s.unreadable ? 'file reported unreadable' : s.errors !== 0 ? `${s.errors} errors on clean data` : null);
-  await measure('refPlain', 'D1 satudata, standard without binding', ROWS, refArgs(ref.plain), { okCodes: [0, 1], parse: satudataSummary, check: refCheck });
-  await measure('refBound', 'D2 satudata, with kode referensi (desa)', ROWS, refArgs(ref.bound), { okCodes: [0, 1], parse: satudataSummary, check: refCheck });
-
-  // E. catalog load + header match
-  log('E  catalog load + header match x5 ...');
-  const catalogRuns = [];
-  for (let i = 0; i < 5; i++) {
-    const r = await runNode([join(LIB, 'catalog-time.mjs')], { cwd: ROOT, measureRss: false });
-    const o = lastJsonLine(r.stdout);
-    if (r.code !== 0 || !o) {
-      crashed.push(`E catalog load: exit ${r.signal ?? r.code}`);
-      break;
+  if (ONLY.has('xlsx')) {
+    for (const n of SIZES.xlsx) {
+      const d = await ensureData(BENCH_DIR, { rows: SIZES.csv[0], xlsxRows: n, log });
+      await compare(`xlsx-${n / 1000}k`, `XLSX ${n.toLocaleString('en')} rows: satudata validate vs exceljs streaming read floor`,
+        { name: 'satudata', args: validate(d.xlsx.path, d.schemaV2), okCodes: [0, 1], check: planted(d.xlsx, n, `xlsx-${n}`), parse: summary },
+        { name: 'exceljs floor', args: [join(LIB, 'floor-xlsx.mjs'), rel(d.xlsx.path)] },
+        { kind: 'speedup', target: n >= 300_000 || QUICK ? 2 : null, rssTarget: n >= 1_000_000 || QUICK ? 250 : undefined });
     }
-    catalogRuns.push(o.ms);
   }
-  const catalogMs = catalogRuns.length === 5 ? median(catalogRuns) : null;
+  if (ONLY.has('ref')) {
+    for (const spread of [false, true]) {
+      const ref = await ensureReferenceData(BENCH_DIR, SIZES.ref, { spread });
+      const args = (std) => [CLI, 'validate', rel(ref.csv), '--schema', rel(std), '--format', 'json', '--max-errors', '100'];
+      const clean = (x) => { const s = summary(x.stdout); return !s || s.unreadable ? 'no readable report' : s.errors !== 0 ? `${s.errors} errors on clean data` : null; };
+      await compare(spread ? 'ref-all' : 'ref-ntb', `kode referensi, ${SIZES.ref.toLocaleString('en')} rows, ${spread ? 'codes of all Indonesia, spread' : 'NTB codes, consecutive'}: bound vs plain`,
+        { name: 'with binding', args: args(ref.bound), okCodes: [0, 1], check: clean },
+        { name: 'without', args: args(ref.plain), okCodes: [0, 1], check: clean },
+        { kind: 'overhead', target: 0.15, rssTarget: 200 });
+    }
+  }
+  if (ONLY.has('fix')) {
+    const n = SIZES.fix;
+    const d = await ensureData(BENCH_DIR, { rows: n, xlsxRows: SIZES.xlsx[0], log });
+    const out = join(BENCH_DIR, 'out');
+    mkdirSync(out, { recursive: true });
+    // a command that is not streaming yet could take the machine's memory: its heap is capped at 2 GB
+    const HEAP = '--max-old-space-size=2048';
+    await single(`fix-${n / 1000}k`, `satudata fix, ${n.toLocaleString('en')}-row CSV`,
+      { name: 'fix', args: [HEAP, CLI, 'fix', rel(d.csv.path), '--schema', rel(d.schemaV2), '--out', rel(join(out, 'fixed.csv')), '--format', 'json'], okCodes: [0, 1, 2] },
+      { rssTarget: 300, note: 'memory bound of issue 13.4 (≤ 300 MB); a row over it means fix is not streaming yet' });
+    await single(`annotate-${n / 1000}k`, `satudata validate --annotate, ${n.toLocaleString('en')}-row CSV`,
+      { name: 'annotate', args: [HEAP, ...validate(d.csv.path, d.schemaV2), '--annotate', rel(join(out, 'annotated.xlsx'))], okCodes: [0, 1] },
+      { rssTarget: 300, note: 'memory bound of issue 13.4 (≤ 300 MB); a row over it means --annotate is not streaming yet' });
+    rmSync(out, { recursive: true, force: true });
+  }
 
-  // Report
-  const R = results;
-  const rowsOf = (r) => [r.label, fmtInt(r.rows), r.wall.toFixed(2), r.ok ? fmtInt(r.rowsPerSec) : 'FAILED', fmtMB(r.rssMB),
-    r.ok ? (r.out.errors ?? '') : r.problem];
-  const ratios = {
-    satudataVsTableschema: ratio(R.csvSatudata, R.csvTableschema),
-    satudataVsCsvParse: ratio(R.csvSatudata, R.csvParseFloor),
-    xlsxSatudataVsFloor: ratio(R.xlsxSatudata, R.xlsxFloor),
-    referenceOverhead: R.refPlain?.ok && R.refBound?.ok ? R.refBound.wall / R.refPlain.wall - 1 : null,
-  };
-  const verdict = (ok) => (ok === null ? 'n/a' : ok ? 'ok' : 'MISSED');
-  const pass = {
-    satudataVsTableschema: ratios.satudataVsTableschema === null ? null : ratios.satudataVsTableschema >= TARGETS.vsTableschema,
-    satudataRss: R.csvSatudata.rssMB === null ? null : R.csvSatudata.rssMB <= TARGETS.rssMB,
-    xlsxSatudataVsFloor: ratios.xlsxSatudataVsFloor === null ? null : ratios.xlsxSatudataVsFloor >= TARGETS.xlsxVsFloor,
-    help: helpMedian === null ? null : helpMedian <= TARGETS.helpSeconds,
-    referenceOverhead: ratios.referenceOverhead === null ? null : ratios.referenceOverhead <= TARGETS.referenceOverhead,
-    catalog: catalogMs === null ? null : catalogMs <= TARGETS.catalogMs,
-  };
-
-  const out = [];
-  out.push('', `satudata bench: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ` +
-    `peak RSS via ${TIME_BIN ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS'}` +
-    (REPEAT > 1 ? `, best of ${REPEAT} runs` : ''));
-  out.push(`inputs: ${relative(ROOT, data.csv.path)} (${(data.csv.bytes / 1e6).toFixed(1)} MB, ${data.csv.invalidCells} invalid cells, ` +
-    `${data.csv.duplicates} duplicate keys), ${relative(ROOT, data.xlsx.path)} (${(data.xlsx.bytes / 1e6).toFixed(1)} MB, ` +
-    `${data.xlsx.invalidCells} invalid cells, ${data.xlsx.duplicates} duplicate keys)`, '');
-  out.push(table(['measurement', 'rows', 'wall s', 'rows/s', 'peak RSS MB', 'errors found'], [
-    rowsOf(R.csvSatudata), rowsOf(R.csvParseFloor), rowsOf(R.csvTableschema), rowsOf(R.xlsxSatudata), rowsOf(R.xlsxFloor),
-    ['C  satudata --help (median of 5)', '', helpMedian === null ? 'FAILED' : helpMedian.toFixed(3), '', '', ''],
-    rowsOf(R.refPlain), rowsOf(R.refBound),
-    ['E  catalog load + match (median of 5, ms)', '', catalogMs === null ? 'FAILED' : catalogMs.toFixed(1), '', '', ''],
-  ]));
-  out.push('', table(['ratio', 'value', 'target', 'verdict'], [
-    ['satudata ÷ tableschema (CSV rows/s)', fmtX(ratios.satudataVsTableschema), `≥ ${TARGETS.vsTableschema}×`, verdict(pass.satudataVsTableschema)],
-    ['satudata ÷ csv-parse floor (CSV rows/s)', fmtX(ratios.satudataVsCsvParse), '(info)', ''],
-    ['satudata peak RSS, CSV (MB)', fmtMB(R.csvSatudata.rssMB), `≤ ${TARGETS.rssMB}`, verdict(pass.satudataRss)],
-    ['satudata ÷ exceljs floor (XLSX rows/s)', fmtX(ratios.xlsxSatudataVsFloor), `≥ ${TARGETS.xlsxVsFloor}×`, verdict(pass.xlsxSatudataVsFloor)],
-    ['satudata --help median (s)', helpMedian === null ? '-' : helpMedian.toFixed(3), `≤ ${TARGETS.helpSeconds}`, verdict(pass.help)],
-    ['kode referensi overhead (D2 ÷ D1 − 1)', ratios.referenceOverhead === null ? '-' : `${(ratios.referenceOverhead * 100).toFixed(1)}%`, `≤ ${TARGETS.referenceOverhead * 100}%`, verdict(pass.referenceOverhead)],
-    ['catalog load + header match (ms)', catalogMs === null ? '-' : catalogMs.toFixed(1), `≤ ${TARGETS.catalogMs}`, verdict(pass.catalog)],
-  ]));
-  if (TS_ROWS < ROWS) out.push('', `note: tableschema read only the first ${fmtInt(TS_ROWS)} rows (BENCH_TS_ROWS); its rows/s is still comparable.`);
-  out.push('', 'note: tableschema is given delimiter "," because its sniffer picks "." on this data (the dots in kode_wilayah).');
-  out.push('note: "errors found" = satudata stats.errors / tableschema errors (cast + constraint + unique).');
-  if (sanityFailed) out.push('', 'SANITY FAILED: satudata validation counted no errors in the CSV although the generator planted some.');
-  if (anomalies.length) out.push('', 'anomalies:', ...anomalies.map((a) => `  - ${a}`));
-  if (crashed.length) out.push('', 'CRASHED:', ...crashed.map((c) => `  - ${c}`));
-  const totalSeconds = (performance.now() - started) / 1000;
-  out.push('', `total bench time ${totalSeconds.toFixed(1)} s`);
-  process.stdout.write(out.join('\n') + '\n');
-
-  const pick = (r) => r && { rows: r.rows, wallSeconds: +r.wall.toFixed(3), rowsPerSec: Math.round(r.rowsPerSec), peakRssMB: r.rssMB === null ? null : +r.rssMB.toFixed(1), ok: r.ok, ...(r.problem ? { problem: r.problem } : {}), output: r.out };
-  const json = {
-    node: process.version, cpus: cpus().length, repeat: REPEAT, rssSource: TIME_BIN ? 'time' : 'resourceUsage',
-    inputs: { csv: { ...data.csv, path: relative(ROOT, data.csv.path) }, xlsx: { ...data.xlsx, path: relative(ROOT, data.xlsx.path) } },
-    csv: { satudata: pick(R.csvSatudata), csvParseFloor: pick(R.csvParseFloor), tableschema: pick(R.csvTableschema) },
-    xlsx: { satudata: pick(R.xlsxSatudata), exceljsFloor: pick(R.xlsxFloor) },
-    help: { runs: helpRuns.map((s) => +s.toFixed(3)), medianSeconds: helpMedian === null ? null : +helpMedian.toFixed(3) },
-    reference: { plain: pick(R.refPlain), bound: pick(R.refBound) },
-    catalog: { runsMs: catalogRuns.map((x) => +x.toFixed(1)), medianMs: catalogMs === null ? null : +catalogMs.toFixed(1) },
-    ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, v === null ? null : +v.toFixed(3)])),
-    targets: TARGETS, targetsMet: pass, sanityFailed, anomalies, crashed, totalSeconds: +totalSeconds.toFixed(1),
-  };
-  process.stdout.write(`BENCH_JSON ${JSON.stringify(json)}\n`);
-  process.exitCode = crashed.length || sanityFailed ? 1 : 0;
+  const text = report();
+  const ended = new Date();
+  process.stdout.write(`satudata benchmark ${started.toISOString()} → ${ended.toISOString()}\n` +
+    `machine: ${machine.cpus} CPUs (${machine.model}), availableParallelism ${machine.parallelism}, node ${machine.node}; load average at start ${machine.loadAtStart.join(' ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n` +
+    `${ROUNDS} rounds per row, A and B alternating; medians (min–max); CPU = user + system of the child, all threads; A = satudata${QUICK ? '; QUICK sizes (development only)' : ''}\n\n` +
+    text + '\n');
+  if (anomalies.length) process.stdout.write(`\nAnomalies:\n${anomalies.map((a) => `  - ${a}`).join('\n')}\n`);
+  if (failures.length) process.stdout.write(`\nFailures:\n${failures.map((a) => `  - ${a}`).join('\n')}\n`);
+  process.stdout.write(`BENCH_JSON ${JSON.stringify({ started: started.toISOString(), machine, rounds: ROUNDS, quick: QUICK, rows, anomalies, failures })}\n`);
+  process.exitCode = failures.length ? 1 : 0;
 }
 
 main().catch((err) => {
-  process.stderr.write(`[bench] failed: ${err?.stack ?? err}\n`);
+  log(`bench crashed: ${err?.stack ?? err}`);
   process.exit(1);
 });

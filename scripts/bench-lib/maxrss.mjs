@@ -1,4 +1,5 @@
-/** Preload (node --import) used when /usr/bin/time is missing: reports the process's peak RSS at exit. */
+/** Preload (node --import) used when /usr/bin/time is missing: reports the process's peak RSS and CPU at exit. */
 process.on('exit', () => {
-  process.stderr.write(`\nBENCH_MAXRSS_KB ${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  process.stderr.write(`\nBENCH_MAXRSS_KB ${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1e6}\n`);
 });

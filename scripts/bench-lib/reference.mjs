@@ -8,12 +8,13 @@ import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const VERSION = 2;
+const VERSION = 3;
 
-function ntbVillages() {
+/** Villages of NTB (province 52), or of all Indonesia (`all`). */
+function villagesOf(all) {
   const dir = join(dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
   return readFileSync(join(dir, 'villages.csv'), 'utf8').split(/\r?\n/).slice(1)
-    .filter((l) => l.startsWith('52.'))
+    .filter((l) => l && (all || l.startsWith('52.')))
     .map((l) => {
       const [code, , ...name] = l.split(',');
       return { code, name: name.join(',').replace(/^"|"$/g, '') };
@@ -42,16 +43,29 @@ function standard(withBinding) {
   };
 }
 
-/** Writes .bench/desa-<rows>.csv and the two standards once; returns their paths. */
-export async function ensureReferenceData(dir, rows) {
-  const csv = join(dir, `desa-${rows}.csv`);
+/**
+ * Writes .bench/desa-<rows>.csv (NTB codes, each village's rows consecutive) or, with `spread`,
+ * .bench/desa-all-<rows>.csv (codes of all Indonesia, 83,762 villages, in a shuffled order: every row a
+ * different code from the one before), and the two standards once; returns their paths.
+ */
+export async function ensureReferenceData(dir, rows, { spread = false } = {}) {
+  const csv = join(dir, spread ? `desa-all-${rows}.csv` : `desa-${rows}.csv`);
   const plain = join(dir, 'desa-plain.standard.json');
   const bound = join(dir, 'desa-bound.standard.json');
-  const stamp = join(dir, `desa-${rows}.v${VERSION}`);
+  const stamp = `${csv}.v${VERSION}`;
   writeFileSync(plain, JSON.stringify(standard(false), null, 2));
   writeFileSync(bound, JSON.stringify(standard(true), null, 2));
   if (existsSync(csv) && existsSync(stamp)) return { csv, plain, bound };
-  const villages = ntbVillages();
+  const villages = villagesOf(spread);
+  if (spread) {
+    // deterministic shuffle: codes of all provinces interleaved
+    let s = 11;
+    const r = (m) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % m);
+    for (let i = villages.length - 1; i > 0; i--) {
+      const j = r(i + 1);
+      [villages[i], villages[j]] = [villages[j], villages[i]];
+    }
+  }
   const out = createWriteStream(csv);
   const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
   await write('kode_desa,nama_desa,tahun,bulan,jenis_kelamin,jumlah_penduduk,jumlah_kk,persentase,tanggal_update,aktif\n');
@@ -62,7 +76,7 @@ export async function ensureReferenceData(dir, rows) {
     for (let m = 1; m <= 12; m++) {
       for (const v of villages) {
         const name = v.name.includes(',') || v.name.includes('"') ? `"${v.name.replace(/"/g, '""')}"` : v.name;
-        for (const sex of ['laki-laki', 'perempuan']) {
+        for (const sex of spread ? ['laki-laki'] : ['laki-laki', 'perempuan']) {
           if (n++ >= rows) break outer;
           const day = String(1 + rnd(28)).padStart(2, '0');
           await write(`${v.code},${name},${y},${m},${sex},${rnd(5000)},${rnd(1500)},${(rnd(10000) / 100).toFixed(2)},${y}-${String(m).padStart(2, '0')}-${day},${rnd(2) ? 'true' : 'false'}\n`);

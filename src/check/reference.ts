@@ -13,6 +13,7 @@ import type { StandardInfo } from '../standards/standard.js';
 import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, REGION_EDITION_TITLE, type Level } from '../standards/regions.js';
 import { matchRegionName, namePrefix, sameSpelling } from '../standards/region-names.js';
 import { codeList } from '../standards/code-lists.js';
+import { DOTTED_LENGTH, find, levelOfCode, nameIs } from '../standards/region-index.js';
 import { fold } from '../read/words.js';
 import { primaryKeyOf } from '../standards/schema.js';
 import type { ExtensionFactory, RowExtension } from './validate-table.js';
@@ -31,8 +32,15 @@ export interface ReferenceOptions {
 }
 
 const LEVEL_LABEL = '@level.';
+/** Code texts remembered per field (83,762 village codes fit). */
+const MEMO_MAX = 1 << 17;
+const NO_ISSUES: CodeVerdict['issues'] = [];
 
-export function referenceExtension(info: StandardInfo, options: ReferenceOptions = {}): ExtensionFactory {
+/**
+ * `info`: the standard's Satu Data block (jurisdiction and coverage need it); a plain Table Schema with
+ * `satudata:kode` fields and no `satudata` block gets `{}`: its codes are checked the same way, field by field.
+ */
+export function referenceExtension(info: Partial<StandardInfo>, options: ReferenceOptions = {}): ExtensionFactory {
   return ({ sink, schema, fieldColumns }) => {
     const index = new Map(schema.fields.map((f, i) => [f.name, i]));
     const bound = (schema.fields as FieldDef[])
@@ -93,18 +101,35 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
           if (binding.daftar === 'wilayah') {
             // rows come sorted by code more often than not: the previous row's verdict first, then the memo
             let verdict = lastCode[b] === v ? lastVerdict[b] : undefined;
+            let code: string | undefined;
+            let level: Level | undefined;
+            const nc = nameColumnOf[b];
             if (verdict === undefined) {
               const memo = codeMemo[b]!;
               verdict = memo.get(v);
-              if (verdict === undefined) {
-                verdict = judgeRegion(v, binding);
-                if (memo.size < 100000) memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
+              // a canonical code of the bound level, named as the list names it (or without a name): checked
+              // in the shared index, with no memo entry and no allocation
+              const line = verdict === undefined && isCanonical(v, binding.tingkat) ? find(v) : -1;
+              if (line >= 0) {
+                const name = nc === undefined ? undefined : values[nc];
+                if (typeof name !== 'string' || name === '' || nameIs(line, name)) {
+                  code = v;
+                  level = levelOfCode(v);
+                }
               }
-              lastCode[b] = v;
-              lastVerdict[b] = verdict;
+              if (code === undefined && verdict === undefined) {
+                verdict = judgeRegion(v, binding);
+                // bounded: every village code of Indonesia fits; beyond that the memo starts again
+                if (memo.size >= MEMO_MAX) memo.clear();
+                memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
+              }
+              if (verdict !== undefined) {
+                lastCode[b] = v;
+                lastVerdict[b] = verdict;
+              }
             }
-            const issues = verdict.issues;
-            if (issues.length !== 0) {
+            if (code === undefined) {
+              const issues = verdict!.issues;
               for (let k = 0; k < issues.length; k++) {
                 const issue = issues[k]!;
                 // an unknown code in data older than the reference edition may be an older code
@@ -112,16 +137,16 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
                 if (year > 1900 && year < EDITION_YEAR) sink.add('region-code-old-edition', { edition: EDITION_LABEL, year: String(year) }, atOf(row, fieldColumns[i]!, field.name, v));
                 else sink.add(issue.code, issue.params, atOf(row, fieldColumns[i]!, field.name, v));
               }
+              code = verdict!.code;
+              if (!code) continue;
+              level = verdict!.level;
+              if (nc !== undefined) {
+                const name = values[nc];
+                if (typeof name === 'string' && name !== '') checkRegionName(verdict!, name, binding, row, nc, binding.nama!, sink);
+              }
             }
-            const code = verdict.code;
-            if (!code) continue;
-            codesInRow?.push({ code, level: verdict.level!, i });
-            if (i === unitField && verdict.level === tingkat) unitCode = code;
-            const nc = nameColumnOf[b];
-            if (nc !== undefined) {
-              const name = values[nc];
-              if (typeof name === 'string' && name !== '') checkRegionName(verdict, name, binding, row, nc, binding.nama!, sink);
-            }
+            codesInRow?.push({ code, level: level!, i });
+            if (i === unitField && level === tingkat) unitCode = code;
             const pc = parentColumnOf[b];
             if (pc !== undefined) {
               const parent = values[pc];
@@ -175,6 +200,17 @@ export function referenceExtension(info: StandardInfo, options: ReferenceOptions
   };
 }
 
+/** A dotted code as the list writes it ("52.01.02.2001"), at the bound level when there is one. */
+function isCanonical(v: string, tingkat: Level | undefined): boolean {
+  const n = v.length;
+  if (tingkat ? n !== DOTTED_LENGTH[tingkat] : n !== 2 && n !== 5 && n !== 8 && n !== 13) return false;
+  for (let k = 0; k < n; k++) {
+    const c = v.charCodeAt(k);
+    if (k === 2 || k === 5 || k === 8 ? c !== 46 : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function listNames(names: string[]): string {
   return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (+${names.length - 12})` : names.join(', ');
 }
@@ -203,6 +239,8 @@ function judgeRegion(value: string, binding: Binding): CodeVerdict {
   if (!norm) return { issues: [looksLikeBps(t) ? { code: 'bps-code', params: { code: t } } : unknown] };
   const r = region(norm.code);
   if (!r) return { issues: [norm.form !== 'dotted' && looksLikeBps(t) ? { code: 'bps-code', params: { code: t } } : unknown] };
+  const clean = norm.form === 'dotted' && t === value && (!binding.tingkat || r.level === binding.tingkat);
+  if (clean) return { code: norm.code, level: r.level, issues: NO_ISSUES };
   const issues: CodeVerdict['issues'] = [];
   if (norm.form !== 'dotted' || t !== value) issues.push({ code: 'code-format', params: { code: norm.code } });
   if (binding.tingkat && r.level !== binding.tingkat) {
@@ -217,7 +255,8 @@ type NameVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; ex
 interface NameMemo {
   last: string;
   verdict: NameVerdict;
-  others: Map<string, NameVerdict>;
+  /** Other names seen with the code (made when a second name appears). */
+  others?: Map<string, NameVerdict>;
 }
 
 function checkRegionName(verdictOfCode: CodeVerdict, name: string, binding: Binding, row: { n: number; line?: number }, col: number, field: string, sink: IssueSink): void {
@@ -226,11 +265,12 @@ function checkRegionName(verdictOfCode: CodeVerdict, name: string, binding: Bind
   let verdict: NameVerdict | undefined;
   if (memo && memo.last === name) verdict = memo.verdict;
   else {
-    verdict = memo?.others.get(name);
+    verdict = memo?.others?.get(name);
     if (!verdict) {
       verdict = name.trim() === '' ? { ok: true } : judgeName(code, name, binding);
       const kept = Buffer.from(name, 'utf8').toString('utf8');
-      if (!memo) verdictOfCode.names = { last: kept, verdict, others: new Map() };
+      if (!memo) verdictOfCode.names = { last: kept, verdict };
+      else if (!memo.others) memo.others = new Map([[kept, verdict]]);
       else if (memo.others.size < 1000) memo.others.set(kept, verdict);
     }
   }

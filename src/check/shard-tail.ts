@@ -5,7 +5,8 @@ import { rulesExtension } from './rules.js';
 import { referenceExtension } from './reference.js';
 import type { TailJob } from './shard.js';
 
-export async function runTail(job: TailJob): Promise<TailState> {
+/** `signal`: in this thread (a worker that could not run), the time limit stops the shard too. */
+export async function runTail(job: TailJob, signal?: AbortSignal): Promise<TailState> {
   const source = await openCsv(job.path, {
     bytes: job.bytes,
     head: new Uint8Array(0),
@@ -17,8 +18,9 @@ export async function runTail(job: TailJob): Promise<TailState> {
   await validateSource(source, {
     schema: job.schema,
     maxErrors: job.maxErrors,
+    ...(signal ? { signal } : {}),
     // the same per-row extensions the first shard runs (a sharded file has no jurisdiction checks)
-    extensions: job.standard ? [rulesExtension(job.standard.info), referenceExtension(job.standard.info, {})] : [],
+    extensions: [...(job.standard ? [rulesExtension(job.standard.info)] : []), referenceExtension(job.standard?.info ?? {}, {})],
     standardInfo: () => job.standard?.info,
     tail: { layout: job.layout, fieldColumns: job.fieldColumns, collect: (s) => (state = s) },
   });

@@ -4,16 +4,19 @@
  * state that needs the whole table (key logs, column states, layout lists), which the first shard merges
  * before it reports — the report is the one a single pass gives.
  *
- * Only offered where the merge is exact: a CSV of at least SHARD_MIN_BYTES (SATUDATA_SHARD_MIN_BYTES) with
+ * Only where it pays (splitPays: a free second core) and where the merge is exact: a CSV of at least
+ * SHARD_MIN_BYTES (SATUDATA_SHARD_MIN_BYTES) with
  * no quote characters and CRLF/LF line ends (record number = line number), every column mapped to a schema
  * field, no field that keeps all its values (unique), and only per-row extensions.
  */
 import { Worker } from 'node:worker_threads';
+import { availableParallelism, loadavg } from 'node:os';
 import { planCsvSplit } from '../read/csv-split.js';
 import type { SourceInfo } from '../read/table.js';
 import type { Standard } from '../standards/standard.js';
 import type { ShardHandle, ShardReady, TailResult } from './validate-table.js';
 import { runTail } from './shard-tail.js';
+import { share, type RegionIndexShare } from '../standards/region-index.js';
 
 export const SHARD_MIN_BYTES = 32 * 1024 * 1024;
 
@@ -30,6 +33,8 @@ export interface TailJob {
   schema: NonNullable<ShardReady['schema']>;
   standard?: Standard;
   maxErrors: number;
+  /** The parent's region index (shared memory), when a field is bound to region codes. */
+  regions?: RegionIndexShare;
 }
 
 function minBytes(): number {
@@ -37,17 +42,31 @@ function minBytes(): number {
   return Number.isFinite(v) && v > 0 ? v : SHARD_MIN_BYTES;
 }
 
+/**
+ * Whether splitting a file over two threads pays, from measurements on 2 cores: 1.29× faster with the second
+ * core free, 9% slower (and 28% more CPU) with it busy. So: a large enough file, a second core, and a load
+ * average (1 min, others' work) that leaves about one core free. SATUDATA_SHARD=always|never overrides.
+ */
+export function splitPays(bytes: number, env = process.env.SATUDATA_SHARD, cores = availableParallelism(), load = loadavg()[0]!): boolean {
+  if (env === 'never' || bytes < minBytes()) return false;
+  if (env === 'always') return true;
+  return cores >= 2 && load <= cores - 1.5;
+}
+
 /** The `shard` option of validateSource for one CSV file. */
-export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number) {
+/** `signal`: at the time limit the worker is terminated (and its shard is not validated here instead). */
+export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number, signal?: AbortSignal) {
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
-    if (!ready.shardable || !ready.schema || info.format !== 'csv' || info.bytes < minBytes()) return null;
+    if (!ready.shardable || !ready.schema || info.format !== 'csv' || !splitPays(info.bytes) || signal?.aborted) return null;
     const split = await planCsvSplit(info.path, info.bytes);
-    if (!split) return null;
+    if (!split || signal?.aborted) return null;
     const job: TailJob = {
       path: info.path, bytes: info.bytes, encoding: info.encoding, delimiter: info.delimiter,
       startByte: split.startByte, firstRecord: split.records, firstLine: split.lines,
       layout: ready.layout, fieldColumns: ready.fieldColumns, schema: ready.schema, standard: standard(), maxErrors,
     };
+    // one region index for both threads: the worker adopts this thread's instead of building its own
+    if (ready.schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah')) job.regions = share();
     const inWorker = new Promise<TailResult>((resolve, reject) => {
       const worker = new Worker(new URL('./shard-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       worker.once('message', (m: { state?: TailResult; error?: string }) => {
@@ -56,9 +75,18 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
         void worker.terminate();
       });
       worker.once('error', reject);
+      signal?.addEventListener('abort', () => {
+        void worker.terminate();
+        reject(signal.reason);
+      }, { once: true });
     });
     // a worker that cannot run (or fails) costs time, not correctness: the shard is validated here instead
-    const result = inWorker.catch((err) => { if (process.env.SATUDATA_DEBUG) process.stderr.write(`shard worker: ${String(err)}\n`); return runTail(job); });
+    const result = inWorker.catch((err) => {
+      if (signal?.aborted) throw err;
+      if (process.env.SATUDATA_DEBUG) process.stderr.write(`shard worker: ${String(err)}\n`);
+      return runTail(job, signal);
+    });
+    result.catch(() => undefined); // the first shard may stop (time limit) before it awaits this
     return { stopAfter: split.records, result };
   };
 }

@@ -65,17 +65,22 @@ async function validateOne(path: string, opts: FileOptions, sheetsOf?: (src: Row
   const seconds = opts.timeLimitSeconds ?? currentLimits().timeLimitSeconds;
   let source: RowSource | undefined;
   let timer: NodeJS.Timeout | undefined;
-  // The per-file time limit: close the source (its streams are destroyed) and move on with a `time-limit` issue.
+  // The per-file time limit aborts the work: the reader stops inflating and parsing at its next chunk, the
+  // row loop at its next batch, the shard and hash workers are terminated; the source is closed; the
+  // `time-limit` issue is reported once the work has stopped (nothing keeps running after the message).
   let timedOut = false;
+  const abort = new AbortController();
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       timedOut = true;
+      const err = new ReadError('time-limit', { seconds });
+      abort.abort(err);
       void source?.close().catch(() => undefined);
-      reject(new ReadError('time-limit', { seconds }));
+      reject(err);
     }, seconds * 1000);
   });
   deadline.catch(() => undefined);
-  const work = validateWork(path, opts, sheetsOf, (s) => {
+  const work = validateWork(path, { ...opts, signal: abort.signal }, sheetsOf, (s) => {
     source = s;
     if (timedOut) void s.close().catch(() => undefined);
   });
@@ -85,6 +90,7 @@ async function validateOne(path: string, opts: FileOptions, sheetsOf?: (src: Row
     result = await Promise.race([work, deadline]);
   } catch (err) {
     await source?.close().catch(() => undefined);
+    if (timedOut) await settled(work, STOP_GRACE_MS);
     const read = err instanceof ReadError ? err : fsError(err);
     if (!read) throw err;
     const severity = entry(read.code)?.severity ?? 'error';
@@ -104,6 +110,21 @@ async function validateOne(path: string, opts: FileOptions, sheetsOf?: (src: Row
     clearTimeout(timer);
   }
   return sheetsOf ? result : result.report;
+}
+
+/** How long the time limit waits for aborted work to wind down (it stops at its next chunk or batch). */
+const STOP_GRACE_MS = 1500;
+
+/** Resolves when p settles, or after `ms` (a timer that does not keep the process alive). */
+function settled(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    t.unref();
+    p.then(
+      () => (clearTimeout(t), resolve()),
+      () => (clearTimeout(t), resolve()),
+    );
+  });
 }
 
 /** An I/O error met while reading (the file vanished, became unreadable, a disk error) as a coded error. */
@@ -142,20 +163,21 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
         return null;
       },
       (ctx) => (chosen ? rulesExtension(chosen.info)(ctx) : null),
-      (ctx) => (chosen ? referenceExtension(chosen.info, { cakupan: found?.metadata.cakupan })(ctx) : null),
+      // a field bound to a code list is checked with or without a standard's satudata block
+      (ctx) => referenceExtension(chosen?.info ?? {}, chosen ? { cakupan: found?.metadata.cakupan } : {})(ctx),
       (ctx) => metadataPeriodExtension(found, chosen?.info)(ctx),
       ...(opts.extensions ?? []),
     ];
     report = await validateSource(source, {
       ...opts,
-      ...(source.info.format === 'csv' ? { shard: csvSharder(source.info, () => chosen, opts.maxErrors) } : {}),
+      ...(source.info.format === 'csv' ? { shard: csvSharder(source.info, () => chosen, opts.maxErrors, opts.signal) } : {}),
       schema,
       ...(chosen && !opts.standard ? { standard: standardRef(chosen) } : {}),
       extensions,
       resolveSchema,
       standardInfo: () => chosen?.info,
     });
-    decorate(report, chosen, found);
+    decorate(report, chosen?.schema ?? schema, found);
   } catch (err) {
     await source?.close().catch(() => undefined);
     throw err;
@@ -163,8 +185,8 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
   return { report, ...(sheets ? { sheets } : {}) };
 }
 
-function decorate(report: TableReport, chosen: Standard | undefined, found: FoundMetadata | null): void {
-  if (chosen && chosen.schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah')) {
+function decorate(report: TableReport, schema: TableSchema | undefined, found: FoundMetadata | null): void {
+  if (schema && schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah')) {
     report.references = { wilayah: REGION_EDITION };
   }
   if (found) report.metadata = { source: found.source, ...(found.sheet ? { sheet: found.sheet } : {}) };

@@ -50,6 +50,8 @@ export interface TableOptions {
   sha256?: string;
   /** The standard whose declared rules (`aturan`) the aggregate check recomputes ratios with, once known. */
   standardInfo?: () => StandardInfo | undefined;
+  /** Aborted at the time limit: reading stops at the next batch and nothing more is computed. */
+  signal?: AbortSignal;
 }
 
 export interface ShardReady {
@@ -120,7 +122,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const started = performance.now();
   const info = source.info;
   const sink = new IssueSink(opts.maxErrors, info.sheet);
-  const hashing = opts.tail || opts.sha256 ? Promise.resolve(opts.sha256) : sha256File(info.path, info.bytes);
+  const hashing = opts.tail || opts.sha256 ? Promise.resolve(opts.sha256) : sha256File(info.path, info.bytes, opts.signal);
   const tail = opts.tail;
   const { layout, rows } = tail ? { layout: tail.layout, rows: source.batches() } : await detectLayout(source);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];
@@ -206,6 +208,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   // the first shard ends at the split even when its reader had already read past it
   const lastRecord = handle ? handle.stopAfter : Infinity;
   rows: for await (const batch of rows) {
+    if (opts.signal?.aborted) break;
     for (let b = 0; b < batch.length; b++) {
       const row = batch[b]!;
       if (row.n > lastRecord) break rows;
@@ -279,6 +282,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     }
   }
   await source.close();
+  opts.signal?.throwIfAborted();
   if (tail) {
     // the first shard reports everything that needs the whole table, from this state
     tail.collect({

@@ -5,6 +5,7 @@
  * | limit | default | env |
  * |---|---|---|
  * | uncompressed bytes per zip entry | 1 GiB | SATUDATA_MAX_ENTRY_MB |
+ * | uncompressed bytes of a part held in memory (shared strings, styles, workbook, rels) | 256 MiB | SATUDATA_MAX_PART_MB |
  * | uncompressed bytes, whole zip | 2 GiB | SATUDATA_MAX_UNZIPPED_MB |
  * | compression ratio of an entry (entries > 16 MiB) | 200 | SATUDATA_MAX_RATIO |
  * | declared sheet dimension (cells) | 100,000,000 | SATUDATA_MAX_CELLS |
@@ -14,7 +15,8 @@
  * | time per file (seconds) | 120 | SATUDATA_TIME_LIMIT (or --time-limit) |
  *
  * The zip check reads only the central directory (and the first compressed KB of each XML part, to refuse
- * DOCTYPE/ENTITY declarations) before exceljs sees the file.
+ * DOCTYPE/ENTITY declarations) before any part is inflated; then every inflated byte goes through ZipMeter,
+ * whatever the central directory declares. docs/limits.md documents every limit.
  */
 import { open } from 'node:fs/promises';
 import { inflateRawSync, constants as zc } from 'node:zlib';
@@ -23,6 +25,8 @@ import { decodeRange } from './workbook-common.js';
 
 export interface Limits {
   maxEntryBytes: number;
+  /** Parts read whole into memory (shared strings, styles, workbook, rels), unlike the streamed sheets. */
+  maxPartBytes: number;
   maxTotalBytes: number;
   maxRatio: number;
   /** Entries smaller than this (uncompressed) are not held to the ratio. */
@@ -39,6 +43,7 @@ const MB = 1024 * 1024;
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxEntryBytes: 1024 * MB,
+  maxPartBytes: 256 * MB,
   maxTotalBytes: 2048 * MB,
   maxRatio: 200,
   ratioFloorBytes: 16 * MB,
@@ -64,6 +69,7 @@ export function currentLimits(overrides: Partial<Limits> = {}): Limits {
   };
   const fromEnv: Partial<Limits> = {
     maxEntryBytes: mb('SATUDATA_MAX_ENTRY_MB'),
+    maxPartBytes: mb('SATUDATA_MAX_PART_MB'),
     maxTotalBytes: mb('SATUDATA_MAX_UNZIPPED_MB'),
     maxRatio: envNumber('SATUDATA_MAX_RATIO'),
     maxDeclaredCells: envNumber('SATUDATA_MAX_CELLS'),
@@ -85,6 +91,8 @@ export interface ZipEntry {
   compressed: number;
   uncompressed: number;
   localOffset: number;
+  /** General-purpose flags (bit 0: encrypted). */
+  flags: number;
 }
 
 const EOCD = 0x06054b50;
@@ -112,6 +120,7 @@ export async function readCentralDirectory(path: string, size: number): Promise<
     let p = 0;
     while (p + 46 <= cd.length && entries.length < Math.max(count, 1) * 2 + 65536) {
       if (cd.readUInt32LE(p) !== CDH) break;
+      const flags = cd.readUInt16LE(p + 8);
       const method = cd.readUInt16LE(p + 10);
       let compressed = cd.readUInt32LE(p + 20);
       let uncompressed = cd.readUInt32LE(p + 24);
@@ -124,7 +133,7 @@ export async function readCentralDirectory(path: string, size: number): Promise<
       if (uncompressed === 0xffffffff) uncompressed = 2 ** 32;
       if (compressed === 0xffffffff) compressed = 2 ** 32;
       if (localOffset === 0xffffffff) localOffset = -1;
-      entries.push({ name, method, compressed, uncompressed, localOffset });
+      entries.push({ name, method, compressed, uncompressed, localOffset, flags });
       p += 46 + nameLen + extraLen + commentLen;
     }
     return entries;
@@ -153,11 +162,12 @@ export async function checkZip(path: string, size: number, limits: Limits = curr
     total += e.uncompressed;
     const ratio = e.compressed > 0 ? e.uncompressed / e.compressed : e.uncompressed > 0 ? Infinity : 0;
     if (e.uncompressed > limits.maxEntryBytes || total > limits.maxTotalBytes || (e.uncompressed > limits.ratioFloorBytes && ratio > limits.maxRatio)) {
+      const tooMuch = total > limits.maxTotalBytes && e.uncompressed <= limits.maxEntryBytes;
       throw new ReadError('zip-bomb', {
         entry: e.name,
-        size: Math.round(e.uncompressed / MB),
-        ratio: Number.isFinite(ratio) ? Math.round(ratio) : '∞',
-        limit: Math.round(limits.maxEntryBytes / MB),
+        size: sizeText(tooMuch ? total : e.uncompressed),
+        ratio: ratioText(e.uncompressed, e.compressed),
+        limit: sizeText(tooMuch ? limits.maxTotalBytes : e.uncompressed > limits.maxEntryBytes ? limits.maxEntryBytes : Math.max(limits.ratioFloorBytes, e.compressed * limits.maxRatio)),
         maxRatio: limits.maxRatio,
       });
     }
@@ -194,24 +204,80 @@ async function entryHead(fh: Awaited<ReturnType<typeof open>>, e: ZipEntry): Pro
   }
 }
 
-/** Counts the characters of XML streamed through a parser; throws zip-bomb when a part exceeds the limits. */
-export class InflateMeter {
-  private total = 0;
-  private readonly max: number;
-  private readonly maxRatio: number;
-  /** `declared`: the largest uncompressed size the central directory declares for such a part; an honest
-   *  zip never inflates beyond it, so more is a lying zip (a bomb). */
-  constructor(compressedBytes: number, declared?: number, limits: Limits = currentLimits()) {
-    let max = Math.min(limits.maxEntryBytes, Math.max(limits.ratioFloorBytes, compressedBytes * limits.maxRatio));
-    if (declared !== undefined) max = Math.min(max, declared + 64 * 1024);
-    this.max = max;
-    this.maxRatio = limits.maxRatio;
+/** A byte count as the messages show it: "512 KB", "3.1 MB", "2048 MB" (real figures, never "0 MB"). */
+export function sizeText(bytes: number): string {
+  if (bytes < MB) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes < 10 * MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / MB)} MB`;
+}
+
+function ratioText(bytes: number, compressed: number): string | number {
+  if (compressed <= 0) return bytes > 0 ? '∞' : 0;
+  const r = bytes / compressed;
+  return r < 10 ? Number(r.toPrecision(2)) : Math.round(r);
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+/** Slack above the size an entry declares before it counts as a lying zip (an honest zip never exceeds it). */
+const DECLARED_SLACK = 64 * 1024;
+
+/**
+ * One meter for every byte inflated from a workbook's zip, whichever part it belongs to (sheets, shared
+ * strings, styles, rels, workbook, drawings…) and wherever it goes (a parser, a temp file). Each entry is
+ * held to the per-entry size, to the ratio (above the ratio floor) and to the size the zip declared for it
+ * (a lying central directory is a bomb); all entries together to the whole-zip size.
+ */
+export class ZipMeter {
+  total = 0;
+  constructor(readonly limits: Limits = currentLimits()) {}
+
+  /** A meter for one entry: `compressed` bytes in the zip (0 when unknown), `declared` uncompressed size. */
+  entry(name: string, compressed: number, declared?: number): EntryMeter {
+    return new EntryMeter(this, name, compressed, declared);
   }
-  add(chunkLength: number, part: string): void {
-    this.total += chunkLength;
-    if (this.total > this.max) {
-      throw new ReadError('zip-bomb', { entry: part, size: Math.round(this.total / MB), ratio: '?', limit: Math.round(this.max / MB), maxRatio: this.maxRatio });
+}
+
+export class EntryMeter {
+  bytes = 0;
+  private readonly max: number;
+  constructor(private readonly zip: ZipMeter, readonly name: string, private readonly compressed: number, declared?: number) {
+    const l = zip.limits;
+    // sheets are streamed; every other part a reader keeps (strings, styles, workbook, rels) has a lower bound
+    let max = WORKSHEET.test(name) ? l.maxEntryBytes : Math.min(l.maxEntryBytes, l.maxPartBytes);
+    if (compressed > 0) max = Math.min(max, Math.max(l.ratioFloorBytes, compressed * l.maxRatio));
+    if (declared !== undefined && declared >= 0) max = Math.min(max, declared + DECLARED_SLACK);
+    this.max = max;
+  }
+
+  /** Counts `n` more inflated bytes; throws `zip-bomb` (with the real figures) past a limit. */
+  add(n: number): void {
+    this.bytes += n;
+    this.zip.total += n;
+    const l = this.zip.limits;
+    if (this.bytes > this.max) throw this.error(this.bytes, this.max);
+    if (this.zip.total > l.maxTotalBytes) throw this.error(this.zip.total, l.maxTotalBytes);
+  }
+
+  /** The error add() would throw now (for callers that must not throw, e.g. inside a stream's write). */
+  check(n: number): ReadError | null {
+    try {
+      this.add(n);
+      return null;
+    } catch (err) {
+      if (err instanceof ReadError) return err;
+      throw err;
     }
+  }
+
+  private error(bytes: number, limit: number): ReadError {
+    const l = this.zip.limits;
+    return new ReadError('zip-bomb', {
+      entry: this.name,
+      size: sizeText(bytes),
+      ratio: ratioText(this.bytes, this.compressed),
+      limit: sizeText(limit),
+      maxRatio: l.maxRatio,
+    });
   }
 }
 

@@ -9,6 +9,8 @@ import { fsReason } from '../io/fs-reason.js';
 export interface OpenOptions {
   sheet?: string | number;
   delimiter?: string;
+  /** Aborted at the time limit: a workbook stops inflating and parsing at its next chunk. */
+  signal?: AbortSignal;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -46,7 +48,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
   switch (kind) {
     case 'xlsx': {
       const { openXlsx } = await import('./xlsx-reader.js');
-      return openXlsx(path, { sheet: opts.sheet, bytes });
+      return openXlsx(path, { sheet: opts.sheet, bytes, ...(opts.signal ? { signal: opts.signal } : {}) });
     }
     case 'ole2': {
       const { openXls } = await import('./xls-reader.js');

@@ -6,11 +6,19 @@ import { createReadStream } from 'node:fs';
 /** Files smaller than this are hashed inline: starting a worker costs more than hashing them. */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
-export function sha256File(path: string, bytes: number): Promise<string | undefined> {
+/** `signal`: on abort (the time limit) the worker is terminated and the hash is undefined. */
+export function sha256File(path: string, bytes: number, signal?: AbortSignal): Promise<string | undefined> {
   if (bytes < WORKER_MIN_BYTES) return hashInline(path);
+  if (signal?.aborted) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./sha256-worker.js', import.meta.url), { workerData: path });
+    const stop = () => {
+      resolve(undefined);
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', stop, { once: true });
     worker.once('message', (m: { sha256?: string }) => {
+      signal?.removeEventListener('abort', stop);
       resolve(m.sha256);
       void worker.terminate();
     });

@@ -9,12 +9,13 @@ import type { Readable } from 'node:stream';
 import { looksLikeFormula } from '../io/safe-cell.js';
 import { CellKind, ReadError, cellAddress, type MergeRange, type RawRow } from './table.js';
 import { columnIndexOf, decodeRange, isBuiltinDateFormatId, isDateFormat, serialToIso, sheetState } from './workbook-common.js';
-import { currentLimits, declaredCells, type InflateMeter } from './limits.js';
+import { currentLimits, declaredCells } from './limits.js';
+import { attributes, XmlScanner, type ScanHandler } from './xml-scan.js';
 
 type SaxNode = { name: string; attributes: Record<string, string> };
 interface SaxParser {
   on(event: 'opentag' | 'closetag', handler: (node: SaxNode) => void): void;
-  on(event: 'text' | 'doctype', handler: (text: string) => void): void;
+  on(event: 'text' | 'cdata' | 'doctype', handler: (text: string) => void): void;
   write(chunk: string): unknown;
   close(): unknown;
 }
@@ -59,6 +60,10 @@ function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/** Elements of a sheet whose attributes the parser reads. */
+const ATTR_ELEMENTS = new Set(['c', 'row', 'dimension', 'mergeCell']);
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Hardening shared by every XML part parsed here: no DOCTYPE (entities), bounded element depth. */
 function guardXml(parser: SaxParser, part: string, wrapDepth = true): void {
   const maxDepth = currentLimits().maxXmlDepth;
@@ -70,6 +75,8 @@ function guardXml(parser: SaxParser, part: string, wrapDepth = true): void {
   if (!wrapDepth) return;
   // saxes keeps one handler per event: wrap the handlers registered after this call.
   const on = parser.on.bind(parser) as (event: string, handler: (arg: never) => void) => void;
+  // a part that registers no closetag handler (workbook.xml) still counts its closing tags
+  on('closetag', () => void depth--);
   (parser as { on: unknown }).on = (event: string, handler: (arg: never) => void) => {
     if (event === 'opentag') {
       on(event, (node: never) => {
@@ -86,7 +93,7 @@ function guardXml(parser: SaxParser, part: string, wrapDepth = true): void {
 }
 
 /** OOXML escapes characters as _xHHHH_ (e.g. _x000D_ for CR). */
-function decodeEscapes(s: string): string {
+export function decodeEscapes(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
@@ -135,6 +142,7 @@ async function* parseSharedStringsPart(this: ReaderInternals, entry: Readable): 
     else if (name === 'rPh') phonetic++;
   });
   parser.on('text', (t) => void (inT && (text += t)));
+  parser.on('cdata', (t) => void (inT && (text += t)));
   parser.on('closetag', (node) => {
     const name = localName(node.name);
     if (name === 't') inT = false;
@@ -169,8 +177,46 @@ export function dateStyleLookup(styles: ReaderInternals['styles']): (s: number) 
   };
 }
 
+/**
+ * Whether a number as written in the XML is already the text JavaScript gives for it (String(+v) === v), so
+ * that the costly number-to-text conversion can be skipped: an optional '-', an integer part without leading
+ * zeros, an optional fraction not ending in 0, at most 15 significant digits (each such decimal is the
+ * shortest text of its double), and no exponent form (|x| < 1e21, and not below 1e-6).
+ */
+export function isCanonicalNumber(v: string): boolean {
+  const n = v.length;
+  let i = v.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= n) return false;
+  let digits = 0;
+  let c = v.charCodeAt(i);
+  if (c === 48) {
+    i++;
+  } else {
+    for (; i < n; i++) {
+      c = v.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      digits++;
+    }
+    if (digits === 0) return false;
+  }
+  if (i === n) return digits > 0 ? digits <= 15 : v === '0';
+  if (v.charCodeAt(i) !== 46 || i === n - 1 || v.charCodeAt(n - 1) === 48) return false;
+  let leadingZeros = digits === 0;
+  let zeros = 0;
+  for (i++; i < n; i++) {
+    c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    if (leadingZeros && c === 48) zeros++;
+    else {
+      leadingZeros = false;
+      digits++;
+    }
+  }
+  return digits <= 15 && zeros < 6 && !(v.charCodeAt(0) === 45 && digits === 0);
+}
+
 /** SAX handler for one sheet's XML, producing RawRows into `rows` and ranges into `merges`. */
-export class SheetParser {
+export class SheetParser implements ScanHandler {
   rows: RawRow[] = [];
   width = 0;
   /** Last row number the sheet XML lists, with or without values. */
@@ -187,8 +233,9 @@ export class SheetParser {
   private col = -1;
   private type: string | undefined = undefined;
   private style = 0;
-  private text = '';
-  private capture = false;
+  private valueText = '';
+  /** Whether text goes to the current value (read by the fast scanner as a ScanHandler). */
+  capture = false;
   private hasValue = false;
   private inIs = false;
   private phonetic = 0;
@@ -196,29 +243,35 @@ export class SheetParser {
   /** Text cells that a spreadsheet would run as a formula (=, +, -, @): the first one and how many. */
   formulaText?: { cell: string; value: string; count: number };
 
+  /** `fast`: parse with the indexOf scanner (xml-scan.ts) instead of saxes; the cell logic is the same. */
   constructor(
     private readonly sharedStrings: readonly string[],
     private readonly isDateStyle: (s: number) => boolean,
     private readonly date1904: boolean,
     private readonly merges: MergeRange[],
-    private readonly meter?: InflateMeter,
+    fast = false,
   ) {
     this.maxDepth = currentLimits().maxXmlDepth;
+    if (fast) {
+      const scanner = new XmlScanner(this, 'worksheet', this.maxDepth);
+      this.parser = { on: () => undefined, write: (chunk: string) => scanner.write(chunk), close: () => scanner.end() };
+      return;
+    }
     this.parser = new SaxesParser({ position: false });
     guardXml(this.parser, 'worksheet', false);
     this.parser.on('opentag', (node) => {
       if (++this.depth > this.maxDepth) throw new ReadError('xml-nesting', { part: 'worksheet', limit: this.maxDepth });
-      this.open(node.name, node.attributes);
+      this.openTag(node.name, node.attributes);
     });
     this.parser.on('closetag', (node) => {
       this.depth--;
-      this.close(node.name);
+      this.closeTag(node.name);
     });
-    this.parser.on('text', (t) => void (this.capture && (this.text += t)));
+    this.parser.on('text', (t) => void (this.capture && (this.valueText += t)));
+    this.parser.on('cdata', (t) => void (this.capture && (this.valueText += t)));
   }
 
   feed(chunk: Buffer | string): void {
-    this.meter?.add(chunk.length, 'worksheet');
     this.parser.write(typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true }));
   }
 
@@ -228,17 +281,98 @@ export class SheetParser {
     this.parser.close();
   }
 
-  private open(name: string, a: Record<string, string>): void {
+  /** ScanHandler (fast scanner): an element opens. */
+  open(name: string, src: string, from: number, to: number): void {
+    if (name === 'c') this.openCell(src, from, to);
+    else if (name === 'row') this.openRow(src, from, to);
+    else this.openTag(name, ATTR_ELEMENTS.has(name) ? attributes(src, from, to, 'worksheet') : NO_ATTRS);
+  }
+
+  /** ScanHandler (fast scanner): an element closes. */
+  close(name: string): void {
+    this.closeTag(name);
+  }
+
+  /** ScanHandler (fast scanner): text while `capture` is on. */
+  text(t: string): void {
+    this.valueText += t;
+  }
+
+  // attributes of the current <c> or <row>, read by quickAttrs()
+  private ar: string | undefined = undefined;
+  private at: string | undefined = undefined;
+  private as: string | undefined = undefined;
+  private ahidden: string | undefined = undefined;
+
+  /** Reads r, t, s and hidden of a tag without building an attribute object (the fast parser's hot path). */
+  private quickAttrs(src: string, from: number, to: number): void {
+    this.ar = this.at = this.as = this.ahidden = undefined;
+    let i = from;
+    while (i < to) {
+      let c = src.charCodeAt(i);
+      while (c === 32 || c === 10 || c === 9 || c === 13) c = src.charCodeAt(++i);
+      if (i >= to) break;
+      const eq = src.indexOf('=', i);
+      const q = src.charCodeAt(eq + 1);
+      if (eq < 0 || eq >= to || (q !== 34 && q !== 39)) {
+        // unusual spacing or quoting: the general attribute reader
+        const a = attributes(src, from, to, 'worksheet');
+        this.ar = a.r;
+        this.at = a.t;
+        this.as = a.s;
+        this.ahidden = a.hidden;
+        return;
+      }
+      const end = src.indexOf(q === 34 ? '"' : "'", eq + 2);
+      if (end < 0 || end >= to) throw new ReadError('corrupt-file', { detail: 'worksheet: unterminated attribute' });
+      const len = eq - i;
+      if (len === 1 || (len === 6 && src.startsWith('hidden', i))) {
+        let v = src.slice(eq + 2, end);
+        if (v.indexOf('&') >= 0) v = attributes(src, i, end + 1, 'worksheet')[src.slice(i, eq)]!;
+        const k = src.charCodeAt(i);
+        if (len === 6) this.ahidden = v;
+        else if (k === 114) this.ar = v;
+        else if (k === 116) this.at = v;
+        else if (k === 115) this.as = v;
+      }
+      i = end + 1;
+    }
+  }
+
+  /** `<c r=".." s=".." t="..">` */
+  private openCell(src: string, from: number, to: number): void {
+    this.quickAttrs(src, from, to);
+    const r = this.ar;
+    const st = this.as;
+    this.col = r ? columnIndexOf(r) : this.col + 1;
+    this.type = this.at;
+    this.style = st ? +st : 0;
+    this.valueText = '';
+    this.hasValue = false;
+  }
+
+  /** `<row r=".." hidden="..">` */
+  private openRow(src: string, from: number, to: number): void {
+    this.quickAttrs(src, from, to);
+    const r = this.ar;
+    const h = this.ahidden;
+    this.n = r ? +r : this.n + 1;
+    if (this.n > this.lastRow) this.lastRow = this.n;
+    this.hidden = h === '1' || h === 'true';
+    this.col = -1;
+  }
+
+  private openTag(name: string, a: Record<string, string>): void {
     switch (name) {
       case 'c':
         this.col = a.r ? columnIndexOf(a.r) : this.col + 1;
         this.type = a.t;
         this.style = a.s ? +a.s : 0;
-        this.text = '';
+        this.valueText = '';
         this.hasValue = false;
         break;
       case 'v':
-        this.text = '';
+        this.valueText = '';
         this.capture = true;
         break;
       case 'row':
@@ -249,7 +383,7 @@ export class SheetParser {
         break;
       case 'is':
         this.inIs = true;
-        this.text = '';
+        this.valueText = '';
         break;
       case 't':
         if (this.inIs && this.phonetic === 0) this.capture = true;
@@ -269,11 +403,11 @@ export class SheetParser {
         break;
       }
       default:
-        if (name.indexOf(':') >= 0) this.open(localName(name), a);
+        if (name.indexOf(':') >= 0) this.openTag(localName(name), a);
     }
   }
 
-  private close(name: string): void {
+  private closeTag(name: string): void {
     switch (name) {
       case 'v':
       case 'is':
@@ -300,12 +434,12 @@ export class SheetParser {
         this.phonetic--;
         break;
       default:
-        if (name.indexOf(':') >= 0) this.close(localName(name));
+        if (name.indexOf(':') >= 0) this.closeTag(localName(name));
     }
   }
 
   private cell(): void {
-    const v = this.text;
+    const v = this.valueText;
     let text = v;
     let kind = CellKind.String;
     switch (this.type) {
@@ -334,7 +468,7 @@ export class SheetParser {
         const num = +v;
         if (v === '' || num !== num) break; // not a number: keep the text
         const iso = this.style !== 0 && this.isDateStyle(this.style) ? serialToIso(num, this.date1904) : undefined;
-        text = iso ?? String(num);
+        text = iso ?? (isCanonicalNumber(v) ? v : String(num));
         kind = iso === undefined ? CellKind.Number : CellKind.Date;
       }
     }

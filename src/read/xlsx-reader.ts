@@ -13,7 +13,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { BATCH_SIZE, errorDetail, requestedSheetIndex } from './workbook-common.js';
-import { checkZip, InflateMeter } from './limits.js';
+import { checkZip, ZipMeter, type ZipEntry } from './limits.js';
 import { CLOSED, dateStyleLookup, discard, noop, patchReader, SheetParser, TRUNCATED, type ReaderInternals, type SpoolStream, type WorksheetPart } from './xlsx-parts.js';
 type ZipStream = {
   emit(event: string | symbol, ...args: unknown[]): boolean;
@@ -59,8 +59,9 @@ class XlsxSource implements RowSource {
   private readonly input: ReadStream;
   private readonly reader: ReaderInternals;
   private parts?: AsyncGenerator<{ eventType: string; value: unknown }>;
-  private readonly stop: Promise<never>;
-  private rejectStop: (reason: unknown) => void = noop;
+  /** Set once the source fails (stream error) or is closed; pending race() calls are rejected with it. */
+  private failure?: { reason: unknown };
+  private readonly waiters = new Set<(reason: unknown) => void>();
   private closed = false;
   private zip?: SpoolStream & { reachedCD?: boolean };
   private sheetIter?: AsyncIterator<Buffer | string>;
@@ -69,13 +70,11 @@ class XlsxSource implements RowSource {
   private sheetDone = true;
   private iterated = false;
   private spooled = false;
-  /** Largest uncompressed size the zip declares for a worksheet part. */
-  declaredSheetBytes?: number;
+  /** Every entry exceljs inflates (sheets it spools to disk included) is metered here. */
+  private readonly meter = new ZipMeter();
 
-  constructor(path: string, bytes: number, private readonly request: string | number | undefined) {
+  constructor(path: string, bytes: number, private readonly request: string | number | undefined, private readonly declared: Map<string, ZipEntry>) {
     this.info = { path, format: 'xlsx', bytes, merges: [], notes: [] };
-    this.stop = new Promise<never>((_resolve, reject) => (this.rejectStop = reject));
-    this.stop.catch(noop);
     this.input = createReadStream(path);
     this.input.on('error', (err) => this.rejectStop(err));
     // Errors of the unzip stream do not reach the entry streams; catch them where they are emitted.
@@ -84,6 +83,7 @@ class XlsxSource implements RowSource {
       this.zip = dest;
       dest.on('error', (err: unknown) => this.rejectStop(err));
       fixEarlyEnd(dest);
+      this.meterEntries(dest);
       return pipe(dest, o);
     }) as ReadStream['pipe'];
     const options = { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as const;
@@ -91,10 +91,67 @@ class XlsxSource implements RowSource {
     patchReader(this.reader);
   }
 
-  /** Awaits p unless the source fails (stream error) or is closed first. */
+  /**
+   * Meters every entry unzipper pushes: each inflated chunk is counted before it is written into the entry
+   * (whether exceljs parses it or spools it to a temp file). Past a limit, or once closed, the read stops.
+   */
+  private meterEntries(zip: ZipStream): void {
+    const push = zip.push;
+    if (typeof push !== 'function') return;
+    zip.push = (entry: unknown) => {
+      const e = entry as { path?: string; vars?: { flags?: number; compressedSize?: number; uncompressedSize?: number }; write?: (chunk: Buffer, ...rest: unknown[]) => boolean } | null;
+      if (e && typeof e === 'object' && typeof e.write === 'function') {
+        const name = String(e.path ?? '?');
+        const v = e.vars ?? {};
+        const sizesKnown = ((v.flags ?? 0) & 8) === 0;
+        const cd = this.declared.get(name);
+        const declared = cd ? cd.uncompressed : sizesKnown ? v.uncompressedSize : undefined;
+        const compressed = cd ? cd.compressed : sizesKnown ? (v.compressedSize ?? 0) : 0;
+        const meter = this.meter.entry(name, compressed, declared);
+        const write = e.write.bind(e);
+        e.write = (chunk: Buffer, ...rest: unknown[]) => {
+          const err = this.closed ? CLOSED : meter.check(chunk.length);
+          if (err) {
+            this.rejectStop(err);
+            this.input.destroy();
+            discard(this.zip);
+            return false;
+          }
+          return write(chunk, ...rest);
+        };
+      }
+      return push.call(zip, entry);
+    };
+  }
+
+  private rejectStop(reason: unknown): void {
+    if (this.failure) return;
+    this.failure = { reason };
+    for (const reject of this.waiters) reject(reason);
+    this.waiters.clear();
+  }
+
+  /**
+   * Awaits p unless the source fails (stream error) or is closed first. Each call registers its own waiter
+   * and removes it when p settles: nothing keeps a settled chunk reachable (Promise.race against one
+   * never-settling promise kept every chunk of sheet XML alive until the file closed).
+   */
   private race<T>(p: Promise<T>): Promise<T> {
     p.catch(noop);
-    return Promise.race([p, this.stop]);
+    if (this.failure) return Promise.reject(this.failure.reason);
+    return new Promise<T>((resolve, reject) => {
+      this.waiters.add(reject);
+      p.then(
+        (v) => {
+          this.waiters.delete(reject);
+          resolve(v);
+        },
+        (e: unknown) => {
+          this.waiters.delete(reject);
+          reject(e);
+        },
+      );
+    });
   }
 
   /** Reads up to the chosen sheet's first row, so that sheet, sheets and dateSystem are known. */
@@ -174,7 +231,7 @@ class XlsxSource implements RowSource {
     this.sheetIter = part.iterator[Symbol.asyncIterator]();
     const strings = (this.reader.sharedStrings ?? []) as string[];
     const date1904 = this.info.dateSystem === 1904;
-    this.parser = new SheetParser(strings, dateStyleLookup(this.reader.styles), date1904, this.info.merges, new InflateMeter(this.info.bytes, this.declaredSheetBytes));
+    this.parser = new SheetParser(strings, dateStyleLookup(this.reader.styles), date1904, this.info.merges);
     this.sheetDone = false;
   }
 
@@ -260,19 +317,31 @@ class XlsxSource implements RowSource {
   }
 }
 
-/** Opens an .xlsx workbook and reads up to the first row of the chosen sheet. */
-export async function openXlsx(path: string, opts: { sheet?: string | number; bytes: number }): Promise<RowSource> {
+/**
+ * Opens an .xlsx workbook and reads up to the first row of the chosen sheet: with the lean reader
+ * (xlsx-lean.ts) when the zip has a central directory, else (or with SATUDATA_XLSX_READER=exceljs) with
+ * exceljs's streaming reader, metered the same way.
+ */
+export async function openXlsx(path: string, opts: { sheet?: string | number; bytes: number; reader?: 'lean' | 'exceljs'; signal?: AbortSignal }): Promise<RowSource> {
   if (opts.bytes === 0) throw new ReadError('empty-file');
-  let declared: number | undefined;
+  let entries: ZipEntry[];
   try {
-    const entries = await checkZip(path, opts.bytes);
-    const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
-    if (sheets.length) declared = Math.max(...sheets.map((e) => e.uncompressed));
+    entries = await checkZip(path, opts.bytes);
   } catch (err) {
     throw toReadError(err);
   }
-  const source = new XlsxSource(path, opts.bytes, opts.sheet);
-  source.declaredSheetBytes = declared;
+  const reader = opts.reader ?? (process.env.SATUDATA_XLSX_READER === 'exceljs' ? 'exceljs' : 'lean');
+  if (reader === 'lean') {
+    const { openLeanXlsx } = await import('./xlsx-lean.js');
+    try {
+      const lean = await openLeanXlsx(path, opts.bytes, entries, opts.sheet, opts.signal);
+      if (lean) return wrapErrors(lean);
+    } catch (err) {
+      throw toReadError(err);
+    }
+  }
+  const source = new XlsxSource(path, opts.bytes, opts.sheet, new Map(entries.map((e) => [e.name, e])));
+  opts.signal?.addEventListener('abort', () => void source.close(), { once: true });
   try {
     await source.open();
   } catch (err) {
@@ -280,4 +349,17 @@ export async function openXlsx(path: string, opts: { sheet?: string | number; by
     throw toReadError(err);
   }
   return source;
+}
+
+/** Read failures of a source's batches as coded ReadErrors. */
+function wrapErrors(src: RowSource): RowSource {
+  const batches = src.batches.bind(src);
+  src.batches = async function* () {
+    try {
+      yield* batches();
+    } catch (err) {
+      throw toReadError(err);
+    }
+  };
+  return src;
 }

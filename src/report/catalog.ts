@@ -316,8 +316,8 @@ export const CATALOG = {
     ['Observed source unreadable', 'Source {source} cannot be read: {reason}.', 'Check the ledger/folder/portal location; a ledger must be JSON with schema satudata-ledger/1.']),
   // ── hostile input and repository mode (limits in src/read/limits.ts) ────────────
   'zip-bomb': e('error', ['#file'],
-    ['Berkas terlalu besar setelah diekstrak', 'Bagian {entry} berkas Excel mengembang menjadi {size} MB (rasio {ratio}×); batasnya {limit} MB dan rasio {maxRatio}×. Berkas tidak dibaca.', 'Bila berkas ini asli, pecah datanya ke beberapa berkas, atau naikkan SATUDATA_MAX_ENTRY_MB / SATUDATA_MAX_RATIO.'],
-    ['File too large when unzipped', 'Part {entry} of the Excel file expands to {size} MB (ratio {ratio}×); the limits are {limit} MB and ratio {maxRatio}×. The file was not read.', 'If the file is genuine, split the data into several files, or raise SATUDATA_MAX_ENTRY_MB / SATUDATA_MAX_RATIO.']),
+    ['Berkas terlalu besar setelah diekstrak', 'Bagian {entry} berkas Excel mengembang menjadi {size} (rasio {ratio}×); batasnya {limit} dan rasio {maxRatio}×. Berkas tidak dibaca.', 'Bila berkas ini asli, pecah datanya ke beberapa berkas, atau naikkan SATUDATA_MAX_ENTRY_MB / SATUDATA_MAX_RATIO.'],
+    ['File too large when unzipped', 'Part {entry} of the Excel file expands to {size} (ratio {ratio}×); the limits are {limit} and ratio {maxRatio}×. The file was not read.', 'If the file is genuine, split the data into several files, or raise SATUDATA_MAX_ENTRY_MB / SATUDATA_MAX_RATIO.']),
   'xml-entity': e('error', ['#file'],
     ['Deklarasi entitas XML', 'Bagian {part} berisi deklarasi DOCTYPE/ENTITY; Excel tidak pernah menulisnya, jadi berkas ditolak.', 'Buka dan simpan ulang berkas di Excel/LibreOffice sebagai .xlsx; jangan pakai berkas dari sumber yang tidak dikenal.'],
     ['XML entity declaration', 'Part {part} holds a DOCTYPE/ENTITY declaration; Excel never writes one, so the file was refused.', 'Open and save the file again in Excel/LibreOffice as .xlsx; do not use files from unknown sources.']),

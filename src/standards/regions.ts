@@ -1,22 +1,16 @@
 /**
  * Kemendagri region codes (kode wilayah) from the npm package idn-area-data 4.0.1, edition
  * Kepmendagri 300.2.2-2138/2025. That package declares Node ≥ 22 and is ESM-only, so its code is not run:
- * its CSV data files are read directly (works on Node 20). Indexes are built once per level, lazily
- * (the 83,762 villages load only when a standard binds a field to desa/kelurahan).
+ * its CSV data files are read directly (works on Node 20) into one compact index per process
+ * (region-index.ts: bytes and sorted offsets, shared with worker threads). Region objects are made on demand;
+ * the name indexes (name search, coverage) are built per level on first use.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { find, fieldsAt, levelOfCode as levelOfDotted, LEVELS, linesOf, type Level } from './region-index.js';
 import { fold } from '../read/words.js';
 
+export { LEVELS, type Level };
 export const REGION_EDITION = 'kepmendagri-300.2.2-2138-2025';
 export const REGION_SOURCE = 'idn-area-data 4.0.1 (data ODbL)';
-
-export type Level = 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
-export const LEVELS: Level[] = ['provinsi', 'kabupaten_kota', 'kecamatan', 'desa_kelurahan'];
-const FILES: Record<Level, string> = { provinsi: 'provinces.csv', kabupaten_kota: 'regencies.csv', kecamatan: 'districts.csv', desa_kelurahan: 'villages.csv' };
-/** Length of a dotted code at each level. */
-const DOTTED_LENGTH: Record<Level, number> = { provinsi: 2, kabupaten_kota: 5, kecamatan: 8, desa_kelurahan: 13 };
 
 export interface Region {
   code: string;
@@ -25,130 +19,42 @@ export interface Region {
   parent?: string;
 }
 
-const byCode = new Map<string, Region>();
-const loaded = new Set<Level>();
-/** Built on first use from byCode (name search and coverage only): most validations never need them. */
-let byName: Map<string, Region[]> | null = null;
-let children: Map<string, Region[]> | null = null;
-let indexedLevels = '';
+/** Regions asked for by code, kept up to a bound (callers keep their own verdicts). */
+const recent = new Map<string, Region>();
+const RECENT_MAX = 4096;
+/** All regions of a level, and their name index: only for name search and coverage. */
+const allOf = new Map<Level, Region[]>();
+const namesOf = new Map<Level, Map<string, Region[]>>();
 
-function indexes(): { byName: Map<string, Region[]>; children: Map<string, Region[]> } {
-  const key = String(byCode.size);
-  if (!byName || !children || indexedLevels !== key) {
-    byName = new Map();
-    children = new Map();
-    for (const region of byCode.values()) {
+function regionAt(line: number, level: Level): Region {
+  const f = fieldsAt(line);
+  return f.parent ? { code: f.code, name: f.name, level, parent: f.parent } : { code: f.code, name: f.name, level };
+}
+
+function regionsOf(level: Level): Region[] {
+  let list = allOf.get(level);
+  if (!list) {
+    list = [];
+    for (const line of linesOf(level)) list.push(regionAt(line, level));
+    allOf.set(level, list);
+  }
+  return list;
+}
+
+function byNameOf(level: Level): Map<string, Region[]> {
+  let map = namesOf.get(level);
+  if (!map) {
+    map = new Map();
+    for (const region of regionsOf(level)) {
       for (const k of nameKeys(region.name)) {
-        const list = byName.get(k);
+        const list = map.get(k);
         if (list) list.push(region);
-        else byName.set(k, [region]);
-      }
-      if (region.parent) {
-        const kids = children.get(region.parent);
-        if (kids) kids.push(region);
-        else children.set(region.parent, [region]);
+        else map.set(k, [region]);
       }
     }
-    indexedLevels = key;
+    namesOf.set(level, map);
   }
-  return { byName, children };
-}
-
-function dataDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('idn-area-data/package.json')), 'data');
-}
-
-const texts = new Map<Level, string>();
-/** Provinces already parsed per level (districts and villages are parsed one province at a time). */
-const parsedProvinces = new Map<Level, Set<string>>();
-
-function text(level: Level): string {
-  let t = texts.get(level);
-  if (t === undefined) texts.set(level, (t = readFileSync(join(dataDir(), FILES[level]), 'utf8')));
-  return t;
-}
-
-/** Parses the lines of `level` from `from` to `to` (offsets into its text) into byCode. */
-function parseLines(level: Level, from: number, to: number): void {
-  const t = text(level);
-  const hasParent = level !== 'provinsi';
-  let i = from;
-  while (i < to) {
-    let end = t.indexOf('\n', i);
-    if (end < 0 || end > to) end = to;
-    const line = t.charCodeAt(end - 1) === 13 ? t.slice(i, end - 1) : t.slice(i, end);
-    i = end + 1;
-    if (!line) continue;
-    // code,name  or  code,parent,name — the name may be quoted (it can hold commas)
-    const c1 = line.indexOf(',');
-    const c2 = hasParent ? line.indexOf(',', c1 + 1) : c1;
-    let name = line.slice(c2 + 1);
-    if (name.charCodeAt(0) === 34) name = splitCsv(name)[0]!;
-    const code = line.slice(0, c1);
-    byCode.set(code, hasParent ? { code, parent: line.slice(c1 + 1, c2), name, level } : { code, name, level });
-  }
-}
-
-/** Loads every region of one level (and the levels above it, for parents). */
-export function loadLevel(level: Level): void {
-  for (const l of LEVELS.slice(0, LEVELS.indexOf(level) + 1)) {
-    if (loaded.has(l)) continue;
-    const t = text(l);
-    parseLines(l, t.indexOf('\n') + 1, t.length);
-    loaded.add(l);
-  }
-}
-
-/**
- * Loads one province's regions of a level: the data files are sorted by code, so its lines are one block.
- * A file of NTB data parses 1,166 villages, not 83,762.
- */
-function loadProvince(level: Level, province: string): void {
-  if (loaded.has(level)) return;
-  let done = parsedProvinces.get(level);
-  if (!done) parsedProvinces.set(level, (done = new Set()));
-  if (done.has(province)) return;
-  done.add(province);
-  const t = text(level);
-  const start = t.indexOf(`\n${province}.`);
-  if (start < 0) return;
-  let end = start + 1;
-  const prefix = `\n${province}.`;
-  for (;;) {
-    const next = t.indexOf('\n', end);
-    if (next < 0) {
-      end = t.length;
-      break;
-    }
-    if (!t.startsWith(prefix, next)) {
-      end = next;
-      break;
-    }
-    end = next + 1;
-  }
-  parseLines(level, start + 1, end);
-}
-
-function splitCsv(line: string): string[] {
-  if (line.indexOf('"') < 0) return line.split(',');
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === '"') {
-      if (q && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else q = !q;
-    } else if (c === ',' && !q) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
+  return map;
 }
 
 /** Name keys: the folded name, and without its administrative prefix ("Kabupaten", "Kota", "Kab."). */
@@ -168,47 +74,39 @@ export function foldRegion(name: string): string {
 }
 
 export function levelOfCode(code: string): Level | undefined {
-  return LEVELS.find((l) => DOTTED_LENGTH[l] === code.length);
+  return levelOfDotted(code);
 }
 
 export function region(code: string): Region | undefined {
-  const level = levelOfCode(code);
-  if (!level) return undefined;
-  if (level === 'provinsi' || level === 'kabupaten_kota') loadLevel(level);
-  else {
-    loadLevel('kabupaten_kota');
-    if (level === 'desa_kelurahan') loadProvince('kecamatan', code.slice(0, 2));
-    loadProvince(level, code.slice(0, 2));
-  }
-  return byCode.get(code);
+  const hit = recent.get(code);
+  if (hit) return hit;
+  const line = find(code);
+  if (line < 0) return undefined;
+  const r = regionAt(line, levelOfDotted(code)!);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(r.code, r);
+  return r;
 }
 
+/** The regions of `level` under `code` ('' for all of Indonesia). */
 export function childrenOf(code: string, level: Level): Region[] {
-  loadLevel(level);
-  const { children } = indexes();
-  const out: Region[] = [];
-  const walk = (c: string) => {
-    for (const k of children.get(c) ?? []) {
-      if (k.level === level) out.push(k);
-      else if (LEVELS.indexOf(k.level) < LEVELS.indexOf(level)) walk(k.code);
-    }
-  };
-  if (code === '') for (const r of byCode.values()) { if (r.level === level) out.push(r); }
-  else walk(code);
-  return out;
+  const all = regionsOf(level);
+  return code === '' ? [...all] : all.filter((r) => r.code.startsWith(code + '.'));
 }
 
-/** Regions whose name matches (folded, with or without prefix), optionally at a level and under a parent code. */
+/** Regions whose name matches (folded, with or without prefix), optionally at a level and under a parent code.
+ *  Without a level: provinces, kabupaten/kota and kecamatan. */
 export function findByName(name: string, level?: Level, within?: string): Region[] {
-  loadLevel(level ?? 'kecamatan');
-  const { byName } = indexes();
   const seen = new Set<string>();
   const out: Region[] = [];
-  for (const key of nameKeys(name)) {
-    for (const r of byName.get(key) ?? []) {
-      if (seen.has(r.code) || (level && r.level !== level) || (within && !r.code.startsWith(within))) continue;
-      seen.add(r.code);
-      out.push(r);
+  for (const l of level ? [level] : LEVELS.slice(0, 3)) {
+    const byName = byNameOf(l);
+    for (const key of nameKeys(name)) {
+      for (const r of byName.get(key) ?? []) {
+        if (seen.has(r.code) || (within && !r.code.startsWith(within))) continue;
+        seen.add(r.code);
+        out.push(r);
+      }
     }
   }
   return out;
@@ -216,15 +114,15 @@ export function findByName(name: string, level?: Level, within?: string): Region
 
 /** Free-text search over names (substring of the folded name), for `satudata codes search`. */
 export function searchRegions(text: string, level: Level | undefined, limit: number): Region[] {
-  loadLevel(level ?? 'desa_kelurahan');
   const q = foldRegion(text);
   const exact: Region[] = [];
   const partial: Region[] = [];
-  for (const r of byCode.values()) {
-    if (level && r.level !== level) continue;
-    const f = foldRegion(r.name);
-    if (f === q || nameKeys(r.name).includes(q)) exact.push(r);
-    else if (f.includes(q)) partial.push(r);
+  for (const l of level ? [level] : LEVELS) {
+    for (const r of regionsOf(l)) {
+      const f = foldRegion(r.name);
+      if (f === q || nameKeys(r.name).includes(q)) exact.push(r);
+      else if (f.includes(q)) partial.push(r);
+    }
   }
   return [...exact, ...partial].slice(0, limit);
 }

@@ -7,7 +7,7 @@ import { standardById } from '../../src/standards/resolve.js';
 import { planCsvSplit } from '../../src/read/csv-split.js';
 import { openSource } from '../../src/read/open.js';
 import { validateSource } from '../../src/check/validate-table.js';
-import { csvSharder } from '../../src/check/shard.js';
+import { csvSharder, splitPays } from '../../src/check/shard.js';
 import { runCli } from '../support/cli.js';
 import type { TableReport } from '../../src/report/issue.js';
 
@@ -43,6 +43,20 @@ const comparable = (r: TableReport) => {
 
 afterEach(() => {
   delete process.env.SATUDATA_SHARD_MIN_BYTES;
+  delete process.env.SATUDATA_SHARD;
+});
+
+describe('whether a split pays', () => {
+  it('splits a large file only with a second core and about one core free', () => {
+    const big = 64 * 1024 * 1024;
+    expect(splitPays(big, undefined, 2, 0.2)).toBe(true);
+    expect(splitPays(big, undefined, 2, 1.1)).toBe(false); // the second core is busy: 9% slower
+    expect(splitPays(big, undefined, 1, 0)).toBe(false);
+    expect(splitPays(big, undefined, 8, 5)).toBe(true);
+    expect(splitPays(1024, undefined, 2, 0)).toBe(false); // small files never
+    expect(splitPays(big, 'never', 2, 0)).toBe(false);
+    expect(splitPays(big, 'always', 2, 7)).toBe(true);
+  });
 });
 
 describe('validating a large CSV in two shards', () => {
@@ -62,6 +76,7 @@ describe('validating a large CSV in two shards', () => {
     const std = await standardById('penduduk-jenis-kelamin-kecamatan');
     const [single] = await validateFile(path, { dataStandard: std, maxErrors: 5000, metadata: false });
     process.env.SATUDATA_SHARD_MIN_BYTES = '1';
+    process.env.SATUDATA_SHARD = 'always'; // whatever the machine's load
     const [sharded] = await validateFile(path, { dataStandard: std, maxErrors: 5000, metadata: false });
     expect(comparable(sharded!)).toEqual(comparable(single!));
     // and it really was split: the same run through validateSource, watching the shard decision
@@ -87,7 +102,7 @@ describe('validating a large CSV in two shards', () => {
     const path = makeFile();
     const args = ['validate', path, '--standard', 'penduduk-jenis-kelamin-kecamatan', '--format', 'json', '--max-errors', '5000'];
     const single = JSON.parse(runCli(args).stdout);
-    const sharded = JSON.parse(runCli(args, { SATUDATA_SHARD_MIN_BYTES: '1' }).stdout);
+    const sharded = JSON.parse(runCli(args, { SATUDATA_SHARD_MIN_BYTES: '1', SATUDATA_SHARD: 'always' }).stdout);
     for (const r of [single, sharded]) r.stats.seconds = r.tables[0].stats.seconds = 0;
     expect(sharded).toEqual(single);
   });

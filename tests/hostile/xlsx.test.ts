@@ -98,3 +98,59 @@ describe('hostile XLSX', () => {
     expect([0, 1]).toContain(m.code);
   });
 });
+
+// issue 13.1: every inflated byte is metered, whichever part it belongs to and whatever the zip declares
+describe('hostile XLSX: one meter for every part', () => {
+  const SST_HEAD = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+  const SI = '<si><t>' + 'x'.repeat(1000) + '</t></si>';
+  const MB_OF_SI = SI.repeat(Math.ceil((1024 * 1024) / SI.length));
+  const STYLE_HEAD = '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>';
+  const XF = '<xf numFmtId="0"/>'.repeat(4096);
+  const small = sheetXml([['nama', 'nilai'], ['a', '1']]);
+
+  for (const reader of ['lean', 'exceljs']) {
+    const env = reader === 'exceljs' ? { SATUDATA_XLSX_READER: 'exceljs' } : {};
+    it(`${reader}: sharedStrings.xml inflating to 3 GB behind a central directory declaring 4 KB → zip-bomb, real figures`, () => {
+      const raw = repeatedDeflate(SST_HEAD, MB_OF_SI, 3000, '</sst>');
+      const file = write(dir, `sst-bomb-${reader}.xlsx`, zip([...xlsxParts(small), { name: 'xl/sharedStrings.xml', raw, declare: 4096 }]));
+      const m = check(`${reader}: lying sharedStrings (3 GB real)`, file, 'zip-bomb', [2], [], env);
+      const message = m.json!.tables[0]!.issues[0]!.message;
+      expect(message).toMatch(/sharedStrings\.xml/);
+      expect(message).not.toMatch(/\b0 MB/);
+      expect(m.seconds).toBeLessThan(10);
+    });
+
+    it(`${reader}: styles.xml inflating to 1 GB behind a lying central directory → zip-bomb`, () => {
+      const raw = repeatedDeflate(STYLE_HEAD, XF.repeat(Math.ceil((1024 * 1024) / XF.length)), 1000, '</cellXfs></styleSheet>');
+      const file = write(dir, `styles-bomb-${reader}.xlsx`, zip([...xlsxParts(small), { name: 'xl/styles.xml', raw, declare: 2048 }]));
+      check(`${reader}: lying styles (1 GB real)`, file, 'zip-bomb', [2], [], env);
+    });
+
+    it(`${reader}: a lying sheet before sharedStrings.xml (spooled by exceljs) is stopped at its declared size`, () => {
+      const raw = repeatedDeflate(BOMB_HEAD, MB_OF_ROWS, 2000, SHEET_TAIL);
+      const sst = SST_HEAD + '<si><t>a</t></si></sst>';
+      const parts = xlsxParts({ name: 'xl/worksheets/sheet1.xml', raw, declare: 8192 });
+      parts.push({ name: 'xl/sharedStrings.xml', data: sst });
+      const spool = tempDir('satudata-spool-');
+      try {
+        const m = check(`${reader}: lying sheet spooled (2 GB real)`, write(dir, `spool-bomb-${reader}.xlsx`, zip(parts)), 'zip-bomb', [2], [], { ...env, TMPDIR: spool });
+        expect(m.seconds).toBeLessThan(10);
+      } finally {
+        rmSync(spool, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('a workbook.xml with 70 sheets, or 2 sheets and 70 defined names, is read (closing tags are counted)', () => {
+    const wbHead = '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>';
+    const many = wbHead + Array.from({ length: 70 }, (_v, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i === 0 ? 1 : 100 + i}"/>`).join('') + '</sheets></workbook>';
+    const names = wbHead + '<sheet name="Data" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" r:id="rId9"/></sheets><definedNames>' +
+      Array.from({ length: 70 }, (_v, i) => `<definedName name="N${i}">Data!$A$1</definedName>`).join('') + '</definedNames></workbook>';
+    for (const [name, wb] of [['70-sheets', many], ['70-names', names]]) {
+      const m = runMeasured(['validate', write(dir, `${name}.xlsx`, zip(xlsxParts(small, { 'xl/workbook.xml': wb }))), '--format', 'json']);
+      observe(name, m);
+      expect(codes(m)).not.toContain('xml-nesting');
+      expect([0, 1]).toContain(m.code);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentLimits, declaredCells, DEFAULT_LIMITS, InflateMeter, isUnsafePath } from '../../src/read/limits.js';
+import { currentLimits, declaredCells, DEFAULT_LIMITS, isUnsafePath, sizeText, ZipMeter } from '../../src/read/limits.js';
 import { ReadError } from '../../src/read/table.js';
 
 afterEach(() => {
@@ -30,17 +30,32 @@ describe('read limits', () => {
     expect(currentLimits().maxDeclaredCells).toBe(DEFAULT_LIMITS.maxDeclaredCells);
   });
 
-  it('InflateMeter stops a part that inflates past what its zip entry declared (a lying zip)', () => {
-    const meter = new InflateMeter(1000, 10_000);
-    meter.add(10_000 + 60 * 1024, 'xl/worksheets/sheet1.xml');
+  it('ZipMeter stops a part that inflates past what its zip entry declared (a lying zip), with real figures', () => {
+    const meter = new ZipMeter().entry('xl/sharedStrings.xml', 1000, 10_000);
+    meter.add(10_000 + 60 * 1024);
     let err: unknown;
     try {
-      meter.add(8 * 1024, 'xl/worksheets/sheet1.xml');
+      meter.add(8 * 1024);
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(ReadError);
     expect((err as ReadError).code).toBe('zip-bomb');
-    expect((err as ReadError).params).toMatchObject({ entry: 'xl/worksheets/sheet1.xml' });
+    expect((err as ReadError).params).toMatchObject({ entry: 'xl/sharedStrings.xml', size: '78 KB', limit: '74 KB', ratio: 80 });
+  });
+
+  it('ZipMeter holds all entries together to the whole-zip limit', () => {
+    const zip = new ZipMeter(currentLimits({ maxTotalBytes: 3 * 1024 * 1024 }));
+    zip.entry('a.xml', 0).add(2 * 1024 * 1024);
+    const b = zip.entry('b.xml', 0);
+    expect(() => b.add(2 * 1024 * 1024)).toThrow(ReadError);
+    expect(b.check(1)?.params).toMatchObject({ entry: 'b.xml', size: '4.0 MB', limit: '3.0 MB' });
+  });
+
+  it('sizeText shows real figures, never "0 MB"', () => {
+    expect(sizeText(300)).toBe('1 KB');
+    expect(sizeText(5000)).toBe('5 KB');
+    expect(sizeText(1.5 * 1024 * 1024)).toBe('1.5 MB');
+    expect(sizeText(2048 * 1024 * 1024)).toBe('2048 MB');
   });
 });

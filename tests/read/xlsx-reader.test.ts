@@ -212,7 +212,8 @@ describe('openXlsx', () => {
     });
     process.env.TMPDIR = spool;
     try {
-      const err = await readError(openXlsx(mainPath, { sheet: 'Tidak Ada', bytes: (await stat(mainPath)).size }));
+      // the exceljs fallback spools; the lean reader never writes a temp file
+      const err = await readError(openXlsx(mainPath, { sheet: 'Tidak Ada', bytes: (await stat(mainPath)).size, reader: 'exceljs' }));
       expect(err.code).toBe('sheet-not-found');
     } finally {
       spy.mockRestore();
