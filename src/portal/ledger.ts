@@ -13,6 +13,7 @@ import { ledgerDir } from '../config/location.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { digestBytes } from '../package/hash.js';
 import type { LoadedPackage } from '../package/load.js';
+import { periodsBetween } from './contract.js';
 
 export const LEDGER_SCHEMA = 'satudata-ledger/1';
 
@@ -30,6 +31,10 @@ export interface LedgerEntry {
   resources: Record<string, LedgerResource>;
   pushed_at: string;
   outcome: 'pushed' | 'partial' | 'failed' | 'packaged' | 'unchanged';
+  /** False when the dataset is private on the portal: pushed, but not published (the report agrees). */
+  public?: boolean;
+  /** Manual portal: when the walidata confirmed the ZIP was uploaded (`push --confirm`). */
+  confirmed_at?: string;
 }
 
 interface DatasetRecord extends LedgerEntry {
@@ -53,14 +58,9 @@ export interface PeriodEntry {
   pushed_at?: string;
 }
 
-/** The periods a package covers: every year from periode_awal to periode_akhir, else the last period. */
+/** The periods a package covers: every period from periode_awal to periode_akhir (src/portal/contract.ts). */
 export function periodsOf(pkg: LoadedPackage): string[] {
-  const a = pkg.metadata?.periode_awal;
-  const b = pkg.metadata?.periode_akhir;
-  if (a && b && /^\d{4}$/.test(a) && /^\d{4}$/.test(b) && Number(b) >= Number(a) && Number(b) - Number(a) < 100) {
-    return Array.from({ length: Number(b) - Number(a) + 1 }, (_, i) => String(Number(a) + i));
-  }
-  return [b ?? a ?? 'tanpa-periode'];
+  return periodsBetween(pkg.metadata?.periode_awal, pkg.metadata?.periode_akhir);
 }
 
 export class Ledger {
@@ -131,11 +131,36 @@ export class Ledger {
         sha256,
         ...(p ? { validated_at: p.validated_at, errors: p.report.errors } : {}),
         ...(typeof pkg.descriptor.created === 'string' ? { packaged_at: pkg.descriptor.created } : {}),
-        ...(entry.outcome === 'packaged' ? {} : { pushed_at: unchanged && old?.pushed_at ? old.pushed_at : entry.pushed_at }),
+        ...(entry.outcome === 'packaged' || entry.public === false ? {} : { pushed_at: unchanged && old?.pushed_at ? old.pushed_at : entry.pushed_at }),
       };
-      if (i >= 0) this.entries[i] = { ...old, ...next };
+      if (i >= 0) {
+        const merged: PeriodEntry = { ...old, ...next };
+        // a manual ZIP written again, or a dataset now private: not published (any more)
+        if (!('pushed_at' in next)) delete merged.pushed_at;
+        this.entries[i] = merged;
+      }
       else this.entries.push(next);
     }
+  }
+
+  /** Every dataset name recorded (for `push --confirm`). */
+  names(): string[] {
+    return [...this.datasets.keys()];
+  }
+
+  /**
+   * Manual portal: the walidata confirms the ZIP of `name` was uploaded through the web form. Its period
+   * entries get `pushed_at` (published) = the confirmation time, unless the data changed since the ZIP.
+   */
+  async confirm(name: string, at: string): Promise<boolean> {
+    const rec = this.datasets.get(name);
+    if (!rec) return false;
+    rec.outcome = 'pushed';
+    rec.confirmed_at = at;
+    for (const e of this.entries) if (e.name === name && !e.pushed_at) e.pushed_at = at;
+    this.chain = this.chain.then(() => this.flush());
+    await this.chain;
+    return true;
   }
 
   private async flush(): Promise<void> {

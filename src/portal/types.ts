@@ -29,7 +29,10 @@ export interface Identity {
   notes: { key: string; params?: Record<string, string | number> }[];
 }
 
-export type StepAction = 'create' | 'patch' | 'upload' | 'update' | 'skip' | 'write' | 'blocked';
+/** `restore`: a deleted dataset of our organisation made active again (shown as "pulihkan"); `publish`: a
+ *  dataset filled while private made public, always the last step ("terbitkan"); `confirm`: a manual ZIP
+ *  the walidata confirms was uploaded. */
+export type StepAction = 'create' | 'patch' | 'restore' | 'upload' | 'update' | 'publish' | 'skip' | 'write' | 'confirm' | 'blocked';
 
 export interface PlanStep {
   action: StepAction;
@@ -49,6 +52,8 @@ export interface DatasetPlan {
   steps: PlanStep[];
   /** Remote ids known when planning. */
   remoteId?: string;
+  /** Whether the dataset is public once the plan is applied (a private dataset is pushed, not published). */
+  visible?: boolean;
   /** A problem found while planning (the dataset is not written): issue code and params. */
   blocked?: { code: string; params: Record<string, string | number> };
 }

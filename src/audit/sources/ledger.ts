@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ObservedDataset, ObservedState } from '../model.js';
 import { periodsIn } from './periods-in.js';
+import { witaDate } from '../../portal/contract.js';
 import { SourceError } from './source-error.js';
 
 export { SourceError };
@@ -22,7 +23,8 @@ interface AuditEntry {
 interface AuditDataset extends Omit<PushEntry, 'name'> { name: string; item?: string; title?: string; opd?: string; metadata?: Record<string, unknown>; metadata_modified?: string }
 interface PushEntry { name: string; resources?: Record<string, { name?: string; sha256?: string; pushed_at?: string }>; pushed_at?: string; outcome?: string }
 
-const day = (s: string | undefined) => (s ? s.slice(0, 10) : undefined);
+/** The WITA date of a ledger timestamp (push writes UTC instants with `Z`). */
+const day = (s: string | undefined) => (s ? witaDate(s) ?? s.slice(0, 10) : undefined);
 
 export async function readLedger(path: string): Promise<ObservedState> {
   let json: { schema?: string; portal?: string; datasets?: unknown; entries?: unknown };
