@@ -65,6 +65,8 @@ export function periodsOf(pkg: LoadedPackage): string[] {
 
 export class Ledger {
   private chain: Promise<void> = Promise.resolve();
+  /** A flush queued but not started yet: later changes ride on it (one write for a burst of records). */
+  private pending: Promise<void> | null = null;
 
   private constructor(
     readonly path: string,
@@ -112,8 +114,19 @@ export class Ledger {
       if (entry.outcome === 'pushed' || entry.outcome === 'unchanged' || entry.outcome === 'packaged') this.upsertEntries(entry, pkg, rec.item);
     }
     this.datasets.set(entry.name, rec);
-    this.chain = this.chain.then(() => this.flush());
-    return this.chain;
+    return this.schedule();
+  }
+
+  /** Writes the ledger after the current write; resolves once a write that includes every change so far ended. */
+  private schedule(): Promise<void> {
+    if (this.pending) return this.pending;
+    const next = this.chain.then(async () => {
+      this.pending = null;
+      await this.flush();
+    });
+    this.pending = next;
+    this.chain = next;
+    return next;
   }
 
   private upsertEntries(entry: LedgerEntry, pkg: LoadedPackage, item: string | undefined): void {
@@ -158,8 +171,7 @@ export class Ledger {
     rec.outcome = 'pushed';
     rec.confirmed_at = at;
     for (const e of this.entries) if (e.name === name && !e.pushed_at) e.pushed_at = at;
-    this.chain = this.chain.then(() => this.flush());
-    await this.chain;
+    await this.schedule();
     return true;
   }
 

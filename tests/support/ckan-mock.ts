@@ -240,6 +240,7 @@ export class CkanMock {
         return [200, { site_title: 'Mock CKAN', site_url: this.url, ckan_version: this.o.version ?? '2.10.4', extensions: this.o.schemingRequired ? ['scheming_datasets'] : ['datastore'], locale_default: 'id' }];
       case 'organization_list_for_user': {
         if (!user) return [200, []];
+        if (user.sysadmin) return [200, this.orgs.map((g) => ({ ...g, capacity: 'admin' }))]; // a sysadmin may publish anywhere
         const perm = String(p.permission ?? 'manage_group');
         return [200, this.orgs.filter((g) => {
           const cap = user.orgs[g.name];
