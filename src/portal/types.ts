@@ -5,7 +5,7 @@
  */
 import type { PortalConfig } from '../config/config.js';
 import type { LoadedPackage } from '../package/load.js';
-import type { FetchLike, RetryOptions } from './http.js';
+import type { BodyLimits, FetchLike, RetryOptions } from './http.js';
 import type { LedgerEntry } from './ledger.js';
 
 /** What every network adapter (CKAN, SIPD) is built from: its configured name, settings and token. */
@@ -15,6 +15,8 @@ export interface PortalAdapterOptions {
   token?: string;
   fetch?: FetchLike;
   retry?: Omit<RetryOptions, 'fetch'>;
+  /** Byte and time limits of every answer body (default: SATUDATA_HTTP_MAX_MB / SATUDATA_HTTP_BODY_TIMEOUT_MS, else 64 MB / 60 s). */
+  limits?: BodyLimits;
   now?: () => Date;
 }
 

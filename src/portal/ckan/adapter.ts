@@ -38,7 +38,7 @@ export class CkanPortal implements Portal {
     this.name = o.name;
     if (!o.config.url) throw new PortalError('config-invalid', { path: o.name, detail: '@detail.url-missing' });
     this.base = o.config.url.replace(/\/+$/, '');
-    this.opts = { ...(o.token ? { token: o.token } : {}), ...(o.fetch ? { fetch: o.fetch } : {}), ...(o.retry ? { retry: o.retry } : {}) };
+    this.opts = { ...(o.token ? { token: o.token } : {}), ...(o.fetch ? { fetch: o.fetch } : {}), ...(o.retry ? { retry: o.retry } : {}), ...(o.limits ? { limits: o.limits } : {}) };
     this.limitBytes = Math.round((o.config.maxUploadMb ?? 10) * 1024 * 1024);
   }
 
