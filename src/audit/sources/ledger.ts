@@ -3,8 +3,8 @@
  * src/portal/ledger.ts): `datasets[]` (name, item, title, opd, metadata, metadata_modified; push adds
  * resources, pushed_at, outcome) and `entries[]` per dataset and period (collected_at, validated_at, errors,
  * packaged_at, pushed_at, sha256). A pushed entry counts as published. A dataset without period entries takes
- * its periods from its resource names (`data-2021.csv`): outcome pushed/unchanged/partial counts as published,
- * packaged or failed as collected and validated (the package gate validated it), not published.
+ * its periods from its resource names (`data-2021.csv`): outcome pushed/unchanged counts as published,
+ * packaged (a manual ZIP not confirmed), partial or failed as collected and validated, not published.
  * The earlier push-ledger shape `{portal, datasets: {name: {resources, pushed_at, outcome}}}` is read the same way.
  * Data changes (entries/resources) are dated apart from metadata edits (metadata_modified).
  */
@@ -73,7 +73,8 @@ export async function readLedger(path: string): Promise<ObservedState> {
 }
 
 function addResources(d: ObservedDataset, e: PushEntry): void {
-  const published = e.outcome === 'pushed' || e.outcome === 'unchanged' || e.outcome === 'partial';
+  // partial: created private and not filled yet (push publishes last); packaged: a manual ZIP not confirmed yet
+  const published = e.outcome === 'pushed' || e.outcome === 'unchanged';
   for (const [file, r] of Object.entries(e.resources ?? {})) {
     const when = day(r?.pushed_at ?? e.pushed_at);
     if (!when) continue;
