@@ -10,7 +10,6 @@ export const UI: Record<string, Phrase> = {
   // package, push, config (satudata package / push / config)
   'pkg.need-standard': { id: 'Sebutkan standar: --schema BERKAS atau --standard ID.', en: 'Name the standard: --schema FILE or --standard ID.' },
   'pkg.zip-one-file': { id: '--out ….zip hanya untuk satu berkas; untuk beberapa berkas pakai --out FOLDER.', en: '--out ….zip takes one file only; for several files use --out FOLDER.' },
-  'pkg.name-clash': { id: '{file} menghasilkan paket bernama {name} yang sudah dibuat di perintah ini; beri slug berbeda di metadata.', en: '{file} makes a package named {name}, already made by this run; give it a different slug in the metadata.' },
   'pkg.written': { id: '{file} → paket {name} di {path} ({rows} baris data)', en: '{file} → package {name} at {path} ({rows} data rows)' },
   'pkg.html.where': { id: 'Lokasi', en: 'Where' },
   'pkg.html.level': { id: 'Tingkat', en: 'Level' },

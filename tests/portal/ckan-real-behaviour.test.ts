@@ -174,3 +174,15 @@ describe('push against those behaviours', () => {
     expect(mock.byName('dukcapil-lobar-uji-7')!.resources).toHaveLength(5);
   });
 });
+
+describe('package identity on push', () => {
+  it('two packages of one name in one push run: the second is refused, naming both sources', async () => {
+    const a = await buildPackage(join(dir, 'a'), 8);
+    const b = await buildPackage(join(dir, 'b'), 8, { meta: { satuan: 'orang' } });
+    const r = await push([a, b], ckan(mock.url));
+    const blocked = r.summary.plans.find((p) => p.blocked)!.blocked!;
+    expect(blocked).toMatchObject({ code: 'package-name-clash', params: { name: 'dukcapil-lobar-uji-8' } });
+    expect([blocked.params.first, blocked.params.second].sort()).toEqual([a, b].sort());
+    expect(mock.packages.size).toBe(1);
+  });
+});
