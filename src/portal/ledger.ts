@@ -7,8 +7,8 @@
  * atomically (mode 0600) after every change, serialised so concurrent datasets never interleave writes.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ledgerDir } from '../config/location.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { digestBytes } from '../package/hash.js';
@@ -179,6 +179,7 @@ export class Ledger {
     const names = [...this.datasets.keys()].sort();
     const entries = [...this.entries].sort((a, b) => (a.name === b.name ? (a.period < b.period ? -1 : 1) : a.name < b.name ? -1 : 1));
     const file = { schema: LEDGER_SCHEMA, portal: this.portal, datasets: names.map((n) => this.datasets.get(n)!), entries };
+    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 }); // a folder created for the ledger: owner only
     await writeFileAtomic(this.path, JSON.stringify(file, null, 2) + '\n', 0o600);
   }
 }
