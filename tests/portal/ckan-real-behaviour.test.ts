@@ -186,3 +186,31 @@ describe('package identity on push', () => {
     expect(mock.packages.size).toBe(1);
   });
 });
+
+describe('fault sweep: no dataset left deleted, empty-and-public or mislabelled after any fault', () => {
+  const faults: [string, Parameters<CkanMock['fault']>[1]][] = [
+    ['package_create', { kind: 'reset' }], ['package_create', { kind: 'reset-after' }], ['package_create', { kind: 'status', status: 500 }],
+    ['resource_create', { kind: 'reset' }], ['resource_create', { kind: 'reset-after' }], ['resource_create', { kind: 'status', status: 503 }], ['resource_create', { kind: 'status', status: 403 }],
+    ['package_patch', { kind: 'reset' }], ['package_patch', { kind: 'reset-after' }], ['package_patch', { kind: 'status', status: 500 }],
+  ];
+  it.each(faults.map(([a, f], i) => [i, a, f] as const))('fault %i on %s: after the failed run nothing empty is public; the next run completes it', async (i, action, fault) => {
+    const p = await buildPackage(dir, 100 + i);
+    const name = `dukcapil-lobar-uji-${100 + i}`;
+    mock.fault(action, fault);
+    await push([p], ckan(mock.url, {}, TOKEN, { retries: 0, sleep: async () => undefined }));
+    const after = mock.byName(name);
+    if (after) {
+      expect(after.state).toBe('active');
+      if (after.private === false) expect(after.resources).toHaveLength(5); // public only once filled
+    }
+    const again = await push([p]);
+    // 'unchanged' when the faulty write had landed and only its answer was lost
+    expect(['ok', 'unchanged']).toContain(again.summary.results[0]!.outcome);
+    expect(again.ledger.get(name)).toMatchObject({ outcome: again.summary.results[0]!.outcome === 'ok' ? 'pushed' : 'unchanged', public: true });
+    const done = mock.byName(name)!;
+    expect(done).toMatchObject({ state: 'active', private: false, license_id: 'cc-by' });
+    expect(done.resources.map((r) => r.name).sort()).toEqual(['data', 'datapackage', 'laporan-validasi-html', 'laporan-validasi-json', 'original']);
+    expect([...mock.packages.values()].filter((x) => x.name === name)).toHaveLength(1);
+    expect((await push([p])).summary.results[0]!.outcome).toBe('unchanged');
+  });
+});
