@@ -423,7 +423,6 @@ export const UI: Record<string, Phrase> = {
   // ── portal loop (h-portal: restore, publish last, manual confirmation) ──
   'push.step.restore': { id: 'pulihkan', en: 'restore' },
   'push.step.publish': { id: 'terbitkan', en: 'publish' },
-  'push.step.confirm': { id: 'konfirmasi', en: 'confirm' },
   'push.confirmed': { id: '{name}: unggahan manual dikonfirmasi — dihitung terbit sejak {at}', en: '{name}: manual upload confirmed — counted as published from {at}' },
   'push.confirm-needs-manual': { id: '--confirm hanya untuk portal jenis manual (portal {portal} berjenis {kind}).', en: '--confirm is only for manual portals (portal {portal} is of kind {kind}).' },
   'push.manual-pending': { id: '{name}: ZIP siap diunggah; setelah diunggah lewat formulir web, konfirmasi dengan: satudata push --portal {portal} --confirm {name}', en: '{name}: ZIP ready to upload; once uploaded through the web form, confirm with: satudata push --portal {portal} --confirm {name}' },

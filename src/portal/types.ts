@@ -32,9 +32,8 @@ export interface Identity {
 }
 
 /** `restore`: a deleted dataset of our organisation made active again (shown as "pulihkan"); `publish`: a
- *  dataset filled while private made public, always the last step ("terbitkan"); `confirm`: a manual ZIP
- *  the walidata confirms was uploaded. */
-export type StepAction = 'create' | 'patch' | 'restore' | 'upload' | 'update' | 'publish' | 'skip' | 'write' | 'confirm' | 'blocked';
+ *  dataset filled while private made public, always the last step ("terbitkan"). */
+export type StepAction = 'create' | 'patch' | 'restore' | 'upload' | 'update' | 'publish' | 'skip' | 'write' | 'blocked';
 
 export interface PlanStep {
   action: StepAction;
