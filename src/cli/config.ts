@@ -1,7 +1,7 @@
 /** `satudata config`: show (tokens only as "set, from …"), set-portal (token from stdin, file mode 0600), remove-portal. */
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
-import { ConfigError, DEFAULT_MANUAL_DIR, loadConfig, PORTAL_NAME, resolvePortal, saveConfig, tokenEnvVar, type PortalConfig, type PortalKind } from '../config/config.js';
+import { checkToken, ConfigError, DEFAULT_MANUAL_DIR, loadConfig, PORTAL_NAME, resolvePortal, saveConfig, tokenEnvVar, type PortalConfig, type PortalKind } from '../config/config.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
 import { positiveOption, printCoded, usageError } from './coded.js';
 import { maskUrlCredentials } from '../portal/http.js';
@@ -90,7 +90,10 @@ export async function runConfigSet(name: string, o: ConfigSetOptions): Promise<n
     }
     if (o.tokenStdin) {
       const token = await readStdin();
-      if (token) next.token = token;
+      if (token) {
+        checkToken(token, name, 'stdin');
+        next.token = token;
+      }
     }
     config.portals[name] = next;
     await saveConfig(path, config);

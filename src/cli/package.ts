@@ -56,7 +56,7 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
   if (delimiter === null) return EXIT_USAGE;
   const now = packageClock();
   let code = EXIT_OK;
-  const taken = new Set<string>();
+  const taken = new Map<string, string>();
   const done: { file: string; result?: PackageResult; refused?: boolean; unreadable?: boolean; errors?: number }[] = [];
   for (const file of files) {
     try {
@@ -73,7 +73,8 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
       }
     } catch (err) {
       if (err instanceof PackageNameClash) {
-        code = usageError(lang, 'pkg.name-clash', { file, name: err.packageName });
+        printCoded(lang, 'package-name-clash', { name: err.packageName, first: err.first, second: err.second });
+        code = EXIT_USAGE;
         continue;
       }
       if (!(err instanceof PackageRefused)) throw err;

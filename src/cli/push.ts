@@ -19,6 +19,8 @@ export interface PushCliOptions {
   portal: string;
   dryRun?: boolean;
   force?: boolean;
+  /** Manual portal: the arguments are dataset names whose ZIP the walidata uploaded. */
+  confirm?: boolean;
   concurrency?: string;
   format: 'pretty' | 'json';
 }
@@ -35,6 +37,7 @@ export async function runPush(packages: string[], o: PushCliOptions): Promise<nu
     token = portalCfg.token;
     const concurrency = positiveOption(o.concurrency ?? portalCfg.concurrency ?? 4, '--concurrency', lang, { max: 32 });
     if (concurrency === null || concurrency === undefined) return EXIT_USAGE;
+    if (o.confirm) return await confirmManual(packages, o, portalCfg.kind, portalCfg.url ?? portalCfg.dir);
     const portal = openPortal(portalCfg, { lang });
     const who = await portal.identify();
     const user = who.user || t(lang, 'push.token-owner', { source: portalCfg.tokenSource === 'env' ? tokenEnvVar(o.portal) : portalCfg.tokenSource === 'config' ? t(lang, 'push.token-config') : '-' });
@@ -55,6 +58,7 @@ export async function runPush(packages: string[], o: PushCliOptions): Promise<nu
       },
       onResult: (r) => {
         if (o.format === 'pretty' && !shown.has(r.name)) out(formatResult(r, lang));
+        if (o.format === 'pretty' && portalCfg.kind === 'manual' && r.entry?.outcome === 'packaged') out(`  ${t(lang, 'push.manual-pending', { name: r.name, portal: o.portal })}\n`);
       },
     });
     const ok = summary.results.filter((r) => r.outcome === 'ok').length;
@@ -89,6 +93,34 @@ export async function runPush(packages: string[], o: PushCliOptions): Promise<nu
     }
     throw err;
   }
+}
+
+/**
+ * `push --portal MANUAL --confirm NAME…`: the walidata uploaded these ZIPs through the web form; their ledger
+ * entries become published (pushed_at = now). Names may be given as package folders or ZIP paths.
+ */
+async function confirmManual(names: string[], o: PushCliOptions, kind: string, location: string | undefined): Promise<number> {
+  const lang = o.lang;
+  if (kind !== 'manual') {
+    process.stderr.write(`satudata: ${t(lang, 'push.confirm-needs-manual', { portal: o.portal, kind })}\n`);
+    return EXIT_USAGE;
+  }
+  const ledger = await Ledger.open(o.portal, undefined, location);
+  const at = new Date().toISOString();
+  let code = EXIT_OK;
+  const done: string[] = [];
+  for (const raw of names) {
+    const name = raw.replace(/[\\/]+$/, '').split(/[\\/]/).pop()!.replace(/\.zip$/i, '');
+    if (!(await ledger.confirm(name, at))) {
+      process.stderr.write(`satudata: ${codedLine(lang, 'push-manual-unknown', { name, portal: o.portal })}\n`);
+      code = EXIT_USAGE;
+      continue;
+    }
+    done.push(name);
+    if (o.format === 'pretty') process.stdout.write(`✔ ${t(lang, 'push.confirmed', { name, at })}\n`);
+  }
+  if (o.format === 'json') process.stdout.write(JSON.stringify({ portal: o.portal, confirmed: done, at, ledger: ledger.path }, null, 2) + '\n');
+  return code;
 }
 
 function formatPlan(plan: DatasetPlan, lang: Lang): string {

@@ -5,7 +5,8 @@
  * defined by the environment alone (KIND and URL).
  */
 import { existsSync } from 'node:fs';
-import { chmod, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 import { configPath } from './location.js';
 
@@ -95,8 +96,9 @@ function checkShape(json: unknown, path: string): ConfigFile {
   return { ...(json as object), portals: portals as Record<string, PortalConfig> };
 }
 
-/** Writes the config atomically with mode 0600. */
+/** Writes the config atomically with mode 0600; a folder created for it is 0700 (owner only). */
 export async function saveConfig(path: string, config: ConfigFile): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   await writeFileAtomic(path, JSON.stringify(config, null, 2) + '\n', 0o600);
   await chmod(path, 0o600);
 }
@@ -121,5 +123,15 @@ export function resolvePortal(config: ConfigFile, name: string, env: NodeJS.Proc
     out.token = envToken;
     out.tokenSource = 'env';
   } else if (base.token) out.tokenSource = 'config';
+  if (typeof out.token === 'string') checkToken(out.token, name, out.tokenSource === 'env' ? `${prefix}TOKEN` : configPath(env));
   return out;
+}
+
+/**
+ * A token must be one printable line: one with a newline or another control character cannot go in an HTTP
+ * header (fetch would fail as a network error), so it is a config error naming where it came from — never
+ * the token itself.
+ */
+export function checkToken(token: string, portal: string, source: string): void {
+  if (/[\u0000-\u001f\u007f]/.test(token)) throw new ConfigError('config-token-invalid', { portal, source });
 }

@@ -11,7 +11,6 @@ export const UI: Record<string, Phrase> = {
   // package, push, config (satudata package / push / config)
   'pkg.need-standard': { id: 'Sebutkan standar: --schema BERKAS atau --standard ID.', en: 'Name the standard: --schema FILE or --standard ID.' },
   'pkg.zip-one-file': { id: '--out ….zip hanya untuk satu berkas; untuk beberapa berkas pakai --out FOLDER.', en: '--out ….zip takes one file only; for several files use --out FOLDER.' },
-  'pkg.name-clash': { id: '{file} menghasilkan paket bernama {name} yang sudah dibuat di perintah ini; beri slug berbeda di metadata.', en: '{file} makes a package named {name}, already made by this run; give it a different slug in the metadata.' },
   'pkg.written': { id: '{file} → paket {name} di {path} ({rows} baris data)', en: '{file} → package {name} at {path} ({rows} data rows)' },
   'pkg.html.where': { id: 'Lokasi', en: 'Where' },
   'pkg.html.level': { id: 'Tingkat', en: 'Level' },
@@ -450,6 +449,12 @@ export const UI: Record<string, Phrase> = {
   'hint.total.standard': { id: 'Standar yang dipakai memuat kolom jumlah "{arg}": ganti nama kolom ini menjadi "{arg}".', en: 'The standard in use has the totals column "{arg}": rename this column to "{arg}".' },
   // ── hostile input / outputs (issue 13): why an annotated copy cannot be written ──
   'reason.excel-rows': { id: 'baris {arg} melewati batas Excel (1.048.576 baris); pecah data menjadi beberapa berkas', en: 'row {arg} is beyond Excel\'s limit (1,048,576 rows); split the data into several files' },
+  // ── portal loop (h-portal: restore, publish last, manual confirmation) ──
+  'push.step.restore': { id: 'pulihkan', en: 'restore' },
+  'push.step.publish': { id: 'terbitkan', en: 'publish' },
+  'push.confirmed': { id: '{name}: unggahan manual dikonfirmasi — dihitung terbit sejak {at}', en: '{name}: manual upload confirmed — counted as published from {at}' },
+  'push.confirm-needs-manual': { id: '--confirm hanya untuk portal jenis manual (portal {portal} berjenis {kind}).', en: '--confirm is only for manual portals (portal {portal} is of kind {kind}).' },
+  'push.manual-pending': { id: '{name}: ZIP siap diunggah; setelah diunggah lewat formulir web, konfirmasi dengan: satudata push --portal {portal} --confirm {name}', en: '{name}: ZIP ready to upload; once uploaded through the web form, confirm with: satudata push --portal {portal} --confirm {name}' },
 };
 
 /** Fills {name} placeholders; `{name?}` is optional (empty when the param is not given). */

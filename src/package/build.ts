@@ -58,9 +58,17 @@ export class PackageRefused extends Error {
   }
 }
 
-/** Two files of one run would make packages of the same name (the second would replace the first). */
+/**
+ * Two files would make packages of the same name — in one run, or against a package already in the output
+ * folder made from another file — and the second would replace the first (`package-name-clash`).
+ */
 export class PackageNameClash extends Error {
-  constructor(readonly packageName: string) {
+  constructor(
+    readonly packageName: string,
+    /** The source of the package already made (file path, or the folder's package and its original file). */
+    readonly first: string,
+    readonly second: string,
+  ) {
     super(packageName);
     this.name = 'PackageNameClash';
   }
@@ -99,9 +107,12 @@ export async function preparePackage(file: string, standard: StandardLike, sheet
   const name = packageName({
     ...(metadata?.slug ? { slug: metadata.slug } : {}),
     ...(metadata?.produsen?.kode ? { opd: metadata.produsen.kode } : {}),
+    ...(typeof metadata?.produsen?.nama === 'string' ? { opdName: metadata.produsen.nama } : {}),
     ...(metadata?.kode_indikator ? { indicator: metadata.kode_indikator } : {}),
     ...(standard.info?.id ? { standardId: standard.info.id } : typeof standard.schema.name === 'string' ? { standardId: standard.schema.name } : {}),
     ...(metadata?.judul ? { title: metadata.judul } : {}),
+    ...(typeof metadata?.cakupan === 'string' ? { cakupan: metadata.cakupan } : {}),
+    ...(standard.info?.dataset_per_periode === true && typeof metadata?.periode_akhir === 'string' ? { period: metadata.periode_akhir } : {}),
     file,
   });
   return { name, metadata, notes };
@@ -189,10 +200,16 @@ export async function buildPackageInto(dir: string, file: string, prep: Prepared
  * Packages one file. `out` is a folder (the package goes to `out/<name>/`) or a path ending in `.zip`.
  * Atomic either way: nothing appears at the destination unless the whole package was written.
  */
-export async function packageFile(file: string, out: string, opts: PackageOptions & { taken?: Set<string> }): Promise<PackageResult> {
+export async function packageFile(file: string, out: string, opts: PackageOptions & { taken?: Map<string, string> }): Promise<PackageResult> {
   const prep = await preparePackage(file, opts.standard, opts.sheet);
-  if (opts.taken?.has(prep.name)) throw new PackageNameClash(prep.name);
-  opts.taken?.add(prep.name);
+  const earlier = opts.taken?.get(prep.name);
+  if (earlier !== undefined) throw new PackageNameClash(prep.name, earlier, file);
+  opts.taken?.set(prep.name, file);
+  if (!out.toLowerCase().endsWith('.zip')) {
+    // a package of that name already in the folder, made from another file, would be replaced silently
+    const other = await existingSource(join(out, prep.name));
+    if (other !== undefined && other !== basename(file)) throw new PackageNameClash(prep.name, `${join(out, prep.name)} (${other})`, file);
+  }
   if (out.toLowerCase().endsWith('.zip')) {
     // the package is built in a scratch folder next to the zip (its errors name the zip), then zipped as a unit
     const tmp = await scratchDirFor(out);
@@ -216,6 +233,17 @@ export async function packageFile(file: string, out: string, opts: PackageOption
   checkOutputName(dest);
   const r = await writeDirAtomic(dest, (tmp) => buildPackageInto(tmp, file, prep, opts));
   return { ...r, path: dest };
+}
+
+/** The original file name recorded by the package in `dir`, undefined when there is none (or it is unreadable). */
+async function existingSource(dir: string): Promise<string | undefined> {
+  try {
+    const d = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as { 'satudata:provenance'?: { source?: { file?: unknown } } };
+    const f = d['satudata:provenance']?.source?.file;
+    return typeof f === 'string' ? f : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every file under a folder, as sorted relative paths with forward slashes. */

@@ -112,3 +112,75 @@ export function networkReason(err: unknown): string {
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timeout';
   return maskUrlCredentials(e?.cause?.code ?? e?.code ?? e?.cause?.message ?? e?.message ?? 'network error');
 }
+
+// ── bounded answers (issue 13: every portal body is read through a byte limit and a time limit) ──────────
+
+/** Largest JSON answer read from a portal (64 MB; `SATUDATA_HTTP_MAX_MB` overrides). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Longest time to read one answer body (60 s; `SATUDATA_HTTP_BODY_TIMEOUT_MS` overrides). */
+export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
+
+/** An answer body over the byte limit: reading stopped there. */
+export class BodyTooLargeError extends Error {
+  /** The portal action whose answer it was (set by the caller). */
+  action = '-';
+  constructor(
+    readonly url: string,
+    readonly limitBytes: number,
+  ) {
+    super(`${url}: answer over ${limitBytes} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+export interface BodyLimits {
+  maxBytes?: number;
+  timeoutMs?: number;
+}
+
+/** The limits in force: explicit ones, else the environment, else the defaults. */
+export function bodyLimits(o: BodyLimits = {}, env: NodeJS.ProcessEnv = process.env): Required<BodyLimits> {
+  const mb = Number(env.SATUDATA_HTTP_MAX_MB);
+  const ms = Number(env.SATUDATA_HTTP_BODY_TIMEOUT_MS);
+  return {
+    maxBytes: o.maxBytes ?? (Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_BODY_BYTES),
+    timeoutMs: o.timeoutMs ?? (Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_BODY_TIMEOUT_MS),
+  };
+}
+
+/**
+ * Reads a response body as UTF-8 text, at most `maxBytes` (a Content-Length over the limit is refused before
+ * reading) and within `timeoutMs` in total. Rejects with BodyTooLargeError, or NetworkError (`timeout`, or the
+ * connection's failure) — never with an untyped error, never after buffering more than the limit.
+ */
+export async function readBodyLimited(res: Response, url: string, limits: BodyLimits = {}): Promise<string> {
+  const { maxBytes, timeoutMs } = bodyLimits(limits);
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new BodyTooLargeError(safeUrl(url), maxBytes);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), deadline]);
+      if (next === 'timeout') throw new NetworkError(safeUrl(url), 'timeout');
+      if (next.done) break;
+      size += next.value.byteLength;
+      if (size > maxBytes) throw new BodyTooLargeError(safeUrl(url), maxBytes);
+      chunks.push(next.value);
+    }
+  } catch (err) {
+    reader.cancel().catch(() => undefined);
+    if (err instanceof BodyTooLargeError || err instanceof NetworkError) throw err;
+    throw new NetworkError(safeUrl(url), networkReason(err));
+  } finally {
+    clearTimeout(timer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}

@@ -7,12 +7,13 @@
  * atomically (mode 0600) after every change, serialised so concurrent datasets never interleave writes.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ledgerDir } from '../config/location.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { digestBytes } from '../package/hash.js';
 import type { LoadedPackage } from '../package/load.js';
+import { periodsBetween } from './contract.js';
 
 export const LEDGER_SCHEMA = 'satudata-ledger/1';
 
@@ -30,6 +31,10 @@ export interface LedgerEntry {
   resources: Record<string, LedgerResource>;
   pushed_at: string;
   outcome: 'pushed' | 'partial' | 'failed' | 'packaged' | 'unchanged';
+  /** False when the dataset is private on the portal: pushed, but not published (the report agrees). */
+  public?: boolean;
+  /** Manual portal: when the walidata confirmed the ZIP was uploaded (`push --confirm`). */
+  confirmed_at?: string;
 }
 
 interface DatasetRecord extends LedgerEntry {
@@ -53,18 +58,15 @@ export interface PeriodEntry {
   pushed_at?: string;
 }
 
-/** The periods a package covers: every year from periode_awal to periode_akhir, else the last period. */
+/** The periods a package covers: every period from periode_awal to periode_akhir (src/portal/contract.ts). */
 export function periodsOf(pkg: LoadedPackage): string[] {
-  const a = pkg.metadata?.periode_awal;
-  const b = pkg.metadata?.periode_akhir;
-  if (a && b && /^\d{4}$/.test(a) && /^\d{4}$/.test(b) && Number(b) >= Number(a) && Number(b) - Number(a) < 100) {
-    return Array.from({ length: Number(b) - Number(a) + 1 }, (_, i) => String(Number(a) + i));
-  }
-  return [b ?? a ?? 'tanpa-periode'];
+  return periodsBetween(pkg.metadata?.periode_awal, pkg.metadata?.periode_akhir);
 }
 
 export class Ledger {
   private chain: Promise<void> = Promise.resolve();
+  /** A flush queued but not started yet: later changes ride on it (one write for a burst of records). */
+  private pending: Promise<void> | null = null;
 
   private constructor(
     readonly path: string,
@@ -112,8 +114,19 @@ export class Ledger {
       if (entry.outcome === 'pushed' || entry.outcome === 'unchanged' || entry.outcome === 'packaged') this.upsertEntries(entry, pkg, rec.item);
     }
     this.datasets.set(entry.name, rec);
-    this.chain = this.chain.then(() => this.flush());
-    return this.chain;
+    return this.schedule();
+  }
+
+  /** Writes the ledger after the current write; resolves once a write that includes every change so far ended. */
+  private schedule(): Promise<void> {
+    if (this.pending) return this.pending;
+    const next = this.chain.then(async () => {
+      this.pending = null;
+      await this.flush();
+    });
+    this.pending = next;
+    this.chain = next;
+    return next;
   }
 
   private upsertEntries(entry: LedgerEntry, pkg: LoadedPackage, item: string | undefined): void {
@@ -131,17 +144,42 @@ export class Ledger {
         sha256,
         ...(p ? { validated_at: p.validated_at, errors: p.report.errors } : {}),
         ...(typeof pkg.descriptor.created === 'string' ? { packaged_at: pkg.descriptor.created } : {}),
-        ...(entry.outcome === 'packaged' ? {} : { pushed_at: unchanged && old?.pushed_at ? old.pushed_at : entry.pushed_at }),
+        ...(entry.outcome === 'packaged' || entry.public === false ? {} : { pushed_at: unchanged && old?.pushed_at ? old.pushed_at : entry.pushed_at }),
       };
-      if (i >= 0) this.entries[i] = { ...old, ...next };
+      if (i >= 0) {
+        const merged: PeriodEntry = { ...old, ...next };
+        // a manual ZIP written again, or a dataset now private: not published (any more)
+        if (!('pushed_at' in next)) delete merged.pushed_at;
+        this.entries[i] = merged;
+      }
       else this.entries.push(next);
     }
+  }
+
+  /** Every dataset name recorded (for `push --confirm`). */
+  names(): string[] {
+    return [...this.datasets.keys()];
+  }
+
+  /**
+   * Manual portal: the walidata confirms the ZIP of `name` was uploaded through the web form. Its period
+   * entries get `pushed_at` (published) = the confirmation time, unless the data changed since the ZIP.
+   */
+  async confirm(name: string, at: string): Promise<boolean> {
+    const rec = this.datasets.get(name);
+    if (!rec) return false;
+    rec.outcome = 'pushed';
+    rec.confirmed_at = at;
+    for (const e of this.entries) if (e.name === name && !e.pushed_at) e.pushed_at = at;
+    await this.schedule();
+    return true;
   }
 
   private async flush(): Promise<void> {
     const names = [...this.datasets.keys()].sort();
     const entries = [...this.entries].sort((a, b) => (a.name === b.name ? (a.period < b.period ? -1 : 1) : a.name < b.name ? -1 : 1));
     const file = { schema: LEDGER_SCHEMA, portal: this.portal, datasets: names.map((n) => this.datasets.get(n)!), entries };
+    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 }); // a folder created for the ledger: owner only
     await writeFileAtomic(this.path, JSON.stringify(file, null, 2) + '\n', 0o600);
   }
 }

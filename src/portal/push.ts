@@ -30,6 +30,7 @@ export async function pushPackages(sources: string[], o: PushOptions): Promise<P
   const plans: DatasetPlan[] = [];
   const results: ApplyResult[] = [];
   if (!o.dryRun) o.portal.onProgress = (entry) => o.ledger.record(entry);
+  const seen = new Map<string, string>(); // package name → the source that claimed it first in this run
   await mapPool(sources, o.concurrency ?? 4, async (source) => {
     let pkg: LoadedPackage;
     try {
@@ -39,6 +40,13 @@ export async function pushPackages(sources: string[], o: PushOptions): Promise<P
       const plan: DatasetPlan = { name: source, source, steps: [], blocked: { code: 'package-corrupt', params: { path: err.source, detail: err.detail } } };
       return finish(plan, { name: source, outcome: 'failed', error: plan.blocked!, writes: 0 });
     }
+    const first = seen.get(pkg.name);
+    if (first !== undefined) {
+      // two packages of one name would write the same portal dataset
+      const plan: DatasetPlan = { name: pkg.name, source, steps: [], blocked: { code: 'package-name-clash', params: { name: pkg.name, first, second: source } } };
+      return finish(plan, { name: pkg.name, outcome: 'failed', error: plan.blocked!, writes: 0 });
+    }
+    seen.set(pkg.name, source);
     if (pkg.provenance && !pkg.provenance.valid && !o.force) {
       const plan: DatasetPlan = { name: pkg.name, source, steps: [], blocked: { code: 'push-invalid-data', params: { dataset: pkg.name, errors: pkg.provenance.report.errors } } };
       return finish(plan, { name: pkg.name, outcome: 'failed', error: plan.blocked!, writes: 0 });

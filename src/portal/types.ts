@@ -5,7 +5,7 @@
  */
 import type { PortalConfig } from '../config/config.js';
 import type { LoadedPackage } from '../package/load.js';
-import type { FetchLike, RetryOptions } from './http.js';
+import type { BodyLimits, FetchLike, RetryOptions } from './http.js';
 import type { LedgerEntry } from './ledger.js';
 
 /** What every network adapter (CKAN, SIPD) is built from: its configured name, settings and token. */
@@ -15,6 +15,8 @@ export interface PortalAdapterOptions {
   token?: string;
   fetch?: FetchLike;
   retry?: Omit<RetryOptions, 'fetch'>;
+  /** Byte and time limits of every answer body (default: SATUDATA_HTTP_MAX_MB / SATUDATA_HTTP_BODY_TIMEOUT_MS, else 64 MB / 60 s). */
+  limits?: BodyLimits;
   now?: () => Date;
 }
 
@@ -29,7 +31,9 @@ export interface Identity {
   notes: { key: string; params?: Record<string, string | number> }[];
 }
 
-export type StepAction = 'create' | 'patch' | 'upload' | 'update' | 'skip' | 'write' | 'blocked';
+/** `restore`: a deleted dataset of our organisation made active again (shown as "pulihkan"); `publish`: a
+ *  dataset filled while private made public, always the last step ("terbitkan"). */
+export type StepAction = 'create' | 'patch' | 'restore' | 'upload' | 'update' | 'publish' | 'skip' | 'write' | 'blocked';
 
 export interface PlanStep {
   action: StepAction;
@@ -49,6 +53,8 @@ export interface DatasetPlan {
   steps: PlanStep[];
   /** Remote ids known when planning. */
   remoteId?: string;
+  /** Whether the dataset is public once the plan is applied (a private dataset is pushed, not published). */
+  visible?: boolean;
   /** A problem found while planning (the dataset is not written): issue code and params. */
   blocked?: { code: string; params: Record<string, string | number> };
 }

@@ -51,7 +51,7 @@ describe('satudata push (CLI)', () => {
   it('pushes, then re-push is a no-op; the token never appears', async () => {
     const r = await run(['push', pkg, '--portal', 'uji'], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('terkirim (6 penulisan)');
+    expect(r.stdout).toContain('terkirim (7 penulisan)'); // created private, 5 uploads, made public last
     const writes = mock.writes().length;
     const again = await run(['push', pkg, '--portal', 'uji', '--format', 'json', '--lang', 'en'], env);
     expect(again.code).toBe(0);

@@ -54,3 +54,30 @@ describe('config file', () => {
     expect(() => resolvePortal({ portals: {} }, 'nope', {})).toThrow(expect.objectContaining({ code: 'config-unknown-portal' }));
   });
 });
+
+describe('config hardening (issue 13)', () => {
+  it('creates the config folder 0700 and the file 0600', async () => {
+    const root = tmp('satudata-cfg-');
+    const path = join(root, 'baru', 'satudata', 'config.json');
+    await saveConfig(path, { portals: {} });
+    expect(statSync(join(root, 'baru', 'satudata')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(root, 'baru')).mode & 0o777).toBe(0o700);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('a token with a newline or control character is config-token-invalid, naming its source, never the token', () => {
+    const config = { portals: { ntb: { kind: 'ckan' as const, url: 'https://x', token: 'abc\ndef-secret' } } };
+    expect(() => resolvePortal(config, 'ntb', { SATUDATA_CONFIG: '/c/config.json' })).toThrow(expect.objectContaining({ code: 'config-token-invalid', params: { portal: 'ntb', source: '/c/config.json' } }));
+    expect(() => resolvePortal({ portals: {} }, 'ntb', { SATUDATA_PORTAL_NTB_KIND: 'ckan', SATUDATA_PORTAL_NTB_TOKEN: 'tok-123\r\n' })).toThrow(expect.objectContaining({ code: 'config-token-invalid', params: { portal: 'ntb', source: 'SATUDATA_PORTAL_NTB_TOKEN' } }));
+    expect(resolvePortal({ portals: {} }, 'ntb', { SATUDATA_PORTAL_NTB_KIND: 'ckan', SATUDATA_PORTAL_NTB_TOKEN: 'tok-123' }).token).toBe('tok-123');
+  });
+
+  it('push with such a token exits 2 with [config-token-invalid], not push-network', async () => {
+    const { runCli } = await import('../support/cli.js');
+    const r = runCli(['push', '--portal', 'ntb', 'paket/x'], { SATUDATA_CONFIG: join(tmp('satudata-cfg-'), 'none.json'), SATUDATA_PORTAL_NTB_KIND: 'ckan', SATUDATA_PORTAL_NTB_URL: 'http://127.0.0.1:9', SATUDATA_PORTAL_NTB_TOKEN: 'rahasia-1\nrahasia-2' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[config-token-invalid]');
+    expect(r.stderr).not.toContain('push-network');
+    expect(r.stderr).not.toContain('rahasia');
+  });
+});

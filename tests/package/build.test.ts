@@ -181,3 +181,34 @@ describe('workbooks', () => {
     expect(r.name).toMatch(/^dukcapil-lobar/);
   });
 });
+
+describe('package-name-clash: two sources, one name', () => {
+  it('refuses a second file of the same name in one run and a folder package made from another file, naming both', async () => {
+    const { PackageNameClash, packageFile } = await import('../../src/package/build.js');
+    const { loadSchemaFile } = await import('../../src/standards/schema.js');
+    const { copyFileSync, mkdirSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'satudata-clash-'));
+    const schema = await loadSchemaFile('fixtures/schemas/penduduk-kecamatan.schema.json');
+    const make = (sub: string, name: string) => {
+      mkdirSync(join(root, sub), { recursive: true });
+      copyFileSync('fixtures/package/penduduk-kecamatan.csv', join(root, sub, `${name}.csv`));
+      copyFileSync('fixtures/package/penduduk-kecamatan.metadata.json', join(root, sub, `${name}.metadata.json`));
+      return join(root, sub, `${name}.csv`);
+    };
+    const a = make('a', 'penduduk-a');
+    const b = make('b', 'penduduk-b');
+    const opts = { standard: { schema }, lang: 'id' as const, version: '0.1.0', now: new Date('2025-01-02T00:00:00Z') };
+    const taken = new Map<string, string>();
+    await packageFile(a, join(root, 'paket'), { ...opts, taken });
+    const inRun = await packageFile(b, join(root, 'paket'), { ...opts, taken }).catch((e: unknown) => e);
+    expect(inRun).toBeInstanceOf(PackageNameClash);
+    expect(inRun).toMatchObject({ packageName: 'dukcapil-lobar-penduduk-kecamatan', first: a, second: b });
+    // a later run: the folder already holds the package made from penduduk-a.csv
+    const inFolder = await packageFile(b, join(root, 'paket'), opts).catch((e: unknown) => e);
+    expect(inFolder).toBeInstanceOf(PackageNameClash);
+    expect(String((inFolder as { first: string }).first)).toContain('penduduk-a.csv');
+    // the same file again is an update, not a clash
+    await expect(packageFile(a, join(root, 'paket'), opts)).resolves.toMatchObject({ name: 'dukcapil-lobar-penduduk-kecamatan' });
+  });
+});

@@ -33,9 +33,13 @@ describe('CKAN push: idempotent upsert', () => {
   it('creates the dataset and uploads 5 resources, then re-push makes no write call', async () => {
     const p = await buildPackage(dir, 1);
     const first = await push([p]);
-    expect(first.summary.results[0]).toMatchObject({ outcome: 'ok', writes: 6 });
+    // created private, 5 uploads, made public last
+    expect(first.summary.results[0]).toMatchObject({ outcome: 'ok', writes: 7 });
+    expect(mock.writes().map((c) => c.action)).toEqual(['package_create', ...Array(5).fill('resource_create'), 'package_patch']);
     expect(mock.packages.size).toBe(1);
     const pkg = mock.byName('dukcapil-lobar-uji-1')!;
+    expect(pkg.private).toBe(false);
+    expect(pkg.license_id).toBe('cc-by');
     expect(pkg.resources.map((r) => r.name).sort()).toEqual(['data', 'datapackage', 'laporan-validasi-html', 'laporan-validasi-json', 'original']);
     expect(pkg.extras).toContainEqual({ key: 'satuan', value: 'jiwa' });
     expect(pkg.title).toContain('Jumlah Penduduk');
@@ -45,7 +49,7 @@ describe('CKAN push: idempotent upsert', () => {
     const again = await push([p]);
     expect(again.summary.results[0]).toMatchObject({ outcome: 'unchanged', writes: 0 });
     const calls = mock.calls.slice(before);
-    expect(calls.filter((c) => !['status_show', 'organization_list_for_user', 'scheming_dataset_schema_show', 'package_show'].includes(c.action))).toEqual([]);
+    expect(calls.filter((c) => !['status_show', 'organization_list_for_user', 'license_list', 'scheming_dataset_schema_show', 'package_show'].includes(c.action))).toEqual([]);
     expect(mock.packages.size).toBe(1);
     expect(again.ledger.get('dukcapil-lobar-uji-1')).toMatchObject({ outcome: 'unchanged', package_id: pkg.id });
   });
@@ -79,7 +83,7 @@ describe('CKAN push: idempotent upsert', () => {
   it('--dry-run prints the plan and writes nothing (not even the ledger)', async () => {
     const p = await buildPackage(dir, 4);
     const r = await push([p], ckan(mock.url), { dryRun: true });
-    expect(r.summary.plans[0]!.steps.map((s) => s.action)).toEqual(['create', 'upload', 'upload', 'upload', 'upload', 'upload']);
+    expect(r.summary.plans[0]!.steps.map((s) => s.action)).toEqual(['create', 'upload', 'upload', 'upload', 'upload', 'upload', 'publish']);
     expect(mock.writes()).toEqual([]);
     expect(r.ledger.get('dukcapil-lobar-uji-4')).toBeUndefined();
   });
@@ -191,7 +195,9 @@ describe('CKAN push: failures and resume', () => {
     orig.hash = `sha256:${digestBytes(big).sha256}`;
     writeFileSync(descPath, JSON.stringify(desc));
     const r = await push([p], ckan(mock.url, { maxUploadMb: 50 }));
-    expect(r.summary.results[0]!.error?.code).toBe('push-too-large');
+    // both sizes shown; the dataset created for it stays private, never an empty public dataset
+    expect(r.summary.results[0]!.error).toEqual({ code: 'push-server-too-large', params: { file: `dukcapil-lobar-uji-13/${orig.path}`, size: '11.0', limit: '50.0' } });
+    expect(mock.byName('dukcapil-lobar-uji-13')!.private).toBe(true);
   });
 });
 

@@ -39,3 +39,55 @@ describe('manual package (web-upload portals)', () => {
     expect(readFileSync(join(dir, 'unggah', 'dukcapil-lobar-uji-1.zip'))).toEqual(zip);
   });
 });
+
+describe('manual portal semantics: packaged until the walidata confirms', () => {
+  it('a second unchanged run adds no pushed_at; --confirm publishes; the report counts packaged as collected only', async () => {
+    const { readLedger } = await import('../../src/audit/sources/ledger.js');
+    const dir = tmp();
+    const p = await buildPackage(dir, 2);
+    const portal = new ManualPortal({ name: 'uji', config: { kind: 'manual', dir: join(dir, 'unggah') }, lang: 'id' });
+    const l = await ledger(join(dir, 'ledger'));
+    await pushPackages([p], { portal, ledger: l });
+    await pushPackages([p], { portal, ledger: l });
+    const file = JSON.parse(readFileSync(l.path, 'utf8'));
+    expect(file.datasets[0].outcome).toBe('packaged');
+    expect(file.entries.map((e: { period: string }) => e.period)).toEqual(['2022', '2023']);
+    expect(file.entries.every((e: { pushed_at?: string }) => e.pushed_at === undefined)).toBe(true);
+    const before = await readLedger(l.path);
+    expect(before.datasets[0]!.periods['2023']).toMatchObject({ collected: '2025-01-02', validated: '2025-01-02' });
+    expect(before.datasets[0]!.periods['2023']!.published).toBeUndefined();
+
+    expect(await l.confirm('dukcapil-lobar-uji-2', '2025-02-03T17:00:00Z')).toBe(true);
+    expect(await l.confirm('tidak-ada', '2025-02-03T17:00:00Z')).toBe(false);
+    const after = await readLedger(l.path);
+    expect(after.datasets[0]!.periods['2023']!.published).toBe('2025-02-04'); // 17:00 UTC is the next day in WITA
+    // an unchanged push after the confirmation keeps it published; a changed ZIP is packaged (unpublished) again
+    await pushPackages([p], { portal, ledger: l });
+    expect((await readLedger(l.path)).datasets[0]!.periods['2023']!.published).toBe('2025-02-04');
+    const changed = await buildPackage(dir, 2, { meta: { satuan: 'orang' } });
+    await pushPackages([changed], { portal, ledger: l });
+    expect((await readLedger(l.path)).datasets[0]!.periods['2023']!.published).toBeUndefined();
+  });
+
+  it('satudata push --confirm NAME marks it uploaded; an unknown name is a coded error (exit 2); --confirm needs a manual portal', async () => {
+    const { runCli } = await import('../support/cli.js');
+    const dir = tmp();
+    const p = await buildPackage(dir, 3);
+    const env = { SATUDATA_CONFIG: join(dir, 'none.json'), SATUDATA_LEDGER_DIR: join(dir, 'ledger'), SATUDATA_PORTAL_NTB_KIND: 'manual' };
+    const first = runCli(['push', '--portal', 'ntb', p], env, dir); // the ZIP goes to <cwd>/unggah
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('--confirm dukcapil-lobar-uji-3');
+    const ok = runCli(['push', '--portal', 'ntb', '--confirm', 'dukcapil-lobar-uji-3'], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('dikonfirmasi');
+    const ledgerFile = JSON.parse(readFileSync(join(dir, 'ledger', 'ntb.json'), 'utf8'));
+    expect(ledgerFile.datasets[0]).toMatchObject({ outcome: 'pushed' });
+    expect(ledgerFile.entries.every((e: { pushed_at?: string }) => typeof e.pushed_at === 'string')).toBe(true);
+    const unknown = runCli(['push', '--portal', 'ntb', '--confirm', 'tidak-ada'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('[push-manual-unknown]');
+    const notManual = runCli(['push', '--portal', 'ckan1', '--confirm', 'x'], { ...env, SATUDATA_PORTAL_CKAN1_KIND: 'ckan', SATUDATA_PORTAL_CKAN1_URL: 'http://127.0.0.1:9' });
+    expect(notManual.code).toBe(2);
+    expect(notManual.stderr).toContain('--confirm');
+  });
+});

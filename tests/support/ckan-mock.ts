@@ -7,8 +7,18 @@
  * - 403 Authorization Error on missing rights, 404 Not Found, 409 Validation Error with field-keyed lists
  *   (`name: ["That URL is already in use."]`, `upload: ["File upload too large"]` over 10 MB);
  * - an unknown action answers 400 with a bare JSON string;
- * - package names unique site-wide; package_patch replaces only the given keys, nested lists wholesale;
- * - resource_create / resource_update are multipart with the file in `upload`, every value a string.
+ * - package names unique site-wide; package_patch replaces only the given keys, nested lists (extras, tags)
+ *   wholesale, and never changes `state` unless `state` is sent;
+ * - resource_create / resource_update are multipart with the file in `upload`, every value a string; an upload
+ *   over the limit is 409 `upload: ["File upload too large"]` and rolled back (a dataset created before stays);
+ * - datasets have `state`; a deleted one (`deleteDataset`) is shown with `state: "deleted"` to editors of its
+ *   organisation and sysadmins, 403 to everyone else, and never found by package_search;
+ * - another organisation's private dataset answers 403 on package_show (not 404);
+ * - timestamps (`metadata_created`, `metadata_modified`, resource `created`, `last_modified`) are UTC with no
+ *   zone and microseconds (`2026-12-02T16:39:09.875688`), from an injectable clock;
+ * - license_list answers CKAN's default licence ids; an unknown `license_id` is stored as given, `isopen` false;
+ * - package_search shows public datasets, plus the caller's organisations' private ones with include_private.
+ * (docs/portal.md "What was tested against which behaviour" lists each point with its test.)
  * Faults can be queued per action: a connection reset before processing, a reset after processing (the
  * answer is lost), or a status code. Bodies are bounded (32 MB); the server closes itself after `lifetimeMs`.
  */
@@ -18,6 +28,7 @@ import type { AddressInfo } from 'node:net';
 
 export interface MockUser {
   name: string;
+  sysadmin?: boolean;
   /** organisation name → capacity (admin | editor | member). */
   orgs: Record<string, 'admin' | 'editor' | 'member'>;
 }
@@ -32,6 +43,32 @@ export interface MockOptions {
   maxResourceBytes?: number;
   lifetimeMs?: number;
   version?: string;
+  /** Server clock (default: the real one). */
+  now?: () => Date;
+}
+
+/** CKAN 2.10's default licence list (id, title, open). */
+export const CKAN_LICENSES: { id: string; title: string; open: boolean }[] = [
+  { id: 'notspecified', title: 'License not specified', open: false },
+  { id: 'odc-pddl', title: 'Open Data Commons Public Domain Dedication and License (PDDL)', open: true },
+  { id: 'odc-odbl', title: 'Open Data Commons Open Database License (ODbL)', open: true },
+  { id: 'odc-by', title: 'Open Data Commons Attribution License', open: true },
+  { id: 'cc-zero', title: 'Creative Commons CCZero', open: true },
+  { id: 'cc-by', title: 'Creative Commons Attribution', open: true },
+  { id: 'cc-by-sa', title: 'Creative Commons Attribution Share-Alike', open: true },
+  { id: 'gfdl', title: 'GNU Free Documentation License', open: true },
+  { id: 'other-open', title: 'Other (Open)', open: true },
+  { id: 'other-pd', title: 'Other (Public Domain)', open: true },
+  { id: 'other-at', title: 'Other (Attribution)', open: true },
+  { id: 'uk-ogl', title: 'UK Open Government Licence (OGL)', open: true },
+  { id: 'cc-nc', title: 'Creative Commons Non-Commercial (Any)', open: false },
+  { id: 'other-nc', title: 'Other (Non-Commercial)', open: false },
+  { id: 'other-closed', title: 'Other (Not Open)', open: false },
+];
+
+/** `2026-12-02T16:39:09.875688`: CKAN's UTC timestamp without zone, with microseconds. */
+export function ckanTimestamp(d: Date): string {
+  return `${d.toISOString().slice(0, 23)}${String(d.getUTCMilliseconds() * 7 % 1000).padStart(3, '0')}`;
 }
 
 export interface CallRecord {
@@ -91,6 +128,26 @@ export class CkanMock {
 
   byName(name: string): Pkg | undefined {
     return [...this.packages.values()].find((p) => p.name === name);
+  }
+
+  /** Deletes a dataset the way CKAN does: it stays, with `state: "deleted"`. */
+  deleteDataset(name: string): void {
+    const pkg = this.byName(name);
+    if (pkg) pkg.state = 'deleted';
+  }
+
+  /** Creates a dataset directly (another organisation's, a hand-made one…); returns it. */
+  seed(p: { name: string; org: string; private?: boolean; state?: string; [k: string]: unknown }): Pkg {
+    const org = this.orgs.find((g) => g.name === p.org)!;
+    const at = ckanTimestamp(this.clock());
+    const { org: _org, ...rest } = p;
+    const pkg: Pkg = { extras: [], tags: [], state: 'active', private: false, metadata_created: at, metadata_modified: at, ...rest, id: randomUUID(), owner_org: org.id, resources: (rest.resources as Res[] | undefined) ?? [] };
+    this.packages.set(pkg.id, pkg);
+    return pkg;
+  }
+
+  private clock(): Date {
+    return this.o.now?.() ?? new Date();
   }
 
   private user(req: IncomingMessage): MockUser | null {
@@ -162,20 +219,28 @@ export class CkanMock {
     const denied = (what: string): [number, unknown] => [403, { __type: 'Authorization Error', message: `Access denied: User ${user?.name ?? ''} not authorized to ${what}` }];
     const notFound: [number, unknown] = [404, { __type: 'Not Found Error', message: 'Not found' }];
     const canWrite = (orgId: string) => {
+      if (user?.sysadmin) return true;
       const org = this.orgs.find((g) => g.id === orgId);
       const cap = org && user?.orgs[org.name];
       return cap === 'admin' || cap === 'editor';
     };
+    const member = (orgId: string) => !!user && (user.sysadmin || Object.keys(user.orgs).includes(this.orgs.find((g) => g.id === orgId)!.name));
     const show = (pkg: Pkg) => {
       const org = this.orgs.find((g) => g.id === pkg.owner_org)!;
-      return structuredClone({ ...pkg, organization: { id: org.id, name: org.name, title: org.title } });
+      const lic = CKAN_LICENSES.find((l) => l.id === pkg.license_id);
+      return structuredClone({
+        ...pkg, organization: { id: org.id, name: org.name, title: org.title },
+        ...(pkg.license_id ? { license_title: lic?.title ?? pkg.license_id, isopen: lic?.open ?? false } : {}),
+      });
     };
+    const touch = (pkg: Pkg) => { pkg.metadata_modified = ckanTimestamp(this.clock()); };
     const find = (id: unknown) => (typeof id === 'string' ? this.packages.get(id) ?? this.byName(id) : undefined);
     switch (action) {
       case 'status_show':
         return [200, { site_title: 'Mock CKAN', site_url: this.url, ckan_version: this.o.version ?? '2.10.4', extensions: this.o.schemingRequired ? ['scheming_datasets'] : ['datastore'], locale_default: 'id' }];
       case 'organization_list_for_user': {
         if (!user) return [200, []];
+        if (user.sysadmin) return [200, this.orgs.map((g) => ({ ...g, capacity: 'admin' }))]; // a sysadmin may publish anywhere
         const perm = String(p.permission ?? 'manage_group');
         return [200, this.orgs.filter((g) => {
           const cap = user.orgs[g.name];
@@ -188,13 +253,15 @@ export class CkanMock {
       case 'package_show': {
         const pkg = find(p.id);
         if (!pkg) return notFound;
-        if (pkg.private && !(user && Object.keys(user.orgs).includes(this.orgs.find((g) => g.id === pkg.owner_org)!.name))) return denied('read package');
+        if (pkg.state === 'deleted' && !canWrite(pkg.owner_org)) return denied(`read package ${pkg.id}`);
+        if (pkg.private && !member(pkg.owner_org)) return denied(`read package ${pkg.id}`);
         return [200, show(pkg)];
       }
       case 'package_search': {
         const rows = Math.min(Number(p.rows ?? 10), 1000);
         const start = Number(p.start ?? 0);
-        const all = [...this.packages.values()].filter((x) => !x.private).sort((a, b) => (a.id < b.id ? -1 : 1));
+        const withPrivate = p.include_private === 'true' || p.include_private === true;
+        const all = [...this.packages.values()].filter((x) => x.state !== 'deleted' && (!x.private || (withPrivate && member(x.owner_org)))).sort((a, b) => (a.id < b.id ? -1 : 1));
         const facetFields = typeof p['facet.field'] === 'string' ? JSON.parse(p['facet.field'] as string) as string[] : [];
         const search_facets: Record<string, unknown> = {};
         for (const f of facetFields) {
@@ -220,7 +287,8 @@ export class CkanMock {
         else if (this.byName(name)) errors.name = ['That URL is already in use.'];
         for (const f of this.o.schemingRequired ?? []) if (p[f] === undefined || p[f] === '') errors[f] = ['Missing value'];
         if (Object.keys(errors).length) return [409, { __type: 'Validation Error', ...errors }];
-        const pkg: Pkg = { ...structuredClone(p), id: randomUUID(), name, title: p.title ?? name, owner_org: org.id, private: !!p.private, resources: [], extras: (p.extras as unknown[]) ?? [], tags: (p.tags as unknown[]) ?? [] };
+        const at = ckanTimestamp(this.clock());
+        const pkg: Pkg = { ...structuredClone(p), id: randomUUID(), name, title: p.title ?? name, owner_org: org.id, private: !!p.private, state: 'active', metadata_created: at, metadata_modified: at, resources: [], extras: (p.extras as unknown[]) ?? [], tags: (p.tags as unknown[]) ?? [] };
         this.packages.set(pkg.id, pkg);
         return [200, show(pkg)];
       }
@@ -228,7 +296,8 @@ export class CkanMock {
         const pkg = find(p.id);
         if (!pkg) return notFound;
         if (!user || !canWrite(pkg.owner_org)) return denied(`edit package ${pkg.name}`);
-        for (const [k, v] of Object.entries(p)) if (k !== 'id' && k !== 'name') (pkg as Record<string, unknown>)[k] = structuredClone(v); // nested lists replaced wholesale
+        for (const [k, v] of Object.entries(p)) if (k !== 'id' && k !== 'name') (pkg as Record<string, unknown>)[k] = structuredClone(v); // nested lists replaced wholesale; state only when sent
+        touch(pkg);
         return [200, show(pkg)];
       }
       case 'resource_create':
@@ -241,12 +310,16 @@ export class CkanMock {
         if (upload && upload.bytes.length > (this.o.maxResourceBytes ?? 10 * 1024 * 1024)) return [409, { __type: 'Validation Error', upload: ['File upload too large'] }];
         for (const [k, v] of Object.entries(p)) if (typeof v !== 'string') return [409, { __type: 'Validation Error', [k]: ['Must be a string'] }];
         const id = existing?.id ?? randomUUID();
-        const res: Res = { ...p, id, package_id: pkg.id, name: String(p.name ?? ''), url: upload ? `${this.url}/dataset/${pkg.id}/resource/${id}/download/${upload.name}` : String(p.url ?? ''), url_type: upload ? 'upload' : '', size: upload ? upload.bytes.length : null };
+        const at = ckanTimestamp(this.clock());
+        const res: Res = { ...p, id, package_id: pkg.id, name: String(p.name ?? ''), url: upload ? `${this.url}/dataset/${pkg.id}/resource/${id}/download/${upload.name}` : String(p.url ?? ''), url_type: upload ? 'upload' : '', size: upload ? upload.bytes.length : null, created: existing?.created ?? at, last_modified: at };
+        touch(pkg);
         if (upload) this.files.set(id, upload.bytes);
         if (existing) pkg.resources[pkg.resources.indexOf(existing)] = res;
         else pkg.resources.push(res);
         return [200, structuredClone(res)];
       }
+      case 'license_list':
+        return [200, CKAN_LICENSES.map((l) => ({ id: l.id, title: l.title, od_conformance: l.open ? 'approved' : 'not reviewed', osd_conformance: 'not reviewed', url: '', status: 'active', family: '', is_generic: false }))];
       default:
         return [400, `Bad request - Action name not known: ${action}`];
     }

@@ -1,5 +1,6 @@
 /**
  * A small loopback CKAN that answers `package_search` only (127.0.0.1, ephemeral port), for the weekly audit's
+ * portal source; its datasets look like CKAN 2.10's (zoneless UTC timestamps, `state`, `private`, CKAN licence ids).
  * portal source. It serves `count` generated datasets sorted by id, honours rows/start/sort/facet.field/facet.limit,
  * and counts the requests it receives. (The fuller CKAN mock for push lives in ckan-mock.ts.)
  */
@@ -11,7 +12,10 @@ export interface MockDataset {
   name: string;
   title: string;
   organization: { id: string; name: string };
+  metadata_created: string;
   metadata_modified: string;
+  state: 'active';
+  private: boolean;
   license_id?: string;
   notes?: string;
   tags?: { name: string }[];
@@ -37,8 +41,12 @@ export function makeDatasets(count: number, orgs = 45): MockDataset[] {
       name: `${org}-dataset-${n}`,
       title: `Dataset ${n}`,
       organization: { id: org, name: org },
+      // CKAN 2.10: UTC timestamps without a zone, licence ids from its license_list
+      metadata_created: '2021-03-01T00:00:00.000000',
       metadata_modified: '2022-03-20T04:00:00.000000',
-      license_id: 'cc-by-4.0',
+      state: 'active',
+      private: false,
+      license_id: 'cc-by',
       notes: 'x'.repeat(120),
       tags: [{ name: 'ntb' }],
       extras: [{ key: 'konsep', value: 'Konsep' }, { key: 'satuan', value: 'Unit' }, { key: 'frekuensi', value: 'tahunan' }],

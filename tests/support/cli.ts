@@ -55,3 +55,19 @@ export async function runMain(args: string[], env: Record<string, string> = {}):
     }
   }
 }
+
+/** Like runCli, without blocking the event loop (for tests whose loopback server runs in this process). */
+export function runCliAsync(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliResult> {
+  return import('node:child_process').then(({ spawn }) => new Promise<CliResult>((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: 'true', SATUDATA_LANG: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  }));
+}

@@ -2,8 +2,11 @@
  * Observed state from a CKAN portal through `package_search` only (the shared client in src/portal/ckan):
  * pages of 1,000 with the stable `sort=id asc`, organisation facets on the first page — 1,000 datasets cost
  * one request, never one request per dataset. A dataset's periods come from its resources' names and file
- * names (`data-2021.csv`, `2021-Q3`, `2022-03`); resource `last_modified` dates the data, the package's
- * `metadata_modified` its metadata; ckanext-validation `validation_status: failure` counts as a validation error.
+ * names (`data-2021.csv`, `2021-Q3`, `2022-03`) and, for datasets `satudata push` wrote, from the extras
+ * `periode_awal`/`periode_akhir` (the push → report contract, src/portal/contract.ts, docs/portal.md);
+ * resource `last_modified` dates the data, the package's `metadata_modified` its metadata — CKAN writes them in
+ * UTC without a zone, read as UTC and shown as WITA dates; ckanext-validation `validation_status: failure`
+ * counts as a validation error; a private or deleted dataset is never counted as published.
  * The resource URLs are kept for the optional link check.
  */
 import { CkanError, packageSearch, type CkanPackage } from '../../portal/ckan/client.js';
@@ -12,6 +15,7 @@ import type { Metadata } from '../../standards/metadata.js';
 import type { ObservedDataset, ObservedState, PeriodObservation } from '../model.js';
 import { periodsIn } from './periods-in.js';
 import { SourceError } from './source-error.js';
+import { DATA_RESOURCE, EXTRA_ERRORS, EXTRA_ITEM, EXTRA_VALID, EXTRA_VALIDATED_AT, periodsBetween, witaDate } from '../../portal/contract.js';
 
 const PAGE = 1000;
 
@@ -35,27 +39,52 @@ function metadataOf(p: CkanPackage): Partial<Metadata> {
   return m as Partial<Metadata>;
 }
 
+/** Whether the dataset is visible to the public: not private, state active (absent = active). */
+function isPublic(p: CkanPackage): boolean {
+  return p.private !== true && (p.state === undefined || p.state === 'active');
+}
+
 function datasetOf(p: CkanPackage): ObservedDataset {
   const periods: Record<string, PeriodObservation> = {};
   const links: { url: string; resource?: string }[] = [];
+  const open = isPublic(p);
+  const x = metadataOf(p) as Record<string, unknown>;
   let dataModified: string | undefined;
   for (const r of p.resources ?? []) {
     if (typeof r.url === 'string' && r.url.trim()) links.push({ url: r.url.trim(), ...(r.name ? { resource: String(r.name) } : {}) });
     const file = String(r.url ?? '').split(/[/?#]/).filter(Boolean).pop() ?? '';
-    const when = String(r.last_modified ?? r.created ?? p.metadata_modified ?? '').slice(0, 10);
+    const when = witaDate(r.last_modified) ?? witaDate(r.created) ?? witaDate(p.metadata_modified);
     const failed = r.validation_status === 'failure';
     for (const key of periodsIn(`${r.name ?? ''} ${file}`)) {
-      periods[key] = { ...(when ? { collected: when, validated: when } : {}), errors: failed ? 1 : 0, ...(when && !failed ? { published: when } : {}) };
-      if (failed && when) periods[key]!.collected = when;
+      periods[key] = { ...(when ? { collected: when, validated: when } : {}), errors: failed ? 1 : 0, ...(when && !failed && open ? { published: when } : {}) };
     }
     if (when && (!dataModified || when > dataModified)) dataModified = when;
   }
-  const extrasItem = (p.extras ?? []).find((e) => e.key === 'satudata_item' || e.key === 'id_daftar_data')?.value;
+  // a dataset satudata push wrote: periods from its extras, dates from its validation and its data resource
+  if (typeof x.periode_awal === 'string' || typeof x.periode_akhir === 'string') {
+    const data = (p.resources ?? []).find((r) => r.name === DATA_RESOURCE);
+    const published = data ? witaDate(data.last_modified) ?? witaDate(data.created) : undefined;
+    const validated = witaDate(x[EXTRA_VALIDATED_AT]) ?? published;
+    const errors = x[EXTRA_VALID] === 'false' ? Math.max(1, Number(x[EXTRA_ERRORS]) || 1) : x[EXTRA_ERRORS] !== undefined ? Number(x[EXTRA_ERRORS]) || 0 : 0;
+    const failed = data?.validation_status === 'failure';
+    if (data) {
+      for (const key of periodsBetween(x.periode_awal as string | undefined, x.periode_akhir as string | undefined)) {
+        if (key === 'tanpa-periode') continue;
+        periods[key] = {
+          ...(validated ? { collected: validated, validated } : {}),
+          errors: failed ? Math.max(errors, 1) : errors,
+          ...(published && open && !failed ? { published } : {}),
+        };
+      }
+    }
+  }
+  const extrasItem = (p.extras ?? []).find((e) => e.key === EXTRA_ITEM || e.key === 'id_daftar_data')?.value ?? (typeof p[EXTRA_ITEM] === 'string' ? p[EXTRA_ITEM] as string : undefined);
+  const metadataModified = witaDate(p.metadata_modified);
   return {
     name: p.name, periods, ...(p.title ? { title: p.title } : {}), ...(extrasItem ? { item: extrasItem } : {}),
     ...(p.organization?.name ? { opd: p.organization.name } : {}), metadata: metadataOf(p),
     ...(dataModified ? { dataModified } : {}), ...(links.length ? { links } : {}),
-    ...(typeof p.metadata_modified === 'string' ? { metadataModified: p.metadata_modified.slice(0, 10) } : {}),
+    ...(metadataModified ? { metadataModified } : {}),
   };
 }
 

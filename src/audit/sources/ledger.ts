@@ -3,8 +3,8 @@
  * src/portal/ledger.ts): `datasets[]` (name, item, title, opd, metadata, metadata_modified; push adds
  * resources, pushed_at, outcome) and `entries[]` per dataset and period (collected_at, validated_at, errors,
  * packaged_at, pushed_at, sha256). A pushed entry counts as published. A dataset without period entries takes
- * its periods from its resource names (`data-2021.csv`): outcome pushed/unchanged/partial counts as published,
- * packaged or failed as collected and validated (the package gate validated it), not published.
+ * its periods from its resource names (`data-2021.csv`): outcome pushed/unchanged counts as published,
+ * packaged (a manual ZIP not confirmed), partial or failed as collected and validated, not published.
  * The earlier push-ledger shape `{portal, datasets: {name: {resources, pushed_at, outcome}}}` is read the same way.
  * Data changes (entries/resources) are dated apart from metadata edits (metadata_modified).
  */
@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { ObservedDataset, ObservedState } from '../model.js';
 import { periodsIn } from './periods-in.js';
 import { fsReason } from '../../io/fs-reason.js';
+import { witaDate } from '../../portal/contract.js';
 import { SourceError } from './source-error.js';
 
 export { SourceError };
@@ -23,7 +24,8 @@ interface AuditEntry {
 interface AuditDataset extends Omit<PushEntry, 'name'> { name: string; item?: string; title?: string; opd?: string; metadata?: Record<string, unknown>; metadata_modified?: string }
 interface PushEntry { name: string; resources?: Record<string, { name?: string; sha256?: string; pushed_at?: string }>; pushed_at?: string; outcome?: string }
 
-const day = (s: string | undefined) => (s ? s.slice(0, 10) : undefined);
+/** The WITA date of a ledger timestamp (push writes UTC instants with `Z`). */
+const day = (s: string | undefined) => (s ? witaDate(s) ?? s.slice(0, 10) : undefined);
 
 export async function readLedger(path: string): Promise<ObservedState> {
   let json: { schema?: string; portal?: string; datasets?: unknown; entries?: unknown };
@@ -72,7 +74,8 @@ export async function readLedger(path: string): Promise<ObservedState> {
 }
 
 function addResources(d: ObservedDataset, e: PushEntry): void {
-  const published = e.outcome === 'pushed' || e.outcome === 'unchanged' || e.outcome === 'partial';
+  // partial: created private and not filled yet (push publishes last); packaged: a manual ZIP not confirmed yet
+  const published = e.outcome === 'pushed' || e.outcome === 'unchanged';
   for (const [file, r] of Object.entries(e.resources ?? {})) {
     const when = day(r?.pushed_at ?? e.pushed_at);
     if (!when) continue;

@@ -11,10 +11,11 @@ import { digestBytes } from '../../package/hash.js';
 import type { LedgerEntry } from '../ledger.js';
 import { PortalError, type ApplyResult, type DatasetPlan, type Identity, type Portal, type PortalAdapterOptions, type PlanStep } from '../types.js';
 import {
-  organizationListForUser, packageCreate, packagePatch, packageShow, resourceCreate, resourceForm, resourceUpdate,
+  CkanError, licenseList, organizationListForUser, packageCreate, packagePatch, packageShow, resourceCreate, resourceForm, resourceUpdate,
   schemingDatasetSchemaShow, statusShow, type CkanOptions, type CkanPackage, type CkanResource,
 } from './client.js';
 import { retryable, toPortalError } from './errors.js';
+import { CKAN_DEFAULT_LICENSE_IDS, resolveLicense } from './license.js';
 import { datasetDict, EXTRA_KEYS, missingRequired, ownedElsewhere, patchFor } from './mapping.js';
 
 interface ResourceStepData {
@@ -29,13 +30,15 @@ export class CkanPortal implements Portal {
   private organization = '';
   private scheming = false;
   private schemingFields: { field_name: string; required?: boolean }[] = [];
+  /** The portal's licence ids, read once per run (identify). */
+  private licenses: string[] = CKAN_DEFAULT_LICENSE_IDS;
   private readonly limitBytes: number;
 
   constructor(private readonly o: PortalAdapterOptions) {
     this.name = o.name;
     if (!o.config.url) throw new PortalError('config-invalid', { path: o.name, detail: '@detail.url-missing' });
     this.base = o.config.url.replace(/\/+$/, '');
-    this.opts = { ...(o.token ? { token: o.token } : {}), ...(o.fetch ? { fetch: o.fetch } : {}), ...(o.retry ? { retry: o.retry } : {}) };
+    this.opts = { ...(o.token ? { token: o.token } : {}), ...(o.fetch ? { fetch: o.fetch } : {}), ...(o.retry ? { retry: o.retry } : {}), ...(o.limits ? { limits: o.limits } : {}) };
     this.limitBytes = Math.round((o.config.maxUploadMb ?? 10) * 1024 * 1024);
   }
 
@@ -44,8 +47,8 @@ export class CkanPortal implements Portal {
     try {
       status = await statusShow(this.base, { ...this.opts, token: undefined as never });
     } catch (err) {
-      const e = toPortalError(err, '-');
-      if (e.code === 'push-network') throw e;
+      const e = toPortalError(err, '-', this.base);
+      if (e.code === 'push-network' || e.code === 'push-answer-too-large') throw e;
       throw new PortalError('push-not-ckan', { url: this.base });
     }
     if (typeof status?.ckan_version !== 'string') throw new PortalError('push-not-ckan', { url: this.base });
@@ -54,7 +57,7 @@ export class CkanPortal implements Portal {
     try {
       orgs = await organizationListForUser(this.base, this.opts);
     } catch (err) {
-      throw toPortalError(err, '-');
+      throw toPortalError(err, '-', this.base);
     }
     if (orgs.length === 0) {
       // anonymous (an invalid token is silently anonymous) or a member without publishing rights?
@@ -66,6 +69,12 @@ export class CkanPortal implements Portal {
     const org = wanted ? orgs.find((g) => g.name === wanted || g.id === wanted) : orgs.length === 1 ? orgs[0] : undefined;
     if (!org) throw new PortalError('push-org-denied', { organization: wanted ?? '-', organizations: orgs.map((g) => g.name).join(', ') });
     this.organization = org.name;
+    try {
+      this.licenses = await licenseList(this.base, this.opts);
+    } catch (err) {
+      // a portal without license_list (an unknown action answers 400): CKAN's default ids
+      if (!(err instanceof CkanError && (err.status === 400 || err.status === 404))) throw toPortalError(err, '-', this.base);
+    }
     const notes: Identity['notes'] = [];
     if (!/^2\.(9|10|11)\b/.test(status.ckan_version)) notes.push({ key: 'push.note.version', params: { version: status.ckan_version } });
     const schema = this.o.config.scheming === false ? null : await schemingDatasetSchemaShow(this.base, this.opts).catch(() => null);
@@ -90,7 +99,17 @@ export class CkanPortal implements Portal {
 
   async plan(pkg: LoadedPackage, previous: LedgerEntry | undefined): Promise<DatasetPlan> {
     const plan: DatasetPlan = { name: pkg.name, source: pkg.source, steps: [] };
-    const want = datasetDict(pkg, { organization: this.organization, scheming: this.scheming, ...(this.o.config.private !== undefined ? { private: this.o.config.private } : {}) });
+    let licenseId: string | undefined;
+    const lisensi = pkg.metadata?.lisensi;
+    if (typeof lisensi === 'string' && lisensi.trim()) {
+      const lic = resolveLicense(lisensi, this.licenses);
+      if (!lic.ok) {
+        plan.blocked = { code: 'push-license-unknown', params: { dataset: pkg.name, license: lisensi, known: lic.known.join(', ') } };
+        return plan;
+      }
+      licenseId = lic.id;
+    }
+    const want = datasetDict(pkg, { organization: this.organization, scheming: this.scheming, ...(licenseId ? { licenseId } : {}), ...(this.o.config.private !== undefined ? { private: this.o.config.private } : {}) });
     if (this.scheming && this.schemingFields.length) {
       // with ckanext-scheming only the schema's own fields are sent as top-level keys
       const known = new Set(this.schemingFields.map((f) => f.field_name));
@@ -109,24 +128,38 @@ export class CkanPortal implements Portal {
     }
     let remote: CkanPackage | null;
     try {
-      remote = (previous?.package_id ? await packageShow(this.base, previous.package_id, this.opts) : null) ?? await packageShow(this.base, pkg.name, this.opts);
+      remote = (previous?.package_id ? await this.showOrNull(previous.package_id) : null) ?? await packageShow(this.base, pkg.name, this.opts);
+      if (remote && remote.name !== pkg.name) remote = await packageShow(this.base, pkg.name, this.opts);
     } catch (err) {
-      const e = toPortalError(err, pkg.name);
+      // CKAN answers 403 for another organisation's private dataset (and, to non-editors, a deleted one)
+      const e = err instanceof CkanError && err.status === 403 ? new PortalError('push-name-taken', { dataset: pkg.name }) : toPortalError(err, pkg.name, this.base);
       plan.blocked = { code: e.code, params: e.params };
       return plan;
     }
-    if (remote && remote.name !== pkg.name) remote = await packageShow(this.base, pkg.name, this.opts).catch(() => null);
+    const makePublic = want.private === false;
+    plan.visible = makePublic;
     if (!remote) {
-      plan.steps.push({ action: 'create', target: 'dataset', name: pkg.name, data: want });
+      // created private, filled, made public as the last step: a failed first push never leaves an empty public dataset
+      plan.steps.push({ action: 'create', target: 'dataset', name: pkg.name, data: { ...want, private: true } });
     } else {
       plan.remoteId = remote.id;
+      const deleted = remote.state === 'deleted';
       if (ownedElsewhere(remote, this.organization)) {
-        plan.blocked = { code: 'push-name-taken', params: { dataset: pkg.name } };
+        plan.blocked = deleted
+          ? { code: 'push-dataset-deleted', params: { dataset: pkg.name, organization: String((remote.organization as { name?: string } | null)?.name ?? remote.owner_org ?? '-'), command: restoreCommand(this.base, pkg.name) } }
+          : { code: 'push-name-taken', params: { dataset: pkg.name } };
         return plan;
       }
       const patch = patchFor(remote, want);
-      const keys = Object.keys(patch);
-      plan.steps.push(keys.length ? { action: 'patch', target: 'dataset', name: pkg.name, detail: keys.join(', '), data: patch } : { action: 'skip', target: 'dataset', name: pkg.name });
+      const hiddenWhileFilled = deleted || (makePublic && remote.private === true);
+      if (hiddenWhileFilled) delete patch.private;
+      if (deleted) {
+        // package_patch does not change state by itself: restore explicitly, private until refilled
+        plan.steps.push({ action: 'restore', target: 'dataset', name: pkg.name, detail: ['state', ...Object.keys(patch)].join(', '), data: { ...patch, state: 'active', private: true } });
+      } else {
+        const keys = Object.keys(patch);
+        plan.steps.push(keys.length ? { action: 'patch', target: 'dataset', name: pkg.name, detail: keys.join(', '), data: patch } : { action: 'skip', target: 'dataset', name: pkg.name });
+      }
     }
     const byName = new Map((remote?.resources ?? []).map((r) => [r.name ?? '', r]));
     for (const r of resources) {
@@ -136,7 +169,18 @@ export class CkanPortal implements Portal {
       else if (sameHash(have, r.sha256)) plan.steps.push({ action: 'skip', target: 'resource', name: r.name });
       else plan.steps.push({ action: 'update', target: 'resource', name: r.name, detail: bytesText(r.size), data });
     }
+    if (makePublic && (!remote || remote.state === 'deleted' || remote.private === true)) plan.steps.push({ action: 'publish', target: 'dataset', name: pkg.name, detail: 'private: false' });
     return plan;
+  }
+
+  /** package_show by id, null when not found or no longer readable (the name is tried next). */
+  private async showOrNull(id: string): Promise<CkanPackage | null> {
+    try {
+      return await packageShow(this.base, id, this.opts);
+    } catch (err) {
+      if (err instanceof CkanError && err.status === 403) return null;
+      throw err;
+    }
   }
 
   async apply(pkg: LoadedPackage, plan: DatasetPlan, previous: LedgerEntry | undefined): Promise<ApplyResult> {
@@ -145,16 +189,27 @@ export class CkanPortal implements Portal {
     const entry: LedgerEntry = { name: pkg.name, ...(plan.remoteId ? { package_id: plan.remoteId } : {}), resources: { ...(previous?.resources ?? {}) }, pushed_at: now(), outcome: 'partial' };
     if (plan.blocked) return { name: pkg.name, outcome: 'failed', error: plan.blocked, writes };
     const writesPlanned = plan.steps.filter((s) => s.action !== 'skip').length;
+    let current: LoadedResource | undefined;
     try {
       for (const step of plan.steps) {
+        current = undefined;
         if (step.target === 'dataset' && step.action === 'create') {
-          entry.package_id = (await this.createDataset(pkg.name, step.data as Record<string, unknown>)).id;
+          const created = await this.createDataset(pkg.name, step.data as Record<string, unknown>);
+          entry.package_id = created.id;
           writes++;
-        } else if (step.target === 'dataset' && step.action === 'patch') {
-          await packagePatch(this.base, { id: entry.package_id ?? pkg.name, ...(step.data as Record<string, unknown>) }, this.opts);
+          if (this.onProgress) await this.onProgress(entry);
+        } else if (step.target === 'dataset' && (step.action === 'patch' || step.action === 'restore')) {
+          const after = await packagePatch(this.base, { id: entry.package_id ?? pkg.name, ...(step.data as Record<string, unknown>) }, this.opts);
           writes++;
+          // never report success on a dataset that stays deleted
+          if (after.state === 'deleted') throw new PortalError('push-dataset-deleted', { dataset: pkg.name, organization: this.organization, command: restoreCommand(this.base, pkg.name) });
+        } else if (step.target === 'dataset' && step.action === 'publish') {
+          const after = await packagePatch(this.base, { id: entry.package_id ?? pkg.name, private: false }, this.opts);
+          writes++;
+          if (after.state === 'deleted') throw new PortalError('push-dataset-deleted', { dataset: pkg.name, organization: this.organization, command: restoreCommand(this.base, pkg.name) });
         } else if (step.target === 'resource' && step.action !== 'skip') {
           const d = step.data as ResourceStepData;
+          current = d.resource;
           const res = step.action === 'update' && d.remoteId ? await this.updateResource(d.remoteId, d.resource) : await this.createResource(entry.package_id ?? pkg.name, d.resource);
           writes++;
           entry.resources[d.resource.name] = { name: d.resource.name, id: res.id, sha256: d.resource.sha256, pushed_at: now() };
@@ -166,9 +221,14 @@ export class CkanPortal implements Portal {
       }
     } catch (err) {
       entry.outcome = 'partial';
-      return { name: pkg.name, outcome: 'failed', entry, error: toPortalError(err, pkg.name), writes };
+      if (current && err instanceof CkanError && err.status === 409 && err.fields.upload?.some((m) => /too large|terlalu besar/i.test(m))) {
+        return { name: pkg.name, outcome: 'failed', entry, error: { code: 'push-server-too-large', params: { file: `${pkg.name}/${current.path}`, size: mb(current.size), limit: mb(this.limitBytes) } }, writes };
+      }
+      const e = toPortalError(err, pkg.name, this.base);
+      return { name: pkg.name, outcome: 'failed', entry, error: { code: e.code, params: e.params }, writes };
     }
     entry.outcome = writesPlanned === 0 ? 'unchanged' : 'pushed';
+    entry.public = plan.visible !== false;
     if (writesPlanned === 0 && previous) entry.pushed_at = previous.pushed_at;
     return { name: pkg.name, outcome: writesPlanned === 0 ? 'unchanged' : 'ok', entry, writes };
   }
@@ -229,6 +289,11 @@ export class CkanPortal implements Portal {
 function sameHash(r: CkanResource, sha256: string): boolean {
   const h = typeof r.hash === 'string' ? r.hash.replace(/^sha256:/, '') : '';
   return h === sha256;
+}
+
+/** How a walidata restores a deleted dataset by hand (CKAN's Action API; the token stays in the environment). */
+export function restoreCommand(base: string, name: string): string {
+  return `curl -X POST ${base}/api/3/action/package_patch -H "Authorization: $CKAN_TOKEN" -H "Content-Type: application/json" -d '{"id": "${name}", "state": "active"}'`;
 }
 
 function mb(bytes: number): string {

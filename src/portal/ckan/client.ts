@@ -5,12 +5,15 @@
  * with 403 (authorization), 404 (not found), 409 (validation, field-keyed); an unknown action answers 400
  * with a bare JSON string. Read functions here are shared with the weekly audit (packageSearch).
  */
-import { fetchRetry, redact, safeUrl, type FetchLike, type RetryOptions } from '../http.js';
+import { BodyTooLargeError, fetchRetry, readBodyLimited, redact, safeUrl, type BodyLimits, type FetchLike, type RetryOptions } from '../http.js';
+import { decodeLicenses, decodeOrganizations, decodePackage, decodeResource, decodeScheming, decodeSearch, decodeStatus, ShapeError } from './decode.js';
 
 export interface CkanOptions {
   token?: string;
   fetch?: FetchLike;
   retry?: Omit<RetryOptions, 'fetch'>;
+  /** Byte and time limits of every answer body (default 64 MB / 60 s; docs/portal.md "Limits"). */
+  limits?: BodyLimits;
 }
 
 /** A CKAN answer that is not a success: HTTP status, CKAN error type, message and field errors. */
@@ -128,7 +131,13 @@ export async function ckanAction<T>(
   // an upload may take minutes on a slow office line; an API answer should come within 30 s
   const timeoutMs = body instanceof FormData ? 10 * 60_000 : 30_000;
   const res = await fetchRetry(url, init, { timeoutMs, ...opts.retry, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
-  const text = await res.text();
+  let text: string;
+  try {
+    text = await readBodyLimited(res, url, opts.limits);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) err.action = action;
+    throw err;
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -139,9 +148,12 @@ export async function ckanAction<T>(
     // unknown action (400) and some proxies answer a bare JSON string
     throw new CkanError(action, res.status, 'Bad Request', redact(json.slice(0, 200), [opts.token]));
   }
-  const env = json as { success?: boolean; result?: unknown; error?: Record<string, unknown> };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new CkanError(action, res.status, 'Not CKAN', `${safeUrl(url)} did not answer a CKAN envelope`);
+  }
+  const env = json as { success?: boolean; result?: unknown; error?: unknown };
   if (res.ok && env.success === true) return env.result as T;
-  const error = env.error ?? {};
+  const error = (typeof env.error === 'object' && env.error !== null && !Array.isArray(env.error) ? env.error : {}) as Record<string, unknown>;
   const fields: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(error)) {
     if (k === '__type' || k === 'message') continue;
@@ -151,21 +163,28 @@ export async function ckanAction<T>(
   throw new CkanError(action, res.status, String(error.__type ?? (env.success === undefined ? 'Not CKAN' : 'Error')), redact(message.slice(0, 300), [opts.token]), fields);
 }
 
-export function statusShow(base: string, opts: CkanOptions = {}): Promise<StatusShow> {
-  return ckanAction<StatusShow>(base, 'status_show', null, opts);
+export { ShapeError };
+
+export async function statusShow(base: string, opts: CkanOptions = {}): Promise<StatusShow> {
+  return decodeStatus(await ckanAction<unknown>(base, 'status_show', null, opts));
+}
+
+/** The portal's licence ids (`license_list`). */
+export async function licenseList(base: string, opts: CkanOptions = {}): Promise<string[]> {
+  return decodeLicenses(await ckanAction<unknown>(base, 'license_list', null, opts));
 }
 
 /** The package by name or id, or null when CKAN answers 404. */
 export async function packageShow(base: string, id: string, opts: CkanOptions = {}): Promise<CkanPackage | null> {
   try {
-    return await ckanAction<CkanPackage>(base, 'package_show', { id }, opts, 'GET');
+    return decodePackage('package_show', await ckanAction<unknown>(base, 'package_show', { id }, opts, 'GET'));
   } catch (err) {
     if (err instanceof CkanError && err.status === 404) return null;
     throw err;
   }
 }
 
-export async function packageSearch(base: string, params: SearchParams, opts: { token?: string; fetch?: FetchLike } = {}): Promise<SearchResult> {
+export async function packageSearch(base: string, params: SearchParams, opts: CkanOptions = {}): Promise<SearchResult> {
   const q: Record<string, unknown> = {};
   if (params.q !== undefined) q.q = params.q;
   if (params.fq !== undefined) q.fq = params.fq;
@@ -175,32 +194,32 @@ export async function packageSearch(base: string, params: SearchParams, opts: { 
   if (params.facetFields) q['facet.field'] = JSON.stringify(params.facetFields);
   if (params.facetLimit !== undefined) q['facet.limit'] = String(params.facetLimit);
   if (params.includePrivate) q.include_private = 'true';
-  const r = await ckanAction<{ count: number; results: CkanPackage[]; search_facets?: Record<string, { items?: FacetItem[] }> }>(base, 'package_search', q, opts, 'GET');
+  const r = decodeSearch(await ckanAction<unknown>(base, 'package_search', q, opts, 'GET'));
   const facets: Record<string, FacetItem[]> = {};
   for (const [field, f] of Object.entries(r.search_facets ?? {})) facets[field] = (f.items ?? []).map((i) => ({ name: i.name, ...(i.display_name !== undefined ? { display_name: i.display_name } : {}), count: i.count }));
   return { count: r.count, results: r.results, facets };
 }
 
-export function organizationListForUser(base: string, opts: CkanOptions = {}, permission = 'create_dataset'): Promise<Organization[]> {
-  return ckanAction<Organization[]>(base, 'organization_list_for_user', { permission }, opts, 'GET');
+export async function organizationListForUser(base: string, opts: CkanOptions = {}, permission = 'create_dataset'): Promise<Organization[]> {
+  return decodeOrganizations(await ckanAction<unknown>(base, 'organization_list_for_user', { permission }, opts, 'GET'));
 }
 
 /** The live ckanext-scheming dataset schema, or null when the extension is not installed (unknown action). */
 export async function schemingDatasetSchemaShow(base: string, opts: CkanOptions = {}, type = 'dataset'): Promise<{ dataset_fields: { field_name: string; required?: boolean; label?: unknown }[] } | null> {
   try {
-    return await ckanAction(base, 'scheming_dataset_schema_show', { type }, opts, 'GET');
+    return decodeScheming(await ckanAction<unknown>(base, 'scheming_dataset_schema_show', { type }, opts, 'GET'));
   } catch (err) {
     if (err instanceof CkanError && (err.status === 400 || err.status === 404)) return null;
     throw err;
   }
 }
 
-export function packageCreate(base: string, dict: Record<string, unknown>, opts: CkanOptions): Promise<CkanPackage> {
-  return ckanAction<CkanPackage>(base, 'package_create', dict, opts);
+export async function packageCreate(base: string, dict: Record<string, unknown>, opts: CkanOptions): Promise<CkanPackage> {
+  return decodePackage('package_create', await ckanAction<unknown>(base, 'package_create', dict, opts));
 }
 
-export function packagePatch(base: string, dict: Record<string, unknown> & { id: string }, opts: CkanOptions): Promise<CkanPackage> {
-  return ckanAction<CkanPackage>(base, 'package_patch', dict, opts);
+export async function packagePatch(base: string, dict: Record<string, unknown> & { id: string }, opts: CkanOptions): Promise<CkanPackage> {
+  return decodePackage('package_patch', await ckanAction<unknown>(base, 'package_patch', dict, opts));
 }
 
 /** Multipart resource upload: every form value is a flat string; the file goes in `upload`. */
@@ -211,10 +230,10 @@ export function resourceForm(fields: Record<string, string>, file: { name: strin
   return form;
 }
 
-export function resourceCreate(base: string, form: FormData, opts: CkanOptions): Promise<CkanResource> {
-  return ckanAction<CkanResource>(base, 'resource_create', form, opts);
+export async function resourceCreate(base: string, form: FormData, opts: CkanOptions): Promise<CkanResource> {
+  return decodeResource('resource_create', await ckanAction<unknown>(base, 'resource_create', form, opts));
 }
 
-export function resourceUpdate(base: string, form: FormData, opts: CkanOptions): Promise<CkanResource> {
-  return ckanAction<CkanResource>(base, 'resource_update', form, opts);
+export async function resourceUpdate(base: string, form: FormData, opts: CkanOptions): Promise<CkanResource> {
+  return decodeResource('resource_update', await ckanAction<unknown>(base, 'resource_update', form, opts));
 }

@@ -1,11 +1,14 @@
 /** CKAN and network failures → coded portal errors (catalog codes), without tokens. */
-import { NetworkError } from '../http.js';
+import { BodyTooLargeError, NetworkError } from '../http.js';
 import { PortalError } from '../types.js';
-import { CkanError } from './client.js';
+import { CkanError, ShapeError } from './client.js';
 
-export function toPortalError(err: unknown, dataset: string): PortalError {
+export function toPortalError(err: unknown, dataset: string, base = '-'): PortalError {
   if (err instanceof PortalError) return err;
   if (err instanceof NetworkError) return new PortalError('push-network', { url: err.url, reason: err.reason });
+  if (err instanceof BodyTooLargeError) return new PortalError('push-answer-too-large', { action: err.action, url: err.url, limit: Math.round(err.limitBytes / 1024 / 102.4) / 10 });
+  if (err instanceof ShapeError) return new PortalError('push-bad-answer', { action: err.action, url: base, detail: err.detail });
+  if (err instanceof CkanError && (err.ckanType === 'Not JSON' || err.ckanType === 'Not CKAN') && err.status < 400) return new PortalError('push-not-ckan', { url: base });
   if (err instanceof CkanError) {
     const fields = Object.entries(err.fields).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ');
     if (err.status === 403) return new PortalError('push-forbidden', { action: err.action, dataset, detail: err.detail || err.ckanType });

@@ -11,6 +11,8 @@ export interface MappingOptions {
   scheming: boolean;
   /** Override of `private` (default: akses other than "terbuka" is private). */
   private?: boolean;
+  /** The portal's licence id for the metadata's `lisensi` (src/portal/ckan/license.ts). */
+  licenseId?: string;
 }
 
 /** Keys that go to extras (or top-level with scheming), in this order. */
@@ -18,6 +20,7 @@ export const EXTRA_KEYS = [
   'produsen_kode', 'produsen_nama', 'konsep', 'definisi', 'klasifikasi', 'metode_perhitungan', 'ukuran', 'satuan',
   'tingkat_penyajian', 'cakupan', 'frekuensi', 'periode_awal', 'periode_akhir', 'kode_urusan', 'kode_indikator',
   'sumber', 'accesslevel', 'prioritas_tahun', 'standar', 'standar_versi', 'satudata_valid',
+  'satudata_item', 'satudata_validated_at', 'satudata_errors',
 ] as const;
 
 const str = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : Array.isArray(v) ? v.join(', ') : String(v));
@@ -48,6 +51,9 @@ export function datasetDict(pkg: LoadedPackage, o: MappingOptions): Record<strin
     standar: str(m.standar ?? p?.standard.id),
     standar_versi: str(p?.standard.version),
     satudata_valid: p ? String(p.valid) : undefined,
+    satudata_item: str(m.item ?? m.id_daftar_data),
+    satudata_validated_at: str(p?.validated_at),
+    satudata_errors: p ? String(p.report.errors) : undefined,
   };
   const dict: Record<string, unknown> = {
     name: pkg.name,
@@ -60,7 +66,7 @@ export function datasetDict(pkg: LoadedPackage, o: MappingOptions): Record<strin
     ['author', str(m.produsen?.nama)],
     ['maintainer', str(m.walidata)],
     ['maintainer_email', str(m.kontak)],
-    ['license_id', str(m.lisensi)],
+    ['license_id', o.licenseId ?? str(m.lisensi)],
     ['url', str(m.tautan)],
     ['version', str(p?.standard.version)],
   ];

@@ -3,6 +3,9 @@
  * to upload through the web form — the package files (tidy CSV, original, datapackage.json, validation
  * report JSON + HTML), a one-sheet Metadata.xlsx with Indonesian labels and a README with the upload
  * steps and the sha256 of every file. Deterministic: an unchanged package gives the same ZIP (skipped).
+ * Nothing reaches a portal by itself: the ledger records the ZIP as `packaged` (collected, not published)
+ * until the walidata confirms the upload with `satudata push --portal NAME --confirm DATASET…`; a changed ZIP
+ * is `packaged` again.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -79,7 +82,8 @@ export class ManualPortal implements Portal {
 
   async apply(pkg: LoadedPackage, plan: DatasetPlan, previous: LedgerEntry | undefined): Promise<ApplyResult> {
     const step = plan.steps[0]!;
-    if (step.action === 'skip') return { name: pkg.name, outcome: 'unchanged', writes: 0, ...(previous ? { entry: { ...previous, outcome: 'unchanged' as const } } : {}) };
+    // an unchanged ZIP keeps its state: packaged until the walidata confirms the upload (push --confirm)
+    if (step.action === 'skip') return { name: pkg.name, outcome: 'unchanged', writes: 0, ...(previous ? { entry: { ...previous, outcome: previous.outcome === 'pushed' ? 'pushed' as const : 'packaged' as const } } : {}) };
     const d = step.data as { bytes: Uint8Array; sha256: string; path: string };
     await writeFileAtomic(d.path, d.bytes);
     const now = (this.o.now?.() ?? new Date()).toISOString();

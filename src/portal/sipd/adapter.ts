@@ -6,7 +6,7 @@
  * - `POST {base}/push_dssd` body `{"data": [{kodeindikator, kodepemda, tahun, data}]}` (apply, changed values only).
  */
 import type { LoadedPackage } from '../../package/load.js';
-import { fetchRetry, safeUrl, NetworkError } from '../http.js';
+import { BodyTooLargeError, fetchRetry, readBodyLimited, safeUrl, NetworkError } from '../http.js';
 import type { LedgerEntry } from '../ledger.js';
 import { PortalError, type ApplyResult, type DatasetPlan, type Identity, type Portal, type PortalAdapterOptions } from '../types.js';
 import { aggregateCsv, kodepemdaOf, type DssdItem } from './aggregate.js';
@@ -33,7 +33,14 @@ export class SipdPortal implements Portal {
       if (err instanceof NetworkError) throw new PortalError('push-network', { url: err.url, reason: err.reason });
       throw err;
     }
-    const text = await res.text();
+    let text: string;
+    try {
+      text = await readBodyLimited(res, url, this.o.limits);
+    } catch (err) {
+      if (err instanceof NetworkError) throw new PortalError('push-network', { url: err.url, reason: err.reason });
+      if (err instanceof BodyTooLargeError) throw new PortalError('push-answer-too-large', { action: path.split('?')[0]!, url: err.url, limit: Math.round(err.limitBytes / 1024 / 102.4) / 10 });
+      throw err;
+    }
     if (res.status === 401 || res.status === 403) throw new PortalError('push-auth', { portal: this.name, url: safeUrl(url) });
     if (!res.ok) throw new PortalError('push-http', { action: path.split('?')[0]!, status: res.status, detail: text.slice(0, 120).replace(this.o.token || '\u0000', '***') });
     try {
@@ -50,7 +57,8 @@ export class SipdPortal implements Portal {
   async identify(): Promise<Identity> {
     if (!this.o.token) throw new PortalError('push-no-token', { portal: this.name, env: `SATUDATA_PORTAL_${this.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_TOKEN` });
     const kp = this.kodepemda();
-    await this.call(`get_ref_dssd?kodepemda=${encodeURIComponent(kp)}`);
+    const ref = await this.call(`get_ref_dssd?kodepemda=${encodeURIComponent(kp)}`);
+    rowsOf('get_ref_dssd', ref, safeUrl(`${this.base}/get_ref_dssd`));
     return { user: '-', organization: kp ? `kodepemda ${kp}` : '-', portal: 'SIPD e-Walidata (unverified API)', notes: [] };
   }
 
@@ -77,7 +85,7 @@ export class SipdPortal implements Portal {
     }
     for (const item of items) {
       const remote = await this.call(`get_dssd?kodepemda=${encodeURIComponent(kodepemda)}&tahun=${item.tahun}`);
-      const rows = (Array.isArray(remote) ? remote : ((remote as { data?: unknown[] })?.data ?? [])) as { kodeindikator?: string; data?: unknown }[];
+      const rows = rowsOf('get_dssd', remote, safeUrl(`${this.base}/get_dssd`));
       const have = rows.find((r) => String(r.kodeindikator) === kodeindikator);
       const same = have !== undefined && Number(have.data) === Number(item.data);
       plan.steps.push(same
@@ -102,4 +110,19 @@ export class SipdPortal implements Portal {
     }
     return { name: pkg.name, outcome: 'ok', entry, writes: 1 };
   }
+}
+
+/**
+ * The rows of a get_dssd / get_ref_dssd answer: a JSON array of objects (rfebriaann/istanadata
+ * app/Http/Controllers/DataApi.php reads both as arrays), or `{data: [...]}` (oneew/satudatapali accepts
+ * both; unverified). Anything else is `push-bad-answer`, never a crash.
+ */
+export function rowsOf(action: string, v: unknown, url: string): { kodeindikator?: string; tahun?: unknown; data?: unknown }[] {
+  const list = Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { data?: unknown }).data) ? (v as { data: unknown[] }).data : null;
+  if (!list) throw new PortalError('push-bad-answer', { action, url, detail: 'not a list of rows' });
+  return list.map((r, i) => {
+    if (!r || typeof r !== 'object' || Array.isArray(r)) throw new PortalError('push-bad-answer', { action, url, detail: `row ${i + 1} is not an object` });
+    const row = r as Record<string, unknown>;
+    return { ...(row.kodeindikator !== undefined ? { kodeindikator: String(row.kodeindikator) } : {}), tahun: row.tahun, data: row.data };
+  });
 }
