@@ -1,32 +1,35 @@
 /**
- * Runs the `satudata validate` commands of the README's GitHub Actions and GitLab CI examples, as written,
- * against a git copy of fixtures/repo/ (a base commit on main, then a "pull request" commit that adds an XLSX
- * and changes the file with errors). `satudata` is the built CLI on PATH; CI variables are set as in CI.
+ * Runs docs/ci.md's GitHub Actions and GitLab CI examples as written: the install step for real (`npm install -g
+ * "$SATUDATA_TARBALL"` with the tarball `npm pack` makes of this checkout, into a temporary npm prefix, offline: the
+ * tarball carries its dependencies), then the `satudata validate` steps with the installed `satudata` on PATH, against a
+ * git copy of fixtures/repo/ (a base commit on main, then a "pull request" commit that adds an XLSX and changes the file
+ * with errors). CI variables are set as in CI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { BIN, ROOT } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const ciDoc = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
 
-/** The `satudata validate …` lines of a ```yaml block under a heading. */
-function commands(heading: string): string[] {
-  const at = readme.indexOf(heading);
+/** The ```yaml block under a heading of docs/ci.md, as lines with the YAML list/`run:` prefix removed. */
+function stepLines(heading: string): string[] {
+  const at = ciDoc.indexOf(heading);
   expect(at, heading).toBeGreaterThan(0);
-  const block = /```yaml\n([\s\S]*?)```/.exec(readme.slice(at))![1]!;
-  return block
-    .split('\n')
-    .map((l) => l.replace(/^\s*(?:-\s+)?(?:run:\s*)?/, ''))
-    .filter((l) => l.startsWith('satudata validate'));
+  const block = /```yaml\n([\s\S]*?)```/.exec(ciDoc.slice(at))![1]!;
+  return block.split('\n').map((l) => l.replace(/^\s*(?:-\s+)?(?:run:\s*)?/, ''));
 }
+const commands = (heading: string) => stepLines(heading).filter((l) => l.startsWith('satudata validate'));
+const installs = (heading: string) => stepLines(heading).filter((l) => l.startsWith('npm install'));
 
 let work: string;
 let repo: string;
 let env: Record<string, string>;
+let tarball: string;
+let prefix: string;
 
 function git(...args: string[]): void {
   execFileSync('git', args, { cwd: repo, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
@@ -44,11 +47,17 @@ beforeAll(async () => {
   // a scratch file the repository's .gitignore (tmp/) keeps out of validation
   mkdirSync(join(repo, 'tmp'), { recursive: true });
   writeFileSync(join(repo, 'tmp', 'coretan.csv'), 'a,b\n1,2\n');
-  const bin = join(work, 'bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'satudata'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-  chmodSync(join(bin, 'satudata'), 0o755);
-  env = { PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', CI: 'true', SATUDATA_LANG: '', GITHUB_STEP_SUMMARY: join(work, 'summary.md') };
+  // the release tarball, as a maintainer makes it (dist/ is already built by `npm test`, so no prepare script here)
+  const packDir = join(work, 'pack');
+  mkdirSync(packDir);
+  execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packDir], { cwd: ROOT, stdio: 'ignore' });
+  tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!);
+  prefix = join(work, 'prefix');
+  env = {
+    PATH: `${join(prefix, 'bin')}:${process.env.PATH}`, NO_COLOR: '1', CI: 'true', SATUDATA_LANG: '', GITHUB_STEP_SUMMARY: join(work, 'summary.md'),
+    SATUDATA_TARBALL: tarball, npm_config_prefix: prefix, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false',
+    npm_config_cache: join(work, 'npm-cache'), // empty cache: the tarball must install with no registry at all
+  };
   // base: the valid files only, on main (also known as origin/main, as after actions/checkout)
   const changedLater = join(repo, 'data', 'penduduk', '2023', 'penduduk-kecamatan-2023.csv');
   const withErrors = readFileSync(changedLater);
@@ -70,11 +79,24 @@ beforeAll(async () => {
   await wb.xlsx.writeFile(join(repo, 'data', 'sekolah', 'rekap.xlsx'));
   git('add', '-A');
   git('commit', '-q', '-m', 'pr');
-}, 60000);
+}, 120000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('README CI examples against fixtures/repo', () => {
+describe('docs/ci.md CI examples against fixtures/repo', () => {
+  it('the install step of both examples installs satudata from the release tarball, offline, into an empty prefix', () => {
+    const gh = installs('### GitHub Actions');
+    const gl = installs('### GitLab CI');
+    expect(gh).toEqual(['npm install -g "$SATUDATA_TARBALL"']);
+    expect(gl).toEqual(gh);
+    const r = sh(gh[0]!);
+    expect(r.code, r.stderr).toBe(0);
+    const v = sh('command -v satudata && satudata --version');
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toContain(join(prefix, 'bin', 'satudata'));
+    expect(v.stdout.trim().split('\n').pop()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  }, 120000);
+
   it('GitHub Actions: workflow commands, the JSON report, the job summary', () => {
     const cmds = commands('### GitHub Actions');
     expect(cmds).toHaveLength(2);
