@@ -462,7 +462,7 @@ export const CATALOG = {
     ['Region code may be from an older edition', 'Code "{value}" is not in edition {edition}, and the data\'s year {year} is older than that edition: it may be an older code (before a split or renumbering).', 'Check the code against the Kemendagri list in force in the data\'s year; when publishing, use the current edition\'s code.']),
   // ── portal loop (h-portal: push ↔ report contract, real-CKAN behaviours, bounded HTTP, package identity) ──
   'push-dataset-deleted': e('error', ['#portal'],
-    ['Dataset terhapus', 'Dataset "{dataset}" ada di portal dalam keadaan terhapus (state deleted) dan milik organisasi {organization}; push tidak memulihkan dataset organisasi lain.', 'Minta admin organisasi itu memulihkannya: {command} — atau pakai slug lain di metadata.'],
+    ['Dataset terhapus', 'Dataset "{dataset}" ada di portal dalam keadaan terhapus dan milik organisasi {organization}; satudata push tidak memulihkan dataset organisasi lain.', 'Minta admin organisasi itu memulihkannya: {command} — atau pakai slug lain di metadata.'],
     ['Dataset deleted', 'Dataset "{dataset}" exists on the portal in state deleted and belongs to organisation {organization}; push does not restore another organisation\'s dataset.', 'Ask that organisation\'s admin to restore it: {command} — or use another slug in the metadata.']),
   'push-license-unknown': e('error', ['#portal'],
     ['Lisensi tidak dikenal portal', 'Lisensi "{license}" dari metadata {dataset} tidak ada di daftar lisensi portal; dataset tidak dikirim.', 'Tulis salah satu lisensi portal di metadata (lisensi): {known}.'],
@@ -471,7 +471,7 @@ export const CATALOG = {
     ['Portal menolak berkas besar', 'Portal menolak berkas {file} ({size} MB): terlalu besar (batas di konfigurasi {limit} MB, batas portal ternyata lebih kecil); dataset dibiarkan privat.', 'Turunkan maxUploadMb di konfigurasi portal sesuai ckan.max_resource_size, atau minta admin menaikkan batas itu.'],
     ['Portal refused a large file', 'The portal refused file {file} ({size} MB) as too large (configured limit {limit} MB; the portal\'s is smaller); the dataset is left private.', 'Set maxUploadMb in the portal config to the portal\'s ckan.max_resource_size, or ask the admin to raise it.']),
   'push-bad-answer': e('error', ['#portal'],
-    ['Jawaban portal tidak sesuai', 'Jawaban {action} dari {url} tidak berbentuk seperti seharusnya: {detail}.', 'Periksa alamat portal (apakah benar CKAN/SIPD, bukan halaman proxy atau login); bila benar, laporkan ke admin portal.'],
+    ['Jawaban portal tidak sesuai', 'Jawaban {action} dari {url} tidak berbentuk seperti seharusnya: {detail}.', 'Periksa alamat portal (apakah benar CKAN/SIPD, bukan halaman perantara atau halaman masuk); bila benar, laporkan ke admin portal.'],
     ['Unexpected portal answer', 'The {action} answer from {url} does not have the expected shape: {detail}.', 'Check the portal address (is it really CKAN/SIPD, not a proxy or login page); if it is, report it to the portal admin.']),
   'push-answer-too-large': e('error', ['#portal'],
     ['Jawaban portal terlalu besar', 'Jawaban {action} dari {url} melebihi {limit} MB; dibaca berhenti di batas itu.', 'Periksa alamat portal; batas dapat diubah dengan SATUDATA_HTTP_MAX_MB bila jawaban sebesar itu memang wajar.'],

@@ -19,6 +19,8 @@ const require = createRequire(import.meta.url);
 
 /** Realistic values for every placeholder name the catalog uses (phrases as the checks pass them). */
 const PARAMS: IssueParams = {
+  difference: 63, official: 'Gunungsari', within: '', closest: 'Gunungsari (52.01.09), Lingsar (52.01.10)', edition: 'Kepmendagri 300.2.2-2138/2025',
+  command: 'curl -X POST …/package_patch', license: 'CC-BY-4.0', second: 'data/b.xlsx',
   action: 'package_create', actual: '@level.kecamatan', asDecimal: '1.5', asThousands: '1500', cakupan: '52.01',
   cakupanName: 'Kabupaten Lombok Barat', candidates: 'penduduk-jenis-kelamin-kecamatan, jumlah-sekolah-kecamatan', cell: 'C15',
   cells: 17_179_869_184, choices: 'tahunan, bulanan', code: '52.01.09', column: 'kode_opd', columns: 'C, D', commaExample: '1,5',
