@@ -10,6 +10,7 @@ import type { Standard, StandardInfo } from '../standards/standard.js';
 import { loadTable, RowKind, type LoadedTable } from './table.js';
 import { at, dropRowChange, layoutChanges } from './layout.js';
 import { mapColumns, renameChanges, unmappedFields } from './rename.js';
+import { interpret } from '../interpret/interpret.js';
 import { detectUnpivot } from './unpivot.js';
 import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext } from './values.js';
 import { checkTotals, type Segment } from './totals.js';
@@ -48,7 +49,9 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
   const fields = schema.fields;
   const problems: FixProblem[] = [];
   const changes: Change[] = layoutChanges(t);
-  const map = mapColumns(t, schema, problems);
+  // the one reading of the table `validate` reports against
+  const reading = interpret(t.layout, t.sample, t.info, schema);
+  const map = mapColumns(t, schema, reading, problems);
   const unp = detectUnpivot(t, schema, info, map);
   const unpCols = new Set(unp?.groups.flatMap((g) => g.cells.map((c) => c.col)) ?? []);
   changes.push(...renameChanges(t, schema, map, unpCols));
@@ -126,6 +129,9 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
   for (const e of ev) { fileId += e.id; fileEn += e.en; }
   const fileLocale: Locale = fileId > 0 && fileEn === 0 ? 'id' : fileEn > 0 && fileId === 0 ? 'en' : null;
   const localeOf = (c: number): Locale => {
+    // the column's convention from the Reading; else what the whole column shows
+    const n = reading.columns[c]?.number;
+    if (n && n.style !== 'plain') return n.style === 'ambiguous' || n.style === 'mixed' ? null : n.groupChar === '.' || n.decimalChar === ',' ? 'id' : 'en';
     const e = ev[c]!;
     if (e.id > 0 && e.en === 0) return 'id';
     if (e.en > 0 && e.id === 0) return 'en';
@@ -141,7 +147,11 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     const m = schema.missingValues?.[0];
     return m === undefined ? '' : typeof m === 'string' ? m : m.value;
   })();
-  const ctxOf = (c: number): ValueContext => ({ locale: localeOf(c), dateOrder: orderOf(c), dash: opts.dash ?? 'missing', missing, dateSystem: t.info.dateSystem ?? 1900 });
+  const ctxOf = (c: number): ValueContext => ({
+    locale: localeOf(c), dateOrder: orderOf(c), dash: opts.dash ?? 'missing', missing, dateSystem: t.info.dateSystem ?? 1900,
+    ...(reading.columns[c]?.category ? { category: true } : {}),
+    ...(reading.columns[c]?.codes?.system === 'bps' ? { bps: true } : {}),
+  });
   const ctxCache = new Map<number, ValueContext>();
   const ctx = (c: number) => {
     let x = ctxCache.get(c);

@@ -24,6 +24,8 @@ export interface Layout {
   labels: string[];
   /** Labels exactly as written (joined for multi-row headers), for whitespace reports. */
   rawLabels: string[];
+  /** The header cells of each column, top to bottom ("Jenis Kelamin", "Laki-laki"): the last is the leaf. */
+  parts?: string[][];
   /** Blank rows at the top, above the first non-blank row (an empty first line `;;;` of a BPS export). */
   blankBeforeHeader: number[];
   /** Blank rows between the header and the first data row. */
@@ -76,6 +78,8 @@ export interface DetectedTable {
   layout: Layout;
   /** Rows after the header, in batches: the buffered ones first, then the rest of the stream. */
   rows: AsyncIterable<RawRow[]>;
+  /** The first rows after the header (a bounded sample the interpretation reads before the stream). */
+  sample: RawRow[];
 }
 
 export async function detectLayout(source: RowSource): Promise<DetectedTable> {
@@ -103,7 +107,7 @@ export async function detectLayout(source: RowSource): Promise<DetectedTable> {
       yield next.value;
     }
   }
-  return { layout, rows: rows() };
+  return { layout, rows: rows(), sample: pending.slice() };
 }
 
 /** Decides the layout from the first rows of a table. Exported for tests. */
@@ -196,7 +200,7 @@ export function analyse(rows: RawRow[]): Layout {
   const dataWidths = dataRows.slice(0, 40).map((r) => lastNonBlank(r) + 1).sort((a, b) => a - b);
   const typical = dataWidths.length ? dataWidths[Math.floor(dataWidths.length / 2)]! : 0;
   const width = Math.max(headerWidth, typical);
-  const { labels, rawLabels } = flatten(block, width);
+  const { labels, rawLabels, parts } = flatten(block, width);
   // Which column holds the row labels: the first column that is mostly text in the data rows.
   let labelCol = 0;
   for (let c = 0; c < width; c++) {
@@ -237,6 +241,7 @@ export function analyse(rows: RawRow[]): Layout {
     headerRows: block.map((r) => r.n),
     labels,
     rawLabels,
+    parts,
     blankBeforeHeader,
     blankAfterHeader,
     width,
@@ -260,7 +265,7 @@ function lastNonBlank(row: RawRow): number {
  * Joins a header block into one label per column. A group label (a cell with sub-labels under it) is
  * carried right over the empty cells beside it that also have sub-labels, the way a merged cell spans them.
  */
-export function flatten(block: RawRow[], width: number): { labels: string[]; rawLabels: string[] } {
+export function flatten(block: RawRow[], width: number): { labels: string[]; rawLabels: string[]; parts: string[][] } {
   const h = block.length;
   const cell = (r: number, c: number): string => block[r]!.cells[c] ?? '';
   const hasBelow = (r: number, c: number): boolean => {
@@ -269,6 +274,7 @@ export function flatten(block: RawRow[], width: number): { labels: string[]; raw
   };
   const labels: string[] = [];
   const rawLabels: string[] = [];
+  const all: string[][] = [];
   for (let c = 0; c < width; c++) {
     const parts: string[] = [];
     const raws: string[] = [];
@@ -287,8 +293,9 @@ export function flatten(block: RawRow[], width: number): { labels: string[]; raw
     }
     labels.push(parts.join(' '));
     rawLabels.push(raws.join(' '));
+    all.push(parts);
   }
-  return { labels, rawLabels };
+  return { labels, rawLabels, parts: all };
 }
 
 /** What a label text says about its row. */

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Issue, Report, TableReport } from './issue.js';
 import { location, renderIssue } from './render.js';
+import { describeReading } from '../interpret/describe.js';
 
 const ICON = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
@@ -37,6 +38,11 @@ function formatTable(table: TableReport, opts: PrettyOptions): string[] {
     if (lay.headerRows.length) parts.push(t(lang, 'label.header', { rows: span(lay.headerRows) }));
     parts.push(lay.dataRows ? t(lang, 'label.data', lay.dataRows) : t(lang, 'label.nodata'));
     lines.push(c.dim(`  ${t(lang, 'label.layout')}: ${parts.join(', ')}`));
+  }
+  const read = table.interpretation ? describeReading(table.interpretation, lang) : [];
+  if (read.length) {
+    lines.push(c.dim(`  ${t(lang, 'reading.title')}`));
+    for (const l of read) lines.push(c.dim(`    ${l}`));
   }
   const hinted = new Set<string>();
   for (const issue of table.issues) {
