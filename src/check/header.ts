@@ -46,11 +46,16 @@ export function reportMapping(reading: Reading, schema: TableSchema, headerRow: 
     if (c.candidates) sink.add('mapping-ambiguous', { label: shown(c), choices: c.candidates.join(' / ') }, { ...at(c.index), value: c.label });
   }
   const unusedLabels = reading.columns.filter((c) => !c.field && c.label).map((c) => c.label);
-  for (const name of reading.missing) {
+  const mode = schema.fieldsMatch;
+  // with a strict match every field the columns and titles do not supply is missing; else the required ones
+  const fed = new Set(reading.constants.map((k) => k.field).filter(Boolean));
+  const missing = mode === 'subset' || mode === 'partial'
+    ? reading.missing
+    : fields.filter((f, fi) => columnOfField[fi] === -1 && !fed.has(f.name)).map((f) => f.name);
+  for (const name of missing) {
     const suggestion = closestLabel(name, unusedLabels);
     sink.add('missing-label', { field: name, suggestion: suggestion ? `@hint.rename:${suggestion}` : '' }, { field: name });
   }
-  const mode = schema.fieldsMatch;
   if (mode !== 'superset' && mode !== 'partial') {
     const severity = mode === 'exact' || mode === 'equal' || mode === 'subset' ? 'error' : undefined;
     const names = fields.filter((_, fi) => columnOfField[fi] === -1).map((f) => f.name);

@@ -27,8 +27,11 @@ export function scoreStandard(p: Prepared, standard: Standard): Scored {
   const valueCols = reading.columns.filter((c) => c.values > 0 && !c.rowNumber);
   const mapped = valueCols.filter((c) => c.field).length;
   // region codes of another level than the standard's make it a worse fit
-  const tingkat = standard.info.tingkat_penyajian;
-  const levelClash = reading.columns.some((c) => c.field && c.codes?.level && c.codes.level !== tingkat && fields.find((f) => f.name === c.field)?.['satudata:kode']);
+  const levelClash = reading.columns.some((c) => {
+    if (!c.field || !c.codes?.level) return false;
+    const k = fields.find((f) => f.name === c.field)?.['satudata:kode'] as { tingkat?: string } | undefined;
+    return k?.tingkat !== undefined && k.tingkat !== c.codes.level;
+  });
   const fieldsUsed = reading.columns.filter((c) => c.field).length / Math.max(1, fields.length);
   const raw = (supplied / Math.max(1, required.length)) * 0.5 + (mapped / Math.max(1, valueCols.length)) * 0.35 + fieldsUsed * 0.15;
   const score = Math.round((levelClash ? raw * 0.5 : raw) * 100) / 100;

@@ -26,8 +26,8 @@ export function describeReading(reading: Reading, lang: Lang): string[] {
     let target = '';
     if (c.field) target = ` → ${c.field}`;
     else if (c.candidates) target = ` → ? ${t(lang, 'reading.could-be', { arg: c.candidates.join(' / ') })}`;
-    else if (withStandard && c.rowNumber) target = ` (${t(lang, 'reading.row-number')})`;
-    else if (withStandard && c.values > 0) target = ` (${t(lang, 'reading.unmapped')})`;
+    else if (withStandard && c.rowNumber) target = ` — ${t(lang, 'reading.row-number')}`;
+    else if (withStandard && c.values > 0) target = ` — ${t(lang, 'reading.unmapped')}`;
     if (!target && notes.length === 0) continue;
     lines.push(`${c.letter} ${label}${target}${notes.length ? ` (${notes.join('; ')})` : ''}`);
   }

@@ -101,13 +101,14 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
     const label = layout.labels[c] ?? '';
     const parts = layout.parts?.[c] ?? (label ? [label] : []);
     // a few repeated words (ADA / TIDAK ADA): the words are data
-    const words = [...texts.entries()].filter(([w]) => classifyNumber(w).style === NumStyle.NotNumber);
+    const words = [...texts.entries()].filter(([w]) => /\p{L}/u.test(w) && classifyNumber(w).style === NumStyle.NotNumber);
     const wordCount = words.reduce((a, [, n]) => a + n, 0);
     const category = words.length >= 2 && words.length <= 8 && wordCount >= values * 0.8 && wordCount >= words.length * 2 && words.some(([w]) => !MISSING_MARKERS.has(w));
     const sequential = ints.length >= 2 && ints.length === values - 0 && ints.every((v, i) => v === ints[0]! + i);
     const rowNumber = ROW_NUMBER_LABEL.test(slug(label)) && (values === 0 || sequential || numeric >= values * 0.8);
     let codeSystem: ColumnReading['codes'];
-    if (codes > 0 && codes >= values * 0.6) {
+    const codeLabel = /(^|[\s_.])(kode|code|kd|id)([\s_.]|$)/i.test(label);
+    if (codes > 0 && codes >= values * 0.6 && (codeLabel || dotted > 0 || bps > 0)) {
       const level = [...levels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
       if (bps > kemendagri) codeSystem = { system: 'bps', evidence: [`bps:${bps}/${codes}`] };
       else if (kemendagri > 0) codeSystem = { system: 'kemendagri', ...(level ? { level } : {}), evidence: [`kemendagri:${kemendagri}/${codes}`, ...(dotted ? ['dotted'] : [])] };
