@@ -43,6 +43,8 @@ export interface FieldShardState {
   /** Codes stored as floats (3201.0): reported once per column with their count. */
   floatCodes: number;
   floatFirst?: { row: number; col: number; line?: number; value: string };
+  markers?: number;
+  markerFirst?: { row: number; col: number; line?: number; value: string };
 }
 
 /** How the Reading says the column's number texts are written (interpret/conventions.ts). */
@@ -188,10 +190,12 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
     field,
     check,
     keepsValues: unique !== null,
-    shardState: () => ({ floatCodes, ...(floatFirst ? { floatFirst } : {}) }),
+    shardState: () => ({ floatCodes, ...(floatFirst ? { floatFirst } : {}), markers: markerCount, ...(markerFirst ? { markerFirst } : {}) }),
     absorb(state) {
       floatCodes += state.floatCodes;
       floatFirst ??= state.floatFirst;
+      markerCount += state.markers ?? 0;
+      markerFirst ??= state.markerFirst;
     },
     finish() {
       if (unique) {

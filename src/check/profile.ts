@@ -139,7 +139,9 @@ export class ColumnProfile {
     const numbers = s.reduce((a, b) => a + b, 0);
     // how the numbers are written was decided once for the column by the Reading (interpret/conventions.ts)
     const style = reading?.number?.style;
-    const numberStyle = numbers === 0 || !style || style === 'plain' ? (numbers > 0 ? 'plain' : undefined)
+    const own = this.evidence();
+    const numberStyle = numbers === 0 ? undefined
+      : !style || style === 'plain' ? (own.en > 0 && own.id === 0 ? 'en' : own.id > 0 && own.en === 0 ? 'id' : 'plain')
       : style === 'ambiguous' ? 'ambiguous' : style === 'mixed' ? 'mixed'
       : reading!.number!.groupChar === '.' || reading!.number!.decimalChar === ',' ? 'id' : 'en';
     if (numbers > 0) {

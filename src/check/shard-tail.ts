@@ -19,7 +19,7 @@ export async function runTail(job: TailJob): Promise<TailState> {
     maxErrors: job.maxErrors,
     // the same per-row extensions the first shard runs (a sharded file has no jurisdiction checks)
     extensions: job.standard ? [rulesExtension(job.standard.info), referenceExtension(job.standard.info, {})] : [],
-    tail: { layout: job.layout, fieldColumns: job.fieldColumns, collect: (s) => (state = s) },
+    tail: { layout: job.layout, fieldColumns: job.fieldColumns, ...(job.conventions ? { conventions: job.conventions } : {}), collect: (s) => (state = s) },
   });
   return state!;
 }

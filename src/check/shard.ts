@@ -27,6 +27,7 @@ export interface TailJob {
   firstLine: number;
   layout: ShardReady['layout'];
   fieldColumns: number[];
+  conventions?: ShardReady['conventions'];
   schema: NonNullable<ShardReady['schema']>;
   standard?: Standard;
   maxErrors: number;
@@ -46,7 +47,7 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
     const job: TailJob = {
       path: info.path, bytes: info.bytes, encoding: info.encoding, delimiter: info.delimiter,
       startByte: split.startByte, firstRecord: split.records, firstLine: split.lines,
-      layout: ready.layout, fieldColumns: ready.fieldColumns, schema: ready.schema, standard: standard(), maxErrors,
+      layout: ready.layout, fieldColumns: ready.fieldColumns, conventions: ready.conventions, schema: ready.schema, standard: standard(), maxErrors,
     };
     const inWorker = new Promise<TailResult>((resolve, reject) => {
       const worker = new Worker(new URL('./shard-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 16 } });

@@ -15,7 +15,7 @@ import { prepare, readWith, type Prepared } from '../interpret/interpret.js';
 import { reportReading } from '../interpret/report.js';
 import type { Reading, StandardChoiceReading } from '../interpret/reading.js';
 import { checkLabelLayout } from './labels.js';
-import { compileField, type CompiledField, type FieldShardState } from './fields.js';
+import { compileField, type ColumnConvention, type CompiledField, type FieldShardState } from './fields.js';
 import { ColumnProfile } from './profile.js';
 import { KeyIndex, type KeyLog } from './key-index.js';
 import { readLines } from '../read/csv-lines.js';
@@ -47,8 +47,8 @@ export interface TableOptions {
    * parallel (see shard.ts). Only offered when the table can be merged exactly (`ready.shardable`).
    */
   shard?: (ready: ShardReady) => Promise<ShardHandle | null>;
-  /** This run validates a second shard: layout and header match come from the first; state goes back. */
-  tail?: { layout: Layout; fieldColumns: number[]; collect: (state: TailState) => void };
+  /** This run validates a second shard: layout, header match and column conventions come from the first; state goes back. */
+  tail?: { layout: Layout; fieldColumns: number[]; conventions?: (ColumnConvention | null)[]; collect: (state: TailState) => void };
   /** The file's SHA-256 when already known (the other sheets of a workbook validated sheet by sheet). */
   sha256?: string;
 }
@@ -57,6 +57,8 @@ export interface ShardReady {
   layout: Layout;
   schema?: TableSchema;
   fieldColumns: number[];
+  /** Per column: how the Reading says its numbers and markers are written (the second shard reads them alike). */
+  conventions: (ColumnConvention | null)[];
   /** Every column has a schema field, no field keeps all its values, every extension is per-row. */
   shardable: boolean;
 }
@@ -158,8 +160,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const buildExtensions = (sch: TableSchema): RowExtension[] =>
     (opts.extensions ?? []).map((make) => make({ sink, schema: sch, fieldColumns })).filter((x): x is RowExtension => x !== null);
   let extensions: RowExtension[] = [];
-  // columns read under a locale convention: the second shard of a large CSV would not know it
-  let conventions = false;
+  // how each column's numbers and markers are read (handed to the second shard of a large CSV)
+  const conventions: (ColumnConvention | null)[] = new Array(width).fill(null);
   if (schema) {
     const match = tail || !reading ? { fieldOfColumn: [], columnOfField: tail?.fieldColumns ?? [] } : reportMapping(reading, schema, headerRow, sink);
     fieldColumns = match.columnOfField;
@@ -172,11 +174,11 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (col < 0) return;
       const rc = reading?.columns[col];
       const n = rc?.number;
-      const convention = {
+      const convention: ColumnConvention = tail ? (tail.conventions?.[col] ?? {}) : {
         ...(n && n.style !== 'ambiguous' && n.style !== 'mixed' ? { decimalChar: n.decimalChar, groupChar: n.groupChar } : {}),
         ...(rc?.markers ? { markers: rc.markers } : {}),
       };
-      if ((convention.decimalChar ?? '.') !== '.' || convention.groupChar || convention.markers) conventions = true;
+      conventions[col] = convention;
       fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, allKeys || keyFields.has(f.name), convention);
     });
     pkNames = primaryKeyOf(schema);
@@ -211,9 +213,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   let progressAt = 0;
   // Workbook readers skip rows absent from the sheet: a gap in row numbers is a blank row.
   let prevN = tail ? 0 : Math.max(headerRow ?? 0, ...layout.blankAfterHeader);
-  const shardable = !!schema && !conventions && !opts.onRow && source.stopAfter !== undefined && profiles.every((p) => p === null) &&
+  const shardable = !!schema && !opts.onRow && source.stopAfter !== undefined && profiles.every((p) => p === null) &&
     extensions.every((x) => x.shardable === true) && fieldOfColumn.every((f) => f === null || !f.keepsValues);
-  const handle = !tail && opts.shard ? await opts.shard({ layout, schema, fieldColumns, shardable }) : null;
+  const handle = !tail && opts.shard ? await opts.shard({ layout, schema, fieldColumns, conventions, shardable }) : null;
   if (handle) source.stopAfter!(handle.stopAfter);
 
   // the first shard ends at the split even when its reader had already read past it
