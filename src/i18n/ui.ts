@@ -26,6 +26,7 @@ export const UI: Record<string, Phrase> = {
   'reading.ev.decimal-point': { id: 'ada angka bertitik desimal', en: 'some numbers have a decimal point' },
   'reading.ev.trailing-zeros': { id: 'tepat tiga angka setelah titik, dengan nol di akhir (mis. 60.100)', en: 'exactly three digits after the dot, with trailing zeros (e.g. 60.100)' },
   'reading.ev.total': { id: 'baris jumlah sama dengan jumlah kolom hanya dengan bacaan ini', en: 'the totals row equals the column sum only under this reading' },
+  'reading.ev.ungrouped': { id: 'angka lain di kolom ini ditulis tanpa titik ribuan (mis. 1000)', en: 'other numbers in the column are written without thousand dots (e.g. 1000)' },
   'reading.ev.file': { id: 'kolom lain di berkas ini', en: 'the file\'s other columns' },
   'reading.ev.declared': { id: 'kolom standar berisi angka desimal', en: 'the field holds decimals' },
   'reading.ev.undecided': { id: 'tidak ada bukti yang memutuskan', en: 'no evidence decides' },

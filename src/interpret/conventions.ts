@@ -92,13 +92,9 @@ export function decide(n: ColumnNumbers, ctx: ConventionContext): NumberConventi
   }
   const idVotes: string[] = [];
   const enVotes: string[] = [];
-  // numbers of four digits or more written without grouping: the writer does not group thousands, so a
-  // dotted cell among them is a slip (reported per cell by the type check), not the column's convention
+  // numbers of four digits or more written without grouping: the writer does not group thousands
   const ungrouped = n.cells.filter((c) => /^\s*[+-]?\d{4,}\s*$/.test(c.text)).length;
-  const dotted = s[NumStyle.DotGroups]! + s[NumStyle.AmbiguousDot]! + s[NumStyle.IdFull]!;
-  if (ungrouped > 0 && dotted > 0 && dotted < ungrouped && s[NumStyle.CommaDecimal]! === 0) {
-    return { style: 'plain', decimalChar: '.', groupChar: '', evidence: ['ungrouped'], ...base };
-  }
+  if (ungrouped > 0 && n.ambiguousDot > 0) enVotes.push('ungrouped');
   if (s[NumStyle.DotGroups]! + s[NumStyle.IdFull]! > 0) idVotes.push('groups-dot');
   if (s[NumStyle.CommaDecimal]! > 0) idVotes.push('decimal-comma');
   if (s[NumStyle.CommaGroups]! + s[NumStyle.UsFull]! > 0) enVotes.push('groups-comma');

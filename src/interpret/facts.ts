@@ -70,6 +70,11 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
       const kind = row.kinds?.[c];
       if (kind === CellKind.Number) {
         numeric++;
+        if (normaliseCode(t)) {
+          codes++;
+          const nc = normaliseCode(t)!;
+          if (region(nc.code)) kemendagri++;
+        }
         if (!total && /^\d+$/.test(t)) ints.push(Number(t));
         continue;
       }
@@ -89,6 +94,8 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
       }
       if (MISSING_MARKERS.has(lower)) {
         markers.set(t, (markers.get(t) ?? 0) + 1);
+        // a placeholder is no value (for the type fit), unless the column turns out to hold category words
+        if (!/\p{L}/u.test(t)) values--;
         continue;
       }
       const st = classifyNumber(t).style;
