@@ -116,6 +116,8 @@ export interface RowExtension {
 export type ExtensionFactory = (ctx: ExtensionContext) => RowExtension | null;
 
 const NOTE_TEXT_MAX = 80;
+/** An NIP in a signature row (18 digits, often written 8 6 1 3). */
+const NIP_DIGITS = /\d{8}\s*\d{6}\s*\d\s*\d{3}/;
 
 export async function validateSource(source: RowSource, opts: TableOptions): Promise<TableReport> {
   const started = performance.now();
@@ -251,7 +253,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
           sink.add('footnote-row', { text }, { row: row.n, line: row.line, col: firstCol(row) });
         } else {
           signatures.push(row.n);
-          sink.add('signature-block', { text }, { row: row.n, line: row.line, col: firstCol(row) });
+          // personal data stays out of every output: the row is shown, never its names or NIP
+          sink.add('signature-block', { text: NIP_DIGITS.test(row.cells.join(' ')) ? '@reading.nip-masked' : '@reading.signature-masked' }, { row: row.n, line: row.line, col: firstCol(row) });
         }
         continue;
       }

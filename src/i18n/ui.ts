@@ -47,7 +47,9 @@ export const UI: Record<string, Phrase> = {
   'reading.standard.matched': { id: 'standar {arg} (dipilih otomatis)', en: 'standard {arg} (chosen automatically)' },
   'reading.standard.none': { id: 'tanpa standar', en: 'no standard' },
   'fix.reason.bps-code': { id: 'kode BPS, bukan kode Kemendagri; titik tidak disisipkan', en: 'a BPS code, not a Kemendagri code; no dots are inserted' },
-  'reading.next': { id: 'Berikutnya: {arg}', en: 'Next: {arg}' },
+  'reading.nip-masked': { id: 'NIP (18 digit) disamarkan', en: 'NIP (18 digits) masked' },
+  'reading.signature-masked': { id: 'nama/jabatan disamarkan', en: 'name/position masked' },
+  'reading.next': { id: 'Langkah berikutnya: {arg}', en: 'Next step: {arg}' },
   // package, push, config (satudata package / push / config)
   'pkg.need-standard': { id: 'Sebutkan standar: --schema BERKAS atau --standard ID.', en: 'Name the standard: --schema FILE or --standard ID.' },
   'pkg.zip-one-file': { id: '--out ….zip hanya untuk satu berkas; untuk beberapa berkas pakai --out FOLDER.', en: '--out ….zip takes one file only; for several files use --out FOLDER.' },

@@ -362,6 +362,8 @@ function hasUndottedLowerCode(cells: string[], labelCol: number, label: string):
 /** Classifies rows after the header. Stateful: once footnotes or a signature start, text rows stay notes. */
 export class RowClassifier {
   private inNotes = false;
+  /** A signature block began: its following short text rows (the name) are part of it. */
+  private inSignature = false;
   /** Province totals in this table are written in capitals (BPS style): then "Gorontalo" is a kabupaten. */
   private upperProvinces = false;
   /** Per column right of the label column: the sum of the data rows since the last enclosing-region total. */
@@ -443,8 +445,11 @@ export class RowClassifier {
       const firstText = cells[first]!.trim();
       if (NIP.test(firstText) || ((SIGNATURE_START.test(firstText) || PLACE_DATE.test(firstText)) && filled <= 2) || NIP.test(cells.join(' '))) {
         this.inNotes = true;
+        this.inSignature = true;
         return RowKind.Signature;
       }
+      // the name under "Kepala Dinas" belongs to the signature block (personal data), not to the notes
+      if (this.inSignature && filled <= 2 && !this.hasNumber(cells)) return RowKind.Signature;
       if (FOOTNOTE_START.test(firstText)) {
         this.inNotes = true;
         return RowKind.Footnote;

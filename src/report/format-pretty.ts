@@ -22,6 +22,13 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
   const c = opts.color;
   const verdict = report.valid ? c.green.bold(t(opts.lang, 'summary.valid')) : c.red.bold(t(opts.lang, 'summary.invalid'));
   out.push(`${verdict} — ${t(opts.lang, 'summary.line', { ...s })}`);
+  // tables read with a standard that are not yet tidy: the command that tidies each (the last lines)
+  for (const table of report.tables) {
+    const std = table.standard?.id;
+    if (!std || table.unreadable || table.stats.errors + table.stats.warnings === 0) continue;
+    const sheet = table.sheet && (report.tables.filter((x) => x.path === table.path).length > 1) ? ` --sheet "${table.sheet}"` : '';
+    out.push(t(opts.lang, 'reading.next', { arg: `satudata rapikan ${table.path} --standard ${std}${sheet}` }));
+  }
   return out.join('\n') + '\n';
 }
 
