@@ -1,7 +1,7 @@
 /**
  * The one column matcher of the code base: which column feeds which standard field. Tried in order, each
  * step only on columns and fields still free: the exact name; the slug of the name or title; an Indonesian
- * synonym the standard declares (`satudata:alias`); the leaf of a merged header ("Jenis Kelamin › Laki-laki");
+ * the leaf of a merged header ("Jenis Kelamin › Laki-laki"); an Indonesian synonym the standard declares (`satudata:alias`);
  * a level word ("Kecamatan" → nama_kecamatan for names, kode_kecamatan for codes); a generic region label
  * bound to the code field's name; a code label; a close spelling. A candidate must fit the column's values
  * (a count field takes numbers, a code field codes). Two fields that fit equally are never guessed.
@@ -115,12 +115,12 @@ export function matchColumns(labels: string[], parts: string[][], facts: ColumnF
   step('name', (c) => all.filter((fi) => fields[fi]!.name === labels[c]));
   step('slug', (c) => all.filter((fi) => fslug[fi] === slug(labels[c]!) || (tslug[fi] !== '' && tslug[fi] === slug(labels[c]!))));
   const yearLabel = (c: number) => YEAR.test(labels[c]!);
-  step('alias', (c) => (yearLabel(c) ? [] : all.filter((fi) => aslug[fi]!.includes(slug(labels[c]!)) || (leafOf(c) !== '' && aslug[fi]!.includes(leafOf(c))))));
   step('leaf', (c) => {
     const leaf = leafOf(c);
     if (!leaf || yearLabel(c) || (parts[c]?.length ?? 0) < 2) return [];
     return all.filter((fi) => fslug[fi] === leaf || tslug[fi] === leaf);
   });
+  step('alias', (c) => (yearLabel(c) ? [] : all.filter((fi) => aslug[fi]!.includes(slug(labels[c]!)) || (leafOf(c) !== '' && aslug[fi]!.includes(leafOf(c))))));
   const stripped = (s: string) => s.replace(/^(nama|kode)_/, '');
   step('level-word', (c) => {
     const s = slug(labels[c]!);
