@@ -94,6 +94,9 @@ export function decide(n: ColumnNumbers, ctx: ConventionContext): NumberConventi
   const enVotes: string[] = [];
   // numbers of four digits or more written without grouping: the writer does not group thousands
   const ungrouped = n.cells.filter((c) => /^\s*[+-]?\d{4,}\s*$/.test(c.text)).length;
+  const dotted = s[NumStyle.DotGroups]! + s[NumStyle.AmbiguousDot]! + s[NumStyle.IdFull]!;
+  // most big numbers ungrouped: a dotted one is a slip the type check reports per cell, not a convention
+  if (ungrouped > dotted && dotted > 0 && s[NumStyle.CommaDecimal]! === 0) return { style: 'plain', decimalChar: '.', groupChar: '', evidence: ['ungrouped'], ...base };
   if (ungrouped > 0 && n.ambiguousDot > 0) enVotes.push('ungrouped');
   if (s[NumStyle.DotGroups]! + s[NumStyle.IdFull]! > 0) idVotes.push('groups-dot');
   if (s[NumStyle.CommaDecimal]! > 0) idVotes.push('decimal-comma');
