@@ -31,7 +31,7 @@ export interface ValueContext {
 
 export type Converted =
   | { ok: true; value: string; rule?: FixRule }
-  | { ok: false; reason: 'ambiguous-number' | 'ambiguous-date' | 'not-integer' | 'bps-code' };
+  | { ok: false; reason: 'ambiguous-number' | 'ambiguous-date' | 'not-integer' | 'bps-code' | 'not-number' | 'not-year' };
 
 const DASHES = new Set(['-', '–', '—', '--']);
 const GLUED = /^\s*(\d{1,4})\.\s*(\S.*?)\s*$/;
@@ -90,7 +90,8 @@ export function convert(raw: string, kind: CellKind | undefined, field: FieldDef
       return done(String(n), raw, trimRule);
     }
     const c = classifyNumber(trimmed);
-    if (c.style === NumStyle.NotNumber) return { ok: true, value: trimmed, ...(trimRule ? { rule: trimRule } : {}) };
+    // text that is no number ("76 unit") is not guessed: it is listed, never passed on silently
+    if (c.style === NumStyle.NotNumber) return { ok: false, reason: 'not-number' };
     if ((c.style === NumStyle.AmbiguousDot || c.style === NumStyle.AmbiguousComma) && ctx.locale === null) return { ok: false, reason: 'ambiguous-number' };
     const n = valueOf(c.core, c.style, ctx.locale === 'id');
     if (!Number.isFinite(n)) return { ok: true, value: trimmed };
@@ -109,7 +110,7 @@ export function convert(raw: string, kind: CellKind | undefined, field: FieldDef
   if (type === 'year') {
     const m = /^(\d{4})(?:\.0+)?$/.exec(trimmed);
     if (m) return done(m[1]!, raw, m[1] !== trimmed ? 'year-float' : trimRule);
-    return { ok: true, value: trimmed, ...(trimRule ? { rule: trimRule } : {}) };
+    return { ok: false, reason: 'not-year' };
   }
   if (type === 'date') {
     if (kind === CellKind.Date) return done(trimmed.slice(0, 10), raw, 'date-serial');

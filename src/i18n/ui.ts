@@ -49,6 +49,8 @@ export const UI: Record<string, Phrase> = {
   'fix.reason.bps-code': { id: 'kode BPS, bukan kode Kemendagri; titik tidak disisipkan', en: 'a BPS code, not a Kemendagri code; no dots are inserted' },
   'reading.nip-masked': { id: 'NIP (18 digit) disamarkan', en: 'NIP (18 digits) masked' },
   'reading.signature-masked': { id: 'nama/jabatan disamarkan', en: 'name/position masked' },
+  'fix.reason.not-number': { id: 'bukan angka', en: 'not a number' },
+  'fix.reason.not-year': { id: 'bukan tahun 4 digit', en: 'not a 4-digit year' },
   'reading.next': { id: 'Langkah berikutnya: {arg}', en: 'Next step: {arg}' },
   // package, push, config (satudata package / push / config)
   'pkg.need-standard': { id: 'Sebutkan standar: --schema BERKAS atau --standard ID.', en: 'Name the standard: --schema FILE or --standard ID.' },
