@@ -51,6 +51,7 @@ export const UI: Record<string, Phrase> = {
   'reading.signature-masked': { id: 'nama/jabatan disamarkan', en: 'name/position masked' },
   'fix.reason.not-number': { id: 'bukan angka', en: 'not a number' },
   'fix.reason.not-year': { id: 'bukan tahun 4 digit', en: 'not a 4-digit year' },
+  'init.matched': { id: '(cocok dengan berkas data)', en: '(fits the data file)' },
   'reading.next': { id: 'Langkah berikutnya: {arg}', en: 'Next step: {arg}' },
   // package, push, config (satudata package / push / config)
   'pkg.need-standard': { id: 'Sebutkan standar: --schema BERKAS atau --standard ID.', en: 'Name the standard: --schema FILE or --standard ID.' },

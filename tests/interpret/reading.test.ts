@@ -104,3 +104,15 @@ describe('a CSV with ";" and decimal commas', () => {
     expect(r!.interpretation!.columns[6]!.number).toMatchObject({ style: 'decimal-comma', decimalChar: ',' });
   });
 });
+
+describe('init suggestion', () => {
+  it('names the standard a data file fits, and none for a file that fits none', async () => {
+    const { standardForFile } = await import('../../src/interpret/choose-file.js');
+    const { catalogFor } = await import('../../src/standards/resolve.js');
+    const catalog = await catalogFor();
+    expect((await standardForFile(WORKBOOK, catalog.standards))?.info.id).toBe('penduduk-jenis-kelamin-kecamatan');
+    const other = join(dir, 'warna.csv');
+    writeFileSync(other, 'warna,nilai\nmerah,1\nbiru,2\n');
+    expect(await standardForFile(other, catalog.standards)).toBeUndefined();
+  });
+});
