@@ -217,6 +217,13 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
       continue;
     }
     if (kind !== RowKind.Data) continue;
+    // a value beyond the header is not written: it gets its own change-log line, never lost silently
+    for (let c = 0; c < row.cells.length; c++) {
+      // beyond the header, or in a column without a label that no field takes
+      if (c < t.layout.width && (t.layout.labels[c] || map.fieldOfColumn[c] !== -1 || unpCols.has(c))) continue;
+      const v = (row.cells[c] ?? '').trim();
+      if (v !== '') changes.push({ cell: at(sheet, c, row.n), rule: 'drop-extra-cell', old: v, new: '' });
+    }
     if (numericCols.length) seq.push({ kind: 'data', row: { n: row.n, values: numbersOf(row), key: keyOf(row), stem: stemOf(row) } });
     const base: string[] = fields.map((f, fi) => {
       const s = sources[fi]!;

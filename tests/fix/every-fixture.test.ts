@@ -36,3 +36,14 @@ describe('fix output against the standard: nothing fix did not list', () => {
     if (r.plan.problems.length === 0 && !r.check.issues.some((x) => x.severity === 'error')) expect(r.valid).toBe(true);
   });
 });
+
+describe('fix loses no value silently', () => {
+  it('a cell beyond the header gets its own change-log line', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const std = await standardById('penduduk-jenis-kelamin-kecamatan');
+    const input = join(dir, 'extra.csv');
+    writeFileSync(input, 'kode_wilayah,nama_kecamatan,tahun,laki_laki,perempuan,jumlah\n52.01.01,Gerung,2023,1,2,3\n52.01.02,Kediri,2023,1,1,2,catatan lepas\n');
+    const r = await runFixFile(input, std, join(dir, 'extra-rapi.csv'));
+    expect(r.plan.changes).toContainEqual({ cell: 'G3', rule: 'drop-extra-cell', old: 'catatan lepas', new: '' });
+  });
+});
