@@ -2,7 +2,7 @@
  * Compiles each Table Schema field into one checking function, built once before the row loop:
  * missing values, type cast (with Indonesian-aware hints), constraints and uniqueness.
  */
-import { CellKind, type RawRow } from '../read/table.js';
+import { CellKind, cellAddress, type RawRow } from '../read/table.js';
 import type { FieldDef, MissingValue, TableSchema } from '../standards/schema.js';
 import type { IssueSink } from './sink.js';
 import { classifyNumber, NumStyle, parseNumber, parsePlainInteger, parsePlainNumber } from './numbers.js';
@@ -40,20 +40,32 @@ export interface CompiledField {
 }
 
 export interface FieldShardState {
-  dotGroupErrors: number;
-  ambiguous: { row: number; col: number; line?: number; value: string }[];
+  /** Codes stored as floats (3201.0): reported once per column with their count. */
+  floatCodes: number;
+  floatFirst?: { row: number; col: number; line?: number; value: string };
+  markers?: number;
+  markerFirst?: { row: number; col: number; line?: number; value: string };
 }
 
-export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSink, dateSystem: 1900 | 1904, needKey = true): CompiledField {
+/** How the Reading says the column's number texts are written (interpret/conventions.ts). */
+export interface ColumnConvention {
+  decimalChar?: string;
+  groupChar?: string;
+  /** Placeholders the column uses for missing values (`-`, `...`): read as missing, reported once. */
+  markers?: string[];
+}
+
+export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSink, dateSystem: 1900 | 1904, needKey = true, convention?: ColumnConvention): CompiledField {
   const type = field.type ?? 'string';
   const name = field.name;
   const missing = missingSet(field.missingValues ?? schema.missingValues);
   const c = field.constraints ?? {};
   const required = c.required === true;
   const integer = type === 'integer';
+  // the field's own declaration wins; else the column's convention from the Reading
   const fmt = {
-    decimalChar: field.decimalChar ?? '.',
-    groupChar: field.groupChar ?? '',
+    decimalChar: field.decimalChar ?? convention?.decimalChar ?? '.',
+    groupChar: field.groupChar ?? convention?.groupChar ?? '',
     bareNumber: field.bareNumber ?? true,
   };
   const trueValues = new Set(field.trueValues ?? DEFAULT_TRUE);
@@ -116,10 +128,9 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
   const uniqueLines = new Map<number, number>();
   let uniqueCol = -1;
   const codeLike = type === 'string' && /(^|_)(kode|code|id)(_|$)/i.test(name);
-  // Indonesian-number evidence for the ambiguity report (number fields with the default '.' decimal).
-  const watchAmbiguous = (type === 'number' || type === 'integer') && fmt.decimalChar === '.' && !fmt.groupChar;
-  let dotGroupErrors = 0;
-  const ambiguous: { row: number; col: number; line?: number; value: string }[] = [];
+  // codes stored as floats: counted, reported once for the column
+  let floatCodes = 0;
+  let floatFirst: FieldShardState['floatFirst'];
 
   const constraintError = (constraint: string, limit: string | number, raw: string, row: RawRow, col: number): void => {
     const example: Record<string, string> = constraint === 'pattern' && field.example !== undefined ? { example: String(field.example) } : {};
@@ -127,26 +138,29 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
   };
 
   const onlyEmptyMissing = missing.size === 1 && missing.has('');
+  const markers = convention?.markers?.length ? new Set(convention.markers) : null;
+  let markerCount = 0;
+  let markerFirst: { row: number; col: number; line?: number; value: string } | undefined;
   const check: FieldCheck = (raw, kind, row, col) => {
     if (onlyEmptyMissing ? raw === '' : missing.has(raw)) {
       if (required) constraintError('required', 'true', raw, row, col);
       return null;
     }
+    if (markers !== null && markers.has(raw.trim()) && !enumSet?.has(raw.trim())) {
+      markerCount++;
+      markerFirst ??= { row: row.n, col, line: row.line, value: detach(raw.trim()) };
+      if (required) constraintError('required', 'true', raw, row, col);
+      return null;
+    }
     const v = parse(raw, kind);
     if (v === FAIL) {
-      if (watchAmbiguous && (kind === undefined || kind === CellKind.String)) {
-        const st = classifyNumber(raw).style;
-        if (st === NumStyle.DotGroups || st === NumStyle.IdFull || st === NumStyle.CommaDecimal) dotGroupErrors++;
-      }
       if (sink.open) sink.add('type-error', typeParams(type, field.format, raw, fmt), { row: row.n, line: row.line, col, field: name, value: raw });
       else sink.add('type-error', undefined, undefined);
       return undefined;
     }
-    if (watchAmbiguous && raw.length <= 7 && raw.length >= 5 && raw.charCodeAt(raw.length - 4) === 46 && ambiguous.length < 200 && /^\d{1,3}\.\d{3}$/.test(raw)) {
-      ambiguous.push({ row: row.n, col, line: row.line, value: detach(raw) });
-    }
     if (codeLike && raw.length > 2 && raw.charCodeAt(raw.length - 1) === 48 && /^\d+\.0+$/.test(raw)) {
-      sink.add('code-as-float', { suggestion: raw.slice(0, raw.indexOf('.')) }, { row: row.n, line: row.line, col, field: name, value: raw });
+      floatCodes++;
+      floatFirst ??= { row: row.n, col, line: row.line, value: detach(raw) };
     }
     if (hasConstraints) {
       if (typeof v === 'number' || type === 'date' || type === 'year' || type === 'yearmonth' || type === 'datetime') {
@@ -177,19 +191,24 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
     field,
     check,
     keepsValues: unique !== null,
-    shardState: () => ({ dotGroupErrors, ambiguous }),
+    shardState: () => ({ floatCodes, ...(floatFirst ? { floatFirst } : {}), markers: markerCount, ...(markerFirst ? { markerFirst } : {}) }),
     absorb(state) {
-      dotGroupErrors += state.dotGroupErrors;
-      for (const a of state.ambiguous) if (ambiguous.length < 200) ambiguous.push(a);
+      floatCodes += state.floatCodes;
+      floatFirst ??= state.floatFirst;
+      markerCount += state.markers ?? 0;
+      markerFirst ??= state.markerFirst;
     },
     finish() {
       if (unique) {
         for (const d of unique.duplicates()) sink.add('unique-error', { first: d.first }, { row: d.row, line: uniqueLines.get(d.row), col: uniqueCol, field: name, value: d.value });
       }
-      if (dotGroupErrors > 0) {
-        for (const a of ambiguous) {
-          sink.add('ambiguous-number', { asDecimal: a.value, asThousands: a.value.replace('.', '') }, { row: a.row, line: a.line, col: a.col, field: name, value: a.value });
-        }
+      if (markerFirst) {
+        const m = markerFirst;
+        sink.add('missing-marker', { value: m.value, count: markerCount, cell: cellAddress(m.col, m.row) }, { row: m.row, line: m.line, col: m.col, field: name, value: m.value });
+      }
+      if (floatFirst) {
+        const a = floatFirst;
+        sink.add('code-as-float', { suggestion: a.value.slice(0, a.value.indexOf('.')), count: floatCodes }, { row: a.row, line: a.line, col: a.col, field: name, value: a.value });
       }
     },
   };

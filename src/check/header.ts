@@ -1,8 +1,10 @@
-/** Header checks: blank and duplicate labels, and matching labels to schema fields (with rename suggestions). */
+/** Header checks: blank and duplicate labels, and the column mapping of the Reading (with rename suggestions). */
 import type { TableSchema } from '../standards/schema.js';
 import type { IssueSink } from './sink.js';
 import { columnLetter } from '../read/table.js';
-import { slug } from '../standards/slug.js';
+import { closestLabel } from '../interpret/match.js';
+import { fieldMap } from '../interpret/interpret.js';
+import type { Reading } from '../interpret/reading.js';
 
 export interface HeaderMatch {
   /** Schema field index per column, -1 when the column has no field. */
@@ -11,20 +13,6 @@ export interface HeaderMatch {
   columnOfField: number[];
 }
 
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!a.length) return b.length;
-  if (!b.length) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 /** Blank, duplicate and untidy labels. */
 export function checkLabels(labels: string[], rawLabels: string[], headerRow: number | undefined, sink: IssueSink): void {
@@ -44,79 +32,43 @@ export function checkLabels(labels: string[], rawLabels: string[], headerRow: nu
   });
 }
 
-/** Maps columns to fields by name, then by slug/title, then by a close spelling; reports what does not fit. */
-export function matchHeader(labels: string[], schema: TableSchema, headerRow: number | undefined, sink: IssueSink): HeaderMatch {
+/**
+ * Reports the column mapping the Reading decided (interpret/match.ts is the one matcher): labels that differ
+ * from their field's name, required fields nothing supplies, columns with values no field takes (once each),
+ * and ties between two fields.
+ */
+export function reportMapping(reading: Reading, schema: TableSchema, headerRow: number | undefined, sink: IssueSink): HeaderMatch {
   const fields = schema.fields;
-  const fieldOfColumn = labels.map(() => -1);
-  const columnOfField = fields.map(() => -1);
-  const link = (col: number, f: number): void => {
-    fieldOfColumn[col] = f;
-    columnOfField[f] = col;
-  };
-  // 1. exact names
-  labels.forEach((label, col) => {
-    const f = fields.findIndex((fd, fi) => columnOfField[fi] === -1 && fd.name === label);
-    if (f >= 0) link(col, f);
-  });
-  // 2. same slug (case, spaces, punctuation, units) as the name or the title
-  const renamed: [number, number][] = [];
-  labels.forEach((label, col) => {
-    if (fieldOfColumn[col] !== -1 || !label) return;
-    const s = slug(label);
-    const f = fields.findIndex((fd, fi) => columnOfField[fi] === -1 && (slug(fd.name) === s || (fd.title !== undefined && slug(fd.title) === s)));
-    if (f >= 0) {
-      link(col, f);
-      renamed.push([col, f]);
-    }
-  });
-  // 3. close spelling (edit distance within 20% of the length, at least 1)
-  labels.forEach((label, col) => {
-    if (fieldOfColumn[col] !== -1 || !label) return;
-    const s = slug(label);
-    let best = -1;
-    let bestD = Infinity;
-    fields.forEach((fd, fi) => {
-      if (columnOfField[fi] !== -1) return;
-      const d = Math.min(levenshtein(s, slug(fd.name)), fd.title ? levenshtein(s, slug(fd.title)) : Infinity);
-      if (d < bestD) { bestD = d; best = fi; }
-    });
-    if (best >= 0 && bestD <= Math.max(1, Math.floor(slug(fields[best]!.name).length * 0.2))) {
-      link(col, best);
-      renamed.push([col, best]);
-    }
-  });
+  const { fieldOfColumn, columnOfField } = fieldMap(reading, schema);
   const at = (col: number) => (headerRow !== undefined ? { row: headerRow, col } : { col });
-  for (const [col, f] of renamed) {
-    sink.add('incorrect-label', { label: labels[col]!, field: fields[f]!.name }, { ...at(col), field: fields[f]!.name, value: labels[col]! });
+  for (const c of reading.columns) {
+    if (c.field && c.label !== c.field) sink.add('incorrect-label', { label: shown(c), field: c.field }, { ...at(c.index), field: c.field, value: c.label });
+    if (c.candidates) sink.add('mapping-ambiguous', { label: shown(c), choices: c.candidates.join(' / ') }, { ...at(c.index), value: c.label });
   }
+  const unusedLabels = reading.columns.filter((c) => !c.field && c.label).map((c) => c.label);
   const mode = schema.fieldsMatch;
-  const keyFields = new Set([...(schema.primaryKey ? [schema.primaryKey].flat() : []), ...(schema.uniqueKeys ?? []).flat()]);
-  const unusedLabels = labels.map((l, i) => (fieldOfColumn[i] === -1 && l ? l : null)).filter((l): l is string => l !== null);
-  fields.forEach((fd, fi) => {
-    if (columnOfField[fi] !== -1) return;
-    const needed = fd.constraints?.required === true || keyFields.has(fd.name);
-    if ((mode === 'subset' || mode === 'partial') && !needed) return;
-    const suggestion = closest(fd.name, unusedLabels);
-    sink.add('missing-label', { field: fd.name, suggestion: suggestion ? `@hint.rename:${suggestion}` : '' }, { field: fd.name });
-  });
+  // with a strict match every field the columns and titles do not supply is missing; else the required ones
+  const fed = new Set(reading.constants.map((k) => k.field).filter(Boolean));
+  const missing = mode === 'subset' || mode === 'partial'
+    ? reading.missing
+    : fields.filter((f, fi) => columnOfField[fi] === -1 && !fed.has(f.name)).map((f) => f.name);
+  for (const name of missing) {
+    const suggestion = closestLabel(name, unusedLabels);
+    sink.add('missing-label', { field: name, suggestion: suggestion ? `@hint.rename:${suggestion}` : '' }, { field: name });
+  }
   if (mode !== 'superset' && mode !== 'partial') {
     const severity = mode === 'exact' || mode === 'equal' || mode === 'subset' ? 'error' : undefined;
     const names = fields.filter((_, fi) => columnOfField[fi] === -1).map((f) => f.name);
-    labels.forEach((label, col) => {
-      if (fieldOfColumn[col] !== -1 || !label) return;
-      sink.add('extra-label', { label, fields: names.length ? names.join(', ') : fields.map((f) => f.name).join(', ') }, { ...at(col), value: label }, severity);
-    });
+    for (const c of reading.columns) {
+      // an empty unmapped column, a row-number column and a tie (reported above) are not extra columns
+      if (c.field || c.candidates || c.rowNumber || (c.values === 0 && !c.label) || (c.values === 0 && reading.rows.sampled > 0)) continue;
+      sink.add('extra-label', { label: shown(c) || c.letter, fields: names.length ? names.join(', ') : fields.map((f) => f.name).join(', ') }, { ...at(c.index), value: c.label }, severity);
+    }
   }
   return { fieldOfColumn, columnOfField };
 }
 
-function closest(name: string, labels: string[]): string | null {
-  let best: string | null = null;
-  let bestD = Infinity;
-  const s = slug(name);
-  for (const l of labels) {
-    const d = levenshtein(s, slug(l));
-    if (d < bestD) { bestD = d; best = l; }
-  }
-  return best !== null && bestD <= Math.max(3, Math.floor(s.length * 0.5)) ? best : null;
+/** A column's label as read: the header cells joined with " › ". */
+export function shown(c: { label: string; parts: string[] }): string {
+  return c.parts.length > 1 ? c.parts.join(' › ') : c.label;
 }

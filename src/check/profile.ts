@@ -11,6 +11,7 @@ import { classifyNumber, NumStyle } from './numbers.js';
 import { slashParts, isIsoDate, parseLooseDate } from './dates.js';
 import { MISSING_MARKERS, YEAR_TOKEN } from '../read/words.js';
 import { detach } from './detach.js';
+import type { ColumnReading } from '../interpret/reading.js';
 
 interface Example {
   value: string;
@@ -26,13 +27,13 @@ export class ColumnProfile {
   nonEmpty = 0;
   private styles = new Uint32Array(10);
   private styleExample: (Example | undefined)[] = [];
-  private ambiguous: Example[] = [];
   private markers = new Map<string, { count: number; first: Example }>();
   private decorated = 0;
   private decoratedExample?: Example;
   private textNumbers = 0;
   private textNumberExample?: Example;
   private floatCodes: Example[] = [];
+  private floatCount = 0;
   private glued: Example[] = [];
   private dmyProof = 0;
   private mdyProof = 0;
@@ -83,7 +84,6 @@ export class ColumnProfile {
     if (cls.style !== NumStyle.NotNumber) {
       this.styles[cls.style]++;
       if (!this.styleExample[cls.style]) this.styleExample[cls.style] = ex();
-      if (cls.style === NumStyle.AmbiguousDot && this.ambiguous.length < MAX_CELLS) this.ambiguous.push(ex());
       if (cls.decorated) {
         this.decorated++;
         this.decoratedExample ??= ex();
@@ -92,7 +92,10 @@ export class ColumnProfile {
         this.textNumbers++;
         this.textNumberExample ??= ex();
       }
-      if (this.codeLike && /^\d+\.0+$/.test(cls.core) && this.floatCodes.length < MAX_CELLS) this.floatCodes.push(ex());
+      if (this.codeLike && /^\d+\.0+$/.test(cls.core)) {
+        this.floatCount++;
+        if (this.floatCodes.length < 1) this.floatCodes.push(ex());
+      }
       if (/^(19|20)\d{2}(\.0)?$/.test(cls.core)) this.years++;
       return;
     }
@@ -128,40 +131,27 @@ export class ColumnProfile {
    * delimiter, Excel's choice where the comma is the decimal mark) prove about the whole file: it settles
    * a column whose numbers are all ambiguous, and the decision is reported, never silent.
    */
-  finish(sink: IssueSink, fileLocale: 'id' | 'en' | null = null): ColumnSummary {
+  finish(sink: IssueSink, reading?: ColumnReading): ColumnSummary {
     const s = this.styles;
     const col = this.index;
     const field = this.label || columnLetter(col);
     const at = (e: Example) => ({ row: e.row, line: e.line, col, field, value: e.value });
-    const idEvidence = s[NumStyle.CommaDecimal]! + s[NumStyle.DotGroups]! + s[NumStyle.IdFull]!;
-    const usEvidence = s[NumStyle.DotDecimal]! + s[NumStyle.CommaGroups]! + s[NumStyle.UsFull]!;
     const numbers = s.reduce((a, b) => a + b, 0);
-    let numberStyle: string | undefined;
+    // how the numbers are written was decided once for the column by the Reading (interpret/conventions.ts)
+    const style = reading?.number?.style;
+    const own = this.evidence();
+    const numberStyle = numbers === 0 ? undefined
+      : !style || style === 'plain' ? (own.en > 0 && own.id === 0 ? 'en' : own.id > 0 && own.en === 0 ? 'id' : 'plain')
+      : style === 'ambiguous' ? 'ambiguous' : style === 'mixed' ? 'mixed'
+      : reading!.number!.groupChar === '.' || reading!.number!.decimalChar === ',' ? 'id' : 'en';
     if (numbers > 0) {
-      if (idEvidence > 0 && usEvidence > 0 && s[NumStyle.DotDecimal]! > 0 && s[NumStyle.CommaDecimal]! > 0) {
-        sink.add('mixed-number-format', {
-          dotExample: this.styleExample[NumStyle.DotDecimal]!.value,
-          commaExample: this.styleExample[NumStyle.CommaDecimal]!.value,
-        }, { col, field });
-        numberStyle = 'mixed';
-      } else if (idEvidence > 0) {
-        numberStyle = 'id';
-      } else if (usEvidence > 0) {
-        numberStyle = 'en';
-      } else if (s[NumStyle.AmbiguousDot]! > 0 && fileLocale === 'id') {
-        numberStyle = 'id';
-      } else if (s[NumStyle.AmbiguousDot]! > 0) {
-        numberStyle = 'ambiguous';
-        for (const a of this.ambiguous) sink.add('ambiguous-number', { asDecimal: a.value, asThousands: a.value.replace('.', '') }, at(a));
-      } else numberStyle = 'plain';
-      const comma = this.styleExample[NumStyle.CommaDecimal] ?? this.styleExample[NumStyle.IdFull];
-      if (comma && numberStyle !== 'mixed') sink.add('decimal-comma', { value: comma.value }, at(comma));
-      const dots = this.styleExample[NumStyle.DotGroups] ?? this.styleExample[NumStyle.IdFull] ?? (numberStyle === 'id' ? this.styleExample[NumStyle.AmbiguousDot] : undefined);
-      if (dots && numberStyle !== 'mixed') sink.add('thousand-dots', { value: dots.value }, at(dots));
       if (this.decoratedExample) sink.add('currency-string', { value: this.decoratedExample.value.trim(), count: this.decorated }, at(this.decoratedExample));
       if (this.textNumberExample) sink.add('number-as-text', { value: this.textNumberExample.value, count: this.textNumbers }, at(this.textNumberExample));
     }
-    for (const f of this.floatCodes) sink.add('code-as-float', { suggestion: f.value.trim().replace(/\.0+$/, '') }, at(f));
+    if (this.floatCodes.length) {
+      const f = this.floatCodes[0]!;
+      sink.add('code-as-float', { suggestion: f.value.trim().replace(/\.0+$/, ''), count: this.floatCount }, at(f));
+    }
     for (const g of this.glued) {
       const m = GLUED.exec(g.value.trim())!;
       sink.add('code-glued-to-name', { code: m[1]!, name: m[2]!.replace(/\s+/g, ' ') }, at(g));
@@ -170,6 +160,8 @@ export class ColumnProfile {
     for (const [value, m] of this.markers) {
       // A lone "x" or "-" in a text column is text, not a placeholder; elsewhere it stands for a value.
       if ((value === 'x' || value === 'X') && numericish === 0) continue;
+      // a column of a few repeated words (ADA / TIDAK ADA): the words are data
+      if (reading?.category) continue;
       sink.add('missing-marker', { value, count: m.count, cell: cellAddress(col, m.first.row) }, at(m.first));
     }
     if (this.slashDates > 0 && this.slashExample) {

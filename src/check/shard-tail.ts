@@ -22,7 +22,7 @@ export async function runTail(job: TailJob, signal?: AbortSignal): Promise<TailS
     // the same per-row extensions the first shard runs (a sharded file has no jurisdiction checks)
     extensions: [...(job.standard ? [rulesExtension(job.standard.info)] : []), referenceExtension(job.standard?.info ?? {}, {})],
     standardInfo: () => job.standard?.info,
-    tail: { layout: job.layout, fieldColumns: job.fieldColumns, collect: (s) => (state = s) },
+    tail: { layout: job.layout, fieldColumns: job.fieldColumns, ...(job.conventions ? { conventions: job.conventions } : {}), collect: (s) => (state = s) },
   });
   return state!;
 }

@@ -30,6 +30,7 @@ export interface TailJob {
   firstLine: number;
   layout: ShardReady['layout'];
   fieldColumns: number[];
+  conventions?: ShardReady['conventions'];
   schema: NonNullable<ShardReady['schema']>;
   standard?: Standard;
   maxErrors: number;
@@ -63,7 +64,7 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
     const job: TailJob = {
       path: info.path, bytes: info.bytes, encoding: info.encoding, delimiter: info.delimiter,
       startByte: split.startByte, firstRecord: split.records, firstLine: split.lines,
-      layout: ready.layout, fieldColumns: ready.fieldColumns, schema: ready.schema, standard: standard(), maxErrors,
+      layout: ready.layout, fieldColumns: ready.fieldColumns, conventions: ready.conventions, schema: ready.schema, standard: standard(), maxErrors,
     };
     // one region index for both threads: the worker adopts this thread's instead of building its own
     if (ready.schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah')) job.regions = share();

@@ -11,6 +11,7 @@ import type { TableReport } from '../report/issue.js';
 import type { Standard } from '../standards/standard.js';
 import type { TableSchema } from '../standards/schema.js';
 import { matchStandard } from '../standards/resolve.js';
+import type { Prepared } from '../interpret/facts.js';
 import { BUNDLED_CATALOG } from '../standards/catalog.js';
 import { relative } from 'node:path';
 import { currentLimits } from '../read/limits.js';
@@ -146,15 +147,23 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
     let chosen: Standard | undefined = opts.dataStandard;
     let schema: TableSchema | undefined = opts.schema ?? chosen?.schema;
     const resolveSchema = !schema && opts.autoStandard
-      ? async (labels: string[], sink: IssueSink) => {
-          const m = await matchStandard(labels, (opts.autoStandard as { dir?: string }).dir);
-          if (m.how === 'matched' && m.standard && m.match) {
-            chosen = m.standard;
-            sink.add('standard-matched', { id: m.standard.info.id, matched: m.match.matched, total: m.match.total });
-            return { schema: m.standard.schema, standard: standardRef(m.standard, `${m.match.matched}/${m.match.total}`) };
+      ? async (prepared: Prepared, sink: IssueSink) => {
+          const m = await matchStandard(prepared, (opts.autoStandard as { dir?: string }).dir);
+          const label = (x: { score: { id: string; score: number } }) => `${x.score.id} (${x.score.score})`;
+          const runnerUp = m.ranked.find((r) => r !== m.chosen);
+          if (m.chosen) {
+            const c = m.chosen;
+            chosen = c.standard;
+            sink.add('standard-matched', { id: c.score.id, score: c.score.score, required: c.score.required, columns: c.score.columns, runnerUp: runnerUp ? label(runnerUp) : '—' });
+            return {
+              schema: c.standard.schema,
+              standard: standardRef(c.standard, String(c.score.score)),
+              choice: { how: 'matched' as const, id: c.score.id, score: c.score.score, ...(runnerUp ? { runnerUp: runnerUp.score } : {}) },
+            };
           }
-          if (m.how === 'ambiguous') sink.add('standard-ambiguous', { candidates: (m.candidates ?? []).map((c) => `${c.standard.info.id} ${c.matched}/${c.total}`).join(', ') });
-          return {};
+          const closest = m.ranked.slice(0, 3);
+          if (closest.length) sink.add('no-standard-matched', { closest: closest.map(label).join(', '), first: closest[0]!.score.id });
+          return { choice: { how: 'none' as const, closest: closest.map((x) => x.score) } };
         }
       : undefined;
     const extensions: ExtensionFactory[] = [

@@ -10,9 +10,12 @@ import type { ColumnSummary, Issue, TableReport } from '../report/issue.js';
 import type { TableSchema } from '../standards/schema.js';
 import { primaryKeyOf } from '../standards/schema.js';
 import { IssueSink } from './sink.js';
-import { checkLabels, matchHeader } from './header.js';
+import { checkLabels, reportMapping } from './header.js';
+import { prepare, readWith, type Prepared } from '../interpret/interpret.js';
+import { reportReading } from '../interpret/report.js';
+import type { Reading, StandardChoiceReading } from '../interpret/reading.js';
 import { checkLabelLayout } from './labels.js';
-import { compileField, type CompiledField, type FieldShardState } from './fields.js';
+import { compileField, type ColumnConvention, type CompiledField, type FieldShardState } from './fields.js';
 import { ColumnProfile } from './profile.js';
 import { KeyIndex, type KeyLog } from './key-index.js';
 import { readLines } from '../read/csv-lines.js';
@@ -38,14 +41,16 @@ export interface TableOptions {
    * Chooses the schema once the header is known (when none was given): the catalog standard that fits.
    * May add issues (which standard was chosen, or why none).
    */
-  resolveSchema?: (labels: string[], sink: IssueSink) => Promise<{ schema?: TableSchema; standard?: TableReport['standard'] }>;
+  resolveSchema?: (prepared: Prepared, sink: IssueSink) => Promise<{ schema?: TableSchema; standard?: TableReport['standard']; choice?: StandardChoiceReading }>;
+  /** Receives the Reading of the table once it is decided (fix, package and annotate use the same one). */
+  onReading?: (reading: Reading) => void;
   /**
    * Called once the table is set up: may hand the rows after some record to a second shard validated in
    * parallel (see shard.ts). Only offered when the table can be merged exactly (`ready.shardable`).
    */
   shard?: (ready: ShardReady) => Promise<ShardHandle | null>;
-  /** This run validates a second shard: layout and header match come from the first; state goes back. */
-  tail?: { layout: Layout; fieldColumns: number[]; collect: (state: TailState) => void };
+  /** This run validates a second shard: layout, header match and column conventions come from the first; state goes back. */
+  tail?: { layout: Layout; fieldColumns: number[]; conventions?: (ColumnConvention | null)[]; collect: (state: TailState) => void };
   /** The file's SHA-256 when already known (the other sheets of a workbook validated sheet by sheet). */
   sha256?: string;
   /** The standard whose declared rules (`aturan`) the aggregate check recomputes ratios with, once known. */
@@ -58,6 +63,8 @@ export interface ShardReady {
   layout: Layout;
   schema?: TableSchema;
   fieldColumns: number[];
+  /** Per column: how the Reading says its numbers and markers are written (the second shard reads them alike). */
+  conventions: (ColumnConvention | null)[];
   /** Every column has a schema field, no field keeps all its values, every extension is per-row. */
   shardable: boolean;
 }
@@ -117,6 +124,8 @@ export interface RowExtension {
 export type ExtensionFactory = (ctx: ExtensionContext) => RowExtension | null;
 
 const NOTE_TEXT_MAX = 80;
+/** An NIP in a signature row (18 digits, often written 8 6 1 3). */
+const NIP_DIGITS = /\d{8}\s*\d{6}\s*\d\s*\d{3}/;
 
 export async function validateSource(source: RowSource, opts: TableOptions): Promise<TableReport> {
   const started = performance.now();
@@ -124,7 +133,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const sink = new IssueSink(opts.maxErrors, info.sheet);
   const hashing = opts.tail || opts.sha256 ? Promise.resolve(opts.sha256) : sha256File(info.path, info.bytes, opts.signal);
   const tail = opts.tail;
-  const { layout, rows } = tail ? { layout: tail.layout, rows: source.batches() } : await detectLayout(source);
+  const { layout, rows, sample } = tail ? { layout: tail.layout, rows: source.batches(), sample: [] } : await detectLayout(source);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];
   // header and layout issues belong to the first shard only (a tail reports into a throwaway sink)
   const headSink = tail ? new IssueSink(0) : sink;
@@ -138,10 +147,19 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
 
   let schema = opts.schema;
   let standardRef = opts.standard;
-  if (!schema && opts.resolveSchema && !layout.noHeader) {
-    const chosen = await opts.resolveSchema(layout.labels, sink);
+  // the interpretation: one reading of the table from the layout and a bounded sample, before the stream
+  const prepared = tail ? null : prepare(layout, sample, info);
+  let choice: StandardChoiceReading = schema ? { how: 'given', ...(standardRef?.id ? { id: standardRef.id } : {}) } : { how: 'none' };
+  if (!schema && opts.resolveSchema && !layout.noHeader && prepared) {
+    const chosen = await opts.resolveSchema(prepared, sink);
     schema = chosen.schema;
     standardRef = chosen.standard ?? standardRef;
+    if (chosen.choice) choice = chosen.choice;
+  }
+  const reading = prepared ? readWith(prepared, schema, choice) : null;
+  if (reading) {
+    reportReading(reading, headerRow, headSink);
+    opts.onReading?.(reading);
   }
   const width = layout.width;
   const fieldOfColumn: (CompiledField | null)[] = new Array(width).fill(null);
@@ -152,8 +170,10 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const buildExtensions = (sch: TableSchema): RowExtension[] =>
     (opts.extensions ?? []).map((make) => make({ sink, schema: sch, fieldColumns })).filter((x): x is RowExtension => x !== null);
   let extensions: RowExtension[] = [];
+  // how each column's numbers and markers are read (handed to the second shard of a large CSV)
+  const conventions: (ColumnConvention | null)[] = new Array(width).fill(null);
   if (schema) {
-    const match = tail ? { fieldOfColumn: [], columnOfField: tail.fieldColumns } : matchHeader(layout.labels, schema, headerRow, sink);
+    const match = tail || !reading ? { fieldOfColumn: [], columnOfField: tail?.fieldColumns ?? [] } : reportMapping(reading, schema, headerRow, sink);
     fieldColumns = match.columnOfField;
     extensions = buildExtensions(schema);
     // canonical values (keys) are built only for the fields that need them: keys, onRow, extensions
@@ -161,7 +181,15 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     const allKeys = opts.onRow !== undefined || extensions.some((x) => !x.needs);
     schema.fields.forEach((f, fi) => {
       const col = match.columnOfField[fi]!;
-      if (col >= 0) fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, allKeys || keyFields.has(f.name));
+      if (col < 0) return;
+      const rc = reading?.columns[col];
+      const n = rc?.number;
+      const convention: ColumnConvention = tail ? (tail.conventions?.[col] ?? {}) : {
+        ...(n && n.style !== 'ambiguous' && n.style !== 'mixed' ? { decimalChar: n.decimalChar, groupChar: n.groupChar } : {}),
+        ...(rc?.markers ? { markers: rc.markers } : {}),
+      };
+      conventions[col] = convention;
+      fieldOfColumn[col] = compileField(f, schema, sink, info.dateSystem ?? 1900, allKeys || keyFields.has(f.name), convention);
     });
     pkNames = primaryKeyOf(schema);
     pkColumns = pkNames.map((n) => match.columnOfField[schema.fields.findIndex((f) => f.name === n)]!);
@@ -202,7 +230,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   let prevN = tail ? 0 : Math.max(headerRow ?? 0, ...layout.blankAfterHeader);
   const shardable = !!schema && !opts.onRow && source.stopAfter !== undefined && profiles.every((p) => p === null) &&
     extensions.every((x) => x.shardable === true) && fieldOfColumn.every((f) => f === null || !f.keepsValues);
-  const handle = !tail && opts.shard ? await opts.shard({ layout, schema, fieldColumns, shardable }) : null;
+  const handle = !tail && opts.shard ? await opts.shard({ layout, schema, fieldColumns, conventions, shardable }) : null;
   if (handle) source.stopAfter!(handle.stopAfter);
 
   // the first shard ends at the split even when its reader had already read past it
@@ -240,7 +268,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
           sink.add('footnote-row', { text }, { row: row.n, line: row.line, col: firstCol(row) });
         } else {
           signatures.push(row.n);
-          sink.add('signature-block', { text }, { row: row.n, line: row.line, col: firstCol(row) });
+          // personal data stays out of every output: the row is shown, never its names or NIP
+          sink.add('signature-block', { text: NIP_DIGITS.test(row.cells.join(' ')) ? '@reading.nip-masked' : '@reading.signature-masked' }, { row: row.n, line: row.line, col: firstCol(row) });
         }
         continue;
       }
@@ -336,7 +365,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   for (const uk of uniqueKeySets) reportDuplicates(uk.seen, uk.cols, uk.names, sink, false, lineOf);
   for (const f of fieldOfColumn) f?.finish();
   const used = profiles.filter((p): p is ColumnProfile => p !== null);
-  const columns = used.map((p) => p.finish(sink, fileLocale(used, info.delimiter)));
+  const columns = used.map((p) => p.finish(sink, reading?.columns[p.index]));
   if (!sink.issues.some((i) => i.code === 'wide-layout')) checkCategoryColumns(columns, headerRow, sink);
   if (dataRows === 0) sink.add('empty-data');
   if (info.merges.length) {
@@ -376,6 +405,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       signatureRows: signatures,
     },
     ...(schema ? {} : { columns }),
+    ...(reading ? { interpretation: reading } : {}),
     ...(info.sheets && info.sheets.length > 1 ? { otherSheets: info.sheets.map((s) => s.name).filter((n) => n !== info.sheet) } : {}),
     stats,
     issues,
@@ -415,18 +445,6 @@ function checkCategoryColumns(columns: ColumnSummary[], headerRow: number | unde
   if (counts.length < 3 || !columns.some((c) => c.type === 'string')) return;
   const letters = counts.length > 6 ? `${counts[0]!.letter}–${counts[counts.length - 1]!.letter}` : counts.map((c) => c.letter).join(', ');
   sink.add('wide-layout', { columns: letters, kind: '@kind.category', layoutHint: '@hint.wide.long' }, headerRow !== undefined ? { row: headerRow, col: counts[0]!.index } : { col: counts[0]!.index });
-}
-
-/** The number locale the whole file proves: Indonesian when some column or the `;` delimiter says so and none contradicts. */
-function fileLocale(profiles: ColumnProfile[], delimiter: string | undefined): 'id' | 'en' | null {
-  let id = delimiter === ';' ? 1 : 0;
-  let en = 0;
-  for (const p of profiles) {
-    const e = p.evidence();
-    id += e.id;
-    en += e.en;
-  }
-  return id > 0 && en === 0 ? 'id' : en > 0 && id === 0 ? 'en' : null;
 }
 
 function checkKey(cols: number[], names: string[], keys: (string | null | undefined)[], seen: KeyIndex, row: RawRow, sink: IssueSink, primary: boolean): void {

@@ -84,7 +84,9 @@ export async function runInit(file: string | undefined, o: InitCliOptions, io: {
   } else {
     const { runWizard, WizardCancelled } = await import('../init/wizard.js');
     try {
-      const r = await runWizard(catalog.standards, given, lang);
+      const { standardForFile } = await import('../interpret/choose-file.js');
+      const matched = !given.standard && file !== undefined ? (await standardForFile(file, catalog.standards))?.info.id : undefined;
+      const r = await runWizard(catalog.standards, given, lang, {}, matched);
       answers = r.answers;
       standard = r.standard;
     } catch (err) {

@@ -45,7 +45,11 @@ export function layoutChanges(t: LoadedTable): Change[] {
   }
   for (const { row, kind } of t.rows) {
     const rule = KIND_RULE[kind];
-    if (rule) out.push(rule === 'drop-blank-row' ? { cell: at(sheet, 0, row.n), rule, old: '', new: '' } : dropRowChange(sheet, row, rule));
+    if (!rule) continue;
+    if (rule === 'drop-blank-row') out.push({ cell: at(sheet, 0, row.n), rule, old: '', new: '' });
+    // personal data never reaches the change log: the row is named, its names and NIP are not copied
+    else if (rule === 'drop-signature-row') out.push({ ...dropRowChange(sheet, row, rule), old: /\d{8}\s*\d{6}\s*\d\s*\d{3}/.test(row.cells.join(' ')) ? 'NIP (18 digit) disamarkan' : 'nama/jabatan disamarkan' });
+    else out.push(dropRowChange(sheet, row, rule));
   }
   return out;
 }

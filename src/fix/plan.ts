@@ -10,6 +10,7 @@ import type { Standard, StandardInfo } from '../standards/standard.js';
 import { loadTable, RowKind, type LoadedTable } from './table.js';
 import { at, dropRowChange, layoutChanges } from './layout.js';
 import { mapColumns, renameChanges, unmappedFields } from './rename.js';
+import { interpret } from '../interpret/interpret.js';
 import { detectUnpivot } from './unpivot.js';
 import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext } from './values.js';
 import { checkTotals, type Segment } from './totals.js';
@@ -53,7 +54,9 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
   const fields = schema.fields;
   const problems: FixProblem[] = [];
   const changes: Change[] = layoutChanges(t);
-  const map = mapColumns(t, schema, problems);
+  // the one reading of the table `validate` reports against
+  const reading = interpret(t.layout, t.sample, t.info, schema);
+  const map = mapColumns(t, schema, reading, problems);
   const unp = detectUnpivot(t, schema, info, map);
   const unpCols = new Set(unp?.groups.flatMap((g) => g.cells.map((c) => c.col)) ?? []);
   changes.push(...renameChanges(t, schema, map, unpCols));
@@ -131,6 +134,9 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
   for (const e of ev) { fileId += e.id; fileEn += e.en; }
   const fileLocale: Locale = fileId > 0 && fileEn === 0 ? 'id' : fileEn > 0 && fileId === 0 ? 'en' : null;
   const localeOf = (c: number): Locale => {
+    // the column's convention from the Reading; else what the whole column shows
+    const n = reading.columns[c]?.number;
+    if (n && n.style !== 'plain') return n.style === 'ambiguous' || n.style === 'mixed' ? null : n.groupChar === '.' || n.decimalChar === ',' ? 'id' : 'en';
     const e = ev[c]!;
     if (e.id > 0 && e.en === 0) return 'id';
     if (e.en > 0 && e.id === 0) return 'en';
@@ -146,7 +152,11 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     const m = schema.missingValues?.[0];
     return m === undefined ? '' : typeof m === 'string' ? m : m.value;
   })();
-  const ctxOf = (c: number): ValueContext => ({ locale: localeOf(c), dateOrder: orderOf(c), dash: opts.dash ?? 'missing', missing, dateSystem: t.info.dateSystem ?? 1900 });
+  const ctxOf = (c: number): ValueContext => ({
+    locale: localeOf(c), dateOrder: orderOf(c), dash: opts.dash ?? 'missing', missing, dateSystem: t.info.dateSystem ?? 1900,
+    ...(reading.columns[c]?.category ? { category: true } : {}),
+    ...(reading.columns[c]?.codes?.system === 'bps' ? { bps: true } : {}),
+  });
   const ctxCache = new Map<number, ValueContext>();
   const ctx = (c: number) => {
     let x = ctxCache.get(c);
@@ -232,6 +242,13 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
       continue;
     }
     if (kind !== RowKind.Data) continue;
+    // a value beyond the header is not written: it gets its own change-log line, never lost silently
+    for (let c = 0; c < row.cells.length; c++) {
+      // beyond the header, or in a column without a label that no field takes
+      if (c < t.layout.width && (t.layout.labels[c] || map.fieldOfColumn[c] !== -1 || unpCols.has(c))) continue;
+      const v = (row.cells[c] ?? '').trim();
+      if (v !== '') changes.push({ cell: at(sheet, c, row.n), rule: 'drop-extra-cell', old: v, new: '' });
+    }
     if (numericCols.length) seq.push({ kind: 'data', row: { n: row.n, values: numbersOf(row), key: keyOf(row), stem: stemOf(row) } });
     const base: string[] = fields.map((f, fi) => {
       const s = sources[fi]!;

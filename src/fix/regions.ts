@@ -60,27 +60,4 @@ export function nameForCode(code: string, level: Level): string | undefined {
   return region(code)?.name;
 }
 
-const AREA = /\b(kabupaten|kab\.?|kota)\s+([a-z][a-z .'-]*?)(?=\s+(?:tahun|th\.?|periode|keadaan|kondisi|semester|triwulan|bulan)\b|\s+\d{4}|\s*[,(]|\s*$)/i;
-
-/** The kab/kota a title row names ("KABUPATEN LOMBOK BARAT TAHUN 2023" → 52.01), when unique. */
-export function coverageFromTitles(titles: RawRow[]): string | undefined {
-  for (const r of titles) {
-    const text = r.cells.map((c) => c.trim()).filter(Boolean).join(' ');
-    const m = AREA.exec(text);
-    if (!m) continue;
-    const prefix = /^kota$/i.test(m[1]!) ? 'Kota' : 'Kabupaten';
-    const hits = findByName(`${prefix} ${m[2]!.trim()}`, 'kabupaten_kota');
-    if (hits.length === 1) return hits[0]!.code;
-  }
-  return undefined;
-}
-
-const YEARS = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/g;
-
-/** The single year the title rows name, or the list when they name several. */
-export function yearFromTitles(titles: RawRow[]): { year?: string; several?: string[] } {
-  const years = new Set<string>();
-  for (const r of titles) for (const c of r.cells) for (const m of c.matchAll(YEARS)) years.add(m[1]!);
-  if (years.size === 1) return { year: [...years][0]! };
-  return years.size > 1 ? { several: [...years] } : {};
-}
+export { coverageFromTitles, yearFromTitles } from '../interpret/constants.js';

@@ -15,6 +15,8 @@ export interface LoadedTable {
   header: RawRow[];
   /** Every row after the header, classified. */
   rows: LoadedRow[];
+  /** The first rows after the header, as the interpretation samples them. */
+  sample: RawRow[];
 }
 
 export async function loadTable(path: string, opts: OpenOptions = {}): Promise<LoadedTable> {
@@ -32,7 +34,7 @@ export async function loadTable(path: string, opts: OpenOptions = {}): Promise<L
         }
       },
     };
-    const { layout, rows } = await detectLayout(tee);
+    const { layout, rows, sample } = await detectLayout(tee);
     const classifier = new RowClassifier(layout);
     const out: LoadedRow[] = [];
     const lastHeader = layout.headerRows[layout.headerRows.length - 1] ?? 0;
@@ -46,7 +48,7 @@ export async function loadTable(path: string, opts: OpenOptions = {}): Promise<L
       }
     }
     const header = seen.filter((r) => layout.headerRows.includes(r.n));
-    return { info: source.info, layout, header, rows: out };
+    return { info: source.info, layout, header, rows: out, sample };
   } finally {
     await source.close().catch(() => undefined);
   }

@@ -23,11 +23,15 @@ export interface ValueContext {
   /** Text written for a missing value (the standard's first missingValue). */
   missing: string;
   dateSystem: 1900 | 1904;
+  /** The Reading says the column holds a few repeated words (ADA / TIDAK ADA): they are data, never blanked. */
+  category?: boolean;
+  /** The Reading says the column holds BPS codes: never turned into Kemendagri codes by inserting dots. */
+  bps?: boolean;
 }
 
 export type Converted =
   | { ok: true; value: string; rule?: FixRule }
-  | { ok: false; reason: 'ambiguous-number' | 'ambiguous-date' | 'not-integer' };
+  | { ok: false; reason: 'ambiguous-number' | 'ambiguous-date' | 'not-integer' | 'bps-code' | 'not-number' | 'not-year' };
 
 const DASHES = new Set(['-', '–', '—', '--']);
 const GLUED = /^\s*(\d{1,4})\.\s*(\S.*?)\s*$/;
@@ -72,7 +76,9 @@ export function convert(raw: string, kind: CellKind | undefined, field: FieldDef
   const trimRule: FixRule | undefined = trimmed !== raw ? 'trim' : undefined;
   if (trimmed === '') return { ok: true, value: ctx.missing, ...(raw !== ctx.missing ? { rule: 'trim' as const } : {}) };
   const lower = trimmed.toLowerCase();
-  if (MISSING_MARKERS.has(lower) && !(field.type === 'string' && lower === 'x')) {
+  // a value the standard allows, or a category word of the column, is data
+  const allowed = field.constraints?.enum?.some((v) => String(v) === trimmed) === true || ctx.category === true;
+  if (!allowed && MISSING_MARKERS.has(lower) && !(field.type === 'string' && lower === 'x')) {
     if (ctx.dash === 'zero' && DASHES.has(trimmed) && isNumericField(field)) return { ok: true, value: '0', rule: 'dash-zero' };
     return { ok: true, value: ctx.missing, rule: 'missing-marker' };
   }
@@ -84,7 +90,8 @@ export function convert(raw: string, kind: CellKind | undefined, field: FieldDef
       return done(String(n), raw, trimRule);
     }
     const c = classifyNumber(trimmed);
-    if (c.style === NumStyle.NotNumber) return { ok: true, value: trimmed, ...(trimRule ? { rule: trimRule } : {}) };
+    // text that is no number ("76 unit") is not guessed: it is listed, never passed on silently
+    if (c.style === NumStyle.NotNumber) return { ok: false, reason: 'not-number' };
     if ((c.style === NumStyle.AmbiguousDot || c.style === NumStyle.AmbiguousComma) && ctx.locale === null) return { ok: false, reason: 'ambiguous-number' };
     const n = valueOf(c.core, c.style, ctx.locale === 'id');
     if (!Number.isFinite(n)) return { ok: true, value: trimmed };
@@ -103,7 +110,7 @@ export function convert(raw: string, kind: CellKind | undefined, field: FieldDef
   if (type === 'year') {
     const m = /^(\d{4})(?:\.0+)?$/.exec(trimmed);
     if (m) return done(m[1]!, raw, m[1] !== trimmed ? 'year-float' : trimRule);
-    return { ok: true, value: trimmed, ...(trimRule ? { rule: trimRule } : {}) };
+    return { ok: false, reason: 'not-year' };
   }
   if (type === 'date') {
     if (kind === CellKind.Date) return done(trimmed.slice(0, 10), raw, 'date-serial');
@@ -119,6 +126,7 @@ export function convert(raw: string, kind: CellKind | undefined, field: FieldDef
     return { ok: true, value: trimmed, ...(trimRule ? { rule: trimRule } : {}) };
   }
   if (type === 'string' && isCodeField(field)) {
+    if (ctx.bps && !/^\d{2}(\.\d{2}){1,3}$/.test(trimmed)) return { ok: false, reason: 'bps-code' };
     const n = normaliseCode(trimmed);
     if (n && n.code !== trimmed) return done(n.code, raw, n.form === 'float' ? 'code-float' : 'code-undotted');
     return done(trimmed, raw, trimRule);

@@ -8,6 +8,52 @@ import { ajvText, isAjvParam } from './ajv-text.js';
 type Phrase = { id: string; en: string };
 
 export const UI: Record<string, Phrase> = {
+  // interpretation: how a table is read (issue 10)
+  'reading.title': { id: 'Dibaca sebagai:', en: 'Read as:' },
+  'reading.more': { id: ' dan {arg} sel lainnya', en: ' and {arg} more cells' },
+  'reading.number': { id: 'angka', en: 'number' },
+  'reading.style.thousand-dots': { id: 'titik ribuan', en: 'thousand dots' },
+  'reading.style.decimal-comma': { id: 'koma desimal', en: 'decimal comma' },
+  'reading.style.dots-comma': { id: 'titik ribuan dan koma desimal', en: 'thousand dots and decimal comma' },
+  'reading.style.thousand-comma': { id: 'koma ribuan', en: 'thousand commas' },
+  'reading.style.decimal-point': { id: 'titik desimal', en: 'decimal point' },
+  'reading.style.plain': { id: 'angka biasa', en: 'plain numbers' },
+  'reading.style.ambiguous': { id: 'belum pasti (tidak ditebak)', en: 'undecided (not guessed)' },
+  'reading.style.mixed': { id: 'campuran', en: 'mixed' },
+  'reading.ev.integer-field': { id: 'kolom standar berisi bilangan bulat', en: 'the field holds integers' },
+  'reading.ev.groups-dot': { id: 'ada angka dengan titik ribuan yang pasti (1.234.567)', en: 'some numbers have unmistakable thousand dots (1.234.567)' },
+  'reading.ev.decimal-comma': { id: 'ada angka berkoma desimal', en: 'some numbers have a decimal comma' },
+  'reading.ev.groups-comma': { id: 'ada angka dengan koma ribuan', en: 'some numbers have thousand commas' },
+  'reading.ev.decimal-point': { id: 'ada angka bertitik desimal', en: 'some numbers have a decimal point' },
+  'reading.ev.trailing-zeros': { id: 'tepat tiga angka setelah titik, dengan nol di akhir (mis. 60.100)', en: 'exactly three digits after the dot, with trailing zeros (e.g. 60.100)' },
+  'reading.ev.total': { id: 'baris jumlah sama dengan jumlah kolom hanya dengan bacaan ini', en: 'the totals row equals the column sum only under this reading' },
+  'reading.ev.ungrouped': { id: 'angka lain di kolom ini ditulis tanpa titik ribuan (mis. 1000)', en: 'other numbers in the column are written without thousand dots (e.g. 1000)' },
+  'reading.ev.file': { id: 'kolom lain di berkas ini', en: 'the file\'s other columns' },
+  'reading.ev.declared': { id: 'kolom standar berisi angka desimal', en: 'the field holds decimals' },
+  'reading.ev.undecided': { id: 'tidak ada bukti yang memutuskan', en: 'no evidence decides' },
+  'reading.ev.mixed': { id: 'titik desimal dan koma desimal dipakai bersama', en: 'decimal points and decimal commas both used' },
+  'reading.ev.id': { id: 'titik ribuan: {arg}', en: 'thousand dots: {arg}' },
+  'reading.ev.en': { id: 'titik desimal: {arg}', en: 'decimal point: {arg}' },
+  'reading.from-title': { id: 'dari judul baris {arg}', en: 'from the title, row {arg}' },
+  'reading.from-header': { id: 'dari header {arg}', en: 'from the header, {arg}' },
+  'reading.unmapped': { id: 'tidak ada di standar', en: 'not in the standard' },
+  'reading.row-number': { id: 'nomor urut (dibuang)', en: 'row numbers (dropped)' },
+  'reading.could-be': { id: 'bisa {arg} (tidak ditebak)', en: 'could be {arg} (not guessed)' },
+  'reading.codes.kemendagri': { id: 'kode Kemendagri', en: 'Kemendagri codes' },
+  'reading.codes.bps': { id: 'kode BPS', en: 'BPS codes' },
+  'reading.category': { id: 'kategori', en: 'categories' },
+  'reading.markers': { id: 'penanda kosong {arg}', en: 'missing markers {arg}' },
+  'reading.derived': { id: '{arg} diisi dari kolom wilayah', en: '{arg} filled from the region column' },
+  'reading.standard.given': { id: 'standar {arg}', en: 'standard {arg}' },
+  'reading.standard.matched': { id: 'standar {arg} (dipilih otomatis)', en: 'standard {arg} (chosen automatically)' },
+  'reading.standard.none': { id: 'tanpa standar', en: 'no standard' },
+  'fix.reason.bps-code': { id: 'kode BPS, bukan kode Kemendagri; titik tidak disisipkan', en: 'a BPS code, not a Kemendagri code; no dots are inserted' },
+  'reading.nip-masked': { id: 'NIP (18 digit) disamarkan', en: 'NIP (18 digits) masked' },
+  'reading.signature-masked': { id: 'nama/jabatan disamarkan', en: 'name/position masked' },
+  'fix.reason.not-number': { id: 'bukan angka', en: 'not a number' },
+  'fix.reason.not-year': { id: 'bukan tahun 4 digit', en: 'not a 4-digit year' },
+  'init.matched': { id: '(cocok dengan berkas data)', en: '(fits the data file)' },
+  'reading.next': { id: 'Langkah berikutnya: {arg}', en: 'Next step: {arg}' },
   // package, push, config (satudata package / push / config)
   'pkg.need-standard': { id: 'Sebutkan standar: --schema BERKAS atau --standard ID.', en: 'Name the standard: --schema FILE or --standard ID.' },
   'pkg.zip-one-file': { id: '--out ….zip hanya untuk satu berkas; untuk beberapa berkas pakai --out FOLDER.', en: '--out ….zip takes one file only; for several files use --out FOLDER.' },
@@ -469,14 +515,24 @@ export function fill(template: string, params: Record<string, unknown>): string 
 export function phraseParams(lang: Lang, params: Record<string, unknown>): Record<string, unknown> {
   const found: [string, string, string | undefined][] = [];
   let ajv: Record<string, string> | undefined;
+  let lists: Record<string, string> | undefined;
   for (const [k, v] of Object.entries(params)) {
     if (isAjvParam(v)) (ajv ??= {})[k] = ajvText(v, lang);
     if (typeof v !== 'string' || v.charCodeAt(0) !== 0x40 /* @ */) continue;
+    if (v.includes('|@')) {
+      // a list of phrases (the evidence of a decision): each in the language, joined
+      (lists ??= {})[k] = v.split('|').map((part) => {
+        const c = part.indexOf(':');
+        const p = UI[c > 0 ? part.slice(1, c) : part.slice(1)];
+        return p ? fill(p[lang], { ...params, arg: c > 0 ? part.slice(c + 1) : undefined }) : part;
+      }).join('; ');
+      continue;
+    }
     const colon = v.indexOf(':');
     const phrase = UI[colon > 0 ? v.slice(1, colon) : v.slice(1)];
     if (phrase) found.push([k, phrase[lang], colon > 0 ? v.slice(colon + 1) : undefined]);
   }
-  if (ajv) params = { ...params, ...ajv };
+  if (ajv || lists) params = { ...params, ...ajv, ...lists };
   if (found.length === 0) return params;
   // two passes: a phrase may name another phrase param ({kind} inside a hint phrase)
   const first: Record<string, unknown> = { ...params };

@@ -16,14 +16,17 @@ export interface PromptIO {
 
 const match = (q: string | undefined, ...texts: string[]) => !q || texts.some((x) => x.toLowerCase().includes(q.toLowerCase()));
 
-export async function runWizard(standards: Standard[], given: InitAnswers, lang: Lang, io: PromptIO = {}): Promise<{ answers: InitAnswers; standard: Standard }> {
+export async function runWizard(standards: Standard[], given: InitAnswers, lang: Lang, io: PromptIO = {}, matched?: string): Promise<{ answers: InitAnswers; standard: Standard }> {
   const { search, input, select, confirm } = await import('@inquirer/prompts');
   const ctx = io.input || io.output ? { ...(io.input ? { input: io.input } : {}), ...(io.output ? { output: io.output } : {}) } : undefined;
   const a: InitAnswers = { ...given };
   if (!a.standard) {
     a.standard = await search<string>({
       message: t(lang, 'init.q.standard'),
-      source: (q) => standards.filter((s) => match(q, s.info.id, s.info.judul)).map((s) => ({ name: `${s.info.id} — ${s.info.judul}`, value: s.info.id })),
+      // the standard the data file fits (interpret/choose.ts) comes first, marked
+      source: (q) => [...standards].sort((x, y) => Number(y.info.id === matched) - Number(x.info.id === matched))
+        .filter((s) => match(q, s.info.id, s.info.judul))
+        .map((s) => ({ name: `${s.info.id} — ${s.info.judul}${s.info.id === matched ? ` ${t(lang, 'init.matched')}` : ''}`, value: s.info.id })),
     }, ctx);
   }
   const standard = standards.find((s) => s.info.id === a.standard || `${s.info.id}@${s.info.versi}` === a.standard)!;

@@ -24,6 +24,8 @@ export interface Layout {
   labels: string[];
   /** Labels exactly as written (joined for multi-row headers), for whitespace reports. */
   rawLabels: string[];
+  /** The header cells of each column, top to bottom ("Jenis Kelamin", "Laki-laki"): the last is the leaf. */
+  parts?: string[][];
   /** Blank rows at the top, above the first non-blank row (an empty first line `;;;` of a BPS export). */
   blankBeforeHeader: number[];
   /** Blank rows between the header and the first data row. */
@@ -81,6 +83,8 @@ export interface DetectedTable {
   layout: Layout;
   /** Rows after the header, in batches: the buffered ones first, then the rest of the stream. */
   rows: AsyncIterable<RawRow[]>;
+  /** The first rows after the header (a bounded sample the interpretation reads before the stream). */
+  sample: RawRow[];
 }
 
 export async function detectLayout(source: RowSource): Promise<DetectedTable> {
@@ -108,7 +112,7 @@ export async function detectLayout(source: RowSource): Promise<DetectedTable> {
       yield next.value;
     }
   }
-  return { layout, rows: rows() };
+  return { layout, rows: rows(), sample: pending.slice() };
 }
 
 /** Decides the layout from the first rows of a table. Exported for tests. */
@@ -201,7 +205,7 @@ export function analyse(rows: RawRow[], whole = false): Layout {
   const dataWidths = dataRows.slice(0, 40).map((r) => lastNonBlank(r) + 1).sort((a, b) => a - b);
   const typical = dataWidths.length ? dataWidths[Math.floor(dataWidths.length / 2)]! : 0;
   const width = Math.max(headerWidth, typical);
-  const { labels, rawLabels } = flatten(block, width);
+  const { labels, rawLabels, parts } = flatten(block, width);
   // Which column holds the row labels: the first column that is mostly text in the data rows.
   let labelCol = 0;
   for (let c = 0; c < width; c++) {
@@ -242,6 +246,7 @@ export function analyse(rows: RawRow[], whole = false): Layout {
     headerRows: block.map((r) => r.n),
     labels,
     rawLabels,
+    parts,
     blankBeforeHeader,
     blankAfterHeader,
     width,
@@ -298,7 +303,7 @@ function lastNonBlank(row: RawRow): number {
  * Joins a header block into one label per column. A group label (a cell with sub-labels under it) is
  * carried right over the empty cells beside it that also have sub-labels, the way a merged cell spans them.
  */
-export function flatten(block: RawRow[], width: number): { labels: string[]; rawLabels: string[] } {
+export function flatten(block: RawRow[], width: number): { labels: string[]; rawLabels: string[]; parts: string[][] } {
   const h = block.length;
   const cell = (r: number, c: number): string => block[r]!.cells[c] ?? '';
   const hasBelow = (r: number, c: number): boolean => {
@@ -307,6 +312,7 @@ export function flatten(block: RawRow[], width: number): { labels: string[]; raw
   };
   const labels: string[] = [];
   const rawLabels: string[] = [];
+  const all: string[][] = [];
   for (let c = 0; c < width; c++) {
     const parts: string[] = [];
     const raws: string[] = [];
@@ -325,8 +331,9 @@ export function flatten(block: RawRow[], width: number): { labels: string[]; raw
     }
     labels.push(parts.join(' '));
     rawLabels.push(raws.join(' '));
+    all.push(parts);
   }
-  return { labels, rawLabels };
+  return { labels, rawLabels, parts: all };
 }
 
 /** What a label text says about its row. */
@@ -403,6 +410,8 @@ function hasUndottedLowerCode(cells: string[], labelCol: number, label: string):
 /** Classifies rows after the header. Stateful: once footnotes or a signature start, text rows stay notes. */
 export class RowClassifier {
   private inNotes = false;
+  /** A signature block began: its following short text rows (the name) are part of it. */
+  private inSignature = false;
   /** Province totals in this table are written in capitals (BPS style): then "Gorontalo" is a kabupaten. */
   private upperProvinces = false;
   /** Per column right of the label column: the sum of the data rows since the last enclosing-region total. */
@@ -502,8 +511,11 @@ export class RowClassifier {
       const firstText = cells[first]!.trim();
       if (NIP.test(firstText) || ((SIGNATURE_START.test(firstText) || PLACE_DATE.test(firstText)) && filled <= 2) || NIP.test(cells.join(' '))) {
         this.inNotes = true;
+        this.inSignature = true;
         return RowKind.Signature;
       }
+      // the name under "Kepala Dinas" belongs to the signature block (personal data), not to the notes
+      if (this.inSignature && filled <= 2 && !this.hasNumber(cells)) return RowKind.Signature;
       if (FOOTNOTE_START.test(firstText)) {
         this.inNotes = true;
         return RowKind.Footnote;

@@ -28,6 +28,7 @@ export function formatJson(report: Report, lang: Lang): string {
       labels: t.labels,
       ...(t.layout ? { layout: t.layout } : {}),
       ...(t.columns ? { columns: t.columns } : {}),
+      ...(t.interpretation ? { interpretation: t.interpretation } : {}),
       ...(t.otherSheets ? { otherSheets: t.otherSheets } : {}),
       stats: t.stats,
       ...(t.truncated ? { truncated: true } : {}),

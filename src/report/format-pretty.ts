@@ -6,6 +6,7 @@ import { t } from '../i18n/ui.js';
 import type { Issue, Report, TableReport } from './issue.js';
 import { location, renderIssue } from './render.js';
 import { termSafe } from './terminal-safe.js';
+import { describeReading } from '../interpret/describe.js';
 
 const ICON = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
@@ -23,6 +24,13 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
   const c = opts.color;
   const verdict = report.valid ? c.green.bold(t(opts.lang, 'summary.valid')) : c.red.bold(t(opts.lang, 'summary.invalid'));
   out.push(`${verdict} — ${t(opts.lang, 'summary.line', { ...s })}`);
+  // tables read with a standard that are not yet tidy: the command that tidies each (the last lines)
+  for (const table of report.tables) {
+    const std = table.standard?.id;
+    if (!std || table.unreadable || table.stats.errors + table.stats.warnings === 0) continue;
+    const sheet = table.sheet && (report.tables.filter((x) => x.path === table.path).length > 1) ? ` --sheet "${table.sheet}"` : '';
+    out.push(t(opts.lang, 'reading.next', { arg: `satudata rapikan ${table.path} --standard ${std}${sheet}` }));
+  }
   return out.join('\n') + '\n';
 }
 
@@ -41,6 +49,11 @@ function formatTable(table: TableReport, opts: PrettyOptions): string[] {
     lines.push(c.dim(`  ${t(lang, 'label.layout')}: ${parts.join(', ')}`));
   }
   if (table.references?.wilayah) lines.push(c.dim(`  ${t(lang, 'label.region-edition', { edition: REGION_EDITION_TITLE })}`));
+  const read = table.interpretation ? describeReading(table.interpretation, lang) : [];
+  if (read.length) {
+    lines.push(c.dim(`  ${t(lang, 'reading.title')}`));
+    for (const l of read) lines.push(c.dim(`    ${l}`));
+  }
   const hinted = new Set<string>();
   for (const issue of table.issues) {
     if (issue.severity === 'info' && opts.infos === false) continue;

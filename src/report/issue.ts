@@ -1,3 +1,4 @@
+import type { Reading } from '../interpret/reading.js';
 /** The Issue and Report model shared by checks, formatters, package, push and audit. */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -56,6 +57,8 @@ export interface TableReport {
   columns?: ColumnSummary[];
   /** Other sheets of the workbook that were not validated. */
   otherSheets?: string[];
+  /** How the table was read (interpret/): column mapping, number conventions, constants, standard choice. */
+  interpretation?: Reading;
   stats: TableStats;
   issues: Issue[];
   /** True when --max-errors cut the list. */

@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSchema, SchemaError, type TableSchema } from './schema.js';
 import type { Standard, StandardInfo } from './standard.js';
-import { slug } from './slug.js';
 
 export const BUNDLED_CATALOG = fileURLToPath(new URL('../../standards/catalog', import.meta.url));
 
@@ -94,35 +93,4 @@ export async function loadCatalog(dir: string = BUNDLED_CATALOG): Promise<Catalo
 export function findStandard(catalog: Catalog, id: string): Standard | undefined {
   const [name, version] = id.split('@');
   return catalog.standards.find((s) => s.info.id === name && (!version || s.info.versi === version));
-}
-
-export interface StandardMatch {
-  standard: Standard;
-  /** Fields of the standard found among the labels. */
-  matched: number;
-  total: number;
-  /** matched / max(fields, labels): 1 is a perfect fit. */
-  score: number;
-}
-
-/** Ranks the catalog by how well a header fits each standard (names, titles and slugs of the labels). */
-export function matchCatalog(catalog: Catalog, labels: string[]): StandardMatch[] {
-  const slugs = new Set(labels.filter(Boolean).map(slug));
-  const used = labels.filter(Boolean).length;
-  return catalog.standards
-    .map((standard) => {
-      const fields = standard.schema.fields;
-      const matched = fields.filter((f) => slugs.has(slug(f.name)) || (f.title !== undefined && slugs.has(slug(f.title)))).length;
-      return { standard, matched, total: fields.length, score: matched / Math.max(fields.length, used, 1) };
-    })
-    .filter((m) => m.matched > 0)
-    .sort((a, b) => b.score - a.score || b.matched - a.matched);
-}
-
-/** The best match when it is unambiguous: most fields present and clearly ahead of the next. */
-export function unambiguousMatch(matches: StandardMatch[]): StandardMatch | undefined {
-  const [best, next] = matches;
-  if (!best || best.matched < Math.ceil(best.total * 0.6)) return undefined;
-  if (next && next.score >= best.score - 0.1) return undefined;
-  return best;
 }

@@ -6,7 +6,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { BUNDLED_CATALOG, findStandard, loadCatalog, matchCatalog, parseStandard, unambiguousMatch, type Catalog, type StandardMatch } from './catalog.js';
+import { BUNDLED_CATALOG, findStandard, loadCatalog, parseStandard, type Catalog } from './catalog.js';
+import { selectStandard, type Selection } from '../interpret/choose.js';
+import type { Prepared } from '../interpret/facts.js';
 import { loadSchemaFile, SchemaError, type TableSchema } from './schema.js';
 import type { Standard } from './standard.js';
 import { setCodeListDir } from './code-lists.js';
@@ -15,9 +17,7 @@ export interface StandardChoice {
   schema?: TableSchema;
   standard?: Standard;
   /** How it was chosen. */
-  how: 'schema' | 'standard' | 'matched' | 'ambiguous' | 'none';
-  match?: StandardMatch;
-  candidates?: StandardMatch[];
+  how: 'schema' | 'standard';
 }
 
 export class StandardNotFound extends Error {
@@ -60,14 +60,10 @@ export async function standardById(id: string, dir?: string): Promise<Standard> 
   return std;
 }
 
-/** Picks a standard for a header when none was named. */
-export async function matchStandard(labels: string[], dir?: string): Promise<StandardChoice> {
+/** Scores the catalog against a table's prepared reading (interpret/choose.ts) when no standard was named. */
+export async function matchStandard(prepared: Prepared, dir?: string): Promise<Selection> {
   const catalog = await catalogFor(dir);
-  const matches = matchCatalog(catalog, labels);
-  const best = unambiguousMatch(matches);
-  if (best) return { schema: best.standard.schema, standard: best.standard, how: 'matched', match: best };
-  const candidates = matches.filter((m) => m.matched >= Math.ceil(m.total * 0.6)).slice(0, 3);
-  return candidates.length ? { how: 'ambiguous', candidates } : { how: 'none' };
+  return selectStandard(prepared, catalog.standards);
 }
 
 export { SchemaError };

@@ -22,7 +22,7 @@ function makeFile(): string {
       const l = (y * 7) % 1000;
       const p = (y * 11) % 1000;
       const row = [code, y % 37 === 0 ? `"${name}\nbaris baru"` : name, String(y), String(l), String(p), String(l + p)];
-      if (y % 53 === 0 && code === '52.01.02') row[3] = '12.345'; // type error
+      if (y % 53 === 0 && code === '52.01.02') row[3] = '12 ribu'; // type error (12.345 in an integer column now reads as 12345)
       if (y % 41 === 0 && code === '52.01.03') row[5] = '1'; // sum-mismatch
       if (y % 29 === 0 && code === '52.01.07') row[1] = 'Kuripan'; // name-mismatch
       lines.push(row.join(','));

@@ -26,7 +26,9 @@ describe('validate on the bundled fixtures', () => {
       'incorrect-label@A1',
       'extra-label@G1',
       'type-error@D3',
-      'type-error@E4',
+      // "-" in a required count column: a missing marker (once for the column) and a missing required value
+      'constraint-error@E4',
+      'missing-marker@E4',
       'constraint-error@A5',
       'type-error@C6',
       'constraint-error@F7',
@@ -38,7 +40,7 @@ describe('validate on the bundled fixtures', () => {
     ]);
     const byCell = Object.fromEntries(r.issues.map((i) => [i.cell, i]));
     expect(byCell.D3!.params).toMatchObject({ typeHint: '@hint.t.integer-decimal' });
-    expect(byCell.E4!.params).toMatchObject({ typeHint: '@hint.t.marker' });
+    expect(r.issues.find((i) => i.code === 'missing-marker')!.params).toMatchObject({ value: '-', count: 1 });
     expect(byCell.C6!.params).toMatchObject({ typeHint: '@hint.t.float-code' });
     expect(byCell.A5!.params).toMatchObject({ constraint: 'pattern' });
     expect(byCell.A9!.params).toMatchObject({ first: 2 });
@@ -48,8 +50,9 @@ describe('validate on the bundled fixtures', () => {
     const [r] = await validateFile(fx('csv/penduduk-kecamatan-messy.csv'), { maxErrors: 1000 });
     expect(pairs(r.issues)).toEqual([
       'encoding-cp1252@', 'csv-delimiter@',
-      'title-row@C1', 'title-row@C2', 'multirow-header@A4', 'wide-layout@C5', 'unit-in-header@E5',
-      'thousand-dots@C6', 'thousand-dots@D6', 'thousand-dots@E6', 'decimal-comma@F6',
+      'title-row@C1', 'title-row@C2', 'multirow-header@A4',
+      // how each numeric column is written: once per column, at its header cell
+      'number-style@C5', 'wide-layout@C5', 'number-style@D5', 'number-style@E5', 'unit-in-header@E5', 'number-style@F5',
       'code-glued-to-name@B9', 'missing-marker@D14', 'total-row@B16', 'blank-row@',
       'footnote-row@A18', 'footnote-row@A19', 'signature-block@E20', 'signature-block@E21', 'signature-block@E22',
     ]);
@@ -57,5 +60,7 @@ describe('validate on the bundled fixtures', () => {
     expect(r.labels).toEqual(['No', 'Kecamatan', 'Jenis Kelamin Laki-laki', 'Jenis Kelamin Perempuan', 'Jumlah (Jiwa)', 'Rasio Jenis Kelamin']);
     expect(r.issues.find((i) => i.code === 'footnote-row' && i.row === 19)!.params!.text).toContain('–');
     expect(r.columns!.map((c) => c.type)).toEqual(['code', 'string', 'integer', 'integer', 'integer', 'number']);
+    expect(r.interpretation!.columns.map((c) => c.number?.style ?? '')).toEqual(['plain', '', 'thousand-dots', 'thousand-dots', 'thousand-dots', 'decimal-comma']);
+    expect(r.interpretation!.constants).toMatchObject([{ kind: 'tahun', value: '2023', row: 2 }, { kind: 'wilayah', value: '52.01', row: 2 }, { kind: 'satuan', value: 'Jiwa' }]);
   });
 });

@@ -37,7 +37,8 @@ describe('satudata standards / codes (built binary)', () => {
     expect(named.tables[0].standard).toMatchObject({ id: 'penduduk-jenis-kelamin-kecamatan', version: '1.0.0' });
     expect(named.tables[0].references).toEqual({ wilayah: 'kepmendagri-300.2.2-2138-2025' });
     const auto = JSON.parse((await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--format', 'json'])).stdout);
-    expect(auto.tables[0].standard).toMatchObject({ id: 'penduduk-jenis-kelamin-kecamatan', matched: '6/6' });
+    expect(auto.tables[0].standard).toMatchObject({ id: 'penduduk-jenis-kelamin-kecamatan', matched: '1' });
+    expect(auto.tables[0].interpretation.standard).toMatchObject({ how: 'matched', id: 'penduduk-jenis-kelamin-kecamatan', score: 1 });
     expect(auto.tables[0].issues.map((i: { type: string }) => i.type)).toContain('standard-matched');
     const bad = await runMain(['validate', 'fixtures/csv/penduduk-kecamatan.csv', '--standard', 'penduduk-jenis-kelamin-kecamatan@9.0.0']);
     expect(bad.code).toBe(2);

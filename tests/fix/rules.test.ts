@@ -32,8 +32,10 @@ describe('fix rules (before → after + change log)', () => {
     expect(log).toBe(read(fx('fix/penduduk-kecamatan-messy.expected.perubahan.csv')));
     expect(data).toBe(read(fx('fix/penduduk-kecamatan-messy.expected.csv')));
     expect([...rulesOf(log)].sort()).toEqual(['code-from-name', 'dash-zero', 'drop-blank-row', 'drop-column', 'drop-footnote-row', 'drop-header-row', 'drop-signature-row', 'drop-title-row', 'drop-total-row', 'flatten-header', 'number-id', 'rename-column', 'split-glued-code', 'value-from-title']);
-    // the NIP of the signature block is in the log as a dropped row, never in the data
+    // the signature block is in the log as dropped rows, its names and NIP masked; never in the data
     expect(data).not.toContain('NIP');
+    expect(log).not.toContain('19700101');
+    expect(log).toContain('NIP (18 digit) disamarkan');
     expect(r.plan.problems).toEqual([]);
     expect(r.valid).toBe(true);
   });

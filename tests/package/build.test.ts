@@ -94,7 +94,7 @@ describe('refusal and atomicity', () => {
   it('--allow-invalid on a file whose columns match none of the standard writes no blank rows', async () => {
     const root = tmp('satudata-pkg-');
     const file = copyFixture(join(root, 'in'));
-    writeFileSync(file, 'wilayah,nilai\nGerung,1\nKediri,2\n');
+    writeFileSync(file, 'warna,nilai\nmerah,1\nbiru,2\n');
     const r = await packageFile(file, join(root, 'out'), await opts({ allowInvalid: true }));
     expect(r.valid).toBe(false);
     const csv = readFileSync(join(r.path, 'data', readdirSync(join(r.path, 'data'))[0]!), 'utf8');

@@ -14,7 +14,7 @@ const folders = readdirSync(FIXTURES)
   .filter((name) => statSync(join(FIXTURES, name)).isDirectory())
   .sort();
 
-const CORE = ['type-error', 'constraint-error', 'primary-key', 'missing-label', 'extra-label', 'incorrect-label'];
+const CORE = ['type-error', 'constraint-error', 'primary-key', 'missing-label', 'extra-label', 'incorrect-label', 'missing-marker'];
 const RULES = ['sum-mismatch', 'formula-mismatch', 'compare-failed', 'cohesive-columns'];
 const CODES = ['unknown-code', 'region-code-old-edition', 'name-mismatch', 'parent-mismatch', 'code-format'];
 

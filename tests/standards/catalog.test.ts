@@ -2,17 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLED_CATALOG, loadCatalog, matchCatalog, unambiguousMatch, findStandard } from '../../src/standards/catalog.js';
+import { BUNDLED_CATALOG, loadCatalog, findStandard } from '../../src/standards/catalog.js';
+import { analyse } from '../../src/read/layout.js';
+import { prepare } from '../../src/interpret/facts.js';
+import { selectStandard } from '../../src/interpret/choose.js';
+import type { RawRow } from '../../src/read/table.js';
+
+/** Prepared facts of a small CSV-like table (header + rows). */
+function prepared(rows: string[][]) {
+  const raw: RawRow[] = rows.map((cells, i) => ({ n: i + 1, cells }));
+  const layout = analyse(raw);
+  return prepare(layout, raw.slice(layout.headerRows.length), { path: 't.csv', format: 'csv', bytes: 0, merges: [], notes: [] });
+}
 import { phrase } from '../../src/i18n/ui.js';
 
 describe('standards catalog', () => {
   it('matches a header to the right standard, with a score', async () => {
     const catalog = await loadCatalog();
-    const matches = matchCatalog(catalog, ['Kode Kecamatan', 'Nama Kecamatan', 'Tahun', 'Laki-laki', 'Perempuan', 'Jumlah']);
-    const best = unambiguousMatch(matches)!;
-    expect(best.standard.info.id).toBe('penduduk-jenis-kelamin-kecamatan');
-    expect(best.matched).toBe(6);
-    expect(unambiguousMatch(matchCatalog(catalog, ['tahun', 'jumlah']))).toBeUndefined();
+    const fit = selectStandard(prepared([
+      ['Kode Kecamatan', 'Nama Kecamatan', 'Tahun', 'Laki-laki', 'Perempuan', 'Jumlah'],
+      ['52.01.01', 'Gerung', '2023', '44012', '43530', '87542'],
+      ['52.01.02', 'Kediri', '2023', '30050', '30211', '60261'],
+    ]), catalog.standards);
+    expect(fit.chosen?.standard.info.id).toBe('penduduk-jenis-kelamin-kecamatan');
+    expect(fit.chosen?.score).toMatchObject({ required: '6/6', columns: '6/6' });
+    // two generic columns fit no standard clearly: none is forced
+    expect(selectStandard(prepared([['tahun', 'jumlah'], ['2023', '5']]), catalog.standards).chosen).toBeUndefined();
     expect(findStandard(catalog, 'penduduk-jenis-kelamin-kecamatan@1.0.0')?.info.versi).toBe('1.0.0');
     expect(findStandard(catalog, 'penduduk-jenis-kelamin-kecamatan@9.9.9')).toBeUndefined();
   });

@@ -1,0 +1,20 @@
+/** The catalog standard a data file clearly fits (for `init`, which offers it first), or undefined. */
+import { openSource } from '../read/open.js';
+import { detectLayout } from '../read/layout.js';
+import type { Standard } from '../standards/standard.js';
+import { prepare } from './facts.js';
+import { selectStandard } from './choose.js';
+
+export async function standardForFile(path: string, standards: Standard[]): Promise<Standard | undefined> {
+  let source;
+  try {
+    source = await openSource(path, {});
+    const { layout, sample } = await detectLayout(source);
+    if (layout.noHeader) return undefined;
+    return selectStandard(prepare(layout, sample, source.info), standards).chosen?.standard;
+  } catch {
+    return undefined; // an unreadable file is reported by validate, not by the wizard's suggestion
+  } finally {
+    await source?.close().catch(() => undefined);
+  }
+}

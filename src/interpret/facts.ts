@@ -1,0 +1,140 @@
+/**
+ * What the sampled rows say about each column before any standard is applied: how many values, numbers and
+ * region codes it holds, its numbers (for the conventions), its missing markers or category words, whether it
+ * numbers the rows, and which code system its codes are written in.
+ */
+import { CellKind, cellAddress, columnLetter, type RawRow, type SourceInfo } from '../read/table.js';
+import { RowClassifier, RowKind, type Layout } from '../read/layout.js';
+import { MISSING_MARKERS } from '../read/words.js';
+import { classifyNumber, NumStyle } from '../check/numbers.js';
+import { levelOfCode, looksLikeBps, normaliseCode, region } from '../standards/regions.js';
+import { slug } from '../standards/slug.js';
+import { tally, fileLocaleOf, type ColumnNumbers, type NumberCell } from './conventions.js';
+import type { ColumnFacts } from './match.js';
+import type { ColumnReading } from './reading.js';
+
+/** Rows read for the conventions at most (the rest of the table streams). */
+export const SAMPLE_ROWS = 200;
+
+export interface PreparedColumn extends ColumnFacts {
+  index: number;
+  letter: string;
+  label: string;
+  parts: string[];
+  numbers: ColumnNumbers;
+  rowNumber: boolean;
+  category: boolean;
+  markers: string[];
+  codes: number;
+  codeSystem?: ColumnReading['codes'];
+  /** A few distinct texts (for the level/type evidence). */
+  texts: string[];
+}
+
+export interface Prepared {
+  layout: Layout;
+  info: SourceInfo;
+  columns: PreparedColumn[];
+  fileLocale: 'id' | 'en' | null;
+  sampled: number;
+}
+
+const ROW_NUMBER_LABEL = /^(no|nomor|no_urut|nomor_urut|urut)$/;
+
+export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Prepared {
+  const classifier = new RowClassifier(layout, { sumTotals: false });
+  const rows: { row: RawRow; total: boolean }[] = [];
+  for (const row of sample) {
+    if (rows.length >= SAMPLE_ROWS) break;
+    const k = classifier.classify(row);
+    if (k === RowKind.Data || k === RowKind.Total) rows.push({ row, total: k === RowKind.Total });
+  }
+  const columns: PreparedColumn[] = [];
+  for (let c = 0; c < layout.width; c++) {
+    const numberCells: NumberCell[] = [];
+    let values = 0;
+    let numeric = 0;
+    let codes = 0;
+    let kemendagri = 0;
+    let bps = 0;
+    let dotted = 0;
+    const levels = new Map<string, number>();
+    const texts = new Map<string, number>();
+    const markers = new Map<string, number>();
+    const ints: number[] = [];
+    for (const { row, total } of rows) {
+      const raw = row.cells[c] ?? '';
+      const t = raw.trim();
+      if (t === '') continue;
+      values++;
+      const kind = row.kinds?.[c];
+      if (kind === CellKind.Number) {
+        numeric++;
+        if (normaliseCode(t)) {
+          codes++;
+          const nc = normaliseCode(t)!;
+          if (region(nc.code)) kemendagri++;
+        }
+        if (!total && /^\d+$/.test(t)) ints.push(Number(t));
+        continue;
+      }
+      if (kind !== undefined && kind !== CellKind.String) continue;
+      const lower = t.toLowerCase();
+      texts.set(lower, (texts.get(lower) ?? 0) + 1);
+      const n = normaliseCode(t);
+      if (n || looksLikeBps(t)) {
+        codes++;
+        if (looksLikeBps(t)) bps++;
+        else if (n && region(n.code)) {
+          kemendagri++;
+          const lv = levelOfCode(n.code);
+          if (lv) levels.set(lv, (levels.get(lv) ?? 0) + 1);
+          if (n.form === 'dotted') dotted++;
+        }
+      }
+      if (MISSING_MARKERS.has(lower)) {
+        markers.set(t, (markers.get(t) ?? 0) + 1);
+        // a placeholder is no value (for the type fit), unless the column turns out to hold category words
+        if (!/\p{L}/u.test(t)) values--;
+        continue;
+      }
+      const st = classifyNumber(t).style;
+      if (st !== NumStyle.NotNumber) {
+        numeric++;
+        if (!total && st === NumStyle.Integer) ints.push(Number(t));
+        if (!total || t) numberCells.push({ text: t, cell: cellAddress(c, row.n), total });
+      }
+    }
+    const label = layout.labels[c] ?? '';
+    const parts = layout.parts?.[c] ?? (label ? [label] : []);
+    // a few repeated words (ADA / TIDAK ADA): the words are data
+    const words = [...texts.entries()].filter(([w]) => /\p{L}/u.test(w) && classifyNumber(w).style === NumStyle.NotNumber);
+    const wordCount = words.reduce((a, [, n]) => a + n, 0);
+    const category = words.length >= 2 && words.length <= 8 && wordCount >= values * 0.8 && wordCount >= words.length * 2 && words.some(([w]) => !MISSING_MARKERS.has(w));
+    const sequential = ints.length >= 2 && ints.length === values - 0 && ints.every((v, i) => v === ints[0]! + i);
+    const rowNumber = ROW_NUMBER_LABEL.test(slug(label)) && (values === 0 || sequential || numeric >= values * 0.8);
+    let codeSystem: ColumnReading['codes'];
+    const codeLabel = /(^|[\s_.])(kode|code|kd|id)([\s_.]|$)/i.test(label);
+    if (codes > 0 && codes >= values * 0.6 && (codeLabel || dotted > 0 || bps > 0)) {
+      const level = [...levels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      if (bps > kemendagri) codeSystem = { system: 'bps', evidence: [`bps:${bps}/${codes}`] };
+      else if (kemendagri > 0) codeSystem = { system: 'kemendagri', ...(level ? { level } : {}), evidence: [`kemendagri:${kemendagri}/${codes}`, ...(dotted ? ['dotted'] : [])] };
+    }
+    columns.push({
+      index: c,
+      letter: columnLetter(c),
+      label,
+      parts,
+      values,
+      numeric,
+      codes,
+      numbers: tally(numberCells),
+      rowNumber,
+      category,
+      markers: category ? [] : [...markers.keys()],
+      ...(codeSystem ? { codeSystem } : {}),
+      texts: [...texts.keys()].slice(0, 20),
+    });
+  }
+  return { layout, info, columns, fileLocale: fileLocaleOf(columns.map((c) => c.numbers), info.delimiter), sampled: rows.length };
+}
