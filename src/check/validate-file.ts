@@ -154,7 +154,7 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
           if (m.chosen) {
             const c = m.chosen;
             chosen = c.standard;
-            sink.add('standard-matched', { id: c.score.id, score: c.score.score, required: c.score.required, columns: c.score.columns, runnerUp: runnerUp ? label(runnerUp) : '—' });
+            sink.add('standard-matched', { id: c.score.id, score: c.score.score, supplied: c.score.required, columns: c.score.columns, runnerUp: runnerUp ? label(runnerUp) : '—' });
             return {
               schema: c.standard.schema,
               standard: standardRef(c.standard, String(c.score.score)),

@@ -4,7 +4,7 @@ import { validateFile } from '../check/validate-file.js';
 import type { TableReport } from '../report/issue.js';
 import type { Standard } from '../standards/standard.js';
 import { planFix, type FixOptions, type FixPlan } from './plan.js';
-import { changeLogPath, writeChangeLog, writeTidy } from './write.js';
+import { writeFixOutputs } from './write.js';
 
 export interface FixResult {
   plan: FixPlan;
@@ -24,9 +24,7 @@ export async function runFixFile(input: string, standard: Standard, out: string 
   const dest = out ?? defaultOut(input);
   refuseSameFile(input, dest);
   const plan = await planFix(input, standard, opts);
-  await writeTidy(dest, plan.fields, plan.rows);
-  const log = changeLogPath(dest);
-  await writeChangeLog(log, plan.changes);
+  const { changeLog: log } = await writeFixOutputs(dest, plan.fields, plan.rows, plan.changes);
   const [check] = await validateFile(dest, { dataStandard: standard, maxErrors: 1000, metadata: false });
   return { plan, out: dest, changeLog: log, check: check!, valid: check!.valid && plan.problems.length === 0 };
 }

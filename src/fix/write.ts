@@ -6,7 +6,7 @@
  * as the last step before each cell is written.
  */
 import { writeFile } from 'node:fs/promises';
-import { checkOutputName, writeUnitAtomic, type UnitPart } from '../io/atomic.js';
+import { writeUnitAtomic, type UnitPart } from '../io/atomic.js';
 import type { FieldDef } from '../standards/schema.js';
 import { safeCsvLine, safeXlsxText } from '../io/safe-cell.js';
 import type { Change } from './types.js';
@@ -48,13 +48,6 @@ export async function writeFixOutputs(dest: string, fields: FieldDef[], rows: st
   return { out: dest, changeLog: log };
 }
 
-/** The tidy table alone. Its change log's name is checked first too, so that a log that cannot be named
- *  refuses the run before the table is written (callers writing both should use writeFixOutputs). */
-export async function writeTidy(dest: string, fields: FieldDef[], rows: string[][]): Promise<void> {
-  checkOutputName(changeLogPath(dest));
-  await writeUnitAtomic([tidyPart(dest, fields, rows)]);
-}
-
 export const CHANGE_LOG_HEADER = ['sel', 'aturan', 'nilai_lama', 'nilai_baru'];
 
 /** `data.rapi.csv` → `data.rapi.csv.perubahan.csv`. */
@@ -66,8 +59,4 @@ export function changeLogText(changes: Change[]): string {
   let text = safeCsvLine(CHANGE_LOG_HEADER);
   for (const c of changes) text += safeCsvLine([c.cell, c.rule, c.old, c.new]);
   return text;
-}
-
-export async function writeChangeLog(dest: string, changes: Change[]): Promise<void> {
-  await writeUnitAtomic([{ dest, write: (tmp) => writeFile(tmp, changeLogText(changes)) }]);
 }

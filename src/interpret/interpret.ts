@@ -46,7 +46,8 @@ export function readWith(p: Prepared, schema?: TableSchema, standard: StandardCh
       ...(c.rowNumber ? { rowNumber: true } : {}),
       ...(number ? { number } : {}),
       ...(c.category ? { category: true } : {}),
-      ...(c.markers.length ? { markers: c.markers } : {}),
+      // placeholders stand for numbers: a text column (a name, a category) keeps its words as data
+      ...(c.markers.length && (f ? f.type !== 'string' : c.numeric > 0) ? { markers: c.markers } : {}),
       ...(c.codeSystem ? { codes: c.codeSystem } : {}),
     };
   });

@@ -20,7 +20,7 @@ const require = createRequire(import.meta.url);
 /** Realistic values for every placeholder name the catalog uses (phrases as the checks pass them). */
 const PARAMS: IssueParams = {
   difference: 63, official: 'Gunungsari', within: '', closest: 'Gunungsari (52.01.09), Lingsar (52.01.10)', edition: 'Kepmendagri 300.2.2-2138/2025',
-  command: 'curl -X POST …/package_patch', license: 'CC-BY-4.0', second: 'data/b.xlsx',
+  command: 'curl -X POST …/package_patch', style: '@reading.style.thousand-dots', read: '45210', evidence: 'kolom standar berisi bilangan bulat', more: '', score: '0.98', supplied: '6/6', runnerUp: 'jumlah-sekolah-kecamatan (0.52)', license: 'CC-BY-4.0', second: 'data/b.xlsx',
   action: 'package_create', actual: '@level.kecamatan', asDecimal: '1.5', asThousands: '1500', cakupan: '52.01',
   cakupanName: 'Kabupaten Lombok Barat', candidates: 'penduduk-jenis-kelamin-kecamatan, jumlah-sekolah-kecamatan', cell: 'C15',
   cells: 17_179_869_184, choices: 'tahunan, bulanan', code: '52.01.09', column: 'kode_opd', columns: 'C, D', commaExample: '1,5',
@@ -135,6 +135,8 @@ const OMITTED = omittedByEmitters();
 const SPECIFIC: Record<string, IssueParams> = {
   'constraint-error': { limit: '\\d{2}\\.\\d{2}\\.\\d{2}' },
   'sheet-too-large': { ref: 'A1:XFD1048576' },
+  'ambiguous-number': { cells: 'D7, D9' },
+  'mixed-number-format': { cells: 'D7, D9' },
 };
 
 function render(code: string, lang: 'id' | 'en') {
