@@ -1,6 +1,6 @@
 /**
  * Derived values in fix: a value the standard declares by a formula (`aturan` of jenis `rumus`, e.g.
- * persentase = ditindaklanjuti / diterima × 100) that does not follow from its parts is reported
+ * persentase = ditindaklanjuti / diterima × 100, or of jenis `jumlah`: total = the sum of its parts) that does not follow from its parts is reported
  * (`formula-mismatch`, among the problems fix leaves to the user) and recomputed only with `--recompute`,
  * each change logged. Tolerance: the declared one, and never less than half a unit of the last written decimal.
  */
@@ -21,21 +21,29 @@ export interface DerivedRule {
   tolerance: number;
   uses: string[];
   fieldIndex: Map<string, number>;
+  /** A sum rule: in a totals row its column is a sum too, checked by the totals check, not recomputed as a ratio. */
+  sum: boolean;
 }
 
-type Rule = { jenis: string; kolom?: string; rumus?: string; toleransi?: number };
+type Rule = { jenis: string; kolom?: string; rumus?: string; toleransi?: number; total?: string; bagian?: string[] };
+
+/** A sum rule (`jenis: jumlah`, total = the sum of its parts) is the formula `total = bagian1 + bagian2 …`. */
+function asFormula(r: Rule): Rule {
+  return r.jenis === 'jumlah' && r.total && r.bagian?.length ? { jenis: 'rumus', kolom: r.total, rumus: r.bagian.join(' + '), ...(r.toleransi !== undefined ? { toleransi: r.toleransi } : {}) } : r;
+}
 
 /** The standard's formulas whose target and parts are fields of the tidy table. */
 export function derivedRules(info: StandardInfo | undefined, fields: FieldDef[], columnOf: (fi: number) => number): DerivedRule[] {
   const index = new Map(fields.map((f, i) => [f.name, i]));
   const out: DerivedRule[] = [];
-  for (const r of ((info?.aturan as Rule[] | undefined) ?? [])) {
+  for (const rule of ((info?.aturan as Rule[] | undefined) ?? [])) {
+    const r = asFormula(rule);
     if (r.jenis !== 'rumus' || !r.kolom || !r.rumus || !index.has(r.kolom)) continue;
     try {
       const { run, uses } = compileExpression(r.rumus, new Set(index.keys()));
       if (!uses.every((u) => index.has(u))) continue;
       const target = index.get(r.kolom)!;
-      out.push({ target, col: columnOf(target), field: r.kolom, formula: `${r.kolom} = ${r.rumus}`, run, tolerance: r.toleransi ?? 0, uses, fieldIndex: index });
+      out.push({ target, col: columnOf(target), field: r.kolom, formula: `${r.kolom} = ${r.rumus}`, run, tolerance: r.toleransi ?? 0, uses, fieldIndex: index, sum: r !== rule });
     } catch {
       // the standard's own check reports a broken formula
     }
@@ -46,6 +54,9 @@ export function derivedRules(info: StandardInfo | undefined, fields: FieldDef[],
 /** Checks one tidy row against the formulas; recomputes (and logs) only when asked. */
 export function recomputeRow(o: string[], rules: DerivedRule[], row: RawRow, sheet: string | undefined, recompute: boolean, changes: Change[], problems: FixProblem[], aggregate = false): void {
   for (const r of rules) {
+    if (aggregate && r.sum) continue;
+    // a value fix refused to read (an ambiguous number, left as written) decides nothing
+    if (problems.some((p) => p.row === row.n && p.field !== undefined && (p.field === r.field || r.uses.includes(p.field)))) continue;
     const written = o[r.target]!;
     const actual = written === '' ? NaN : Number(written);
     if (!Number.isFinite(actual)) continue;
