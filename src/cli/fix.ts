@@ -113,7 +113,9 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       // the count above is the count of errors: those not listed are said, never dropped silently
       if (check.stats.errors > listed.length) w(`  ${t(lang, 'fix.more-errors', { count: check.stats.errors - listed.length })}`);
     }
-    w(result.valid ? t(lang, 'fix.valid', { standard: stdName }) : t(lang, 'fix.invalid', { standard: stdName, errors: check.stats.errors, problems: plan.problems.length }));
+    if (result.valid) w(t(lang, 'fix.valid', { standard: stdName }));
+    else if (check.valid) w(t(lang, 'fix.valid-source-problems', { standard: stdName, problems: plan.problems.length }));
+    else w(t(lang, 'fix.invalid', { standard: stdName, errors: check.stats.errors, problems: plan.problems.length }));
     process.stdout.write(lines.join('\n') + '\n');
   }
   return result.valid ? EXIT_OK : EXIT_INVALID;

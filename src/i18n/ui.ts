@@ -424,6 +424,7 @@ export const UI: Record<string, Phrase> = {
   'fix.rules': { id: 'Perubahan menurut aturan:', en: 'Changes by rule:' },
   'fix.problems': { id: 'Belum dapat dirapikan ({count}) — perbaiki di berkas asli:', en: 'Not fixed ({count}) — fix these in the original file:' },
   'fix.valid': { id: '✔ Hasil valid terhadap standar {standard}.', en: '✔ The result is valid against standard {standard}.' },
+  'fix.valid-source-problems': { id: '✔ Hasil valid terhadap standar {standard}, tetapi {problems} masalah di berkas asli belum dapat dirapikan (lihat di atas): perbaiki di sumbernya.', en: '✔ The result is valid against standard {standard}, but {problems} problems in the source could not be fixed (see above): fix them at the source.' },
   'fix.invalid': { id: '✖ Hasil MASIH TIDAK VALID terhadap standar {standard}: {errors} galat, {problems} masalah belum dirapikan.', en: '✖ The result is STILL INVALID against standard {standard}: {errors} errors, {problems} problems not fixed.' },
   'fix.same-file': { id: 'Berkas keluaran sama dengan berkas masukan ({path}); berkas masukan tidak pernah diubah. Pilih --out lain.', en: 'The output is the input file ({path}); the input is never modified. Choose another --out.' },
   'fix.need-standard': { id: 'Sebutkan standar: --standard ID atau --schema BERKAS.', en: 'Name the standard: --standard ID or --schema FILE.' },
