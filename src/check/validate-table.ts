@@ -53,6 +53,8 @@ export interface TableOptions {
   tail?: { layout: Layout; fieldColumns: number[]; conventions?: (ColumnConvention | null)[]; collect: (state: TailState) => void };
   /** The file's SHA-256 when already known (the other sheets of a workbook validated sheet by sheet). */
   sha256?: string;
+  /** Every sheet with values is validated in this run (`--sheet all`): no sheet is left out to point at. */
+  allSheets?: boolean;
   /** The standard whose declared rules (`aturan`) the aggregate check recomputes ratios with, once known. */
   standardInfo?: () => StandardInfo | undefined;
   /** Aborted at the time limit: reading stops at the next batch and nothing more is computed. */
@@ -372,7 +374,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     const ranges = info.merges.slice(0, 3).map((m) => `${cellAddress(m.left - 1, m.top)}:${cellAddress(m.right - 1, m.bottom)}`).join(', ');
     sink.add('merged-cells', { count: info.merges.length, ranges });
   }
-  addSourceIssues(info, sink);
+  addSourceIssues(info, sink, opts.allSheets === true);
 
   const sha256 = await hashing;
   const issues = sortIssues(sink.issues);
@@ -488,7 +490,7 @@ function reportDuplicates(seen: KeyIndex, cols: number[], names: string[], sink:
 }
 
 /** File-level facts the reader recorded. */
-function addSourceIssues(info: RowSource['info'], sink: IssueSink): void {
+function addSourceIssues(info: RowSource['info'], sink: IssueSink, allSheets: boolean): void {
   if (info.bom) sink.add('bom');
   if (info.encoding === 'windows-1252') sink.add('encoding-cp1252');
   if (info.format === 'csv' && info.delimiter && info.delimiter !== ',') {
@@ -499,7 +501,7 @@ function addSourceIssues(info: RowSource['info'], sink: IssueSink): void {
   const hidden = (info.sheets ?? []).filter((s) => s.state !== 'visible').map((s) => s.name);
   if (hidden.length) sink.add('hidden-sheet', { sheets: hidden.join(', ') });
   const others = (info.sheets ?? []).filter((s) => s.name !== info.sheet && s.state === 'visible' && s.empty !== true).map((s) => s.name);
-  if (others.length && info.sheet) sink.add('other-sheets', { sheet: info.sheet, sheets: others.join(', ') });
+  if (others.length && info.sheet && !allSheets) sink.add('other-sheets', { sheet: info.sheet, sheets: others.join(', ') });
   for (const note of info.notes) sink.add(note.code, note.params, note.row !== undefined || note.line !== undefined ? { row: note.row, line: note.line } : undefined);
 }
 

@@ -26,6 +26,10 @@ describe('validateFile with --sheet all', () => {
     expect(reports.map((r) => r.sheet)).toEqual(['Lombok', 'Sumbawa']);
     expect(reports.map((r) => r.stats.dataRows)).toEqual([3, 2]);
     expect(reports.map((r) => r.stats.sha256)).toEqual([expected, expected]);
+    // every sheet was checked: none is pointed at as left out; one sheet alone still points at the other
+    expect(reports.flatMap((r) => r.issues).filter((i) => i.code === 'other-sheets')).toEqual([]);
+    const [one] = await validateFile(path, { maxErrors: 100 });
+    expect(one!.issues.filter((i) => i.code === 'other-sheets').map((i) => i.params?.sheets)).toEqual(['Sumbawa']);
   });
 });
 
