@@ -369,7 +369,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const used = profiles.filter((p): p is ColumnProfile => p !== null);
   const columns = used.map((p) => p.finish(sink, reading?.columns[p.index]));
   if (!sink.issues.some((i) => i.code === 'wide-layout')) checkCategoryColumns(columns, headerRow, sink);
-  if (dataRows === 0) sink.add('empty-data');
+  if (dataRows === 0 || isEmptyTemplate(columns)) sink.add('empty-data');
   if (info.merges.length) {
     const ranges = info.merges.slice(0, 3).map((m) => `${cellAddress(m.left - 1, m.top)}:${cellAddress(m.right - 1, m.bottom)}`).join(', ');
     sink.add('merged-cells', { count: info.merges.length, ranges });
@@ -487,6 +487,18 @@ function reportDuplicates(seen: KeyIndex, cols: number[], names: string[], sink:
     if (primary) sink.add('primary-key', { fields: names.join(', '), value: d.value, first: d.first }, { row: d.row, line, col: cols[0], value: d.value });
     else sink.add('unique-error', { first: d.first, field: names.join(', ') }, { row: d.row, line, col: cols[0], value: d.value });
   }
+}
+
+/**
+ * A template with nothing filled in: the rows carry only their text labels at the left (months, region names) and
+ * every column to their right, at least two and as many as the label columns, is empty.
+ */
+export function isEmptyTemplate(columns: ColumnSummary[]): boolean {
+  const firstEmpty = columns.findIndex((c) => c.nonEmpty === 0);
+  if (firstEmpty <= 0) return false;
+  const labels = columns.slice(0, firstEmpty);
+  const rest = columns.slice(firstEmpty);
+  return labels.every((c) => c.type === 'string') && rest.every((c) => c.nonEmpty === 0) && rest.length >= 2 && rest.length >= labels.length;
 }
 
 /** File-level facts the reader recorded. */
