@@ -316,21 +316,28 @@ export function flatten(block: RawRow[], width: number): { labels: string[]; raw
   for (let c = 0; c < width; c++) {
     const parts: string[] = [];
     const raws: string[] = [];
+    // a part written in this column's own cell with spaces around it (a part carried from the left is that column's)
+    let untidy: string | undefined;
     for (let r = 0; r < h; r++) {
       let raw = cell(r, c);
+      let own = true;
       if (isBlankText(raw) && r < h - 1 && hasBelow(r, c)) {
         let k = c - 1;
         while (k >= 0 && isBlankText(cell(r, k))) k--;
-        if (k >= 0 && hasBelow(r, k)) raw = cell(r, k);
+        if (k >= 0 && hasBelow(r, k)) {
+          raw = cell(r, k);
+          own = false;
+        }
       }
       const text = raw.replace(/\s+/g, ' ').trim();
+      if (own && text && raw !== raw.trim()) untidy ??= raw;
       if (text && parts[parts.length - 1] !== text) {
         parts.push(text);
         raws.push(raw);
       }
     }
     labels.push(parts.join(' '));
-    rawLabels.push(raws.join(' '));
+    rawLabels.push(untidy ?? raws.join(' '));
     all.push(parts);
   }
   return { labels, rawLabels, parts: all };

@@ -88,6 +88,13 @@ describe('layout detection', () => {
     const block = rows([['Kecamatan', 'Jenis Kelamin', '', 'Jumlah'], ['', 'Laki-laki', 'Perempuan', '']]);
     expect(flatten(block, 4).labels).toEqual(['Kecamatan', 'Jenis Kelamin Laki-laki', 'Jenis Kelamin Perempuan', 'Jumlah']);
   });
+
+  it('keeps the trailing space of a group label in its own column only, not in the columns it is carried over', () => {
+    const block = rows([['Bulan', 'Banyaknya SIUP Besar ', '', 'Jumlah'], ['', '2017', 'Jumlah', '']]);
+    const f = flatten(block, 4);
+    expect(f.labels).toEqual(['Bulan', 'Banyaknya SIUP Besar 2017', 'Banyaknya SIUP Besar Jumlah', 'Jumlah']);
+    expect(f.rawLabels).toEqual(['Bulan', 'Banyaknya SIUP Besar ', 'Banyaknya SIUP Besar  Jumlah', 'Jumlah']);
+  });
 });
 
 describe('row classification', () => {
