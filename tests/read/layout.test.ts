@@ -125,6 +125,19 @@ describe('row classification', () => {
     expect(c.classify({ n: 11, cells: ['angka sementara untuk 2024', ''] })).toBe(RowKind.Footnote);
   });
 
+  it('reads a sentence alone on its row after a blank row, or repeated across a merged row, as a note', () => {
+    const note = 'Data Kabupaten Lombok Utara tahun 2008 masih bergabung dengan Lombok Barat';
+    const c = new RowClassifier(layout);
+    expect(c.classify({ n: 10, cells: ['Lombok Utara', '250000'] })).toBe(RowKind.Data);
+    // row 11 is blank (the reader skipped it)
+    expect(c.classify({ n: 12, cells: [note, ''] })).toBe(RowKind.Footnote);
+    expect(new RowClassifier(layout).classify({ n: 5, cells: [note, note] })).toBe(RowKind.Footnote);
+    // a long label in the middle of the data, with no blank row before it, stays data
+    const d = new RowClassifier(layout);
+    expect(d.classify({ n: 10, cells: ['Lombok Utara', '250000'] })).toBe(RowKind.Data);
+    expect(d.classify({ n: 11, cells: [note, ''] })).toBe(RowKind.Data);
+  });
+
   it('does not take province rows as totals in a per-province table', () => {
     const perProvince = analyse(rows([
       ['Provinsi', 'Gini'],
