@@ -143,7 +143,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   if (layout.headerRows.length > 1) {
     headSink.add('multirow-header', { count: layout.headerRows.length, rows: layout.headerRows.join(', ') }, { row: layout.headerRows[0], col: 0 });
   }
-  for (const n of [...layout.blankBeforeHeader, ...layout.blankAfterHeader]) headSink.add('blank-row', { row: n }, { row: n });
+  // a row under a header cell merged down over it (A1:A2) belongs to the header, it is not a blank row
+  const underHeaderMerge = (n: number) => source.info.merges.some((m) => m.top < n && m.bottom >= n && layout.headerRows.includes(m.top));
+  for (const n of [...layout.blankBeforeHeader, ...layout.blankAfterHeader]) if (!underHeaderMerge(n)) headSink.add('blank-row', { row: n }, { row: n });
   if (layout.noHeader && layout.width > 0) headSink.add('blank-header');
   checkLabels(layout.labels, layout.rawLabels, headerRow, headSink);
 
@@ -246,7 +248,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (prevN > 0 && row.n > prevN + 1) {
         const from = prevN + 1;
         const to = row.n - 1;
-        if (to - from < 20) for (let n = from; n <= to; n++) { blanks.push(n); sink.add('blank-row', { row: n }, { row: n }); }
+        if (to - from < 20) for (let n = from; n <= to; n++) { blanks.push(n); if (!underHeaderMerge(n)) sink.add('blank-row', { row: n }, { row: n }); }
         else { blanks.push(from); sink.add('blank-row', { row: `${from}–${to}` }, { row: from }); }
       }
       prevN = row.n;
@@ -258,7 +260,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
         const text = rowText(row);
         if (kind === RowKind.Blank) {
           blanks.push(row.n);
-          sink.add('blank-row', { row: row.n }, { row: row.n, line: row.line });
+          if (!underHeaderMerge(row.n)) sink.add('blank-row', { row: row.n }, { row: row.n, line: row.line });
         } else if (kind === RowKind.Total) {
           totals.push(row.n);
           // totals are written like the data: their markers and number styles count for the columns

@@ -43,3 +43,21 @@ describe('validateFile: blank rows above the header', () => {
     expect(r!.issues.filter((i) => i.code === 'blank-row').map((i) => i.row)).toEqual([1]);
   });
 });
+
+describe('validateFile: a header cell merged down over an empty row', () => {
+  it('does not call the row under a vertically merged header label blank, but does call a real blank row', async () => {
+    const path = join(dir, 'merged-header.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Luas');
+    ws.addRow(['Kecamatan', 'Luas']);
+    ws.addRow([]);
+    ws.mergeCells('A1:A2');
+    ws.mergeCells('B1:B2');
+    for (const [k, v] of [['Ampenan', 946], ['Mataram', 1076], ['Selaparang', 1077], ['Cakranegara', 967]] as const) ws.addRow([k, v]);
+    ws.addRow([]);
+    ws.addRow(['Sekarbela', 1032]);
+    await wb.xlsx.writeFile(path);
+    const [r] = await validateFile(path, { maxErrors: 100 });
+    expect(r!.issues.filter((i) => i.code === 'blank-row').map((i) => i.row)).toEqual([7]);
+  });
+});
