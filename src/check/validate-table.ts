@@ -147,7 +147,12 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const underHeaderMerge = (n: number) => source.info.merges.some((m) => m.top < n && m.bottom >= n && layout.headerRows.includes(m.top));
   for (const n of [...layout.blankBeforeHeader, ...layout.blankAfterHeader]) if (!underHeaderMerge(n)) headSink.add('blank-row', { row: n }, { row: n });
   if (layout.noHeader && layout.width > 0) headSink.add('blank-header');
-  checkLabels(layout.labels, layout.rawLabels, headerRow, headSink);
+  const mergedFromLeft = new Set<number>();
+  for (const m of source.info.merges) {
+    if (!layout.headerRows.includes(m.top)) continue;
+    for (let c = m.left; c < m.right; c++) mergedFromLeft.add(c);
+  }
+  checkLabels(layout.labels, layout.rawLabels, headerRow, headSink, mergedFromLeft);
 
   let schema = opts.schema;
   let standardRef = opts.standard;

@@ -61,3 +61,17 @@ describe('validateFile: a header cell merged down over an empty row', () => {
     expect(r!.issues.filter((i) => i.code === 'blank-row').map((i) => i.row)).toEqual([7]);
   });
 });
+
+describe('validateFile: a header label merged across two columns', () => {
+  it('does not call the second column unnamed; an unmerged empty header cell still is', async () => {
+    const path = join(dir, 'merged-across.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Bulan');
+    ws.addRow(['Bulan', '', 'Jumlah', '']);
+    ws.mergeCells('A1:B1');
+    for (const [n, b, v, w] of [[1, 'Januari', 12, 3], [2, 'Februari', 9, 4], [3, 'Maret', 15, 5]] as const) ws.addRow([`${n}.`, b, v, w]);
+    await wb.xlsx.writeFile(path);
+    const [r] = await validateFile(path, { maxErrors: 100 });
+    expect(r!.issues.filter((i) => i.code === 'blank-label').map((i) => i.params?.column)).toEqual(['D']);
+  });
+});
