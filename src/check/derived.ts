@@ -85,6 +85,13 @@ export function detectRelations(sample: SampleRow[], columns: DerivedColumn[]): 
         tries.push({ target: t.slot, kind: 'sum', uses: [a.slot, b.slot], scale: 1, text: `${a.label} + ${b.label}` });
       }
     }
+    // a label that names its parts ("Laki-laki+Perempuan" beside "Laki-laki" and "Perempuan") declares the sum:
+    // it holds whatever most rows say
+    const declared = namedSum(t, others);
+    if (declared) {
+      out.push(declared);
+      continue;
+    }
     let best: Relation | null = null;
     let bestHits = 0;
     for (const rel of tries) {
@@ -121,4 +128,35 @@ export function detectRelations(sample: SampleRow[], columns: DerivedColumn[]): 
     if (best) out.push(best);
   }
   return out;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * The sum a label declares by naming two other columns joined with "+": after the words the three labels share
+ * (a joined multi-row header repeats the group label), the target reads "<part a> + <part b>".
+ */
+export function namedSum(t: DerivedColumn, others: DerivedColumn[]): Relation | null {
+  const tl = norm(t.label);
+  if (!tl.includes('+')) return null;
+  for (const a of others) for (const b of others) {
+    if (a.slot === b.slot) continue;
+    const al = norm(a.label);
+    const bl = norm(b.label);
+    const p = Math.min(commonPrefix(tl, al), commonPrefix(tl, bl));
+    const ar = al.slice(p).trim();
+    const br = bl.slice(p).trim();
+    if (!ar || !br) continue;
+    const rest = tl.slice(p).split('+').map((x) => x.trim());
+    if (rest.length === 2 && rest[0] === ar && rest[1] === br) {
+      return { target: t.slot, kind: 'sum', uses: [a.slot, b.slot], scale: 1, text: `${a.label} + ${b.label}` };
+    }
+  }
+  return null;
 }

@@ -15,10 +15,12 @@ export interface HeaderMatch {
 
 
 /** Blank, duplicate and untidy labels. */
-export function checkLabels(labels: string[], rawLabels: string[], headerRow: number | undefined, sink: IssueSink): void {
+export function checkLabels(labels: string[], rawLabels: string[], headerRow: number | undefined, sink: IssueSink, mergedFromLeft?: Set<number>): void {
   const seen = new Map<string, number>();
   labels.forEach((label, i) => {
     const at = headerRow !== undefined ? { row: headerRow, col: i } : { col: i };
+    // a header cell merged across from the column on its left shares that label: it is not unnamed
+    if (!label && mergedFromLeft?.has(i)) return;
     if (!label) {
       sink.add('blank-label', { column: columnLetter(i) }, at);
       return;

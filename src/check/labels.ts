@@ -3,6 +3,16 @@ import { MONTHS, SEX_TOKEN, TOTAL_COLUMN, UNIT_IN_LABEL, YEAR_TOKEN } from '../r
 import { columnLetter } from '../read/table.js';
 import type { IssueSink } from './sink.js';
 
+/** Keys, not measures: a column named like these is never a part of a total. */
+const KEY_LABEL = /^(no|nomor|tahun|year|bulan|month|periode|kode|code|id|nama|name|kabupaten|kota|kecamatan|desa|kelurahan|provinsi|wilayah|uraian)(\b|_|$)/i;
+
+/** Columns left of a total (after the first, the row label) that could be its parts: at least two make a sum. */
+function partsBefore(labels: string[], col: number): number {
+  let n = 0;
+  for (let c = 1; c < col; c++) if (labels[c] && !KEY_LABEL.test(labels[c]!.trim())) n++;
+  return n;
+}
+
 /**
  * `standardFields`: the field names of the standard in use, so that a hint never contradicts it (a standard with
  * `laki_laki`, `perempuan` and `jumlah` columns is not told to use long format or to delete its totals column).
@@ -20,7 +30,7 @@ export function checkLabelLayout(labels: string[], headerRow: number | undefined
     const words = label.toLowerCase().split(/[^a-z]+/);
     if (words.some((w) => w.length >= 3 && MONTHS[w] !== undefined)) months.push(col);
     if (SEX_TOKEN.test(label)) sexes.push(col);
-    if (TOTAL_COLUMN.test(label) && col > 0) sink.add('total-column', { label, totalHint }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
+    if (TOTAL_COLUMN.test(label) && col > 0 && partsBefore(labels, col) >= 2) sink.add('total-column', { label, totalHint }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
     const unit = UNIT_IN_LABEL.exec(label);
     if (unit) sink.add('unit-in-header', { label, unit: unit[1]!.trim() }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
   });

@@ -48,8 +48,9 @@ export function classifyNumber(text: string): NumberClass {
 export function styleOf(t: string): NumStyle {
   if (t === '' || t.length > 40) return NumStyle.NotNumber;
   if (RE_INT.test(t)) return NumStyle.Integer;
-  if (RE_DOT_DEC.test(t)) return /^[+-]?\d{1,3}\.\d{3}$/.test(t) ? NumStyle.AmbiguousDot : NumStyle.DotDecimal;
-  if (RE_COMMA_DEC.test(t)) return /^[+-]?\d{1,3},\d{3}$/.test(t) ? NumStyle.AmbiguousComma : NumStyle.CommaDecimal;
+  // a group of thousands never starts with 0: "0.325" is a decimal, "1.059" could be either
+  if (RE_DOT_DEC.test(t)) return /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t) ? NumStyle.AmbiguousDot : NumStyle.DotDecimal;
+  if (RE_COMMA_DEC.test(t)) return /^[+-]?[1-9]\d{0,2},\d{3}$/.test(t) ? NumStyle.AmbiguousComma : NumStyle.CommaDecimal;
   if (RE_DOT_GROUPS.test(t)) return NumStyle.DotGroups;
   if (RE_COMMA_GROUPS.test(t)) return NumStyle.CommaGroups;
   if (RE_ID_FULL.test(t)) return NumStyle.IdFull;

@@ -21,7 +21,6 @@ interface Example {
 
 const GLUED = /^(\d{1,4})\.\s+(\p{L}[\p{L} .'-]*)$/u;
 const CODE_LABEL = /^(kode|code|id|no|nomor|tahun|year)([\s_.]|$)|[\s_](kode|code|id)$/i;
-const MAX_CELLS = 50;
 
 export class ColumnProfile {
   nonEmpty = 0;
@@ -34,7 +33,8 @@ export class ColumnProfile {
   private textNumberExample?: Example;
   private floatCodes: Example[] = [];
   private floatCount = 0;
-  private glued: Example[] = [];
+  private gluedExample: Example | undefined;
+  private gluedCount = 0;
   private dmyProof = 0;
   private mdyProof = 0;
   private slashDates = 0;
@@ -106,7 +106,10 @@ export class ColumnProfile {
     }
     this.text++;
     const g = GLUED.exec(t);
-    if (g && this.glued.length < MAX_CELLS) this.glued.push(ex());
+    if (g) {
+      this.gluedCount++;
+      this.gluedExample ??= ex();
+    }
     const parts = slashParts(t);
     if (parts) {
       this.slashDates++;
@@ -152,9 +155,11 @@ export class ColumnProfile {
       const f = this.floatCodes[0]!;
       sink.add('code-as-float', { suggestion: f.value.trim().replace(/\.0+$/, ''), count: this.floatCount }, at(f));
     }
-    for (const g of this.glued) {
+    // once per column, at its first such cell, with how many cells do it
+    if (this.gluedExample) {
+      const g = this.gluedExample;
       const m = GLUED.exec(g.value.trim())!;
-      sink.add('code-glued-to-name', { code: m[1]!, name: m[2]!.replace(/\s+/g, ' ') }, at(g));
+      sink.add('code-glued-to-name', { code: m[1]!, name: m[2]!.replace(/\s+/g, ' '), count: this.gluedCount }, at(g));
     }
     const numericish = numbers + this.kinds[CellKind.Number]!;
     for (const [value, m] of this.markers) {

@@ -41,13 +41,13 @@ export const ALL_SHEETS = new Set(['all', '*']);
 export async function validateFile(path: string, opts: FileOptions): Promise<TableReport[]> {
   const all = typeof opts.sheet === 'string' && ALL_SHEETS.has(opts.sheet.toLowerCase());
   if (!all) return [await validateOne(path, opts)];
-  const first = await validateOne(path, { ...opts, sheet: undefined }, (src) => src.info.sheets?.filter((s) => s.state === 'visible' && s.empty !== true).map((s) => s.name));
+  const first = await validateOne(path, { ...opts, sheet: undefined, allSheets: true }, (src) => src.info.sheets?.filter((s) => s.state === 'visible' && s.empty !== true).map((s) => s.name));
   const reports = [first.report];
   // one workbook, one hash: the other sheets reuse the first sheet's
   const sha256 = first.report.stats.sha256;
   for (const name of first.sheets ?? []) {
     if (name === first.report.sheet) continue;
-    reports.push(await validateOne(path, { ...opts, sheet: name, ...(sha256 ? { sha256 } : {}) }));
+    reports.push(await validateOne(path, { ...opts, sheet: name, allSheets: true, ...(sha256 ? { sha256 } : {}) }));
   }
   const order = first.sheets ?? [];
   return reports.sort((a, b) => order.indexOf(a.sheet ?? '') - order.indexOf(b.sheet ?? ''));

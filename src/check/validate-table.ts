@@ -53,6 +53,8 @@ export interface TableOptions {
   tail?: { layout: Layout; fieldColumns: number[]; conventions?: (ColumnConvention | null)[]; collect: (state: TailState) => void };
   /** The file's SHA-256 when already known (the other sheets of a workbook validated sheet by sheet). */
   sha256?: string;
+  /** Every sheet with values is validated in this run (`--sheet all`): no sheet is left out to point at. */
+  allSheets?: boolean;
   /** The standard whose declared rules (`aturan`) the aggregate check recomputes ratios with, once known. */
   standardInfo?: () => StandardInfo | undefined;
   /** Aborted at the time limit: reading stops at the next batch and nothing more is computed. */
@@ -141,9 +143,16 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   if (layout.headerRows.length > 1) {
     headSink.add('multirow-header', { count: layout.headerRows.length, rows: layout.headerRows.join(', ') }, { row: layout.headerRows[0], col: 0 });
   }
-  for (const n of [...layout.blankBeforeHeader, ...layout.blankAfterHeader]) headSink.add('blank-row', { row: n }, { row: n });
+  // a row under a header cell merged down over it (A1:A2) belongs to the header, it is not a blank row
+  const underHeaderMerge = (n: number) => source.info.merges.some((m) => m.top < n && m.bottom >= n && layout.headerRows.includes(m.top));
+  for (const n of [...layout.blankBeforeHeader, ...layout.blankAfterHeader]) if (!underHeaderMerge(n)) headSink.add('blank-row', { row: n }, { row: n });
   if (layout.noHeader && layout.width > 0) headSink.add('blank-header');
-  checkLabels(layout.labels, layout.rawLabels, headerRow, headSink);
+  const mergedFromLeft = new Set<number>();
+  for (const m of source.info.merges) {
+    if (!layout.headerRows.includes(m.top)) continue;
+    for (let c = m.left; c < m.right; c++) mergedFromLeft.add(c);
+  }
+  checkLabels(layout.labels, layout.rawLabels, headerRow, headSink, mergedFromLeft);
 
   let schema = opts.schema;
   let standardRef = opts.standard;
@@ -244,7 +253,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (prevN > 0 && row.n > prevN + 1) {
         const from = prevN + 1;
         const to = row.n - 1;
-        if (to - from < 20) for (let n = from; n <= to; n++) { blanks.push(n); sink.add('blank-row', { row: n }, { row: n }); }
+        if (to - from < 20) for (let n = from; n <= to; n++) { blanks.push(n); if (!underHeaderMerge(n)) sink.add('blank-row', { row: n }, { row: n }); }
         else { blanks.push(from); sink.add('blank-row', { row: `${from}–${to}` }, { row: from }); }
       }
       prevN = row.n;
@@ -256,7 +265,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
         const text = rowText(row);
         if (kind === RowKind.Blank) {
           blanks.push(row.n);
-          sink.add('blank-row', { row: row.n }, { row: row.n, line: row.line });
+          if (!underHeaderMerge(row.n)) sink.add('blank-row', { row: row.n }, { row: row.n, line: row.line });
         } else if (kind === RowKind.Total) {
           totals.push(row.n);
           // totals are written like the data: their markers and number styles count for the columns
@@ -367,12 +376,12 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const used = profiles.filter((p): p is ColumnProfile => p !== null);
   const columns = used.map((p) => p.finish(sink, reading?.columns[p.index]));
   if (!sink.issues.some((i) => i.code === 'wide-layout')) checkCategoryColumns(columns, headerRow, sink);
-  if (dataRows === 0) sink.add('empty-data');
+  if (dataRows === 0 || isEmptyTemplate(columns)) sink.add('empty-data');
   if (info.merges.length) {
     const ranges = info.merges.slice(0, 3).map((m) => `${cellAddress(m.left - 1, m.top)}:${cellAddress(m.right - 1, m.bottom)}`).join(', ');
     sink.add('merged-cells', { count: info.merges.length, ranges });
   }
-  addSourceIssues(info, sink);
+  addSourceIssues(info, sink, opts.allSheets === true);
 
   const sha256 = await hashing;
   const issues = sortIssues(sink.issues);
@@ -487,8 +496,20 @@ function reportDuplicates(seen: KeyIndex, cols: number[], names: string[], sink:
   }
 }
 
+/**
+ * A template with nothing filled in: the rows carry only their text labels at the left (months, region names) and
+ * every column to their right, at least two and as many as the label columns, is empty.
+ */
+export function isEmptyTemplate(columns: ColumnSummary[]): boolean {
+  const firstEmpty = columns.findIndex((c) => c.nonEmpty === 0);
+  if (firstEmpty <= 0) return false;
+  const labels = columns.slice(0, firstEmpty);
+  const rest = columns.slice(firstEmpty);
+  return labels.every((c) => c.type === 'string') && rest.every((c) => c.nonEmpty === 0) && rest.length >= 2 && rest.length >= labels.length;
+}
+
 /** File-level facts the reader recorded. */
-function addSourceIssues(info: RowSource['info'], sink: IssueSink): void {
+function addSourceIssues(info: RowSource['info'], sink: IssueSink, allSheets: boolean): void {
   if (info.bom) sink.add('bom');
   if (info.encoding === 'windows-1252') sink.add('encoding-cp1252');
   if (info.format === 'csv' && info.delimiter && info.delimiter !== ',') {
@@ -499,7 +520,7 @@ function addSourceIssues(info: RowSource['info'], sink: IssueSink): void {
   const hidden = (info.sheets ?? []).filter((s) => s.state !== 'visible').map((s) => s.name);
   if (hidden.length) sink.add('hidden-sheet', { sheets: hidden.join(', ') });
   const others = (info.sheets ?? []).filter((s) => s.name !== info.sheet && s.state === 'visible' && s.empty !== true).map((s) => s.name);
-  if (others.length && info.sheet) sink.add('other-sheets', { sheet: info.sheet, sheets: others.join(', ') });
+  if (others.length && info.sheet && !allSheets) sink.add('other-sheets', { sheet: info.sheet, sheets: others.join(', ') });
   for (const note of info.notes) sink.add(note.code, note.params, note.row !== undefined || note.line !== undefined ? { row: note.row, line: note.line } : undefined);
 }
 

@@ -316,21 +316,28 @@ export function flatten(block: RawRow[], width: number): { labels: string[]; raw
   for (let c = 0; c < width; c++) {
     const parts: string[] = [];
     const raws: string[] = [];
+    // a part written in this column's own cell with spaces around it (a part carried from the left is that column's)
+    let untidy: string | undefined;
     for (let r = 0; r < h; r++) {
       let raw = cell(r, c);
+      let own = true;
       if (isBlankText(raw) && r < h - 1 && hasBelow(r, c)) {
         let k = c - 1;
         while (k >= 0 && isBlankText(cell(r, k))) k--;
-        if (k >= 0 && hasBelow(r, k)) raw = cell(r, k);
+        if (k >= 0 && hasBelow(r, k)) {
+          raw = cell(r, k);
+          own = false;
+        }
       }
       const text = raw.replace(/\s+/g, ' ').trim();
+      if (own && text && raw !== raw.trim()) untidy ??= raw;
       if (text && parts[parts.length - 1] !== text) {
         parts.push(text);
         raws.push(raw);
       }
     }
     labels.push(parts.join(' '));
-    rawLabels.push(raws.join(' '));
+    rawLabels.push(untidy ?? raws.join(' '));
     all.push(parts);
   }
   return { labels, rawLabels, parts: all };
@@ -410,6 +417,9 @@ function hasUndottedLowerCode(cells: string[], labelCol: number, label: string):
 /** Classifies rows after the header. Stateful: once footnotes or a signature start, text rows stay notes. */
 export class RowClassifier {
   private inNotes = false;
+  /** The row classified before was blank. */
+  private afterBlank = false;
+  private lastN = 0;
   /** A signature block began: its following short text rows (the name) are part of it. */
   private inSignature = false;
   /** Province totals in this table are written in capitals (BPS style): then "Gorontalo" is a kabupaten. */
@@ -506,6 +516,10 @@ export class RowClassifier {
       filled++;
       if (first < 0) first = i;
     }
+    // a skipped row number is a blank row the reader did not hand over
+    const afterBlank = this.afterBlank || (this.lastN > 0 && row.n > this.lastN + 1);
+    this.afterBlank = filled === 0;
+    this.lastN = row.n;
     if (filled === 0) return RowKind.Blank;
     if (filled <= 3) {
       const firstText = cells[first]!.trim();
@@ -520,6 +534,10 @@ export class RowClassifier {
         this.inNotes = true;
         return RowKind.Footnote;
       }
+    }
+    if ((filled >= 2 || afterBlank) && noteSentence(cells)) {
+      this.inNotes = true;
+      return RowKind.Footnote;
     }
     if (this.inNotes && (filled <= 2 || !this.hasNumber(cells))) return RowKind.Footnote;
     const labelCol = this.layout.labelCol;
@@ -567,4 +585,19 @@ export class RowClassifier {
     for (const c of cells) if (c !== '' && NUMERIC.test(c)) return true;
     return false;
   }
+}
+
+/**
+ * A note below the table: one sentence (six words or more) alone on its row after a blank row, or repeated in every
+ * filled cell of the row (a cell merged across the table): no data row is written like that.
+ */
+export function noteSentence(cells: string[]): boolean {
+  let text: string | undefined;
+  for (const c of cells) {
+    const t = c.trim();
+    if (!t) continue;
+    if (text === undefined) text = t;
+    else if (t !== text) return false;
+  }
+  return text !== undefined && text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 6;
 }

@@ -41,4 +41,15 @@ describe('sums of independently rounded parts', () => {
     expect(follows(rel!, sample[0]!.values, sample[0]!.decimals).ok).toBe(true);
     expect(follows(rel!, Float64Array.from([100, 200, 310]), Uint8Array.from(z)).ok).toBe(false);
   });
+
+  it('takes the sum a label declares by naming its parts, even when most rows break it', () => {
+    const g = '2015 Penduduk (Jiwa) ';
+    const cols = [{ slot: 0, label: `${g}Laki-laki` }, { slot: 1, label: `${g}Perempuan` }, { slot: 2, label: `${g}Laki-laki+Perempuan` }];
+    const sample = [r([5464, 5168, 10513], [0, 0, 0]), r([5378, 5550, 11240], [0, 0, 0]), r([100, 50, 150], [0, 0, 0])];
+    const rels = detectRelations(sample, cols);
+    expect(rels).toEqual([{ target: 2, kind: 'sum', uses: [0, 1], scale: 1, text: `${g}Laki-laki + ${g}Perempuan` }]);
+    expect(follows(rels[0]!, sample[0]!.values, sample[0]!.decimals)).toEqual({ ok: false, expected: 10632 });
+    // "+" naming no two other columns declares nothing
+    expect(detectRelations(sample, [cols[0]!, cols[1]!, { slot: 2, label: 'Kota+Desa' }])).toEqual([]);
+  });
 });

@@ -13,6 +13,10 @@ describe('Indonesian number texts', () => {
     expect(style('4,800.00')).toBe(NumStyle.UsFull);
     expect(style('900.545')).toBe(NumStyle.AmbiguousDot);
     expect(style('1.059')).toBe(NumStyle.AmbiguousDot);
+    // a group of thousands never starts with 0
+    expect(style('0.325')).toBe(NumStyle.DotDecimal);
+    expect(style('0,325')).toBe(NumStyle.CommaDecimal);
+    expect(style('-0.125')).toBe(NumStyle.DotDecimal);
     expect(style('4,800')).toBe(NumStyle.AmbiguousComma);
     expect(style('Kota Bima')).toBe(NumStyle.NotNumber);
   });

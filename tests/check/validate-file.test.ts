@@ -26,6 +26,10 @@ describe('validateFile with --sheet all', () => {
     expect(reports.map((r) => r.sheet)).toEqual(['Lombok', 'Sumbawa']);
     expect(reports.map((r) => r.stats.dataRows)).toEqual([3, 2]);
     expect(reports.map((r) => r.stats.sha256)).toEqual([expected, expected]);
+    // every sheet was checked: none is pointed at as left out; one sheet alone still points at the other
+    expect(reports.flatMap((r) => r.issues).filter((i) => i.code === 'other-sheets')).toEqual([]);
+    const [one] = await validateFile(path, { maxErrors: 100 });
+    expect(one!.issues.filter((i) => i.code === 'other-sheets').map((i) => i.params?.sheets)).toEqual(['Sumbawa']);
   });
 });
 
@@ -37,5 +41,37 @@ describe('validateFile: blank rows above the header', () => {
     expect(r!.layout!.headerRows).toEqual([2]);
     expect(r!.layout!.blankRows).toEqual([1]);
     expect(r!.issues.filter((i) => i.code === 'blank-row').map((i) => i.row)).toEqual([1]);
+  });
+});
+
+describe('validateFile: a header cell merged down over an empty row', () => {
+  it('does not call the row under a vertically merged header label blank, but does call a real blank row', async () => {
+    const path = join(dir, 'merged-header.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Luas');
+    ws.addRow(['Kecamatan', 'Luas']);
+    ws.addRow([]);
+    ws.mergeCells('A1:A2');
+    ws.mergeCells('B1:B2');
+    for (const [k, v] of [['Ampenan', 946], ['Mataram', 1076], ['Selaparang', 1077], ['Cakranegara', 967]] as const) ws.addRow([k, v]);
+    ws.addRow([]);
+    ws.addRow(['Sekarbela', 1032]);
+    await wb.xlsx.writeFile(path);
+    const [r] = await validateFile(path, { maxErrors: 100 });
+    expect(r!.issues.filter((i) => i.code === 'blank-row').map((i) => i.row)).toEqual([7]);
+  });
+});
+
+describe('validateFile: a header label merged across two columns', () => {
+  it('does not call the second column unnamed; an unmerged empty header cell still is', async () => {
+    const path = join(dir, 'merged-across.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Bulan');
+    ws.addRow(['Bulan', '', 'Jumlah', '']);
+    ws.mergeCells('A1:B1');
+    for (const [n, b, v, w] of [[1, 'Januari', 12, 3], [2, 'Februari', 9, 4], [3, 'Maret', 15, 5]] as const) ws.addRow([`${n}.`, b, v, w]);
+    await wb.xlsx.writeFile(path);
+    const [r] = await validateFile(path, { maxErrors: 100 });
+    expect(r!.issues.filter((i) => i.code === 'blank-label').map((i) => i.params?.column)).toEqual(['D']);
   });
 });

@@ -88,6 +88,13 @@ describe('layout detection', () => {
     const block = rows([['Kecamatan', 'Jenis Kelamin', '', 'Jumlah'], ['', 'Laki-laki', 'Perempuan', '']]);
     expect(flatten(block, 4).labels).toEqual(['Kecamatan', 'Jenis Kelamin Laki-laki', 'Jenis Kelamin Perempuan', 'Jumlah']);
   });
+
+  it('keeps the trailing space of a group label in its own column only, not in the columns it is carried over', () => {
+    const block = rows([['Bulan', 'Banyaknya SIUP Besar ', '', 'Jumlah'], ['', '2017', 'Jumlah', '']]);
+    const f = flatten(block, 4);
+    expect(f.labels).toEqual(['Bulan', 'Banyaknya SIUP Besar 2017', 'Banyaknya SIUP Besar Jumlah', 'Jumlah']);
+    expect(f.rawLabels).toEqual(['Bulan', 'Banyaknya SIUP Besar ', 'Banyaknya SIUP Besar  Jumlah', 'Jumlah']);
+  });
 });
 
 describe('row classification', () => {
@@ -116,6 +123,19 @@ describe('row classification', () => {
     const c = new RowClassifier(layout);
     expect(c.classify({ n: 10, cells: ['Catatan', ''] })).toBe(RowKind.Footnote);
     expect(c.classify({ n: 11, cells: ['angka sementara untuk 2024', ''] })).toBe(RowKind.Footnote);
+  });
+
+  it('reads a sentence alone on its row after a blank row, or repeated across a merged row, as a note', () => {
+    const note = 'Data Kabupaten Lombok Utara tahun 2008 masih bergabung dengan Lombok Barat';
+    const c = new RowClassifier(layout);
+    expect(c.classify({ n: 10, cells: ['Lombok Utara', '250000'] })).toBe(RowKind.Data);
+    // row 11 is blank (the reader skipped it)
+    expect(c.classify({ n: 12, cells: [note, ''] })).toBe(RowKind.Footnote);
+    expect(new RowClassifier(layout).classify({ n: 5, cells: [note, note] })).toBe(RowKind.Footnote);
+    // a long label in the middle of the data, with no blank row before it, stays data
+    const d = new RowClassifier(layout);
+    expect(d.classify({ n: 10, cells: ['Lombok Utara', '250000'] })).toBe(RowKind.Data);
+    expect(d.classify({ n: 11, cells: [note, ''] })).toBe(RowKind.Data);
   });
 
   it('does not take province rows as totals in a per-province table', () => {
