@@ -90,7 +90,9 @@ describe('every writer neutralises last (property, read back by exceljs and csv-
       fc.asyncProperty(fc.array(csvText, { minLength: 1, maxLength: 12 }), csvText, async (texts, title) => {
         const input = next('csv');
         // the input holds the raw text (quoted, NOT neutralised): the writers must do it
-        writeFileSync(input, 'kode,nama\n' + texts.map((t, i) => `${i + 1},"${t.replace(/"/g, '""')}"\n`).join(''));
+        // ordinary rows first: a small file with over 10% control characters is (rightly) sniffed as binary
+        const plain = Array.from({ length: 60 }, (_, i) => `${i + 100},Kecamatan contoh nomor ${i}\n`).join('');
+        writeFileSync(input, 'kode,nama\n' + plain + texts.map((t, i) => `${i + 1},"${t.replace(/"/g, '""')}"\n`).join(''));
         const report = await validateFile(input, { maxErrors: 100 });
         const annotated = next('xlsx');
         await annotateWorkbook(report, input, annotated, 'id');
