@@ -153,7 +153,7 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
               const p = typeof parent === 'string' ? normaliseCode(parent)?.code : undefined;
               if (p && !code.startsWith(p + '.')) sink.add('parent-mismatch', { code, parent: p }, atOf(row, fieldColumns[i]!, field.name, v));
             }
-            if (cakupan && !(code === cakupan || code.startsWith(cakupan + '.') || cakupan.startsWith(code + '.') || (code.length < cakupan.length && cakupan.startsWith(code)))) {
+            if (cakupan && !insideJurisdiction(code, cakupan)) {
               sink.add('outside-jurisdiction', { code, name: region(code)?.name ?? '', cakupan, cakupanName: region(cakupan)?.name ?? cakupan }, atOf(row, fieldColumns[i]!, field.name, v));
             }
           } else {
@@ -349,4 +349,12 @@ function checkListCode(value: string, binding: Binding, values: (string | null |
       sink.add('name-mismatch', { code, name: name.trim(), expectedName: entry.nama, suggestion: '' }, { row: row.n, line: row.line, col: fieldColumns[ni]!, field: binding.nama, value: name });
     }
   }
+}
+
+/**
+ * Whether a Kemendagri code lies inside the jurisdiction `cakupan` (e.g. "52.01"): the area itself, an area
+ * within it, or an area containing it (a province row in a kabupaten's table is not outside it).
+ */
+export function insideJurisdiction(code: string, cakupan: string): boolean {
+  return code === cakupan || code.startsWith(cakupan + '.') || cakupan.startsWith(code + '.') || (code.length < cakupan.length && cakupan.startsWith(code));
 }

@@ -20,6 +20,7 @@ import { foldRegion } from '../standards/regions.js';
 import type { Change, FixProblem } from './types.js';
 import type { DateOrder } from '../check/dates.js';
 import { derivedRules, recomputeRow } from './recompute.js';
+import { insideJurisdiction } from '../check/reference.js';
 
 export interface FixOptions extends OpenOptions {
   /** What `-` means in numeric columns: missing (default) or zero. */
@@ -30,6 +31,10 @@ export interface FixOptions extends OpenOptions {
   cakupan?: string;
   /** Recompute derived values (the standard's `rumus` rules) that do not follow from their parts (`--recompute`). */
   recompute?: boolean;
+  /** Kemendagri code of the producer's jurisdiction (`--cakupan` or the metadata's cakupan): rows outside it are left out. */
+  jurisdiction?: string;
+  /** Keep the rows outside the jurisdiction (`--keep-outside`); they are still counted. */
+  keepOutside?: boolean;
 }
 
 export interface FixPlan {
@@ -40,6 +45,8 @@ export interface FixPlan {
   /** Facts for the report. */
   source: { path: string; sheet?: string; format: string; encoding?: string; delimiter?: string };
   cakupan?: string;
+  /** The jurisdiction rows were checked against, and how many rows outside it were kept (`--keep-outside`). */
+  jurisdiction?: { code: string; kept: number };
 }
 
 type Source = { kind: 'column'; col: number } | { kind: 'constant'; value: string; cell: string; rule: 'value-from-title' | 'value-from-option' } | { kind: 'none' };
@@ -227,6 +234,8 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     return c;
   };
   const rows: string[][] = [];
+  const jurisdiction = opts.jurisdiction && /^\d{2}(\.\d{2}){0,3}$/.test(opts.jurisdiction) ? opts.jurisdiction : undefined;
+  let outsideKept = 0;
 
   for (const { row, kind } of t.rows) {
     if (kind === RowKind.Total) {
@@ -303,6 +312,17 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
         }
       }
     }
+    // a row outside the producer's jurisdiction is not its data: left out (logged, naming the code) unless kept
+    if (jurisdiction) {
+      const outside = outsideCode(outs[0]!, bindings, missing, jurisdiction);
+      if (outside) {
+        if (opts.keepOutside) outsideKept++;
+        else {
+          changes.push({ ...dropRowChange(sheet, row, 'drop-outside-jurisdiction'), new: `${outside} ∉ ${jurisdiction}` });
+          continue;
+        }
+      }
+    }
     if (formulas.length) for (const o of outs) recomputeRow(o, formulas, row, sheet, !!opts.recompute, changes, problems);
     const kept = outs.filter((o) => o.some((v, fi) => dataField[fi] && v !== '' && v !== missing));
     // a data row whose mapped cells are all empty is dropped like a blank row (logged, unless nothing maps at all)
@@ -327,7 +347,18 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     problems,
     source: { path: t.info.path, ...(sheet ? { sheet } : {}), format: t.info.format, ...(t.info.encoding ? { encoding: t.info.encoding } : {}), ...(t.info.delimiter ? { delimiter: t.info.delimiter } : {}) },
     ...(cakupan ? { cakupan } : {}),
+    ...(jurisdiction ? { jurisdiction: { code: jurisdiction, kept: outsideKept } } : {}),
   };
+}
+
+/** The first region code of a tidy row that lies outside the jurisdiction, if any. */
+function outsideCode(o: string[], bindings: RegionBinding[], missing: string, jurisdiction: string): string | undefined {
+  for (const b of bindings) {
+    const code = o[b.codeField] ?? '';
+    if (code === '' || code === missing || !/^\d{2}(\.\d{2}){0,3}$/.test(code)) continue;
+    if (!insideJurisdiction(code, jurisdiction)) return code;
+  }
+  return undefined;
 }
 
 /**
