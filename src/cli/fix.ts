@@ -82,6 +82,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       standard: stdName,
       rows: plan.rows.length,
       ...(plan.jurisdiction ? { jurisdiction: plan.jurisdiction } : {}),
+      unmappedColumns: plan.unmappedColumns,
       changes: plan.changes,
       problems: plan.problems.map((p) => withWords(p, lang)),
       check: { valid: check.valid, errors: check.stats.errors, issues: errors.map((i) => withWords(i, lang)) },
@@ -93,6 +94,10 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     w(t(lang, 'fix.written', { file, out: result.out, rows: plan.rows.length, changes: plan.changes.length, log: result.changeLog }));
     const byRule = new Map<string, number>();
     for (const c of plan.changes) byRule.set(c.rule, (byRule.get(c.rule) ?? 0) + 1);
+    if (plan.unmappedColumns.length) {
+      w('  ' + t(lang, 'fix.unmapped-columns', { count: plan.unmappedColumns.length }));
+      for (const u of plan.unmappedColumns) w('    ' + t(lang, 'fix.unmapped-column', { column: u.column, label: u.label || '—', count: u.values }));
+    }
     if (plan.jurisdiction) {
       const left = byRule.get('drop-outside-jurisdiction') ?? 0;
       if (left) w('  ' + t(lang, 'fix.outside-dropped', { count: left, cakupan: plan.jurisdiction.code }));

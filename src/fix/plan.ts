@@ -9,7 +9,7 @@ import type { FieldDef, TableSchema } from '../standards/schema.js';
 import type { Standard, StandardInfo } from '../standards/standard.js';
 import { loadTable, RowKind, type LoadedTable } from './table.js';
 import { at, dropRowChange, layoutChanges } from './layout.js';
-import { mapColumns, renameChanges, unmappedFields } from './rename.js';
+import { mapColumns, renameChanges, unmappedColumns, unmappedFields } from './rename.js';
 import { interpret } from '../interpret/interpret.js';
 import { detectUnpivot } from './unpivot.js';
 import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext } from './values.js';
@@ -45,6 +45,8 @@ export interface FixPlan {
   /** Facts for the report. */
   source: { path: string; sheet?: string; format: string; encoding?: string; delimiter?: string };
   cakupan?: string;
+  /** Columns holding values that map to no field (not written): letter, label, count of values. */
+  unmappedColumns: { column: string; label: string; values: number }[];
   /** The jurisdiction rows were checked against, and how many rows outside it were kept (`--keep-outside`). */
   jurisdiction?: { code: string; kept: number };
 }
@@ -348,6 +350,7 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     source: { path: t.info.path, ...(sheet ? { sheet } : {}), format: t.info.format, ...(t.info.encoding ? { encoding: t.info.encoding } : {}), ...(t.info.delimiter ? { delimiter: t.info.delimiter } : {}) },
     ...(cakupan ? { cakupan } : {}),
     ...(jurisdiction ? { jurisdiction: { code: jurisdiction, kept: outsideKept } } : {}),
+    unmappedColumns: unmappedColumns(t, map, unpCols),
   };
 }
 

@@ -503,6 +503,8 @@ export const UI: Record<string, Phrase> = {
   'push.manual-pending': { id: '{name}: ZIP siap diunggah; setelah diunggah lewat formulir web, konfirmasi dengan: satudata push --portal {portal} --confirm {name}', en: '{name}: ZIP ready to upload; once uploaded through the web form, confirm with: satudata push --portal {portal} --confirm {name}' },
   // ── fix: jurisdiction, unmapped columns (issue 10 items 5 and 8) ──
   'fix.outside-dropped': { id: '{count} baris di luar wilayah cakupan {cakupan} tidak ditulis (lihat log perubahan; --keep-outside untuk tetap menulisnya).', en: '{count} rows outside the cakupan {cakupan} were left out (see the change log; --keep-outside keeps them).' },
+  'fix.unmapped-columns': { id: '{count} kolom berisi nilai tetapi tidak cocok dengan kolom standar mana pun (tidak ditulis; tercatat di log perubahan):', en: '{count} columns hold values but map to no field of the standard (not written; listed in the change log):' },
+  'fix.unmapped-column': { id: '{column} "{label}": {count} nilai', en: '{column} "{label}": {count} values' },
   'fix.outside-kept': { id: '{count} baris di luar wilayah cakupan {cakupan} tetap ditulis (--keep-outside).', en: '{count} rows outside the cakupan {cakupan} were kept (--keep-outside).' },
 };
 

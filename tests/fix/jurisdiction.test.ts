@@ -66,3 +66,21 @@ describe('fix --cakupan', () => {
     expect(readFileSync(out, 'utf8')).toContain('Praya');
   });
 });
+
+describe('fix summary: columns with values that map to no field', () => {
+  it('lists each such column with its count of values (pretty and json); empty unmapped columns are not listed', () => {
+    const file = write('ekstra.csv', [
+      'kode_wilayah,nama_kecamatan,tahun,laki_laki,perempuan,jumlah,Keterangan,Kosong',
+      '52.01.01,Gerung,2023,1,1,2,data sementara,',
+      '52.01.02,Kediri,2023,1,1,2,,',
+      '52.01.03,Narmada,2023,1,1,2,revisi,',
+    ].join('\n') + '\n');
+    const out = join(dir, 'ekstra.rapi.csv');
+    const r = runCli(['fix', file, ...STD, '--out', out, '--lang', 'en']);
+    expect(r.stdout).toContain('1 columns hold values but map to no field of the standard');
+    expect(r.stdout).toContain('G "Keterangan": 2 values');
+    expect(r.stdout).not.toContain('"Kosong"');
+    const j = JSON.parse(runCli(['fix', file, ...STD, '--out', out, '--format', 'json']).stdout);
+    expect(j.unmappedColumns).toEqual([{ column: 'G', label: 'Keterangan', values: 2 }]);
+  });
+});
