@@ -505,6 +505,7 @@ export const UI: Record<string, Phrase> = {
   'fix.outside-dropped': { id: '{count} baris di luar wilayah cakupan {cakupan} tidak ditulis (lihat log perubahan; --keep-outside untuk tetap menulisnya).', en: '{count} rows outside the cakupan {cakupan} were left out (see the change log; --keep-outside keeps them).' },
   'fix.unmapped-columns': { id: '{count} kolom berisi nilai tetapi tidak cocok dengan kolom standar mana pun (tidak ditulis; tercatat di log perubahan):', en: '{count} columns hold values but map to no field of the standard (not written; listed in the change log):' },
   'fix.unmapped-column': { id: '{column} "{label}": {count} nilai', en: '{column} "{label}": {count} values' },
+  'reading.bps-evidence': { id: 'kode tanpa titik yang tidak ada di daftar Kemendagri, seperti kode BPS', en: 'undotted codes not in the Kemendagri list, shaped like BPS codes' },
   'fix.outside-kept': { id: '{count} baris di luar wilayah cakupan {cakupan} tetap ditulis (--keep-outside).', en: '{count} rows outside the cakupan {cakupan} were kept (--keep-outside).' },
 };
 
