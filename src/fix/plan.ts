@@ -173,11 +173,13 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     return x;
   };
 
+  const bpsByName = new Set(bindings.filter((b) => b.nameField >= 0 && sources[b.nameField]!.kind === 'column').map((b) => fields[b.codeField]!.name));
   const convertCell = (row: RawRow, col: number, field: FieldDef, log: boolean): string => {
     const raw = row.cells[col] ?? '';
     const r = convert(raw, row.kinds?.[col], field, ctx(col));
     if (!r.ok) {
-      if (log) problem({ code: 'fix-ambiguous', params: { value: raw, choices: `@fix.reason.${r.reason}` }, cell: at(undefined, col, row.n), row: row.n, col: col + 1, field: field.name, value: raw });
+      // a BPS code with a region name beside it is looked up by the name (in the region loop below)
+      if (log && !(r.reason === 'bps-code' && bpsByName.has(field.name))) problem({ code: 'fix-ambiguous', params: { value: raw, choices: `@fix.reason.${r.reason}` }, cell: at(undefined, col, row.n), row: row.n, col: col + 1, field: field.name, value: raw });
       return raw.trim();
     }
     if (log && r.rule) changes.push({ cell: at(sheet, col, row.n), rule: r.rule, old: raw, new: r.value });
@@ -281,6 +283,23 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
         const nameSrc = b.nameField >= 0 ? sources[b.nameField]! : undefined;
         const code = o[b.codeField]!;
         const name = b.nameField >= 0 ? o[b.nameField]! : '';
+        if (codeSrc.kind === 'column' && bpsByName.has(fields[b.codeField]!.name) && ctx(codeSrc.col).bps && code !== missing && code !== '' && !/^\d{2}(\.\d{2}){0,3}$/.test(code)) {
+          // a BPS code: the Kemendagri code comes from a lookup of the name (never from inserting dots)
+          let hit: NameLookup | undefined;
+          if (name !== missing && name !== '') {
+            hit = lookups.get(name);
+            const nc = nameContext(b);
+            if (!hit) lookups.set(name, (hit = codeForName(name, b.level, cakupan, nc.siblings, nc.area)));
+          }
+          const raw = row.cells[codeSrc.col] ?? '';
+          if (hit && 'code' in hit) {
+            o[b.codeField] = hit.code;
+            if (o === outs[0]) changes.push({ cell: at(sheet, codeSrc.col, row.n), rule: 'code-from-bps-name', old: raw, new: hit.code });
+          } else if (o === outs[0]) {
+            problem({ code: 'fix-ambiguous', params: { value: raw, choices: '@fix.reason.bps-code' }, cell: at(undefined, codeSrc.col, row.n), row: row.n, col: codeSrc.col + 1, field: fields[b.codeField]!.name, value: raw });
+          }
+          continue;
+        }
         if (code === missing && name !== missing && name !== '') {
           let hit = lookups.get(name);
           const ctx = nameContext(b);

@@ -84,3 +84,27 @@ describe('fix summary: columns with values that map to no field', () => {
     expect(j.unmappedColumns).toEqual([{ column: 'G', label: 'Keterangan', values: 2 }]);
   });
 });
+
+describe('fix and a column of BPS codes', () => {
+  it('looks the Kemendagri code up by the name (old and new code in the change log); a name with no clear match is refused', () => {
+    const file = write('bps.csv', [
+      'kode_wilayah,nama_kecamatan,tahun,laki_laki,perempuan,jumlah',
+      '5201010,Sekotong,2023,1,1,2',
+      '5201020,Gerung,2023,1,1,2',
+      '5201030,Tidak Dikenal,2023,1,1,2',
+    ].join('\n') + '\n');
+    const out = join(dir, 'bps.rapi.csv');
+    const j = JSON.parse(runCli(['fix', file, ...STD, '--out', out, '--format', 'json']).stdout);
+    const looked = j.changes.filter((c: { rule: string }) => c.rule === 'code-from-bps-name');
+    expect(looked).toEqual([
+      { cell: 'A2', rule: 'code-from-bps-name', old: '5201010', new: '52.01.07' },
+      { cell: 'A3', rule: 'code-from-bps-name', old: '5201020', new: '52.01.01' },
+    ]);
+    const refused = j.problems.filter((p: { cell?: string }) => p.cell === 'A4');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ code: 'fix-ambiguous', value: '5201030' });
+    const tidy = readFileSync(out, 'utf8');
+    expect(tidy).toContain('52.01.07,Sekotong');
+    expect(tidy).not.toContain('52.01.01.0');
+  });
+});
