@@ -70,6 +70,7 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     const parentColumnOf = bound.map((b) => columnOf(b.binding.induk));
     const periodColumn = columnOf(info.periode as string | undefined);
     const nameOnly = new Map<string, NameOnlyVerdict>();
+    const bpsSeen: ({ count: number; code: string; at: At } | undefined)[] = bound.map(() => undefined);
     const ext: RowExtension = {
       // without a jurisdiction there is no coverage to count: each row stands alone
       shardable: !cakupan,
@@ -134,7 +135,12 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
                 const issue = issues[k]!;
                 // an unknown code in data older than the reference edition may be an older code
                 const year = issue.code === 'unknown-code' && periodColumn !== undefined ? Number(String(values[periodColumn] ?? '').slice(0, 4)) : NaN;
-                if (year > 1900 && year < EDITION_YEAR) sink.add('region-code-old-edition', { edition: EDITION_LABEL, year: String(year) }, atOf(row, fieldColumns[i]!, field.name, v));
+                if (issue.code === 'bps-code') {
+                  // BPS codes: one issue per column (at finish), with the count of cells and the first one
+                  const seen = bpsSeen[b];
+                  if (seen) seen.count++;
+                  else bpsSeen[b] = { count: 1, code: v.trim(), at: atOf(row, fieldColumns[i]!, field.name, v) };
+                } else if (year > 1900 && year < EDITION_YEAR) sink.add('region-code-old-edition', { edition: EDITION_LABEL, year: String(year) }, atOf(row, fieldColumns[i]!, field.name, v));
                 else sink.add(issue.code, issue.params, atOf(row, fieldColumns[i]!, field.name, v));
               }
               code = verdict!.code;
@@ -153,7 +159,7 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
               const p = typeof parent === 'string' ? normaliseCode(parent)?.code : undefined;
               if (p && !code.startsWith(p + '.')) sink.add('parent-mismatch', { code, parent: p }, atOf(row, fieldColumns[i]!, field.name, v));
             }
-            if (cakupan && !(code === cakupan || code.startsWith(cakupan + '.') || cakupan.startsWith(code + '.') || (code.length < cakupan.length && cakupan.startsWith(code)))) {
+            if (cakupan && !insideJurisdiction(code, cakupan)) {
               sink.add('outside-jurisdiction', { code, name: region(code)?.name ?? '', cakupan, cakupanName: region(cakupan)?.name ?? cakupan }, atOf(row, fieldColumns[i]!, field.name, v));
             }
           } else {
@@ -178,6 +184,9 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
         }
       },
       finish() {
+        for (const seen of bpsSeen) {
+          if (seen) sink.add('bps-code', { code: seen.code, count: seen.count, evidence: `@reading.bps-evidence` }, seen.at);
+        }
         if (!cakupan || unitField === undefined || coverage.size === 0) return;
         const expected = childrenOf(cakupan.length >= 2 ? cakupan : '', tingkat).filter((r) => r.code.startsWith(cakupan));
         if (expected.length === 0) return;
@@ -349,4 +358,12 @@ function checkListCode(value: string, binding: Binding, values: (string | null |
       sink.add('name-mismatch', { code, name: name.trim(), expectedName: entry.nama, suggestion: '' }, { row: row.n, line: row.line, col: fieldColumns[ni]!, field: binding.nama, value: name });
     }
   }
+}
+
+/**
+ * Whether a Kemendagri code lies inside the jurisdiction `cakupan` (e.g. "52.01"): the area itself, an area
+ * within it, or an area containing it (a province row in a kabupaten's table is not outside it).
+ */
+export function insideJurisdiction(code: string, cakupan: string): boolean {
+  return code === cakupan || code.startsWith(cakupan + '.') || cakupan.startsWith(code + '.') || (code.length < cakupan.length && cakupan.startsWith(code));
 }

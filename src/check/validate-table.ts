@@ -167,7 +167,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
   const reading = prepared ? readWith(prepared, schema, choice) : null;
   if (reading) {
-    reportReading(reading, headerRow, headSink);
+    reportReading(reading, headerRow, headSink, !!schema);
     opts.onReading?.(reading);
   }
   const width = layout.width;

@@ -21,7 +21,8 @@ export const registerFix: RegisterCommand = (program, ctx) => {
     .addOption(new Option('--dash <meaning>', id ? 'arti "-" di kolom angka: kosong (nilai hilang) atau nol' : 'meaning of "-" in number columns: kosong (missing) or nol (zero)').choices(['kosong', 'nol']).default('kosong'))
     .option('--set <field=value>', id ? 'isi kolom standar yang tidak ada di berkas, mis. --set tahun=2023 (boleh berulang)' : 'fill a standard field the file lacks, e.g. --set tahun=2023 (repeatable)', collect)
     .option('--recompute', id ? 'hitung ulang kolom turunan (rumus di standar) yang nilainya salah; setiap perubahan dicatat' : 'recompute derived columns (the standard\'s formulas) whose values are wrong; each change is logged')
-    .option('--cakupan <kode>', id ? 'kode wilayah cakupan data (mis. 52.01) untuk mencocokkan nama wilayah' : 'region code the data covers (e.g. 52.01), for matching region names')
+    .option('--cakupan <kode>', id ? 'kode wilayah cakupan data (mis. 52.01) untuk mencocokkan nama wilayah; baris di luar wilayah ini tidak ditulis (default: cakupan di metadata)' : 'region code the data covers (e.g. 52.01), for matching region names; rows outside it are left out (default: the metadata\'s cakupan)')
+    .option('--keep-outside', id ? 'tetap tulis baris di luar wilayah cakupan (tetap dihitung di ringkasan)' : 'keep the rows outside the cakupan (still counted in the summary)')
     .addOption(formatOption(id, ['pretty', 'json'], true))
     .action(async (file: string, options: Record<string, unknown>) => {
       const { runFix } = await import('./fix.js');

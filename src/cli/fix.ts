@@ -22,6 +22,7 @@ export interface FixCliOptions {
   dash: 'kosong' | 'nol';
   set?: string[];
   cakupan?: string;
+  keepOutside?: boolean;
   recompute?: boolean;
   format: 'pretty' | 'json';
 }
@@ -54,7 +55,8 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     result = await runFixFile(file, standard, o.out, {
       dash: o.dash === 'nol' ? 'zero' : 'missing',
       set,
-      ...(o.cakupan ? { cakupan: o.cakupan } : {}),
+      ...(o.cakupan ? { cakupan: o.cakupan, jurisdiction: o.cakupan } : {}),
+      ...(o.keepOutside ? { keepOutside: true } : {}),
       ...(o.recompute ? { recompute: true } : {}),
       ...(o.sheet !== undefined ? { sheet: sheetArg(o.sheet)! } : {}),
       ...(delimiter !== undefined ? { delimiter } : {}),
@@ -79,6 +81,8 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       valid: result.valid,
       standard: stdName,
       rows: plan.rows.length,
+      ...(plan.jurisdiction ? { jurisdiction: plan.jurisdiction } : {}),
+      unmappedColumns: plan.unmappedColumns,
       changes: plan.changes,
       problems: plan.problems.map((p) => withWords(p, lang)),
       check: { valid: check.valid, errors: check.stats.errors, issues: errors.map((i) => withWords(i, lang)) },
@@ -90,6 +94,15 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     w(t(lang, 'fix.written', { file, out: result.out, rows: plan.rows.length, changes: plan.changes.length, log: result.changeLog }));
     const byRule = new Map<string, number>();
     for (const c of plan.changes) byRule.set(c.rule, (byRule.get(c.rule) ?? 0) + 1);
+    if (plan.unmappedColumns.length) {
+      w('  ' + t(lang, 'fix.unmapped-columns', { count: plan.unmappedColumns.length }));
+      for (const u of plan.unmappedColumns) w('    ' + t(lang, 'fix.unmapped-column', { column: u.column, label: u.label || '—', count: u.values }));
+    }
+    if (plan.jurisdiction) {
+      const left = byRule.get('drop-outside-jurisdiction') ?? 0;
+      if (left) w('  ' + t(lang, 'fix.outside-dropped', { count: left, cakupan: plan.jurisdiction.code }));
+      if (plan.jurisdiction.kept) w('  ' + t(lang, 'fix.outside-kept', { count: plan.jurisdiction.kept, cakupan: plan.jurisdiction.code }));
+    }
     if (byRule.size) {
       w('  ' + t(lang, 'fix.rules'));
       for (const [rule, n] of byRule) w(`    ${rule.padEnd(20)} ${n}`);

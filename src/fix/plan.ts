@@ -9,7 +9,7 @@ import type { FieldDef, TableSchema } from '../standards/schema.js';
 import type { Standard, StandardInfo } from '../standards/standard.js';
 import { loadTable, RowKind, type LoadedTable } from './table.js';
 import { at, dropRowChange, layoutChanges } from './layout.js';
-import { mapColumns, renameChanges, unmappedFields } from './rename.js';
+import { mapColumns, renameChanges, unmappedColumns, unmappedFields } from './rename.js';
 import { interpret } from '../interpret/interpret.js';
 import { detectUnpivot } from './unpivot.js';
 import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext } from './values.js';
@@ -20,6 +20,7 @@ import { foldRegion } from '../standards/regions.js';
 import type { Change, FixProblem } from './types.js';
 import type { DateOrder } from '../check/dates.js';
 import { derivedRules, recomputeRow } from './recompute.js';
+import { insideJurisdiction } from '../check/reference.js';
 
 export interface FixOptions extends OpenOptions {
   /** What `-` means in numeric columns: missing (default) or zero. */
@@ -30,6 +31,10 @@ export interface FixOptions extends OpenOptions {
   cakupan?: string;
   /** Recompute derived values (the standard's `rumus` rules) that do not follow from their parts (`--recompute`). */
   recompute?: boolean;
+  /** Kemendagri code of the producer's jurisdiction (`--cakupan` or the metadata's cakupan): rows outside it are left out. */
+  jurisdiction?: string;
+  /** Keep the rows outside the jurisdiction (`--keep-outside`); they are still counted. */
+  keepOutside?: boolean;
 }
 
 export interface FixPlan {
@@ -40,6 +45,10 @@ export interface FixPlan {
   /** Facts for the report. */
   source: { path: string; sheet?: string; format: string; encoding?: string; delimiter?: string };
   cakupan?: string;
+  /** Columns holding values that map to no field (not written): letter, label, count of values. */
+  unmappedColumns: { column: string; label: string; values: number }[];
+  /** The jurisdiction rows were checked against, and how many rows outside it were kept (`--keep-outside`). */
+  jurisdiction?: { code: string; kept: number };
 }
 
 type Source = { kind: 'column'; col: number } | { kind: 'constant'; value: string; cell: string; rule: 'value-from-title' | 'value-from-option' } | { kind: 'none' };
@@ -164,11 +173,13 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     return x;
   };
 
+  const bpsByName = new Set(bindings.filter((b) => b.nameField >= 0 && sources[b.nameField]!.kind === 'column').map((b) => fields[b.codeField]!.name));
   const convertCell = (row: RawRow, col: number, field: FieldDef, log: boolean): string => {
     const raw = row.cells[col] ?? '';
     const r = convert(raw, row.kinds?.[col], field, ctx(col));
     if (!r.ok) {
-      if (log) problem({ code: 'fix-ambiguous', params: { value: raw, choices: `@fix.reason.${r.reason}` }, cell: at(undefined, col, row.n), row: row.n, col: col + 1, field: field.name, value: raw });
+      // a BPS code with a region name beside it is looked up by the name (in the region loop below)
+      if (log && !(r.reason === 'bps-code' && bpsByName.has(field.name))) problem({ code: 'fix-ambiguous', params: { value: raw, choices: `@fix.reason.${r.reason}` }, cell: at(undefined, col, row.n), row: row.n, col: col + 1, field: field.name, value: raw });
       return raw.trim();
     }
     if (log && r.rule) changes.push({ cell: at(sheet, col, row.n), rule: r.rule, old: raw, new: r.value });
@@ -227,6 +238,8 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     return c;
   };
   const rows: string[][] = [];
+  const jurisdiction = opts.jurisdiction && /^\d{2}(\.\d{2}){0,3}$/.test(opts.jurisdiction) ? opts.jurisdiction : undefined;
+  let outsideKept = 0;
 
   for (const { row, kind } of t.rows) {
     if (kind === RowKind.Total) {
@@ -270,6 +283,23 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
         const nameSrc = b.nameField >= 0 ? sources[b.nameField]! : undefined;
         const code = o[b.codeField]!;
         const name = b.nameField >= 0 ? o[b.nameField]! : '';
+        if (codeSrc.kind === 'column' && bpsByName.has(fields[b.codeField]!.name) && ctx(codeSrc.col).bps && code !== missing && code !== '' && !/^\d{2}(\.\d{2}){0,3}$/.test(code)) {
+          // a BPS code: the Kemendagri code comes from a lookup of the name (never from inserting dots)
+          let hit: NameLookup | undefined;
+          if (name !== missing && name !== '') {
+            hit = lookups.get(name);
+            const nc = nameContext(b);
+            if (!hit) lookups.set(name, (hit = codeForName(name, b.level, cakupan, nc.siblings, nc.area)));
+          }
+          const raw = row.cells[codeSrc.col] ?? '';
+          if (hit && 'code' in hit) {
+            o[b.codeField] = hit.code;
+            if (o === outs[0]) changes.push({ cell: at(sheet, codeSrc.col, row.n), rule: 'code-from-bps-name', old: raw, new: hit.code });
+          } else if (o === outs[0]) {
+            problem({ code: 'fix-ambiguous', params: { value: raw, choices: '@fix.reason.bps-code' }, cell: at(undefined, codeSrc.col, row.n), row: row.n, col: codeSrc.col + 1, field: fields[b.codeField]!.name, value: raw });
+          }
+          continue;
+        }
         if (code === missing && name !== missing && name !== '') {
           let hit = lookups.get(name);
           const ctx = nameContext(b);
@@ -303,6 +333,17 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
         }
       }
     }
+    // a row outside the producer's jurisdiction is not its data: left out (logged, naming the code) unless kept
+    if (jurisdiction) {
+      const outside = outsideCode(outs[0]!, bindings, missing, jurisdiction);
+      if (outside) {
+        if (opts.keepOutside) outsideKept++;
+        else {
+          changes.push({ ...dropRowChange(sheet, row, 'drop-outside-jurisdiction'), new: `${outside} ∉ ${jurisdiction}` });
+          continue;
+        }
+      }
+    }
     if (formulas.length) for (const o of outs) recomputeRow(o, formulas, row, sheet, !!opts.recompute, changes, problems);
     const kept = outs.filter((o) => o.some((v, fi) => dataField[fi] && v !== '' && v !== missing));
     // a data row whose mapped cells are all empty is dropped like a blank row (logged, unless nothing maps at all)
@@ -327,7 +368,19 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     problems,
     source: { path: t.info.path, ...(sheet ? { sheet } : {}), format: t.info.format, ...(t.info.encoding ? { encoding: t.info.encoding } : {}), ...(t.info.delimiter ? { delimiter: t.info.delimiter } : {}) },
     ...(cakupan ? { cakupan } : {}),
+    ...(jurisdiction ? { jurisdiction: { code: jurisdiction, kept: outsideKept } } : {}),
+    unmappedColumns: unmappedColumns(t, map, unpCols),
   };
+}
+
+/** The first region code of a tidy row that lies outside the jurisdiction, if any. */
+function outsideCode(o: string[], bindings: RegionBinding[], missing: string, jurisdiction: string): string | undefined {
+  for (const b of bindings) {
+    const code = o[b.codeField] ?? '';
+    if (code === '' || code === missing || !/^\d{2}(\.\d{2}){0,3}$/.test(code)) continue;
+    if (!insideJurisdiction(code, jurisdiction)) return code;
+  }
+  return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Column mapping for fix: the Reading's (interpret/match.ts, the one matcher `validate` uses too). A column
  * two fields fit equally is not guessed: it is a fix-ambiguous problem naming both.
  */
+import { cellAddress } from '../read/table.js';
 import { primaryKeyOf, type TableSchema } from '../standards/schema.js';
 import { fieldMap } from '../interpret/interpret.js';
 import type { Reading } from '../interpret/reading.js';
@@ -69,6 +70,18 @@ export function renameChanges(t: LoadedTable, schema: TableSchema, map: ColumnMa
     } else if (label || columnFilled(t, c)) {
       out.push({ cell: at(t.info.sheet, c, headerRow), rule: 'drop-column', old: label, new: '' });
     }
+  });
+  return out;
+}
+
+/** Columns that hold values but map to no field (nor feed an unpivot): their letter, label and count of values. */
+export function unmappedColumns(t: LoadedTable, map: ColumnMap, unpivoted: Set<number>): { column: string; label: string; values: number }[] {
+  const out: { column: string; label: string; values: number }[] = [];
+  t.layout.labels.forEach((label, c) => {
+    if (map.fieldOfColumn[c] !== -1 || unpivoted.has(c)) return;
+    let values = 0;
+    for (const r of t.rows) if (r.kind === RowKind.Data && (r.row.cells[c] ?? '').trim() !== '') values++;
+    if (values > 0) out.push({ column: cellAddress(c, 1).replace(/\d+$/, ''), label, values });
   });
   return out;
 }

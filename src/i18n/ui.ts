@@ -502,6 +502,12 @@ export const UI: Record<string, Phrase> = {
   'push.confirmed': { id: '{name}: unggahan manual dikonfirmasi — dihitung terbit sejak {at}', en: '{name}: manual upload confirmed — counted as published from {at}' },
   'push.confirm-needs-manual': { id: '--confirm hanya untuk portal jenis manual (portal {portal} berjenis {kind}).', en: '--confirm is only for manual portals (portal {portal} is of kind {kind}).' },
   'push.manual-pending': { id: '{name}: ZIP siap diunggah; setelah diunggah lewat formulir web, konfirmasi dengan: satudata push --portal {portal} --confirm {name}', en: '{name}: ZIP ready to upload; once uploaded through the web form, confirm with: satudata push --portal {portal} --confirm {name}' },
+  // ── fix: jurisdiction, unmapped columns (issue 10 items 5 and 8) ──
+  'fix.outside-dropped': { id: '{count} baris di luar wilayah cakupan {cakupan} tidak ditulis (lihat log perubahan; --keep-outside untuk tetap menulisnya).', en: '{count} rows outside the cakupan {cakupan} were left out (see the change log; --keep-outside keeps them).' },
+  'fix.unmapped-columns': { id: '{count} kolom berisi nilai tetapi tidak cocok dengan kolom standar mana pun (tidak ditulis; tercatat di log perubahan):', en: '{count} columns hold values but map to no field of the standard (not written; listed in the change log):' },
+  'fix.unmapped-column': { id: '{column} "{label}": {count} nilai', en: '{column} "{label}": {count} values' },
+  'reading.bps-evidence': { id: 'kode tanpa titik yang tidak ada di daftar Kemendagri, seperti kode BPS', en: 'undotted codes not in the Kemendagri list, shaped like BPS codes' },
+  'fix.outside-kept': { id: '{count} baris di luar wilayah cakupan {cakupan} tetap ditulis (--keep-outside).', en: '{count} rows outside the cakupan {cakupan} were kept (--keep-outside).' },
 };
 
 /** Fills {name} placeholders; `{name?}` is optional (empty when the param is not given). */

@@ -57,6 +57,7 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
     let codes = 0;
     let kemendagri = 0;
     let bps = 0;
+    let bpsExample: string | undefined;
     let dotted = 0;
     const levels = new Map<string, number>();
     const texts = new Map<string, number>();
@@ -84,7 +85,10 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
       const n = normaliseCode(t);
       if (n || looksLikeBps(t)) {
         codes++;
-        if (looksLikeBps(t)) bps++;
+        if (looksLikeBps(t)) {
+          bps++;
+          bpsExample ??= t;
+        }
         else if (n && region(n.code)) {
           kemendagri++;
           const lv = levelOfCode(n.code);
@@ -117,7 +121,7 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
     const codeLabel = /(^|[\s_.])(kode|code|kd|id)([\s_.]|$)/i.test(label);
     if (codes > 0 && codes >= values * 0.6 && (codeLabel || dotted > 0 || bps > 0)) {
       const level = [...levels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-      if (bps > kemendagri) codeSystem = { system: 'bps', evidence: [`bps:${bps}/${codes}`] };
+      if (bps > kemendagri) codeSystem = { system: 'bps', count: bps, ...(bpsExample ? { example: bpsExample } : {}), evidence: [`bps:${bps}/${codes}`] };
       else if (kemendagri > 0) codeSystem = { system: 'kemendagri', ...(level ? { level } : {}), evidence: [`kemendagri:${kemendagri}/${codes}`, ...(dotted ? ['dotted'] : [])] };
     }
     columns.push({

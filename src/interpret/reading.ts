@@ -56,7 +56,7 @@ export interface ColumnReading {
   /** Placeholder texts used for missing values in this column (not categories). */
   markers?: string[];
   /** Region codes: which system the column is written in. */
-  codes?: { system: 'kemendagri' | 'bps'; level?: string; evidence: string[] };
+  codes?: { system: 'kemendagri' | 'bps'; level?: string; count?: number; example?: string; evidence: string[] };
 }
 
 export interface ReadingConstant {
