@@ -244,6 +244,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
 
   // the first shard ends at the split even when its reader had already read past it
   const lastRecord = handle ? handle.stopAfter : Infinity;
+  // below the table: once a note or signature row is met, blank rows are the footer's spacing
+  let inFooter = false;
+  let lastWasSignature = false;
   rows: for await (const batch of rows) {
     if (opts.signal?.aborted) break;
     for (let b = 0; b < batch.length; b++) {
@@ -253,8 +256,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (prevN > 0 && row.n > prevN + 1) {
         const from = prevN + 1;
         const to = row.n - 1;
-        if (to - from < 20) for (let n = from; n <= to; n++) { blanks.push(n); if (!underHeaderMerge(n)) sink.add('blank-row', { row: n }, { row: n }); }
-        else { blanks.push(from); sink.add('blank-row', { row: `${from}–${to}` }, { row: from }); }
+        if (to - from < 20) for (let n = from; n <= to; n++) { blanks.push(n); if (!underHeaderMerge(n) && !inFooter) sink.add('blank-row', { row: n }, { row: n }); }
+        else { blanks.push(from); if (!inFooter) sink.add('blank-row', { row: `${from}–${to}` }, { row: from }); }
       }
       prevN = row.n;
       const cells = row.cells;
@@ -265,7 +268,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
         const text = rowText(row);
         if (kind === RowKind.Blank) {
           blanks.push(row.n);
-          if (!underHeaderMerge(row.n)) sink.add('blank-row', { row: row.n }, { row: row.n, line: row.line });
+          // blank rows between the notes and signature lines below the table are their spacing, not a defect of the table
+          if (!underHeaderMerge(row.n) && !inFooter) sink.add('blank-row', { row: row.n }, { row: row.n, line: row.line });
         } else if (kind === RowKind.Total) {
           totals.push(row.n);
           // totals are written like the data: their markers and number styles count for the columns
@@ -274,15 +278,21 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
           else sink.add('total-row', { text: text || '—', status: '@agg.status.unchecked' }, { row: row.n, line: row.line, col: firstCol(row) });
         } else if (kind === RowKind.Footnote) {
           footnotes.push(row.n);
+          inFooter = true;
           sink.add('footnote-row', { text }, { row: row.n, line: row.line, col: firstCol(row) });
         } else {
           signatures.push(row.n);
-          // personal data stays out of every output: the row is shown, never its names or NIP
-          sink.add('signature-block', { text: NIP_DIGITS.test(row.cells.join(' ')) ? '@reading.nip-masked' : '@reading.signature-masked' }, { row: row.n, line: row.line, col: firstCol(row) });
+          inFooter = true;
+          // personal data stays out of every output: the row is shown, never its names or NIP. One line for a
+          // signature block (its first row), and one for each row holding a NIP (the personal number itself).
+          const nip = NIP_DIGITS.test(row.cells.join(' '));
+          if (nip || !lastWasSignature) sink.add('signature-block', { text: nip ? '@reading.nip-masked' : '@reading.signature-masked' }, { row: row.n, line: row.line, col: firstCol(row) });
         }
+        if (kind !== RowKind.Blank) lastWasSignature = kind === RowKind.Signature;
         continue;
       }
       dataRows++;
+      lastWasSignature = false;
       if (firstDataRow === 0) firstDataRow = row.n;
       lastDataRow = row.n;
       if (row.hidden) {

@@ -54,7 +54,7 @@ describe('validate on the bundled fixtures', () => {
       // how each numeric column is written: once per column, at its header cell
       'number-style@C5', 'wide-layout@C5', 'number-style@D5', 'number-style@E5', 'unit-in-header@E5', 'number-style@F5',
       'code-glued-to-name@B9', 'missing-marker@D14', 'total-row@B16', 'blank-row@',
-      'footnote-row@A18', 'footnote-row@A19', 'signature-block@E20', 'signature-block@E21', 'signature-block@E22',
+      'footnote-row@A18', 'footnote-row@A19', 'signature-block@E20', 'signature-block@E22',
     ]);
     expect(r.layout).toMatchObject({ headerRows: [4, 5], titleRows: [1, 2], dataRows: { first: 6, last: 15 }, totalRows: [16] });
     expect(r.labels).toEqual(['No', 'Kecamatan', 'Jenis Kelamin Laki-laki', 'Jenis Kelamin Perempuan', 'Jumlah (Jiwa)', 'Rasio Jenis Kelamin']);
