@@ -121,7 +121,8 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
     const codeLabel = /(^|[\s_.])(kode|code|kd|id)([\s_.]|$)/i.test(label);
     if (codes > 0 && codes >= values * 0.6 && (codeLabel || dotted > 0 || bps > 0)) {
       const level = [...levels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-      if (bps > kemendagri) codeSystem = { system: 'bps', count: bps, ...(bpsExample ? { example: bpsExample } : {}), evidence: [`bps:${bps}/${codes}`] };
+      // undotted digits read as BPS codes only in a column its label calls a code: elsewhere they are numbers
+      if (bps > kemendagri && codeLabel) codeSystem = { system: 'bps', count: bps, ...(bpsExample ? { example: bpsExample } : {}), evidence: [`bps:${bps}/${codes}`] };
       else if (kemendagri > 0) codeSystem = { system: 'kemendagri', ...(level ? { level } : {}), evidence: [`kemendagri:${kemendagri}/${codes}`, ...(dotted ? ['dotted'] : [])] };
     }
     columns.push({
