@@ -82,3 +82,22 @@ export async function outputFolderMissing(path: string | undefined, lang: Lang):
   }
   return false;
 }
+
+/**
+ * The first of `files` that cannot be opened as a data file (missing, a folder, unreadable): its coded line on
+ * stderr, before anything is asked or written. True after printing.
+ */
+export async function inputUnreadable(files: string[], lang: Lang): Promise<boolean> {
+  const { statSource } = await import('../read/open.js');
+  const { ReadError } = await import('../read/table.js');
+  for (const file of files) {
+    try {
+      await statSource(file);
+    } catch (err) {
+      if (!(err instanceof ReadError)) throw err;
+      printCoded(lang, err.code, { ...err.params, path: file });
+      return true;
+    }
+  }
+  return false;
+}

@@ -6,7 +6,7 @@ import { findStandard } from '../standards/catalog.js';
 import { checkMetadata, sidecarPath } from '../standards/metadata-load.js';
 import { buildMetadata, missingFlags, opdEntry, type InitAnswers } from '../init/answers.js';
 import { EXIT_OK, EXIT_USAGE } from './context.js';
-import { cliError, outputFolderMissing, printCoded, usageError } from './coded.js';
+import { cliError, inputUnreadable, outputFolderMissing, printCoded, usageError } from './coded.js';
 import { ajvParam, ajvText } from '../i18n/ajv-text.js';
 import { termSafe } from '../report/terminal-safe.js';
 
@@ -22,18 +22,8 @@ export interface InitCliOptions extends InitAnswers {
 
 export async function runInit(file: string | undefined, o: InitCliOptions, io: { interactive?: boolean } = {}): Promise<number> {
   const lang = o.lang;
-  if (file !== undefined) {
-    // the data file the metadata describes must be there (and a file) before anything is asked or written
-    const { statSource } = await import('../read/open.js');
-    const { ReadError } = await import('../read/table.js');
-    try {
-      await statSource(file);
-    } catch (err) {
-      if (!(err instanceof ReadError)) throw err;
-      printCoded(lang, err.code, { ...err.params, path: file });
-      return EXIT_USAGE;
-    }
-  }
+  // the data file the metadata describes must be there (and a file) before anything is asked or written
+  if (file !== undefined && (await inputUnreadable([file], lang))) return EXIT_USAGE;
   const catalog = await catalogFor(o.standards);
   const given: InitAnswers = {};
   for (const k of ['standard', 'opd', 'periodeAwal', 'periodeAkhir', 'cakupan', 'judul', 'akses', 'lisensi', 'sumber', 'metode', 'kontak'] as const) {

@@ -4,7 +4,7 @@ import { t } from '../i18n/ui.js';
 import { PackageNameClash, PackageRefused, packageFile, type PackageResult, type StandardLike } from '../package/build.js';
 import type { Severity } from '../report/issue.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { codedLine, delimiterOption, outputFolderMissing, printCoded, usageError } from './coded.js';
+import { codedLine, delimiterOption, inputUnreadable, outputFolderMissing, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { sheetArg } from './options.js';
 import { termSafe } from '../report/terminal-safe.js';
@@ -40,17 +40,7 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
   }
   if (await outputFolderMissing(o.out.replace(/[\\/]+$/, ''), lang)) return EXIT_USAGE;
   // a file argument that cannot be opened is one coded line on stderr, before anything is packaged
-  const { statSource } = await import('../read/open.js');
-  const { ReadError } = await import('../read/table.js');
-  for (const file of files) {
-    try {
-      await statSource(file);
-    } catch (err) {
-      if (!(err instanceof ReadError)) throw err;
-      printCoded(lang, err.code, { ...err.params, path: file });
-      return EXIT_USAGE;
-    }
-  }
+  if (await inputUnreadable(files, lang)) return EXIT_USAGE;
   const sheet = sheetArg(o.sheet);
   const delimiter = delimiterOption(o.delimiter, lang);
   if (delimiter === null) return EXIT_USAGE;

@@ -7,11 +7,11 @@
  * no workbook part): openLeanXlsx then returns null.
  */
 import { ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
-import { BATCH_SIZE, requestedSheetIndex } from './workbook-common.js';
+import { requestedSheetIndex } from './workbook-common.js';
 import { ZipMeter, type ZipEntry } from './limits.js';
 import { entryChunks } from './zip-entry.js';
 import { readDateStyles, readRels, readSharedStrings, readWorkbook, relsPathOf, type Relationship } from './xlsx-package.js';
-import { CLOSED, SheetParser } from './xlsx-parts.js';
+import { CLOSED, noteSheetEnd, parsedBatches, SheetParser } from './xlsx-parts.js';
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
@@ -133,20 +133,8 @@ class LeanXlsxSource implements RowSource {
     try {
       const parser = this.parser;
       if (!parser) return;
-      let delivered = 0;
-      for (;;) {
-        if (parser.rows.length >= BATCH_SIZE || (this.sheetDone && parser.rows.length > 0)) {
-          const out = parser.rows;
-          parser.rows = [];
-          delivered += out.length;
-          for (let i = 0; i < out.length; i += BATCH_SIZE) yield out.length <= BATCH_SIZE ? out : out.slice(i, i + BATCH_SIZE);
-        }
-        if (this.sheetDone || this.closed) break;
-        await this.step();
-      }
-      if (parser.formulaText) this.info.notes.push({ code: 'formula-injection', params: { ...parser.formulaText }, row: Number(parser.formulaText.cell.replace(/^[A-Z]+/, '')) });
-      const chosen = this.info.sheets?.find((s) => s.name === this.info.sheet);
-      if (chosen && chosen.empty === undefined) chosen.empty = delivered === 0;
+      const delivered = yield* parsedBatches(parser, () => this.sheetDone, () => this.closed, () => this.step());
+      noteSheetEnd(this.info, parser, delivered);
     } catch (err) {
       if (err === CLOSED || this.closed) return;
       throw err;

@@ -7,8 +7,8 @@
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { looksLikeFormula } from '../io/safe-cell.js';
-import { CellKind, ReadError, cellAddress, type MergeRange, type RawRow } from './table.js';
-import { columnIndexOf, decodeRange, isBuiltinDateFormatId, isDateFormat, serialToIso, sheetState } from './workbook-common.js';
+import { CellKind, ReadError, cellAddress, type MergeRange, type RawRow, type SourceInfo } from './table.js';
+import { BATCH_SIZE, columnIndexOf, decodeRange, isBuiltinDateFormatId, isDateFormat, serialToIso, sheetState } from './workbook-common.js';
 import { currentLimits, declaredCells } from './limits.js';
 import { attributes, XmlScanner, type ScanHandler } from './xml-scan.js';
 
@@ -488,4 +488,31 @@ export class SheetParser implements ScanHandler {
     cells[col] = text;
     kinds[col] = kind;
   }
+}
+
+/**
+ * The rows a sheet parser has made, handed on in batches of at most BATCH_SIZE while `step` feeds it more XML,
+ * until the sheet is done or the source closed. Returns how many rows were delivered. Shared by the lean reader
+ * and the exceljs fallback, which differ only in how they feed the parser.
+ */
+export async function* parsedBatches(parser: SheetParser, sheetDone: () => boolean, closed: () => boolean, step: () => Promise<void>): AsyncGenerator<RawRow[], number> {
+  let delivered = 0;
+  for (;;) {
+    // the last partial batch only once the sheet is read to its end: a source closed early hands on nothing more
+    if (parser.rows.length >= BATCH_SIZE || (sheetDone() && parser.rows.length > 0)) {
+      const out = parser.rows;
+      parser.rows = [];
+      delivered += out.length;
+      for (let i = 0; i < out.length; i += BATCH_SIZE) yield out.length <= BATCH_SIZE ? out : out.slice(i, i + BATCH_SIZE);
+    }
+    if (sheetDone() || closed()) return delivered;
+    await step();
+  }
+}
+
+/** What a sheet's end tells about it: formula-like text met in it, and whether the chosen sheet had any row. */
+export function noteSheetEnd(info: SourceInfo, parser: SheetParser, delivered: number): void {
+  if (parser.formulaText) info.notes.push({ code: 'formula-injection', params: { ...parser.formulaText }, row: Number(parser.formulaText.cell.replace(/^[A-Z]+/, '')) });
+  const chosen = info.sheets?.find((s) => s.name === info.sheet);
+  if (chosen && chosen.empty === undefined) chosen.empty = delivered === 0;
 }

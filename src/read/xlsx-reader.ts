@@ -12,9 +12,9 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
-import { BATCH_SIZE, errorDetail, requestedSheetIndex } from './workbook-common.js';
+import { errorDetail, requestedSheetIndex } from './workbook-common.js';
 import { checkZip, ZipMeter, type ZipEntry } from './limits.js';
-import { CLOSED, dateStyleLookup, discard, noop, patchReader, SheetParser, TRUNCATED, type ReaderInternals, type SpoolStream, type WorksheetPart } from './xlsx-parts.js';
+import { CLOSED, dateStyleLookup, discard, noop, noteSheetEnd, parsedBatches, patchReader, SheetParser, TRUNCATED, type ReaderInternals, type SpoolStream, type WorksheetPart } from './xlsx-parts.js';
 type ZipStream = {
   emit(event: string | symbol, ...args: unknown[]): boolean;
   push?: (chunk: unknown) => boolean;
@@ -255,21 +255,9 @@ class XlsxSource implements RowSource {
     try {
       const parser = this.parser;
       if (!parser) return;
-      let delivered = 0;
-      for (;;) {
-        if (parser.rows.length >= BATCH_SIZE || (this.sheetDone && parser.rows.length > 0)) {
-          const out = parser.rows;
-          parser.rows = [];
-          delivered += out.length;
-          for (let i = 0; i < out.length; i += BATCH_SIZE) yield out.length <= BATCH_SIZE ? out : out.slice(i, i + BATCH_SIZE);
-        }
-        if (this.sheetDone || this.closed) break;
-        await this.step();
-      }
-      if (parser.formulaText) this.info.notes.push({ code: 'formula-injection', params: { ...parser.formulaText }, row: Number(parser.formulaText.cell.replace(/^[A-Z]+/, '')) });
+      const delivered = yield* parsedBatches(parser, () => this.sheetDone, () => this.closed, () => this.step());
       await this.drainRest();
-      const chosen = this.info.sheets?.find((s) => s.name === this.info.sheet);
-      if (chosen && chosen.empty === undefined) chosen.empty = delivered === 0;
+      noteSheetEnd(this.info, parser, delivered);
     } catch (err) {
       if (err === CLOSED || this.closed) return;
       throw toReadError(err);
