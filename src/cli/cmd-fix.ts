@@ -23,6 +23,7 @@ export const registerFix: RegisterCommand = (program, ctx) => {
     .option('--recompute', id ? 'hitung ulang kolom turunan (rumus di standar) yang nilainya salah; setiap perubahan dicatat' : 'recompute derived columns (the standard\'s formulas) whose values are wrong; each change is logged')
     .option('--cakupan <kode>', id ? 'kode wilayah cakupan data (mis. 52.01) untuk mencocokkan nama wilayah; baris di luar wilayah ini tidak ditulis (default: cakupan di metadata)' : 'region code the data covers (e.g. 52.01), for matching region names; rows outside it are left out (default: the metadata\'s cakupan)')
     .option('--keep-outside', id ? 'tetap tulis baris di luar wilayah cakupan (tetap dihitung di ringkasan)' : 'keep the rows outside the cakupan (still counted in the summary)')
+    .option('--time-limit <seconds>', id ? 'batas waktu seluruh perapian (default 120; SATUDATA_TIME_LIMIT); bila lewat, tidak ada berkas setengah jadi' : 'time limit for the whole fix (default 120; SATUDATA_TIME_LIMIT); when exceeded, nothing half-written is left')
     .addOption(formatOption(id, ['pretty', 'json'], true))
     .action(async (file: string, options: Record<string, unknown>) => {
       const { runFix } = await import('./fix.js');

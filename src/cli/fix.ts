@@ -6,7 +6,7 @@ import type { Standard } from '../standards/standard.js';
 import type { Issue } from '../report/issue.js';
 import { ReadError } from '../read/table.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { delimiterOption, outputFolderMissing, printCoded, usageError } from './coded.js';
+import { delimiterOption, outputFolderMissing, positiveOption, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { sheetArg } from './options.js';
 import { termSafe } from '../report/terminal-safe.js';
@@ -24,6 +24,7 @@ export interface FixCliOptions {
   cakupan?: string;
   keepOutside?: boolean;
   recompute?: boolean;
+  timeLimit?: string;
   format: 'pretty' | 'json';
 }
 
@@ -36,6 +37,8 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   const lang = o.lang;
   const delimiter = delimiterOption(o.delimiter, lang);
   if (delimiter === null) return EXIT_USAGE;
+  const timeLimitSeconds = positiveOption(o.timeLimit, '--time-limit', lang, { real: true });
+  if (timeLimitSeconds === null) return EXIT_USAGE;
   const chosen = await resolveStandardOption(o, lang);
   if (typeof chosen === 'number') return chosen;
   const standard: Standard | undefined = chosen.standard ?? (chosen.schema && { schema: chosen.schema, info: { id: o.schema } as Standard['info'], path: o.schema });
@@ -60,6 +63,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       ...(o.recompute ? { recompute: true } : {}),
       ...(o.sheet !== undefined ? { sheet: sheetArg(o.sheet)! } : {}),
       ...(delimiter !== undefined ? { delimiter } : {}),
+      ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     });
   } catch (err) {
     if (err instanceof SameFileError) return usageError(lang, 'fix.same-file', { path: err.message });
@@ -80,20 +84,21 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       changeLog: result.changeLog,
       valid: result.valid,
       standard: stdName,
-      rows: plan.rows.length,
+      rows: plan.rowCount,
       ...(plan.jurisdiction ? { jurisdiction: plan.jurisdiction } : {}),
       unmappedColumns: plan.unmappedColumns,
       changes: plan.changes,
+      ...(plan.changeCount > plan.changes.length ? { changesNotListed: plan.changeCount - plan.changes.length } : {}),
       problems: plan.problems.map((p) => withWords(p, lang)),
+      ...(plan.problemCount > plan.problems.length ? { problemsNotListed: plan.problemCount - plan.problems.length } : {}),
       check: { valid: check.valid, errors: check.stats.errors, issues: errors.map((i) => withWords(i, lang)) },
     }, null, 2) + '\n');
   } else {
     // one write at the end (a closed pipe such as `| head` then ends the output quietly)
     const lines: string[] = [];
     const w = (s: string) => lines.push(termSafe(s));
-    w(t(lang, 'fix.written', { file, out: result.out, rows: plan.rows.length, changes: plan.changes.length, log: result.changeLog }));
-    const byRule = new Map<string, number>();
-    for (const c of plan.changes) byRule.set(c.rule, (byRule.get(c.rule) ?? 0) + 1);
+    w(t(lang, 'fix.written', { file, out: result.out, rows: plan.rowCount, changes: plan.changeCount, log: result.changeLog }));
+    const byRule = plan.byRule;
     if (plan.unmappedColumns.length) {
       w('  ' + t(lang, 'fix.unmapped-columns', { count: plan.unmappedColumns.length }));
       for (const u of plan.unmappedColumns) w('    ' + t(lang, 'fix.unmapped-column', { column: u.column, label: u.label || '—', count: u.values }));
@@ -107,15 +112,20 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       w('  ' + t(lang, 'fix.rules'));
       for (const [rule, n] of byRule) w(`    ${rule.padEnd(20)} ${n}`);
     }
-    if (plan.problems.length) {
-      w('  ' + t(lang, 'fix.problems', { count: plan.problems.length }));
+    if (plan.problemCount) {
+      w('  ' + t(lang, 'fix.problems', { count: plan.problemCount }));
       for (const p of plan.problems.slice(0, SHOWN)) {
         const r = renderIssue(p, lang);
         w(`  ✖ ${location(p).padEnd(8)} ${r.title}: ${r.message} [${p.code}]`);
         if (r.hint) w(`      ${r.hint}`);
       }
     }
-    if (plan.problems.length > SHOWN) w(`  … ${t(lang, 'fix.more', { count: plan.problems.length - SHOWN, log: o.format })}`);
+    if (plan.problemCount > SHOWN) {
+      // the JSON report lists the first PROBLEMS_KEPT; beyond them, problems are counted, not listed
+      const listed = Math.min(plan.problemCount, plan.problems.length);
+      if (listed > SHOWN) w(`  … ${t(lang, 'fix.more', { count: listed - SHOWN, log: o.format })}`);
+      if (plan.problemCount > listed) w(`  … ${t(lang, 'fix.more-counted', { count: plan.problemCount - listed })}`);
+    }
     if (errors.length) {
       w('  ' + t(lang, 'fix.errors-left', { out: result.out, count: check.stats.errors }));
       const listed = errors.slice(0, ERRORS_SHOWN);
@@ -127,8 +137,8 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       if (check.stats.errors > listed.length) w(`  ${t(lang, 'fix.more-errors', { count: check.stats.errors - listed.length })}`);
     }
     if (result.valid) w(t(lang, 'fix.valid', { standard: stdName }));
-    else if (check.valid) w(t(lang, 'fix.valid-source-problems', { standard: stdName, problems: plan.problems.length }));
-    else w(t(lang, 'fix.invalid', { standard: stdName, errors: check.stats.errors, problems: plan.problems.length }));
+    else if (check.valid) w(t(lang, 'fix.valid-source-problems', { standard: stdName, problems: plan.problemCount }));
+    else w(t(lang, 'fix.invalid', { standard: stdName, errors: check.stats.errors, problems: plan.problemCount }));
     process.stdout.write(lines.join('\n') + '\n');
   }
   return result.valid ? EXIT_OK : EXIT_INVALID;

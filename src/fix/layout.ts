@@ -1,6 +1,6 @@
 /** Layout rules: drop title, blank, footnote and signature rows; flatten a multi-row header into one row. */
 import { cellAddress, type RawRow } from '../read/table.js';
-import type { LoadedTable } from './table.js';
+import type { TableHead } from './table.js';
 import { RowKind } from './table.js';
 import type { Change, FixRule } from './types.js';
 
@@ -28,8 +28,9 @@ const KIND_RULE: Partial<Record<RowKind, FixRule>> = {
   [RowKind.Signature]: 'drop-signature-row',
 };
 
-/** Changes for the rows above and around the data (not totals: those are checked first, see totals.ts). */
-export function layoutChanges(t: LoadedTable): Change[] {
+/** Changes for the rows above the data: title and blank rows, the flattened header (not the rows after the
+ *  header: rowLayoutChange gives those, row by row, as the table streams). */
+export function headChanges(t: TableHead): Change[] {
   const sheet = t.info.sheet;
   const out: Change[] = [];
   for (const r of t.layout.titleRows) out.push(dropRowChange(sheet, r, 'drop-title-row'));
@@ -43,19 +44,21 @@ export function layoutChanges(t: LoadedTable): Change[] {
     });
     for (const r of t.header.slice(0, -1)) out.push(dropRowChange(sheet, r, 'drop-header-row'));
   }
-  for (const { row, kind } of t.rows) {
-    const rule = KIND_RULE[kind];
-    if (!rule) continue;
-    if (rule === 'drop-blank-row') out.push({ cell: at(sheet, 0, row.n), rule, old: '', new: '' });
-    // personal data never reaches the change log: the row is named, its names and NIP are not copied
-    else if (rule === 'drop-signature-row') out.push({ ...dropRowChange(sheet, row, rule), old: /\d{8}\s*\d{6}\s*\d\s*\d{3}/.test(row.cells.join(' ')) ? 'NIP (18 digit) disamarkan' : 'nama/jabatan disamarkan' });
-    else out.push(dropRowChange(sheet, row, rule));
-  }
   return out;
 }
 
+/** The change for a blank, footnote or signature row after the header (null for other kinds). */
+export function rowLayoutChange(sheet: string | undefined, row: RawRow, kind: RowKind): Change | null {
+  const rule = KIND_RULE[kind];
+  if (!rule) return null;
+  if (rule === 'drop-blank-row') return { cell: at(sheet, 0, row.n), rule, old: '', new: '' };
+  // personal data never reaches the change log: the row is named, its names and NIP are not copied
+  if (rule === 'drop-signature-row') return { ...dropRowChange(sheet, row, rule), old: /\d{8}\s*\d{6}\s*\d\s*\d{3}/.test(row.cells.join(' ')) ? 'NIP (18 digit) disamarkan' : 'nama/jabatan disamarkan' };
+  return dropRowChange(sheet, row, rule);
+}
+
 /** The bottom-most header text of a column (the leaf under merged group labels). */
-export function leafLabel(t: LoadedTable, col: number): string {
+export function leafLabel(t: TableHead, col: number): string {
   for (let r = t.header.length - 1; r >= 0; r--) {
     const v = (t.header[r]!.cells[col] ?? '').replace(/\s+/g, ' ').trim();
     if (v) return v;

@@ -1,19 +1,24 @@
 /**
- * Builds the fix of one table: the tidy rows (one value per standard field), every change with its source
- * cell, old and new value and rule, and the problems the fixer would not guess. Pure planning: nothing is
- * written here (see write.ts).
+ * The fix of one table, streamed in two passes with memory bounded independently of the number of rows:
+ *   pass 1 reads the table once and keeps only bounded evidence (per column: number-locale and date-order
+ *   counts, values filled, the distinct values of possible key columns up to 25; the distinct region names of
+ *   name columns; the label stems of totals rows);
+ *   pass 2 reads it again and converts row by row, writing each tidy row and each change straight to the
+ *   outputs (write.ts, change-log.ts); totals are checked incrementally (totals.ts).
+ * What the plan returns is bounded too: the first ROWS_KEPT tidy rows, the first CHANGES_KEPT changes and the
+ * first PROBLEMS_KEPT problems, with the counts of all (everything is in the output files).
  */
 import type { OpenOptions } from '../read/open.js';
 import { CellKind, type RawRow } from '../read/table.js';
 import type { FieldDef, TableSchema } from '../standards/schema.js';
 import type { Standard, StandardInfo } from '../standards/standard.js';
-import { loadTable, RowKind, type LoadedTable } from './table.js';
-import { at, dropRowChange, layoutChanges } from './layout.js';
+import { streamTable, RowKind, type LoadedRow, type TableHead } from './table.js';
+import { at, dropRowChange, headChanges, rowLayoutChange } from './layout.js';
 import { mapColumns, renameChanges, unmappedColumns, unmappedFields } from './rename.js';
 import { interpret } from '../interpret/interpret.js';
 import { detectUnpivot } from './unpivot.js';
 import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext } from './values.js';
-import { checkTotals, type Segment } from './totals.js';
+import { TotalsCheck } from './totals.js';
 import { codeForName, coverageFromTitles, nameForCode, regionBindings, yearFromTitles, type NameLookup, type RegionBinding } from './regions.js';
 import { commonParent, compactName, sameSpelling } from '../standards/region-names.js';
 import { foldRegion } from '../standards/regions.js';
@@ -21,6 +26,7 @@ import type { Change, FixProblem } from './types.js';
 import type { DateOrder } from '../check/dates.js';
 import { derivedRules, recomputeRow } from './recompute.js';
 import { insideJurisdiction } from '../check/reference.js';
+import { writeFixStreaming, type WrittenLog } from './write.js';
 
 export interface FixOptions extends OpenOptions {
   /** What `-` means in numeric columns: missing (default) or zero. */
@@ -37,11 +43,22 @@ export interface FixOptions extends OpenOptions {
   keepOutside?: boolean;
 }
 
+/** Tidy rows, changes and problems listed in the plan (the report); all of them are in the output files / counts. */
+export const ROWS_KEPT = 1000;
+export const PROBLEMS_KEPT = 1000;
+
 export interface FixPlan {
   fields: FieldDef[];
+  /** The first ROWS_KEPT tidy rows (every row is in the output file); `rowCount` counts them all. */
   rows: string[][];
+  rowCount: number;
+  /** The first changes of the log (CHANGES_KEPT); `changeCount` counts them all, `byRule` per rule (log order). */
   changes: Change[];
+  changeCount: number;
+  byRule: Map<string, number>;
+  /** The first PROBLEMS_KEPT problems; `problemCount` counts them all. */
   problems: FixProblem[];
+  problemCount: number;
   /** Facts for the report. */
   source: { path: string; sheet?: string; format: string; encoding?: string; delimiter?: string };
   cakupan?: string;
@@ -53,31 +70,89 @@ export interface FixPlan {
 
 type Source = { kind: 'column'; col: number } | { kind: 'constant'; value: string; cell: string; rule: 'value-from-title' | 'value-from-option' } | { kind: 'none' };
 
-export async function planFix(path: string, standard: Standard | { schema: TableSchema; info?: StandardInfo }, opts: FixOptions = {}): Promise<FixPlan> {
-  const t = await loadTable(path, opts);
-  return planTable(t, standard.schema, standard.info, opts);
-}
-
-export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInfo | undefined, opts: FixOptions = {}): FixPlan {
-  const sheet = t.info.sheet;
-  const fields = schema.fields;
-  const problems: FixProblem[] = [];
-  const changes: Change[] = layoutChanges(t);
-  // the one reading of the table `validate` reports against
-  const reading = interpret(t.layout, t.sample, t.info, schema);
-  const map = mapColumns(t, schema, reading, problems);
-  const unp = detectUnpivot(t, schema, info, map);
-  const unpCols = new Set(unp?.groups.flatMap((g) => g.cells.map((c) => c.col)) ?? []);
-  changes.push(...renameChanges(t, schema, map, unpCols));
-  const headerRow = t.layout.headerRows.at(-1) ?? 1;
-  if (unp) {
-    for (const g of unp.groups) {
-      for (const { col, field } of g.cells) {
-        changes.push({ cell: at(sheet, col, headerRow), rule: 'unpivot', old: t.layout.labels[col]!, new: `${fields[unp.keyField]!.name}=${g.key} → ${fields[field]!.name}` });
-      }
+/** The first `cap` problems and the count of all. */
+class Problems {
+  readonly list: FixProblem[] = [];
+  count = 0;
+  push(...ps: FixProblem[]): void {
+    for (const p of ps) {
+      this.count++;
+      if (this.list.length < PROBLEMS_KEPT) this.list.push(p);
     }
   }
-  const problem = (p: Omit<FixProblem, 'severity'> & { severity?: FixProblem['severity'] }) => problems.push({ severity: 'error', ...(sheet ? { sheet } : {}), ...p });
+}
+
+/** Distinct values of a column that may be a key (period, category): null once it cannot be one. */
+const KEY_MAX = 24;
+
+/** Pass 1: what the whole table shows, bounded (see the file comment). */
+interface Evidence {
+  /** Per column: number-locale and date-order evidence over data and totals rows. */
+  ev: { id: number; en: number; dmy: number; mdy: number }[];
+  /** Per column: data rows with a value. */
+  filled: number[];
+  /** Per column: distinct trimmed values (data and totals rows), null when not a key column. */
+  keys: (Set<string> | null)[];
+  /** Per name column: its distinct trimmed names in data rows. */
+  names: Map<number, Set<string>>;
+  /** Label stems of the totals rows. */
+  totalStems: Set<string>;
+}
+
+/** Fixes the table at `path` into `dest` and its change log (one unit), returning the (bounded) plan. */
+export async function planFix(path: string, standard: Standard | { schema: TableSchema; info?: StandardInfo }, dest: string, opts: FixOptions = {}): Promise<{ plan: FixPlan; log: WrittenLog }> {
+  const schema = standard.schema;
+  const info = standard.info;
+  // pass 1
+  const first = await streamTable(path, opts);
+  let setup: Setup;
+  let evidence: Evidence;
+  try {
+    setup = setupPlan(first, schema, info, opts);
+    evidence = await gather(first, setup);
+  } finally {
+    await first.close().catch(() => undefined);
+  }
+  // pass 2
+  const second = await streamTable(path, opts);
+  try {
+    const { result, log } = await writeFixStreaming(dest, schema.fields, (out) => convertTable(second, setup, evidence, schema, info, opts, out));
+    return { plan: { ...result, changes: log.kept, changeCount: log.count, byRule: log.byRule }, log };
+  } finally {
+    await second.close().catch(() => undefined);
+  }
+}
+
+interface Setup {
+  head: TableHead;
+  problems: Problems;
+  headChanges: Change[];
+  reading: ReturnType<typeof interpret>;
+  map: ReturnType<typeof mapColumns>;
+  unp: ReturnType<typeof detectUnpivot>;
+  unpCols: Set<number>;
+  sources: Source[];
+  bindings: RegionBinding[];
+  fromFile: boolean[];
+  dataField: boolean[];
+  /** Columns converted as numbers for the totals check. */
+  numericCols: { col: number; field: FieldDef }[];
+  labelCol: number;
+}
+
+/** What the head decides: the reading, the column map, the unpivot, each field's source, the head's changes. */
+function setupPlan(t: TableHead, schema: TableSchema, info: StandardInfo | undefined, opts: FixOptions): Setup {
+  const sheet = t.info.sheet;
+  const fields = schema.fields;
+  const problems = new Problems();
+  const early: FixProblem[] = [];
+  const changes: Change[] = headChanges(t);
+  // the one reading of the table `validate` reports against
+  const reading = interpret(t.layout, t.sample, t.info, schema);
+  const map = mapColumns(t, schema, reading, early);
+  const unp = detectUnpivot(t, schema, info, map);
+  const unpCols = new Set(unp?.groups.flatMap((g) => g.cells.map((c) => c.col)) ?? []);
+  const problem = (p: Omit<FixProblem, 'severity'> & { severity?: FixProblem['severity'] }) => early.push({ severity: 'error', ...(sheet ? { sheet } : {}), ...p });
 
   // where each field's value comes from
   const sources: Source[] = fields.map((f, fi) => {
@@ -97,7 +172,6 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     }
     return { kind: 'none' };
   });
-  for (const s of sources) if (s.kind === 'constant') changes.push({ cell: s.cell, rule: s.rule, old: '', new: s.value });
 
   // the mapping result: which fields the file feeds (a column or an unpivoted column), and which get a value at
   // all (also --set, the title, or a region code/name derived from its bound name/code). Required fields that
@@ -114,48 +188,124 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     if (codeFed) fed[b.nameField] = true;
   }
   const unmapped = unmappedFields(t, schema, fed, fromFile);
-  if (unmapped) problems.push(unmapped);
+  if (unmapped) early.push(unmapped);
+  problems.push(...early);
   // a tidy row with no value from the file (only --set/title constants, the unpivot key, or nothing) is not data
   const dataField = fields.map((_, fi) => sources[fi]!.kind !== 'constant' && !(unp && fi === unp.keyField));
 
-  // number locale and date order: per column, else from the whole file
-  const dataRows = t.rows.filter((r) => r.kind === RowKind.Data || r.kind === RowKind.Total);
-  const evidence = (col: number) => {
-    let id = 0;
-    let en = 0;
-    let dmy = 0;
-    let mdy = 0;
-    for (const { row } of dataRows) {
-      if (row.kinds?.[col] === CellKind.Number) continue;
-      const v = row.cells[col] ?? '';
-      const e = localeEvidence(v);
-      if (e === 'id') id++;
-      else if (e === 'en') en++;
-      const d = dateEvidence(v);
-      if (d === 'dmy') dmy++;
-      else if (d === 'mdy') mdy++;
+  // totals: numeric source columns
+  const numericCols: { col: number; field: FieldDef }[] = [];
+  fields.forEach((f, fi) => {
+    const s = sources[fi]!;
+    if (s.kind === 'column' && additive(f)) numericCols.push({ col: s.col, field: f });
+  });
+  if (unp) for (const g of unp.groups) for (const { col, field } of g.cells) if (additive(fields[field]!)) numericCols.push({ col, field: fields[field]! });
+
+  return { head: t, problems, headChanges: changes, reading, map, unp, unpCols, sources, bindings, fromFile, dataField, numericCols, labelCol: t.layout.labelCol };
+}
+
+/** The first word of a row label that is not a totals word ("padi" of "padi total"). */
+function stemOf(row: RawRow, labelCol: number): string {
+  const words = (row.cells[labelCol] ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(jumlah|total|sub|subtotal|grand|keseluruhan|semua)$/.test(w));
+  return words[0] ?? '';
+}
+
+/** Pass 1. */
+async function gather(t: Awaited<ReturnType<typeof streamTable>>, s: Setup): Promise<Evidence> {
+  const width = t.layout.labels.length;
+  const ev = Array.from({ length: width }, () => ({ id: 0, en: 0, dmy: 0, mdy: 0 }));
+  const filled = new Array<number>(width).fill(0);
+  const keys: (Set<string> | null)[] = Array.from({ length: width }, () => new Set<string>());
+  const nameCols = new Set<number>();
+  for (const b of s.bindings) {
+    const src = b.nameField >= 0 ? s.sources[b.nameField]! : undefined;
+    if (src?.kind === 'column') nameCols.add(src.col);
+  }
+  const names = new Map([...nameCols].map((c) => [c, new Set<string>()]));
+  const totalStems = new Set<string>();
+  for await (const batch of t.rows()) {
+    for (const { row, kind } of batch) {
+      if (kind !== RowKind.Data && kind !== RowKind.Total) continue;
+      if (kind === RowKind.Total) {
+        const stem = stemOf(row, s.labelCol);
+        if (stem) totalStems.add(stem);
+      }
+      for (let c = 0; c < width; c++) {
+        const raw = row.cells[c] ?? '';
+        if (row.kinds?.[c] !== CellKind.Number) {
+          const e = ev[c]!;
+          const le = localeEvidence(raw);
+          if (le === 'id') e.id++;
+          else if (le === 'en') e.en++;
+          const d = dateEvidence(raw);
+          if (d === 'dmy') e.dmy++;
+          else if (d === 'mdy') e.mdy++;
+        }
+        const v = raw.trim();
+        if (v === '') continue;
+        if (kind === RowKind.Data) {
+          filled[c]!++;
+          names.get(c)?.add(v);
+        }
+        const k = keys[c];
+        if (k) {
+          if (/^[+-]?\d*[.,]\d+$/.test(v)) keys[c] = null;
+          else {
+            k.add(v);
+            if (k.size > KEY_MAX) keys[c] = null;
+          }
+        }
+      }
     }
-    return { id, en, dmy, mdy };
-  };
-  const ev = t.layout.labels.map((_, c) => evidence(c));
+  }
+  return { ev, filled, keys, names, totalStems };
+}
+
+/** Pass 2: every row converted and written. */
+async function convertTable(t: Awaited<ReturnType<typeof streamTable>>, s: Setup, e: Evidence, schema: TableSchema, info: StandardInfo | undefined, opts: FixOptions, out: import('./write.js').FixOutputs): Promise<Omit<FixPlan, 'changes' | 'changeCount' | 'byRule'>> {
+  const sheet = t.info.sheet;
+  const fields = schema.fields;
+  const { reading, map, unp, unpCols, sources, bindings, fromFile, dataField, numericCols, labelCol, problems } = s;
+  const log = out.log;
+  {
+    // the head's changes, as they were made: layout, renames, unpivot, constants
+    const head = [...s.headChanges, ...renameChanges(t, schema, map, unpCols, e.filled)];
+    const headerRow = t.layout.headerRows.at(-1) ?? 1;
+    if (unp) {
+      for (const g of unp.groups) {
+        for (const { col, field } of g.cells) {
+          head.push({ cell: at(sheet, col, headerRow), rule: 'unpivot', old: t.layout.labels[col]!, new: `${fields[unp.keyField]!.name}=${g.key} → ${fields[field]!.name}` });
+        }
+      }
+    }
+    for (const src of sources) if (src.kind === 'constant') head.push({ cell: src.cell, rule: src.rule, old: '', new: src.value });
+    log.setHead(head);
+  }
+  // the problems and changes of the row being converted (a formula check looks at its row's problems)
+  let rowProblems: FixProblem[] = [];
+  let rowChanges: Change[] = [];
+  const problem = (p: Omit<FixProblem, 'severity'> & { severity?: FixProblem['severity'] }) => rowProblems.push({ severity: 'error', ...(sheet ? { sheet } : {}), ...p });
+
+  // number locale and date order: per column, else from the whole file
+  const ev = e.ev;
   let fileId = t.info.delimiter === ';' ? 1 : 0;
   let fileEn = 0;
-  for (const e of ev) { fileId += e.id; fileEn += e.en; }
+  for (const x of ev) { fileId += x.id; fileEn += x.en; }
   const fileLocale: Locale = fileId > 0 && fileEn === 0 ? 'id' : fileEn > 0 && fileId === 0 ? 'en' : null;
   const localeOf = (c: number): Locale => {
     // the column's convention from the Reading; else what the whole column shows
     const n = reading.columns[c]?.number;
     if (n && n.style !== 'plain') return n.style === 'ambiguous' || n.style === 'mixed' ? null : n.groupChar === '.' || n.decimalChar === ',' ? 'id' : 'en';
-    const e = ev[c]!;
-    if (e.id > 0 && e.en === 0) return 'id';
-    if (e.en > 0 && e.id === 0) return 'en';
-    if (e.id > 0 && e.en > 0) return null;
+    const x = ev[c]!;
+    if (x.id > 0 && x.en === 0) return 'id';
+    if (x.en > 0 && x.id === 0) return 'en';
+    if (x.id > 0 && x.en > 0) return null;
     return fileLocale;
   };
   const orderOf = (c: number): DateOrder | null => {
-    const e = ev[c]!;
-    if (e.dmy > 0 && e.mdy > 0) return null;
-    return e.mdy > 0 ? 'mdy' : 'dmy';
+    const x = ev[c]!;
+    if (x.dmy > 0 && x.mdy > 0) return null;
+    return x.mdy > 0 ? 'mdy' : 'dmy';
   };
   const missing = (() => {
     const m = schema.missingValues?.[0];
@@ -172,6 +322,12 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     if (!x) ctxCache.set(c, (x = ctxOf(c)));
     return x;
   };
+  const zeroCtx = new Map<number, ValueContext>();
+  const ctxZero = (c: number) => {
+    let x = zeroCtx.get(c);
+    if (!x) zeroCtx.set(c, (x = { ...ctx(c), dash: 'zero' }));
+    return x;
+  };
 
   const bpsByName = new Set(bindings.filter((b) => b.nameField >= 0 && sources[b.nameField]!.kind === 'column').map((b) => fields[b.codeField]!.name));
   const convertCell = (row: RawRow, col: number, field: FieldDef, log: boolean): string => {
@@ -182,45 +338,29 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
       if (log && !(r.reason === 'bps-code' && bpsByName.has(field.name))) problem({ code: 'fix-ambiguous', params: { value: raw, choices: `@fix.reason.${r.reason}` }, cell: at(undefined, col, row.n), row: row.n, col: col + 1, field: field.name, value: raw });
       return raw.trim();
     }
-    if (log && r.rule) changes.push({ cell: at(sheet, col, row.n), rule: r.rule, old: raw, new: r.value });
+    if (log && r.rule) rowChanges.push({ cell: at(sheet, col, row.n), rule: r.rule, old: raw, new: r.value });
     return r.value;
   };
 
-  // totals: numeric source columns
-  const numericCols: { col: number; field: FieldDef }[] = [];
-  fields.forEach((f, fi) => {
-    const s = sources[fi]!;
-    if (s.kind === 'column' && additive(f)) numericCols.push({ col: s.col, field: f });
-  });
-  if (unp) for (const g of unp.groups) for (const { col, field } of g.cells) if (additive(fields[field]!)) numericCols.push({ col, field: fields[field]! });
-  const numbersOf = (row: RawRow): Map<number, number> => {
-    const m = new Map<number, number>();
-    for (const { col, field } of numericCols) {
-      const r = convert(row.cells[col] ?? '', row.kinds?.[col], field, { ...ctx(col), dash: 'zero' });
-      m.set(col, r.ok && r.value !== '' ? Number(r.value) : NaN);
-    }
+  const numbersOf = (row: RawRow): Float64Array => {
+    const m = new Float64Array(numericCols.length);
+    numericCols.forEach(({ col, field }, i) => {
+      const r = convert(row.cells[col] ?? '', row.kinds?.[col], field, ctxZero(col));
+      m[i] = r.ok && r.value !== '' ? Number(r.value) : NaN;
+    });
     return m;
   };
-  const seq: Segment[] = [];
   // key columns for totals across a layout: not the label, not a checked number, few distinct whole values or text
-  const labelCol = t.layout.labelCol;
   const checked = new Set(numericCols.map((x) => x.col));
   const keyCols = t.layout.labels.map((_, c) => c).filter((c) => {
     if (c === labelCol || checked.has(c)) return false;
-    const seen = new Set<string>();
-    for (const { row } of dataRows) {
-      const v = (row.cells[c] ?? '').trim();
-      if (v === '') continue;
-      if (/^[+-]?\d*[.,]\d+$/.test(v)) return false;
-      seen.add(v);
-    }
-    return seen.size > 0 && seen.size <= 24;
+    const k = e.keys[c];
+    return !!k && k.size > 0 && k.size <= KEY_MAX;
   });
   const keyOf = (row: RawRow) => keyCols.map((c) => (row.cells[c] ?? '').trim()).join('\u0001').replace(/^\u0001+$/, '');
-  const stemOf = (row: RawRow) => {
-    const words = (row.cells[labelCol] ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(jumlah|total|sub|subtotal|grand|keseluruhan|semua)$/.test(w));
-    return words[0] ?? '';
-  };
+  const totals = new TotalsCheck(numericCols.map(({ col, field }) => ({ col, field: field.name })), sheet, e.totalStems);
+  /** Per totals row: its ratio mismatches (told on its change-log line). */
+  const ratioBad = new Map<number, string[]>();
 
   const formulas = derivedRules(info, fields, (fi) => (sources[fi]!.kind === 'column' ? (sources[fi] as { col: number }).col : -1));
   const cakupan = opts.cakupan ?? coverageFromTitles(t.layout.titleRows);
@@ -231,42 +371,54 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
     let c = contexts.get(b);
     if (!c) {
       const src = b.nameField >= 0 ? sources[b.nameField]! : undefined;
-      const names = src?.kind === 'column' ? t.rows.filter((r) => r.kind === RowKind.Data).map((r) => (r.row.cells[src.col] ?? '').trim()).filter(Boolean) : [];
+      const names = src?.kind === 'column' ? [...(e.names.get(src.col) ?? [])] : [];
       const area = cakupan || b.level === 'provinsi' ? undefined : commonParent(new Set(names), b.level, '');
       contexts.set(b, (c = { siblings: new Set(names.map(foldRegion)), ...(area ? { area } : {}) }));
     }
     return c;
   };
-  const rows: string[][] = [];
+  const kept: string[][] = [];
+  let rowCount = 0;
+  const write = (o: string[]) => {
+    rowCount++;
+    if (kept.length < ROWS_KEPT) kept.push(o);
+    out.row(o);
+  };
   const jurisdiction = opts.jurisdiction && /^\d{2}(\.\d{2}){0,3}$/.test(opts.jurisdiction) ? opts.jurisdiction : undefined;
   let outsideKept = 0;
 
-  for (const { row, kind } of t.rows) {
+  const convertRow = ({ row, kind }: LoadedRow): void => {
     if (kind === RowKind.Total) {
-      seq.push({ kind: 'total', row: { n: row.n, values: numbersOf(row), key: keyOf(row), stem: stemOf(row) } });
+      totals.total(row.n, numbersOf(row), keyOf(row), stemOf(row, labelCol));
       if (formulas.length) {
         const o = fields.map((f, fi) => {
-          const s = sources[fi]!;
-          return s.kind === 'column' ? convert(row.cells[s.col] ?? '', row.kinds?.[s.col], f, ctx(s.col)) : null;
+          const src = sources[fi]!;
+          return src.kind === 'column' ? convert(row.cells[src.col] ?? '', row.kinds?.[src.col], f, ctx(src.col)) : null;
         }).map((r) => (r && r.ok ? r.value : ''));
-        recomputeRow(o, formulas, row, sheet, false, changes, problems, true);
+        recomputeRow(o, formulas, row, sheet, false, rowChanges, rowProblems, true);
+        const bad = rowProblems.filter((p) => p.code === 'total-ratio-mismatch').map((p) => `${p.field} ${p.params?.value}≠${p.params?.expected}`);
+        if (bad.length) ratioBad.set(row.n, bad);
       }
-      changes.push(dropRowChange(sheet, row, 'drop-total-row'));
-      continue;
+      rowChanges.push(dropRowChange(sheet, row, 'drop-total-row'));
+      return;
     }
-    if (kind !== RowKind.Data) continue;
+    if (kind !== RowKind.Data) {
+      const c = rowLayoutChange(sheet, row, kind);
+      if (c) rowChanges.push(c);
+      return;
+    }
     // a value beyond the header is not written: it gets its own change-log line, never lost silently
     for (let c = 0; c < row.cells.length; c++) {
       // beyond the header, or in a column without a label that no field takes
       if (c < t.layout.width && (t.layout.labels[c] || map.fieldOfColumn[c] !== -1 || unpCols.has(c))) continue;
       const v = (row.cells[c] ?? '').trim();
-      if (v !== '') changes.push({ cell: at(sheet, c, row.n), rule: 'drop-extra-cell', old: v, new: '' });
+      if (v !== '') rowChanges.push({ cell: at(sheet, c, row.n), rule: 'drop-extra-cell', old: v, new: '' });
     }
-    if (numericCols.length) seq.push({ kind: 'data', row: { n: row.n, values: numbersOf(row), key: keyOf(row), stem: stemOf(row) } });
+    if (numericCols.length) totals.data(numbersOf(row), keyOf(row), stemOf(row, labelCol));
     const base: string[] = fields.map((f, fi) => {
-      const s = sources[fi]!;
-      if (s.kind === 'column') return convertCell(row, s.col, f, true);
-      if (s.kind === 'constant') return s.value;
+      const src = sources[fi]!;
+      if (src.kind === 'column') return convertCell(row, src.col, f, true);
+      if (src.kind === 'constant') return src.value;
       return missing;
     });
     const outs: string[][] = unp
@@ -294,7 +446,7 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
           const raw = row.cells[codeSrc.col] ?? '';
           if (hit && 'code' in hit) {
             o[b.codeField] = hit.code;
-            if (o === outs[0]) changes.push({ cell: at(sheet, codeSrc.col, row.n), rule: 'code-from-bps-name', old: raw, new: hit.code });
+            if (o === outs[0]) rowChanges.push({ cell: at(sheet, codeSrc.col, row.n), rule: 'code-from-bps-name', old: raw, new: hit.code });
           } else if (o === outs[0]) {
             problem({ code: 'fix-ambiguous', params: { value: raw, choices: '@fix.reason.bps-code' }, cell: at(undefined, codeSrc.col, row.n), row: row.n, col: codeSrc.col + 1, field: fields[b.codeField]!.name, value: raw });
           }
@@ -302,15 +454,15 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
         }
         if (code === missing && name !== missing && name !== '') {
           let hit = lookups.get(name);
-          const ctx = nameContext(b);
-          if (!hit) lookups.set(name, (hit = codeForName(name, b.level, cakupan, ctx.siblings, ctx.area)));
+          const nc = nameContext(b);
+          if (!hit) lookups.set(name, (hit = codeForName(name, b.level, cakupan, nc.siblings, nc.area)));
           const nameCol = nameSrc?.kind === 'column' ? nameSrc.col : 0;
           if ('code' in hit) {
             o[b.codeField] = hit.code;
-            if (o === outs[0]) changes.push({ cell: at(sheet, codeSrc.kind === 'column' ? codeSrc.col : nameCol, row.n), rule: 'code-from-name', old: codeSrc.kind === 'column' ? (row.cells[codeSrc.col] ?? '') : '', new: hit.code });
+            if (o === outs[0]) rowChanges.push({ cell: at(sheet, codeSrc.kind === 'column' ? codeSrc.col : nameCol, row.n), rule: 'code-from-name', old: codeSrc.kind === 'column' ? (row.cells[codeSrc.col] ?? '') : '', new: hit.code });
             if (hit.official && hit.official !== name) {
               o[b.nameField] = hit.official;
-              if (o === outs[0]) changes.push({ cell: at(sheet, nameCol, row.n), rule: 'region-name-spelling', old: name, new: hit.official });
+              if (o === outs[0]) rowChanges.push({ cell: at(sheet, nameCol, row.n), rule: 'region-name-spelling', old: name, new: hit.official });
             }
           } else if (o === outs[0]) {
             const several = 'choices' in hit;
@@ -321,14 +473,14 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
           const official = nameForCode(code, b.level);
           if (official && !sameSpelling(name, official) && compactName(name) === compactName(official)) {
             o[b.nameField] = official;
-            if (o === outs[0] && nameSrc?.kind === 'column') changes.push({ cell: at(sheet, nameSrc.col, row.n), rule: 'region-name-spelling', old: name, new: official });
+            if (o === outs[0] && nameSrc?.kind === 'column') rowChanges.push({ cell: at(sheet, nameSrc.col, row.n), rule: 'region-name-spelling', old: name, new: official });
           }
         } else if (b.nameField >= 0 && (name === missing || name === '') && code !== missing) {
           const found = nameForCode(code, b.level);
           if (found) {
             o[b.nameField] = found;
             const codeCol = codeSrc.kind === 'column' ? codeSrc.col : 0;
-            if (o === outs[0]) changes.push({ cell: at(sheet, nameSrc?.kind === 'column' ? nameSrc.col : codeCol, row.n), rule: 'name-from-code', old: '', new: found });
+            if (o === outs[0]) rowChanges.push({ cell: at(sheet, nameSrc?.kind === 'column' ? nameSrc.col : codeCol, row.n), rule: 'name-from-code', old: '', new: found });
           }
         }
       }
@@ -339,38 +491,62 @@ export function planTable(t: LoadedTable, schema: TableSchema, info: StandardInf
       if (outside) {
         if (opts.keepOutside) outsideKept++;
         else {
-          changes.push({ ...dropRowChange(sheet, row, 'drop-outside-jurisdiction'), new: `${outside} ∉ ${jurisdiction}` });
-          continue;
+          rowChanges.push({ ...dropRowChange(sheet, row, 'drop-outside-jurisdiction'), new: `${outside} ∉ ${jurisdiction}` });
+          return;
         }
       }
     }
-    if (formulas.length) for (const o of outs) recomputeRow(o, formulas, row, sheet, !!opts.recompute, changes, problems);
-    const kept = outs.filter((o) => o.some((v, fi) => dataField[fi] && v !== '' && v !== missing));
+    if (formulas.length) for (const o of outs) recomputeRow(o, formulas, row, sheet, !!opts.recompute, rowChanges, rowProblems);
+    const rowsKept = outs.filter((o) => o.some((v, fi) => dataField[fi] && v !== '' && v !== missing));
     // a data row whose mapped cells are all empty is dropped like a blank row (logged, unless nothing maps at all)
-    if (kept.length === 0 && fromFile.some(Boolean)) changes.push(dropRowChange(sheet, row, 'drop-blank-row'));
-    rows.push(...kept);
+    if (rowsKept.length === 0 && fromFile.some(Boolean)) rowChanges.push(dropRowChange(sheet, row, 'drop-blank-row'));
+    for (const o of rowsKept) write(o);
+  };
+
+  for await (const batch of t.rows()) {
+    for (const r of batch) {
+      convertRow(r);
+      if (rowProblems.length) problems.push(...rowProblems);
+      for (const c of rowChanges) {
+        // a totals row's line waits for the result of its check
+        if (c.rule === 'drop-total-row') log.addLater(c);
+        else log.add(c);
+      }
+      rowProblems = [];
+      rowChanges = [];
+    }
+    await out.flush();
   }
-  const totalProblems = checkTotals(seq, numericCols.map(({ col, field }) => ({ col, field: field.name })), sheet);
+  const totalProblems = totals.finish();
   problems.push(...totalProblems);
   // the drop of a totals row is logged with the result of its check (the tidy data holds no totals)
-  for (const c of changes) {
-    if (c.rule !== 'drop-total-row') continue;
-    const n = rowOf(c.cell);
-    const bad = [...totalProblems, ...problems.filter((p) => p.code === 'total-ratio-mismatch')].filter((p) => p.row === n)
-      .map((p) => p.code === 'total-ratio-mismatch' ? `${p.field} ${p.params?.value}≠${p.params?.expected}` : `${p.field} ${p.params?.value}≠${p.params?.sum}`);
+  const mismatches = new Map<number, string[]>();
+  for (const p of totalProblems) {
+    const list = mismatches.get(p.row!) ?? [];
+    list.push(`${p.field} ${p.params?.value}≠${p.params?.sum}`);
+    mismatches.set(p.row!, list);
+  }
+  for (const c of log.laterRows()) {
+    const n = rowOfCell(c.cell);
+    const bad = [...(mismatches.get(n) ?? []), ...(ratioBad.get(n) ?? [])];
     c.new = bad.length ? `total-mismatch: ${bad.join('; ')}` : numericCols.length ? 'total-ok' : '';
   }
-  changes.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
   return {
     fields,
-    rows,
-    changes,
-    problems,
+    rows: kept,
+    rowCount,
+    problems: problems.list,
+    problemCount: problems.count,
     source: { path: t.info.path, ...(sheet ? { sheet } : {}), format: t.info.format, ...(t.info.encoding ? { encoding: t.info.encoding } : {}), ...(t.info.delimiter ? { delimiter: t.info.delimiter } : {}) },
     ...(cakupan ? { cakupan } : {}),
     ...(jurisdiction ? { jurisdiction: { code: jurisdiction, kept: outsideKept } } : {}),
-    unmappedColumns: unmappedColumns(t, map, unpCols),
+    unmappedColumns: unmappedColumns(t, map, unpCols, e.filled),
   };
+}
+
+function rowOfCell(cell: string): number {
+  const m = /(\d+)$/.exec(cell);
+  return m ? Number(m[1]) : 0;
 }
 
 /** The first region code of a tidy row that lies outside the jurisdiction, if any. */
@@ -393,9 +569,4 @@ export function additive(f: FieldDef): boolean {
   if (f.type !== 'integer' && f.type !== 'number') return false;
   const unit = String(f['satudata:satuan'] ?? '');
   return !NOT_ADDITIVE.test(f.name) && !/[/%]|per |persen|indeks/i.test(unit);
-}
-
-function rowOf(cell: string): number {
-  const m = /(\d+)$/.exec(cell);
-  return m ? Number(m[1]) : 0;
 }

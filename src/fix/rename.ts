@@ -6,8 +6,7 @@ import { cellAddress } from '../read/table.js';
 import { primaryKeyOf, type TableSchema } from '../standards/schema.js';
 import { fieldMap } from '../interpret/interpret.js';
 import type { Reading } from '../interpret/reading.js';
-import type { LoadedTable } from './table.js';
-import { RowKind } from './table.js';
+import type { TableHead } from './table.js';
 import { at } from './layout.js';
 import type { Change, FixProblem } from './types.js';
 
@@ -18,7 +17,7 @@ export interface ColumnMap {
   columnOfField: number[];
 }
 
-export function mapColumns(t: LoadedTable, schema: TableSchema, reading: Reading, problems: FixProblem[]): ColumnMap {
+export function mapColumns(t: TableHead, schema: TableSchema, reading: Reading, problems: FixProblem[]): ColumnMap {
   const headerRow = t.layout.headerRows.at(-1) ?? 1;
   for (const c of reading.columns) {
     if (!c.candidates) continue;
@@ -36,7 +35,7 @@ const LABELS_SHOWN = 12;
  * no column, no unpivot, no --set or title value, not derivable from a region code or name). When no field at
  * all is fed from the file, every field without a source. Null when nothing is missing.
  */
-export function unmappedFields(t: LoadedTable, schema: TableSchema, fed: boolean[], fromFile: boolean[]): FixProblem | null {
+export function unmappedFields(t: TableHead, schema: TableSchema, fed: boolean[], fromFile: boolean[]): FixProblem | null {
   const keys = new Set([...primaryKeyOf(schema), ...(schema.uniqueKeys ?? []).flat()]);
   const fields = schema.fields;
   const nothing = !fromFile.some(Boolean);
@@ -58,7 +57,7 @@ export function unmappedFields(t: LoadedTable, schema: TableSchema, fed: boolean
 }
 
 /** rename-column and drop-column changes for the header. */
-export function renameChanges(t: LoadedTable, schema: TableSchema, map: ColumnMap, unpivoted: Set<number>): Change[] {
+export function renameChanges(t: TableHead, schema: TableSchema, map: ColumnMap, unpivoted: Set<number>, filled: number[]): Change[] {
   const headerRow = t.layout.headerRows.at(-1) ?? 1;
   const out: Change[] = [];
   t.layout.labels.forEach((label, c) => {
@@ -67,25 +66,21 @@ export function renameChanges(t: LoadedTable, schema: TableSchema, map: ColumnMa
     if (fi >= 0) {
       const name = schema.fields[fi]!.name;
       if (name !== label) out.push({ cell: at(t.info.sheet, c, headerRow), rule: 'rename-column', old: label, new: name });
-    } else if (label || columnFilled(t, c)) {
+    } else if (label || (filled[c] ?? 0) > 0) {
       out.push({ cell: at(t.info.sheet, c, headerRow), rule: 'drop-column', old: label, new: '' });
     }
   });
   return out;
 }
 
-/** Columns that hold values but map to no field (nor feed an unpivot): their letter, label and count of values. */
-export function unmappedColumns(t: LoadedTable, map: ColumnMap, unpivoted: Set<number>): { column: string; label: string; values: number }[] {
+/** Columns that hold values but map to no field (nor feed an unpivot): their letter, label and count of values
+ *  (`filled`: per column, the data rows with a value there). */
+export function unmappedColumns(t: TableHead, map: ColumnMap, unpivoted: Set<number>, filled: number[]): { column: string; label: string; values: number }[] {
   const out: { column: string; label: string; values: number }[] = [];
   t.layout.labels.forEach((label, c) => {
     if (map.fieldOfColumn[c] !== -1 || unpivoted.has(c)) return;
-    let values = 0;
-    for (const r of t.rows) if (r.kind === RowKind.Data && (r.row.cells[c] ?? '').trim() !== '') values++;
+    const values = filled[c] ?? 0;
     if (values > 0) out.push({ column: cellAddress(c, 1).replace(/\d+$/, ''), label, values });
   });
   return out;
-}
-
-function columnFilled(t: LoadedTable, c: number): boolean {
-  return t.rows.some((r) => r.kind === RowKind.Data && (r.row.cells[c] ?? '').trim() !== '');
 }

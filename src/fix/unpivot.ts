@@ -9,7 +9,7 @@ import type { FieldDef, TableSchema } from '../standards/schema.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { slug } from '../standards/slug.js';
 import { fold } from '../read/words.js';
-import type { LoadedTable } from './table.js';
+import type { TableHead } from './table.js';
 import { leafLabel } from './layout.js';
 import type { ColumnMap } from './rename.js';
 
@@ -26,7 +26,7 @@ const YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/g;
 
 const names = (f: FieldDef) => [slug(f.name), slug(f.title ?? '')].filter(Boolean);
 
-export function detectUnpivot(t: LoadedTable, schema: TableSchema, info: StandardInfo | undefined, map: ColumnMap): Unpivot | null {
+export function detectUnpivot(t: TableHead, schema: TableSchema, info: StandardInfo | undefined, map: ColumnMap): Unpivot | null {
   const fields = schema.fields;
   const freeCols = t.layout.labels.map((_, c) => c).filter((c) => map.fieldOfColumn[c] === -1 && t.layout.labels[c]);
   const valueFields = fields.map((_, fi) => fi).filter((fi) => map.columnOfField[fi] === -1 && (fields[fi]!.type === 'integer' || fields[fi]!.type === 'number'));

@@ -162,34 +162,67 @@ export interface UnitPart {
  * left). A file-system error becomes an OutputError naming the part's destination.
  */
 export async function writeUnitAtomic(parts: UnitPart[]): Promise<void> {
-  for (const p of parts) checkOutputName(p.dest);
+  await writeUnitStreaming(parts.map((p) => p.dest), async (tmps) => {
+    for (let i = 0; i < parts.length; i++) {
+      try {
+        await parts[i]!.write(tmps[i]!);
+      } catch (err) {
+        // an error about this part's output names it (an input read inside the writer keeps its own error)
+        throw tagOutput(err, parts[i]!.dest, tmps[i]!);
+      }
+    }
+  });
+}
+
+/** Marks a file-system error met while writing to `tmp` (the temporary of `dest`) as an error about `dest`. */
+export function tagOutput(err: unknown, dest: string, tmp: string): unknown {
+  if (isFsError(err) && (err as { unitDest?: string }).unitDest === undefined && aboutOutput(err, dest, tmp)) Object.assign(err, { unitDest: dest });
+  return err;
+}
+
+/**
+ * The same unit, its parts filled together by one writer (fix streams the tidy rows and the change log row by
+ * row): names checked, folders made, then `fill` gets the temporaries (in the order of `dests`) and `scratch`,
+ * which names further temporaries next to a destination (spool files), removed with the others whatever
+ * happens. After `fill` completes, the parts are renamed into place together. A file-system error tagged by
+ * `tagOutput` (or about one destination) becomes an OutputError naming that destination; on an error or an
+ * abort, every temporary is removed and no destination is touched.
+ */
+export async function writeUnitStreaming<T>(dests: string[], fill: (tmps: string[], scratch: (dest: string, suffix: string) => string) => Promise<T>): Promise<T> {
+  for (const d of dests) checkOutputName(d);
   const staged: { dest: string; tmp: string }[] = [];
-  let current: string | undefined;
+  const extra: string[] = [];
   hookSignals();
   try {
-    for (const p of parts) {
-      current = p.dest;
-      await mkdirOut(dirname(p.dest));
-      const tmp = tempNameFor(p.dest);
+    for (const dest of dests) {
+      try {
+        await mkdirOut(dirname(dest));
+      } catch (err) {
+        throw tagOutput(err, dest, tempNameFor(dest));
+      }
+      const tmp = tempNameFor(dest);
       pending.add(tmp);
-      staged.push({ dest: p.dest, tmp });
-      await p.write(tmp);
+      staged.push({ dest, tmp });
     }
-    current = undefined;
+    const scratch = (dest: string, suffix: string) => {
+      const p = `${tempNameFor(dest)}.${suffix}`;
+      pending.add(p);
+      extra.push(p);
+      return p;
+    };
+    const result = await fill(staged.map((s) => s.tmp), scratch);
     await commitUnit(staged);
+    return result;
   } catch (err) {
     if (isFsError(err)) {
-      // while writing: an error about that part's output (an input read keeps its own error); while
-      // renaming into place: the part being moved
-      const failed = current ?? (err as { unitDest?: string }).unitDest;
-      const tmp = staged.find((x) => x.dest === failed)?.tmp;
-      if (failed !== undefined && (current === undefined || aboutOutput(err, failed, tmp))) throw new OutputError(failed, fsReason(err));
+      const failed = (err as { unitDest?: string }).unitDest ?? staged.find((s) => aboutOutput(err, s.dest, s.tmp))?.dest;
+      if (failed !== undefined) throw new OutputError(failed, fsReason(err));
     }
     throw err;
   } finally {
-    for (const s of staged) {
-      pending.delete(s.tmp);
-      await rm(s.tmp, { recursive: true, force: true }).catch(() => undefined);
+    for (const p of [...staged.map((s) => s.tmp), ...extra]) {
+      pending.delete(p);
+      await rm(p, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 }
