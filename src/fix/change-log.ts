@@ -61,7 +61,8 @@ export class Spool {
   /** Hands the buffer to the file and waits while the file's own buffer is full. */
   async flush(): Promise<void> {
     if (this.failed) throw this.failed;
-    if (!this.push() && !this.failed) await Promise.race([once(this.out, 'drain'), once(this.out, 'error').then(([e]) => Promise.reject(e as Error))]);
+    // `once` rejects when the stream emits 'error' while waiting
+    if (!this.push() && !this.failed) await once(this.out, 'drain');
     if (this.failed) throw this.failed;
   }
   /** Writes the rest and closes the file. */
@@ -69,8 +70,12 @@ export class Spool {
     this.push();
     if (this.failed) throw this.failed;
     await new Promise<void>((resolve, reject) => {
-      this.out.once('error', reject);
-      this.out.end(() => (this.failed ? reject(this.failed) : resolve()));
+      // the end callback gets the write error (the 'error' event may come after it)
+      this.out.end((e?: Error | null) => {
+        const failed = e ?? this.failed;
+        if (failed) reject(failed);
+        else resolve();
+      });
     });
   }
   /** Closes without caring (after a failure: the file is removed by the unit). */
