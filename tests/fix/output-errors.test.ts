@@ -4,35 +4,42 @@
  * the errors are injected into the file writer (the tests run as root, so a read-only folder would not refuse).
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 /** The next write stream whose path matches `match` fails with this errno (as Node reports it). */
 const inject: { match?: RegExp; code?: string; withPath?: boolean } = {};
 
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const createWriteStream = ((path: string, opts?: unknown) => {
-    if (inject.match && inject.code && typeof path === 'string' && inject.match.test(path)) {
-      const { code, withPath } = inject;
-      inject.match = undefined;
-      const err = Object.assign(new Error(`${code}: injected`), { code, errno: -1, syscall: withPath ? 'open' : 'write', ...(withPath ? { path } : {}) });
-      // the file is opened (so a half-written temporary exists), then the first write fails
-      const real = fs.createWriteStream(path, opts as never);
-      return new Writable({
-        write(_chunk, _enc, cb) {
-          real.end(() => cb(err));
-        },
-        final(cb) {
-          real.end(() => cb());
-        },
-      });
-    }
-    return fs.createWriteStream(path, opts as never);
+// the error is injected into node:fs itself (its named exports follow the module object once synced), so the
+// writer under test is the real one, whichever test file loaded it first
+const require = createRequire(import.meta.url);
+const fs = require('node:fs') as typeof import('node:fs');
+const realCreate = fs.createWriteStream;
+beforeAll(() => {
+  fs.createWriteStream = ((path: string, opts?: unknown) => {
+    if (!(inject.match && inject.code && typeof path === 'string' && inject.match.test(path))) return realCreate(path, opts as never);
+    const { code, withPath } = inject;
+    inject.match = undefined;
+    const err = Object.assign(new Error(`${code}: injected`), { code, errno: -1, syscall: withPath ? 'open' : 'write', ...(withPath ? { path } : {}) });
+    // the file is opened (so a half-written temporary exists), then the first write fails
+    const real = realCreate(path, opts as never);
+    return new Writable({
+      write(_chunk, _enc, cb) {
+        real.end(() => cb(err));
+      },
+      final(cb) {
+        real.end(() => cb());
+      },
+    });
   }) as typeof fs.createWriteStream;
-  return { ...fs, default: { ...fs, createWriteStream }, createWriteStream };
+  syncBuiltinESMExports();
+});
+afterAll(() => {
+  fs.createWriteStream = realCreate;
+  syncBuiltinESMExports();
 });
 
 const { runFixFile } = await import('../../src/fix/run.js');
