@@ -12,6 +12,7 @@
  * `--time-limit` applies. The input file is never modified; the output is written atomically.
  */
 import { OutputError, refuseSameFile, writeUnitAtomic } from '../io/atomic.js';
+import { drained } from '../io/xlsx-drain.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import type { Issue, Severity, TableReport } from '../report/issue.js';
@@ -209,31 +210,6 @@ export async function annotateWorkbook(report: TableReport[], inputPath: string,
     },
   }]);
   return { cells, issues: listed.length };
-}
-
-/** Bytes the streaming writer may hold for the zip before the copy waits for it (exceljs writes rows into its
- *  zip stream without backpressure: without this wait a fast reader fills memory with compressed-to-be XML). */
-const WRITE_BACKLOG = 4 << 20;
-
-async function drained(ws: StreamSheet): Promise<void> {
-  // the sheet's StreamBuf pipes into the zip entry (a readable-stream PassThrough: its buffered length is in
-  // _writableState.length)
-  type Pipe = { writableLength?: number; _writableState?: { length?: number }; once(event: 'drain', f: () => void): void; removeListener(event: 'drain', f: () => void): void };
-  const pipes = (ws as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
-  const backlog = (p: Pipe) => p._writableState?.length ?? p.writableLength ?? 0;
-  for (const pipe of pipes) {
-    while (backlog(pipe) > WRITE_BACKLOG) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          pipe.removeListener('drain', done);
-          resolve();
-        };
-        const timer = setTimeout(done, 50);
-        pipe.once('drain', done);
-      });
-    }
-  }
 }
 
 /** The first sheet: every issue, worst first, with a link to its cell. */

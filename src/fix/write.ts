@@ -9,6 +9,7 @@
 import { tagOutput, writeUnitStreaming } from '../io/atomic.js';
 import type { FieldDef } from '../standards/schema.js';
 import { safeCsvLine, safeXlsxText } from '../io/safe-cell.js';
+import { drained } from '../io/xlsx-drain.js';
 import type { Change } from './types.js';
 import { ChangeLog, CHANGE_LOG_HEADER, Spool } from './change-log.js';
 
@@ -37,13 +38,13 @@ function csvTidy(tmp: string, fields: FieldDef[]): TidyWriter {
 
 async function xlsxTidy(tmp: string, fields: FieldDef[]): Promise<TidyWriter> {
   const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: false, zip: { zlib: { level: 1 } } });
   const ws = wb.addWorksheet('Data');
   ws.addRow(fields.map((f) => safeXlsxText(f.name))).commit();
   return {
     row: (r) => ws.addRow(r.map((v, i) => (v !== '' && numeric(fields[i]!) && Number.isFinite(Number(v)) ? Number(v) : safeXlsxText(v)))).commit(),
-    // let the zip stream drain to the file between batches
-    flush: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    // exceljs writes rows into its zip stream without backpressure: wait for it between batches
+    flush: () => drained(ws),
     end: async () => {
       ws.commit();
       await wb.commit();
