@@ -123,8 +123,8 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     if (plan.problemCount > SHOWN) {
       // the JSON report lists the first PROBLEMS_KEPT; beyond them, problems are counted, not listed
       const listed = Math.min(plan.problemCount, plan.problems.length);
-      if (listed > SHOWN) w(`  … ${t(lang, 'fix.more', { count: listed - SHOWN, log: o.format })}`);
-      if (plan.problemCount > listed) w(`  … ${t(lang, 'fix.more-counted', { count: plan.problemCount - listed })}`);
+      if (plan.problemCount > listed) w(`  … ${t(lang, 'fix.more-counted', { count: Math.max(0, listed - SHOWN), rest: plan.problemCount - listed })}`);
+      else w(`  … ${t(lang, 'fix.more', { count: listed - SHOWN, log: o.format })}`);
     }
     if (errors.length) {
       w('  ' + t(lang, 'fix.errors-left', { out: result.out, count: check.stats.errors }));
