@@ -9,10 +9,11 @@
  * first PROBLEMS_KEPT problems, with the counts of all (everything is in the output files).
  */
 import type { OpenOptions } from '../read/open.js';
-import { CellKind, type RawRow } from '../read/table.js';
+import { stat } from 'node:fs/promises';
+import { CellKind, ReadError, type RawRow } from '../read/table.js';
 import type { FieldDef, TableSchema } from '../standards/schema.js';
 import type { Standard, StandardInfo } from '../standards/standard.js';
-import { streamTable, RowKind, type LoadedRow, type TableHead } from './table.js';
+import { streamTable, RowKind, type LoadedRow, type StreamedTable, type TableHead } from './table.js';
 import { at, dropRowChange, headChanges, rowLayoutChange } from './layout.js';
 import { mapColumns, renameChanges, unmappedColumns, unmappedFields } from './rename.js';
 import { interpret } from '../interpret/interpret.js';
@@ -26,7 +27,7 @@ import type { Change, FixProblem } from './types.js';
 import type { DateOrder } from '../check/dates.js';
 import { derivedRules, recomputeRow } from './recompute.js';
 import { insideJurisdiction } from '../check/reference.js';
-import { writeFixStreaming, type WrittenLog } from './write.js';
+import { writeFixStreaming, type FixOutputs, type WrittenLog } from './write.js';
 
 export interface FixOptions extends OpenOptions {
   /** What `-` means in numeric columns: missing (default) or zero. */
@@ -104,6 +105,7 @@ export async function planFix(path: string, standard: Standard | { schema: Table
   const schema = standard.schema;
   const info = standard.info;
   // pass 1
+  const version = await versionOf(path);
   const first = await streamTable(path, opts);
   let setup: Setup;
   let evidence: Evidence;
@@ -113,14 +115,28 @@ export async function planFix(path: string, standard: Standard | { schema: Table
   } finally {
     await first.close().catch(() => undefined);
   }
-  // pass 2
+  // pass 2: the same file (a file saved in between would not match what pass 1 saw)
+  if (!sameVersion(version, await versionOf(path))) throw new ReadError('source-error', { reason: '@reason.changed-while-read' });
   const second = await streamTable(path, opts);
   try {
-    const { result, log } = await writeFixStreaming(dest, schema.fields, (out) => convertTable(second, setup, evidence, schema, info, opts, out));
+    const { result, log } = await writeFixStreaming(dest, schema.fields, async (out) => {
+      const r = await convertTable(second, setup, evidence, schema, info, opts, out);
+      if (!sameVersion(version, await versionOf(path))) throw new ReadError('source-error', { reason: '@reason.changed-while-read' });
+      return r;
+    });
     return { plan: { ...result, changes: log.kept, changeCount: log.count, byRule: log.byRule }, log };
   } finally {
     await second.close().catch(() => undefined);
   }
+}
+
+/** Size and modification time of the source, to tell that both passes read the same file. */
+async function versionOf(path: string): Promise<{ size: number; mtimeMs: number } | null> {
+  return stat(path).then((s) => ({ size: s.size, mtimeMs: s.mtimeMs }), () => null);
+}
+
+function sameVersion(a: { size: number; mtimeMs: number } | null, b: { size: number; mtimeMs: number } | null): boolean {
+  return !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 interface Setup {
@@ -211,7 +227,7 @@ function stemOf(row: RawRow, labelCol: number): string {
 }
 
 /** Pass 1. */
-async function gather(t: Awaited<ReturnType<typeof streamTable>>, s: Setup): Promise<Evidence> {
+async function gather(t: StreamedTable, s: Setup): Promise<Evidence> {
   const width = t.layout.labels.length;
   const ev = Array.from({ length: width }, () => ({ id: 0, en: 0, dmy: 0, mdy: 0 }));
   const filled = new Array<number>(width).fill(0);
@@ -262,7 +278,7 @@ async function gather(t: Awaited<ReturnType<typeof streamTable>>, s: Setup): Pro
 }
 
 /** Pass 2: every row converted and written. */
-async function convertTable(t: Awaited<ReturnType<typeof streamTable>>, s: Setup, e: Evidence, schema: TableSchema, info: StandardInfo | undefined, opts: FixOptions, out: import('./write.js').FixOutputs): Promise<Omit<FixPlan, 'changes' | 'changeCount' | 'byRule'>> {
+async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: TableSchema, info: StandardInfo | undefined, opts: FixOptions, out: FixOutputs): Promise<Omit<FixPlan, 'changes' | 'changeCount' | 'byRule'>> {
   const sheet = t.info.sheet;
   const fields = schema.fields;
   const { reading, map, unp, unpCols, sources, bindings, fromFile, dataField, numericCols, labelCol, problems } = s;

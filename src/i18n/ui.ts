@@ -509,6 +509,7 @@ export const UI: Record<string, Phrase> = {
   'reading.bps-evidence': { id: 'kode tanpa titik yang tidak ada di daftar Kemendagri, seperti kode BPS', en: 'undotted codes not in the Kemendagri list, shaped like BPS codes' },
   'fix.outside-kept': { id: '{count} baris di luar wilayah cakupan {cakupan} tetap ditulis (--keep-outside).', en: '{count} rows outside the cakupan {cakupan} were kept (--keep-outside).' },
   // ── fix: streaming (issue 13 item 4): problems beyond those listed are counted ──
+  'reason.changed-while-read': { id: 'berkas berubah selagi dirapikan (dibaca dua kali); jalankan lagi setelah berkas selesai disimpan', en: 'the file changed while it was being fixed (it is read twice); run again once the file is saved' },
   'fix.more-counted': { id: '{count} masalah lagi tercantum di --format json, dan {rest} masalah lainnya hanya dihitung (tidak dicantumkan).', en: '{count} more problems are listed in --format json, and {rest} more are counted, not listed.' },
 };
 
