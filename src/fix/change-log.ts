@@ -6,13 +6,15 @@
  *   3. the rows after the header, in order.
  * Body changes go to spool files next to the log (never to memory); a totals row's line is written last, once
  * the totals check has given its result (`total-ok` / `total-mismatch: …`): the spool keeps the byte offset where
- * each belongs, and the log is assembled by copying the spools with those lines put in place. What is kept in
- * memory is bounded: the head's changes, the totals rows' lines, the first KEPT changes (for the report) and a
- * count per rule.
+ * each belongs (those lines wait in a spool of their own), and the log is assembled by copying the spools with
+ * those lines put in place. What is kept in memory is bounded: the head's changes, two numbers per totals row,
+ * the first KEPT changes (for the report) and a count per rule.
  */
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { safeCsvLine } from '../io/safe-cell.js';
+import { open } from 'node:fs/promises';
+import { safeCsvCell, safeCsvLine } from '../io/safe-cell.js';
+import { F64s } from './totals.js';
 import type { Change } from './types.js';
 
 export const CHANGE_LOG_HEADER = ['sel', 'aturan', 'nilai_lama', 'nilai_baru'];
@@ -97,8 +99,13 @@ export class ChangeLog {
   private readonly keptBody: Change[] = [];
   private readonly countsLoose: RuleCounts = new Map();
   private readonly countsBody: RuleCounts = new Map();
-  /** Lines completed at the end (totals rows), with the body offset where each belongs. */
-  private readonly later: { at: number; change: Change }[] = [];
+  /** Lines completed at the end (totals rows): their text but the last field in a spool; per line its length
+   *  there and the body offset where it belongs. */
+  private readonly laterText: Spool;
+  private readonly laterAt = new F64s();
+  private readonly laterLen = new F64s();
+  /** The kept ones among them (their `new` is set at the end). */
+  private readonly laterKept: { i: number; change: Change }[] = [];
   private count = 0;
 
   constructor(
@@ -107,6 +114,7 @@ export class ChangeLog {
   ) {
     this.loose = new Spool(scratch('loose'));
     this.body = new Spool(scratch('body'));
+    this.laterText = new Spool(scratch('later'));
   }
 
   /** The head's changes (before any body change). */
@@ -132,30 +140,44 @@ export class ChangeLog {
   /** A change whose `new` is settled later (the totals check): its line is written when the log is assembled. */
   addLater(c: Change): void {
     this.count++;
-    this.later.push({ at: this.body.bytes, change: c });
-    if (this.keptBody.length < CHANGES_KEPT) this.keptBody.push(c);
+    const text = safeCsvLine([c.cell, c.rule, c.old], '');
+    const i = this.laterAt.length;
+    this.laterAt.push(this.body.bytes);
+    this.laterLen.push(Buffer.byteLength(text));
+    this.laterText.write(text);
+    if (this.keptBody.length < CHANGES_KEPT) {
+      this.keptBody.push(c);
+      this.laterKept.push({ i, change: c });
+    }
     countInto(this.countsBody, c.rule);
-  }
-
-  /** The changes settled later (the totals rows' lines), in order. */
-  laterRows(): Change[] {
-    return this.later.map((l) => l.change);
   }
 
   async flush(): Promise<void> {
     await this.loose.flush();
     await this.body.flush();
+    await this.laterText.flush();
   }
 
   destroy(): void {
     this.loose.destroy();
     this.body.destroy();
+    this.laterText.destroy();
+  }
+
+  private later: (i: number) => string = () => '';
+
+  /** How the lines added by addLater end: `later(i)` is the last field of the i-th one (asked in order). */
+  settle(later: (i: number) => string): void {
+    this.later = later;
   }
 
   /** Writes the whole log to `tmp` (the unit's temporary). */
   async finish(tmp: string): Promise<{ kept: Change[]; count: number; byRule: RuleCounts }> {
+    const later = this.later;
     await this.loose.end();
     await this.body.end();
+    await this.laterText.end();
+    for (const k of this.laterKept) k.change.new = later(k.i);
     const sorted = [...this.head].sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
     const headLoose = sorted.filter((c) => rowOf(c.cell) === 0);
     const headRows = sorted.filter((c) => rowOf(c.cell) !== 0);
@@ -163,9 +185,22 @@ export class ChangeLog {
     try {
       out.write(safeCsvLine(CHANGE_LOG_HEADER));
       for (const c of headLoose) out.write(line(c));
-      await copyInto(out, this.loose.path, []);
+      await copyInto(out, this.loose.path, noInserts);
       for (const c of headRows) out.write(line(c));
-      await copyInto(out, this.body.path, this.later.map((l) => ({ at: l.at, text: line(l.change) })));
+      const texts = await open(this.laterText.path, 'r');
+      try {
+        const reader = new ChunkReader(texts);
+        let i = 0;
+        const next = async (): Promise<Insert | null> => {
+          if (i >= this.laterAt.length) return null;
+          const bytes = await reader.take(this.laterLen.at(i));
+          const text = Buffer.concat([bytes, Buffer.from(`,${safeCsvCell(later(i))}\n`)]);
+          return { at: this.laterAt.at(i++), bytes: text };
+        };
+        await copyInto(out, this.body.path, next);
+      } finally {
+        await texts.close();
+      }
       await out.end();
     } catch (err) {
       out.destroy();
@@ -185,22 +220,53 @@ export class ChangeLog {
   }
 }
 
-/** Copies a file into `out`, putting each insert's text at its byte offset (offsets ascending). */
-async function copyInto(out: Spool, path: string, inserts: { at: number; text: string }[]): Promise<void> {
+interface Insert {
+  at: number;
+  bytes: Buffer;
+}
+
+const noInserts = async (): Promise<Insert | null> => null;
+
+/** Sequential reads of a file in large chunks, by byte counts. */
+class ChunkReader {
+  private buf = Buffer.alloc(0);
+  private pos = 0;
+  constructor(private readonly fh: import('node:fs/promises').FileHandle) {}
+  async take(len: number): Promise<Buffer> {
+    while (this.buf.length < len) {
+      const chunk = Buffer.alloc(Math.max(1 << 20, len));
+      const { bytesRead } = await this.fh.read(chunk, 0, chunk.length, this.pos);
+      if (bytesRead === 0) throw new Error('change-log spool ended early');
+      this.pos += bytesRead;
+      this.buf = Buffer.concat([this.buf, chunk.subarray(0, bytesRead)]);
+    }
+    const out = this.buf.subarray(0, len);
+    this.buf = this.buf.subarray(len);
+    return out;
+  }
+}
+
+/** Copies a file into `out`, putting each insert at its byte offset (`next` gives them in ascending order). */
+async function copyInto(out: Spool, path: string, next: () => Promise<Insert | null>): Promise<void> {
   let pos = 0;
-  let k = 0;
+  let inserted = 0;
+  let ins = await next();
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     let from = 0;
-    while (k < inserts.length && inserts[k]!.at < pos + chunk.length) {
-      const cut = inserts[k]!.at - pos;
+    while (ins && ins.at < pos + chunk.length) {
+      const cut = ins.at - pos;
       if (cut > from) out.writeBytes(chunk.subarray(from, cut));
-      out.write(inserts[k]!.text);
+      out.writeBytes(ins.bytes);
       from = cut;
-      k++;
+      ins = await next();
+      if (++inserted % 1024 === 0) await out.flush();
     }
     if (from < chunk.length) out.writeBytes(chunk.subarray(from));
     pos += chunk.length;
     await out.flush();
   }
-  for (; k < inserts.length; k++) out.write(inserts[k]!.text);
+  for (; ins; ins = await next()) {
+    out.writeBytes(ins.bytes);
+    if (++inserted % 1024 === 0) await out.flush();
+  }
 }

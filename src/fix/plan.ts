@@ -533,20 +533,14 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
     }
     await out.flush();
   }
-  const totalProblems = totals.finish();
-  problems.push(...totalProblems);
   // the drop of a totals row is logged with the result of its check (the tidy data holds no totals)
-  const mismatches = new Map<number, string[]>();
-  for (const p of totalProblems) {
-    const list = mismatches.get(p.row!) ?? [];
-    list.push(`${p.field} ${p.params?.value}≠${p.params?.sum}`);
-    mismatches.set(p.row!, list);
-  }
-  for (const c of log.laterRows()) {
-    const n = rowOfCell(c.cell);
-    const bad = [...(mismatches.get(n) ?? []), ...(ratioBad.get(n) ?? [])];
-    c.new = bad.length ? `total-mismatch: ${bad.join('; ')}` : numericCols.length ? 'total-ok' : '';
-  }
+  const results: string[] = [];
+  totals.finish((n, found) => {
+    problems.push(...found);
+    const bad = [...found.map((p) => `${p.field} ${p.params?.value}≠${p.params?.sum}`), ...(ratioBad.get(n) ?? [])];
+    results.push(bad.length ? `total-mismatch: ${bad.join('; ')}` : numericCols.length ? TOTAL_OK : '');
+  });
+  log.settle((i) => results[i] ?? '');
   return {
     fields,
     rows: kept,
@@ -560,10 +554,7 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
   };
 }
 
-function rowOfCell(cell: string): number {
-  const m = /(\d+)$/.exec(cell);
-  return m ? Number(m[1]) : 0;
-}
+const TOTAL_OK = 'total-ok';
 
 /** The first region code of a tidy row that lies outside the jurisdiction, if any. */
 function outsideCode(o: string[], bindings: RegionBinding[], missing: string, jurisdiction: string): string | undefined {
