@@ -49,6 +49,27 @@ describe('fix: memory bounded independently of the number of rows', () => {
     }
   });
 
+  it('a totals row after every data row (100k of each): under the bound, every totals line checked and in place', () => {
+    const rows = ['No;Kecamatan;Laki-laki;Perempuan;Jumlah'];
+    for (let i = 1; i <= 100_000; i++) rows.push(`${i};Gerung;1.000;1.000;2.000`, ';Jumlah;1.000;1.000;2.000');
+    const input = join(dir, 'jumlah.csv');
+    writeFileSync(input, rows.join('\n') + '\n');
+    const outDir = join(dir, 'out-jumlah');
+    mkdirSync(outDir);
+    const out = join(outDir, 'rapi.csv');
+    const m = runMeasured(['fix', input, '--standard', 'penduduk-jenis-kelamin-kecamatan', '--out', out, '--format', 'json']);
+    observe('fix 100k totals rows', m);
+    expect(m.code).toBe(1);
+    expect(readdirSync(outDir).sort()).toEqual(['rapi.csv', 'rapi.csv.perubahan.csv']);
+    const lines = readFileSync(`${out}.perubahan.csv`, 'utf8').split('\n');
+    const totals = lines.filter((l) => l.includes(',drop-total-row,'));
+    expect(totals).toHaveLength(100_000);
+    expect(totals.every((l) => l.endsWith(',total-ok'))).toBe(true);
+    // each in its place: the totals row of source row 2k+1 follows the changes of data row 2k
+    expect(lines.findIndex((l) => l.startsWith('B3,drop-total-row,'))).toBeGreaterThan(lines.findIndex((l) => /^[A-Z]2,/.test(l)));
+    if (Number.isFinite(m.rssMb)) expect(m.rssMb).toBeLessThan(BOUND_MB);
+  });
+
   it('--time-limit stops the run: one coded time-limit line, exit 2, no output and no temporary', () => {
     const input = join(dir, 'penduduk-200000.csv');
     if (!existsSync(input)) writeFileSync(input, messyTable(200_000));
