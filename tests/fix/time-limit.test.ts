@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('fix --time-limit', () => {
   it('aborts a run that takes longer: time-limit, no output, no change log, no temporary', async () => {
     const input = join(dir, 'besar.csv');
-    writeFileSync(input, messyTable(40_000));
+    writeFileSync(input, messyTable(15_000));
     const outDir = join(dir, 'hasil');
     const std = await standardById('penduduk-jenis-kelamin-kecamatan');
     const started = performance.now();
@@ -31,7 +31,7 @@ describe('fix --time-limit', () => {
 
   it('an abort while the outputs are being written removes their temporaries (nothing half-written)', async () => {
     const input = join(dir, 'tengah.csv');
-    writeFileSync(input, messyTable(40_000));
+    writeFileSync(input, messyTable(15_000));
     const outDir = join(dir, 'tengah');
     const std = await standardById('penduduk-jenis-kelamin-kecamatan');
     const abort = new AbortController();

@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('fix: both passes read the same file', () => {
   it('a file changed while its outputs are written: source-error "berubah", no output, no temporary', async () => {
     const input = join(dir, 'berubah.csv');
-    writeFileSync(input, messyTable(30_000));
+    writeFileSync(input, messyTable(15_000));
     const outDir = join(dir, 'hasil');
     const std = await standardById('penduduk-jenis-kelamin-kecamatan');
     let changed = false;
