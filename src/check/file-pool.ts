@@ -13,7 +13,8 @@
 import { Worker } from 'node:worker_threads';
 import type { TableReport } from '../report/issue.js';
 import { currentLimits } from '../read/limits.js';
-import { share } from '../standards/region-index.js';
+import { share, type RegionIndexShare } from '../standards/region-index.js';
+import type { TableSchema } from '../standards/schema.js';
 import { ALL_SHEETS, STOP_GRACE_MS, unreadableReport, type FileOptions } from './validate-file.js';
 
 /** What a worker needs to validate one file: plain data (structured-cloned), no callbacks. */
@@ -23,6 +24,8 @@ export interface FileTask {
   id: number;
   path: string;
   opts: FileTaskOptions;
+  /** The parent's region index (shared memory), with a worker's first file when any file may need it. */
+  regions?: RegionIndexShare;
 }
 
 export type FromWorker =
@@ -45,14 +48,18 @@ export interface PoolOptions {
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** Whether the worker has been sent the region index. */
+  regions?: boolean;
   task?: { index: number; started: number; timer?: NodeJS.Timeout };
 }
 
 export async function validateInWorkers(items: ReadonlyArray<{ path: string; opts: FileTaskOptions }>, o: PoolOptions): Promise<TableReport[][]> {
   const out: TableReport[][] = new Array(items.length);
   const script = o.script ?? new URL('./file-worker.js', import.meta.url);
-  // one region index for every thread (about 3 MB, built once here); the workers adopt it
-  const regions = share();
+  // one region index for every thread (about 3 MB; 0.3 s to build): built here once, while the workers start,
+  // and only when a file may check region codes; each worker adopts it with its first file
+  const needRegions = items.some((it) => mayCheckRegions(it.opts));
+  let regions: RegionIndexShare | undefined;
   const grace = o.graceSeconds ?? STOP_GRACE_MS / 1000 + 2;
   let next = 0;
   let done = 0;
@@ -101,7 +108,11 @@ export async function validateInWorkers(items: ReadonlyArray<{ path: string; opt
           finish(index, [unreadableReport(item.path, 'time-limit', { seconds }, started)]);
         }, (seconds + grace) * 1000);
       }
-      slot.worker.postMessage({ id: index, path: item.path, opts: item.opts } satisfies FileTask);
+      if (needRegions && !slot.regions) {
+        regions ??= share();
+        slot.regions = true;
+      }
+      slot.worker.postMessage({ id: index, path: item.path, opts: item.opts, ...(slot.regions && regions ? { regions } : {}) } satisfies FileTask);
     };
     // a worker that ended (terminated, crashed, exited): its file is reported, a new worker takes the rest
     const drop = (slot: Slot) => {
@@ -112,7 +123,7 @@ export async function validateInWorkers(items: ReadonlyArray<{ path: string; opt
     };
     const spawn = () => {
       if (broken) return;
-      const worker = new Worker(script, { workerData: { regions, progress: Boolean(o.onProgress) }, env: { ...process.env, SATUDATA_SHARD: 'never' } });
+      const worker = new Worker(script, { workerData: { progress: Boolean(o.onProgress) }, env: { ...process.env, SATUDATA_SHARD: 'never' } });
       const slot: Slot = { worker, ready: false };
       slots.add(slot);
       worker.on('message', (m: FromWorker) => {
@@ -156,4 +167,11 @@ export async function validateInWorkers(items: ReadonlyArray<{ path: string; opt
     if (items.length === 0) return resolve(out);
     for (let k = 0; k < Math.max(1, Math.min(o.workers, items.length)); k++) spawn();
   });
+}
+
+/** Whether validating with these options may look up region codes (a bound field, or a standard still to match). */
+function mayCheckRegions(opts: FileTaskOptions): boolean {
+  const schema: TableSchema | undefined = opts.schema ?? opts.dataStandard?.schema;
+  if (!schema) return opts.autoStandard !== false;
+  return schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah');
 }

@@ -1,15 +1,15 @@
 /**
  * Worker thread of repository mode (see file-pool.ts): validates the files it is sent, one at a time, and
- * posts back each file's TableReports. It adopts the parent's region index (shared memory) and never splits
+ * posts back each file's TableReports. It adopts the parent's region index (shared memory, sent with its
+ * first file) and never splits
  * a file again (the parent starts it with SATUDATA_SHARD=never).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { adopt, type RegionIndexShare } from '../standards/region-index.js';
+import { adopt } from '../standards/region-index.js';
 import { validateFile } from './validate-file.js';
 import type { FileTask, FromWorker } from './file-pool.js';
 
-const data = workerData as { regions?: RegionIndexShare; progress: boolean };
-if (data.regions) adopt(data.regions);
+const data = workerData as { progress: boolean };
 
 /** Progress goes to the parent at most this often per file. */
 const PROGRESS_MS = 200;
@@ -17,6 +17,7 @@ const PROGRESS_MS = 200;
 const post = (m: FromWorker) => parentPort!.postMessage(m);
 
 parentPort!.on('message', (task: FileTask) => {
+  if (task.regions) adopt(task.regions);
   let last = 0;
   const onProgress = data.progress
     ? (rows: number) => {

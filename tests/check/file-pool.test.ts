@@ -18,9 +18,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A worker that behaves as the file's name says: ok-<ms>, progress, throw, crash, hang. */
 const fake = join(dir, 'fake-worker.mjs');
 writeFileSync(fake, `
-import { parentPort, workerData, threadId } from 'node:worker_threads';
-const report = (path) => ({ path, valid: true, labels: [], stats: { rows: 1, dataRows: 1, errors: 0, warnings: 0, infos: 0, seconds: 0, bytes: 1, fields: 1 }, issues: [], thread: threadId, regions: Boolean(workerData.regions), shard: process.env.SATUDATA_SHARD });
-parentPort.on('message', ({ id, path }) => {
+import { parentPort, threadId } from 'node:worker_threads';
+const report = (path) => ({ path, valid: true, labels: [], stats: { rows: 1, dataRows: 1, errors: 0, warnings: 0, infos: 0, seconds: 0, bytes: 1, fields: 1 }, issues: [], thread: threadId, regions: seen, shard: process.env.SATUDATA_SHARD });
+let seen = false;
+parentPort.on('message', ({ id, path, regions }) => {
+  if (regions) seen = regions.bytes instanceof SharedArrayBuffer;
   if (path.startsWith('ok-')) setTimeout(() => parentPort.postMessage({ id, tables: [report(path)] }), Number(path.slice(3)));
   else if (path === 'progress') { parentPort.postMessage({ id, rows: 500 }); parentPort.postMessage({ id, tables: [report(path)] }); }
   else if (path === 'throw') parentPort.postMessage({ id, error: 'TypeError: boom' });
@@ -54,6 +56,15 @@ describe('validateInWorkers', () => {
     const extra = out.map((t) => t[0] as TableReport & { thread: number; regions: boolean; shard: string });
     expect(new Set(extra.map((x) => x.thread)).size).toBe(2);
     expect(extra.every((x) => x.regions && x.shard === 'never')).toBe(true);
+  });
+
+  it('sends no region index when no file can check region codes', async () => {
+    const schema = { fields: [{ name: 'kode', type: 'string' }] };
+    const out = await validateInWorkers(items(['ok-0', 'ok-1'], { maxErrors: 10, schema, autoStandard: false }), { workers: 2, runHere: here, script: pathToFileURL(fake) });
+    expect(out.map((t) => (t[0] as TableReport & { regions: boolean }).regions)).toEqual([false, false]);
+    const bound = { fields: [{ name: 'kode', type: 'string', 'satudata:kode': { daftar: 'wilayah', tingkat: 'kecamatan' } }] };
+    const out2 = await validateInWorkers(items(['ok-0', 'ok-1'], { maxErrors: 10, schema: bound, autoStandard: false }), { workers: 2, runHere: here, script: pathToFileURL(fake) });
+    expect(out2.map((t) => (t[0] as TableReport & { regions: boolean }).regions)).toEqual([true, true]);
   });
 
   it('passes progress on to the caller', async () => {
