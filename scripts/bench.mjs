@@ -13,6 +13,7 @@
  *   ref-all    the same with codes of all Indonesia, spread (every row a different code from the one before)
  *   fix-N      satudata fix on the N-row CSV (one command: wall, CPU, RSS against the memory bound)
  *   annotate-N satudata validate --annotate on the N-row CSV (idem)
+ *   repo       repository mode: 8 files of 42 MB, worker per file vs one thread (BENCH_ONLY=repo; runs by default)
  *
  * fix and annotate run with the heap capped at 2 GB (a command that is not streaming yet dies there instead of
  * taking the machine): their failure is shown in the row and under Anomalies, not as a bench failure.
