@@ -7,9 +7,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateInWorkers, type FileTaskOptions } from '../../src/check/file-pool.js';
+import { validateFile } from '../../src/check/validate-file.js';
 import type { TableReport } from '../../src/report/issue.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'satudata-file-pool-'));
@@ -98,5 +99,29 @@ describe('validateInWorkers', () => {
   it('when no worker can start, this thread validates every file (time, not correctness)', async () => {
     const out = await validateInWorkers(items(['a', 'b', 'c']), { workers: 2, runHere: here, script: pathToFileURL(broken) });
     expect(out.map((t) => [t[0]!.path, (t[0] as TableReport & { here?: boolean }).here])).toEqual([['a', true], ['b', true], ['c', true]]);
+  });
+
+  it('the real worker (dist/check/file-worker.js): the report of this thread, progress, region codes checked with the shared index', async () => {
+    const rows = ['kode_wilayah,nama_kecamatan,tahun,jumlah'];
+    for (let i = 0; i < 120_000; i++) rows.push(i === 70_000 ? '52.01.99,Entah,2023,5' : `52.01.0${1 + (i % 3)},X,${2000 + (i % 20)},${i}`);
+    const file = join(dir, 'kecamatan.csv');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const schema = { fields: [
+      { name: 'kode_wilayah', type: 'string', 'satudata:kode': { daftar: 'wilayah', tingkat: 'kecamatan' } },
+      { name: 'nama_kecamatan', type: 'string' }, { name: 'tahun', type: 'integer' }, { name: 'jumlah', type: 'integer' },
+    ] };
+    const o: FileTaskOptions = { maxErrors: 100, schema: schema as never, autoStandard: false };
+    const seen: number[] = [];
+    const script = new URL('../../dist/check/file-worker.js', import.meta.url);
+    const [inWorker, other] = await validateInWorkers([{ path: file, opts: o }, { path: file, opts: o }], { workers: 2, runHere: here, script, onProgress: (_p, n) => seen.push(n) });
+    const local = await validateFile(file, o);
+    const plain = (r: TableReport[]) => JSON.parse(JSON.stringify(r, (k, v) => (k === 'seconds' ? 0 : v)));
+    expect(plain(inWorker!)).toEqual(plain(local));
+    expect(plain(other!)).toEqual(plain(local));
+    // the index is there: real codes pass, the unknown one is found
+    expect(local[0]!.issues.map((i) => [i.code, i.value])).toEqual([['unknown-code', '52.01.99']]);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(50_000);
+    expect(fileURLToPath(script)).toMatch(/dist/);
   });
 });
