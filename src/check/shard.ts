@@ -43,6 +43,11 @@ function minBytes(): number {
   return Number.isFinite(v) && v > 0 ? v : SHARD_MIN_BYTES;
 }
 
+/** Whether the load average (1 min, others' work) leaves about one core free for a second thread. */
+export function spareCore(cores = availableParallelism(), load = loadavg()[0]!): boolean {
+  return cores >= 2 && load <= cores - 1.5;
+}
+
 /**
  * Whether splitting a file over two threads pays, from measurements on 2 cores: 1.29× faster with the second
  * core free, 9% slower (and 28% more CPU) with it busy. So: a large enough file, a second core, and a load
@@ -51,7 +56,33 @@ function minBytes(): number {
 export function splitPays(bytes: number, env = process.env.SATUDATA_SHARD, cores = availableParallelism(), load = loadavg()[0]!): boolean {
   if (env === 'never' || bytes < minBytes()) return false;
   if (env === 'always') return true;
-  return cores >= 2 && load <= cores - 1.5;
+  return spareCore(cores, load);
+}
+
+/**
+ * Repository mode: files below this size are not worth a worker thread (SATUDATA_WORKER_MIN_BYTES). A worker
+ * costs 0.15 s to start and about 0.4 s of CPU to warm up (modules, compiled standard); measured on 2 cores,
+ * workers cost +30% CPU on 4 MB files, +12% on 8 MB, +1% on 42 MB (docs/benchmarks.md, Parallelism).
+ */
+export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+
+function workerMinBytes(): number {
+  const v = Number(process.env.SATUDATA_WORKER_MIN_BYTES);
+  return Number.isFinite(v) && v >= 0 ? v : WORKER_MIN_BYTES;
+}
+
+/**
+ * Repository mode: how many worker threads validate files side by side (0 = all on this thread). The same
+ * rule as splitPays — a spare core — plus at least two files worth a thread (≥ WORKER_MIN_BYTES each); then
+ * min(cores, such files, --concurrency) workers. SATUDATA_WORKERS=always|never overrides (tests, bench).
+ * Files in workers are never split again (no nested parallelism).
+ */
+export function fileWorkers(sizes: readonly number[], concurrency: number, env = process.env.SATUDATA_WORKERS, cores = availableParallelism(), load = loadavg()[0]!): number {
+  if (env === 'never' || sizes.length < 2) return 0;
+  if (env === 'always') return Math.max(1, Math.min(Math.max(2, cores), sizes.length, concurrency));
+  const big = sizes.filter((b) => b >= workerMinBytes()).length;
+  if (big < 2 || concurrency < 2 || !spareCore(cores, load)) return 0;
+  return Math.min(cores, big, concurrency);
 }
 
 /** The `shard` option of validateSource for one CSV file. */

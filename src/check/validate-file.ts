@@ -94,27 +94,31 @@ async function validateOne(path: string, opts: FileOptions, sheetsOf?: (src: Row
     if (timedOut) await settled(work, STOP_GRACE_MS);
     const read = err instanceof ReadError ? err : fsError(err);
     if (!read) throw err;
-    const severity = entry(read.code)?.severity ?? 'error';
-    const report: TableReport = {
-      path,
-      valid: false,
-      unreadable: true,
-      labels: [],
-      stats: {
-        rows: 0, dataRows: 0, errors: severity === 'error' ? 1 : 0, warnings: severity === 'warning' ? 1 : 0, infos: 0,
-        seconds: Math.round(performance.now() - started) / 1000, bytes: 0, fields: 0,
-      },
-      issues: [{ code: read.code, severity, params: read.params }],
-    };
-    result = { report };
+    result = { report: unreadableReport(path, read.code, read.params, started) };
   } finally {
     clearTimeout(timer);
   }
   return sheetsOf ? result : result.report;
 }
 
+/** The report of a file that could not be checked: one file-level issue (`started`: performance.now() at its start). */
+export function unreadableReport(path: string, code: string, params: Record<string, string | number>, started: number): TableReport {
+  const severity = entry(code)?.severity ?? 'error';
+  return {
+    path,
+    valid: false,
+    unreadable: true,
+    labels: [],
+    stats: {
+      rows: 0, dataRows: 0, errors: severity === 'error' ? 1 : 0, warnings: severity === 'warning' ? 1 : 0, infos: 0,
+      seconds: Math.round(performance.now() - started) / 1000, bytes: 0, fields: 0,
+    },
+    issues: [{ code, severity, params }],
+  };
+}
+
 /** How long the time limit waits for aborted work to wind down (it stops at its next chunk or batch). */
-const STOP_GRACE_MS = 1500;
+export const STOP_GRACE_MS = 1500;
 
 /** Resolves when p settles, or after `ms` (a timer that does not keep the process alive). */
 function settled(p: Promise<unknown>, ms: number): Promise<void> {

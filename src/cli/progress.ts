@@ -3,6 +3,8 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 
 export interface Progress {
+  /** Whether anything is shown (an interactive terminal, not CI). */
+  readonly enabled: boolean;
   /** Rows read so far in a file. */
   update(file: string, rows: number): void;
   /** Any other progress line. */
@@ -28,6 +30,7 @@ export function createProgress(lang: Lang): Progress {
     });
   };
   return {
+    enabled,
     update(file, rows) {
       if (enabled) status(t(lang, 'cli.progress', { file, rows: rows.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US') }));
     },

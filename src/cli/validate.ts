@@ -1,6 +1,6 @@
 /**
  * `satudata validate`: options → jobs (files as given; folders in repository mode) → validateFile per job,
- * with bounded concurrency → one report → formatter (+ the JSON report with --output) → exit code.
+ * on worker threads when it pays (check/file-pool.ts), else with bounded concurrency on this thread → one report → formatter (+ the JSON report with --output) → exit code.
  */
 import { stat } from 'node:fs/promises';
 import type { Lang } from '../i18n/lang.js';
@@ -13,6 +13,7 @@ import { delimiterOption, outputFolderMissing, positiveOption, printCoded, usage
 import { resolveStandardOption } from './standard-option.js';
 import { createProgress } from './progress.js';
 import type { RepoJob } from '../repo/plan.js';
+import type { FileTaskOptions } from '../check/file-pool.js';
 import { sheetArg } from './options.js';
 import { termSafe } from '../report/terminal-safe.js';
 
@@ -40,7 +41,7 @@ export interface ValidateCliOptions {
 /** One file to validate, with what the repository config or a package says about it. */
 type Job = Omit<RepoJob, 'rel'>;
 
-/** Bounded async concurrency (measured on 2 cores: worker threads did not pay off, see README). */
+/** At most this many files at once: async on one thread, or worker threads when fileWorkers says they pay (docs/benchmarks.md). */
 export const DEFAULT_CONCURRENCY = 4;
 
 /** A folder argument is a repository, unless it is named like a data file (a folder called `x.csv`). */
@@ -106,10 +107,9 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const sheet = sheetArg(o.sheet);
   const cliFixed = Boolean(schema || dataStandard);
   const progress = createProgress(o.lang);
-  const { mapPool } = await import('../io/pool.js');
-  const results = await mapPool(jobs, concurrency, async (job) => {
+  const tasks = jobs.map((job) => {
     const own = !cliFixed && job.fixed;
-    const tables = await validateFile(job.path, {
+    const opts: FileTaskOptions = {
       schema: cliFixed ? schema : own ? job.schema : undefined,
       dataStandard: cliFixed ? dataStandard : own ? job.dataStandard : undefined,
       autoStandard: cliFixed || own ? false : { dir: o.standards },
@@ -119,10 +119,22 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
       sheet: sheet ?? job.sheet,
       delimiter: delimiter ?? job.delimiter,
       ...(timeLimitSeconds ? { timeLimitSeconds } : {}),
-      onProgress: (rows) => progress.update(job.path, rows),
-    });
-    return tables;
+    };
+    return { path: job.path, opts };
   });
+  // several files on several cores (worker per file) when it pays, else bounded async concurrency on this thread
+  const { fileWorkers } = await import('../check/shard.js');
+  const sizes = tasks.length > 1 ? await Promise.all(tasks.map((tk) => stat(tk.path).then((st) => st.size, () => 0))) : [];
+  const workers = fileWorkers(sizes, concurrency);
+  const here = (path: string, opts: FileTaskOptions) => validateFile(path, { ...opts, onProgress: (rows) => progress.update(path, rows) });
+  let results: TableReport[][];
+  if (workers > 0) {
+    const { validateInWorkers } = await import('../check/file-pool.js');
+    results = await validateInWorkers(tasks, { workers, runHere: here, onProgress: progress.enabled ? (path, rows) => progress.update(path, rows) : undefined });
+  } else {
+    const { mapPool } = await import('../io/pool.js');
+    results = await mapPool(tasks, concurrency, (tk) => here(tk.path, tk.opts));
+  }
   progress.stop();
   const tables: TableReport[] = [];
   for (let i = 0; i <= results.length; i++) {

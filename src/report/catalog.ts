@@ -486,6 +486,10 @@ export const CATALOG = {
   'config-token-invalid': e('error', ['#config'],
     ['Token tidak sah', 'Token portal {portal} (dari {source}) berisi baris baru atau karakter kendali; token itu tidak dapat dikirim.', 'Simpan ulang token tanpa baris baru: satudata config set-portal {portal} --token-stdin (atau perbaiki variabel lingkungannya).'],
     ['Invalid token', 'The token of portal {portal} (from {source}) contains a newline or control character; it cannot be sent.', 'Store the token again without a newline: satudata config set-portal {portal} --token-stdin (or fix the environment variable).']),
+  // ── repository mode on several cores (h-repo: worker per file) ──────────────────
+  'check-failed': e('error', ['#file'],
+    ['Pemeriksaan gagal', 'Pemeriksaan berkas ini berhenti karena galat di dalam satudata ({detail}); berkas tidak diperiksa.', 'Ulangi perintahnya; bila tetap gagal, jalankan dengan SATUDATA_WORKERS=never dan laporkan ke pengelola satudata beserta berkasnya.'],
+    ['Check failed', 'Checking this file stopped on an error inside satudata ({detail}); the file was not checked.', 'Run the command again; if it still fails, run it with SATUDATA_WORKERS=never and report it to the satudata maintainers with the file.']),
 } satisfies Record<string, CatalogEntry>;
 
 export function entry(code: string): CatalogEntry | undefined {
