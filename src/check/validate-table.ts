@@ -107,6 +107,8 @@ export interface ExtensionContext {
   sink: IssueSink;
   schema: TableSchema;
   fieldColumns: number[];
+  /** The interpretation of the table (columns, code systems), when one was made. */
+  reading?: Reading | null;
 }
 
 /**
@@ -120,6 +122,8 @@ export interface RowExtension {
   /** It keeps no state across rows (a file may then be validated in two shards). */
   shardable?: boolean;
   row(byColumn: (string | null | undefined)[], row: RawRow): void;
+  /** Sees each total or subtotal row (raw cells), when it wants them. */
+  total?(row: RawRow): void;
   finish(): void;
 }
 
@@ -177,7 +181,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   let pkNames: string[] = [];
   const uniqueKeySets: { cols: number[]; names: string[]; seen: KeyIndex }[] = [];
   const buildExtensions = (sch: TableSchema): RowExtension[] =>
-    (opts.extensions ?? []).map((make) => make({ sink, schema: sch, fieldColumns })).filter((x): x is RowExtension => x !== null);
+    (opts.extensions ?? []).map((make) => make({ sink, schema: sch, fieldColumns, reading })).filter((x): x is RowExtension => x !== null);
   let extensions: RowExtension[] = [];
   // how each column's numbers and markers are read (handed to the second shard of a large CSV)
   const conventions: (ColumnConvention | null)[] = new Array(width).fill(null);
@@ -274,6 +278,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
           totals.push(row.n);
           // totals are written like the data: their markers and number styles count for the columns
           for (let c = 0; c < expected && c < cells.length; c++) profiles[c]?.add(cells[c]!, kinds?.[c], row);
+          for (let x = 0; x < extensions.length; x++) extensions[x]!.total?.(row);
           if (aggregates) aggregates.total(row, text);
           else sink.add('total-row', { text: text || '—', status: '@agg.status.unchecked' }, { row: row.n, line: row.line, col: firstCol(row) });
         } else if (kind === RowKind.Footnote) {
@@ -320,7 +325,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (wantValues) {
         if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
         // extensions read the row's canonical values by column during row() and keep nothing of them
-        if (extensions.length && schema) for (let x = 0; x < extensions.length; x++) extensions[x]!.row(keys, row);
+        if (extensions.length) for (let x = 0; x < extensions.length; x++) extensions[x]!.row(keys, row);
       }
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
     }

@@ -508,6 +508,8 @@ export const UI: Record<string, Phrase> = {
   'fix.unmapped-column': { id: '{column} "{label}": {count} nilai', en: '{column} "{label}": {count} values' },
   'reading.bps-evidence': { id: 'kode tanpa titik yang tidak ada di daftar Kemendagri, seperti kode BPS', en: 'undotted codes not in the Kemendagri list, shaped like BPS codes' },
   'fix.outside-kept': { id: '{count} baris di luar wilayah cakupan {cakupan} tetap ditulis (--keep-outside).', en: '{count} rows outside the cakupan {cakupan} were kept (--keep-outside).' },
+  // ── region names read without a standard (h-names) ──
+  'hint.name-truncated': { id: '; nama yang tertulis tampaknya terpotong (mis. oleh lebar sel)', en: '; the name written looks cut short (e.g. at the cell width)' },
 };
 
 /** Fills {name} placeholders; `{name?}` is optional (empty when the param is not given). */

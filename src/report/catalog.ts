@@ -486,6 +486,10 @@ export const CATALOG = {
   'config-token-invalid': e('error', ['#config'],
     ['Token tidak sah', 'Token portal {portal} (dari {source}) berisi baris baru atau karakter kendali; token itu tidak dapat dikirim.', 'Simpan ulang token tanpa baris baru: satudata config set-portal {portal} --token-stdin (atau perbaiki variabel lingkungannya).'],
     ['Invalid token', 'The token of portal {portal} (from {source}) contains a newline or control character; it cannot be sent.', 'Store the token again without a newline: satudata config set-portal {portal} --token-stdin (or fix the environment variable).']),
+  // ── region names read without a standard (h-names: code–name pairs, names alone, issue 10 corpus) ──
+  'code-two-names': e('warning', ['#cell', '#code'],
+    ['Satu kode dua nama', 'Kode {code} ditulis dengan {count} nama berbeda di berkas ini: "{name}" (baris {rows}) dan "{other}" (baris {otherRows}).', 'Satu kode wilayah hanya punya satu nama: periksa baris-baris itu, mungkin nama atau kodenya tergeser.'],
+    ['One code, two names', 'Code {code} is written with {count} different names in this file: "{name}" (rows {rows}) and "{other}" (rows {otherRows}).', 'A region code has one name: check those rows, the name or the code may have shifted.']),
 } satisfies Record<string, CatalogEntry>;
 
 export function entry(code: string): CatalogEntry | undefined {

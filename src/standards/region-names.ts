@@ -52,6 +52,34 @@ function compactIndex(level: Level, within: string): Map<string, Region[]> {
   return idx;
 }
 
+/** Abbreviations of the words inside official names written out: "KOTA ADM. JAKARTA", "KAB. KEP. SERIBU". */
+export function expandAbbreviations(name: string): string {
+  return name.replace(/\bAdm\b\.?/gi, 'Administrasi').replace(/\bKep\b\.?(?=\s*\S)/gi, 'Kepulauan');
+}
+
+/** Every region of a level (within an area, '' for everywhere) whose compact name is the given name's. */
+export function regionsByCompactName(name: string, level: Level, within = ''): Region[] {
+  return compactIndex(level, within).get(compactName(name)) ?? [];
+}
+
+/**
+ * The one region of a level within an area whose compact name starts with the given one (a name cut at the
+ * cell width: "Lombok Ten" for Lombok Tengah). At least 4 letters; undefined when none or several fit.
+ */
+export function truncatedFrom(name: string, level: Level, within: string): Region | undefined {
+  const k = compactName(name);
+  if (k.length < 4) return undefined;
+  let found: Region | undefined;
+  for (const [key, regions] of compactIndex(level, within)) {
+    if (key.length <= k.length || !key.startsWith(k)) continue;
+    for (const r of regions) {
+      if (found && found.code !== r.code) return undefined;
+      found = r;
+    }
+  }
+  return found;
+}
+
 /** Whether a name is the official one up to case and prefix (no spelling difference). */
 export function sameSpelling(given: string, official: string): boolean {
   const a = nameKeys(given);
