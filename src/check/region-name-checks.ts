@@ -18,7 +18,7 @@
  */
 import type { ColumnReading } from '../interpret/reading.js';
 import type { RawRow } from '../read/table.js';
-import { findByName, foldRegion, nameKeys, normaliseCode, region, type Level, type Region } from '../standards/regions.js';
+import { findByName, nameKeys, normaliseCode, region, type Level, type Region } from '../standards/regions.js';
 import { compactName, expandAbbreviations, namePrefix, regionsByCompactName, sameSpelling, truncatedFrom } from '../standards/region-names.js';
 import type { ExtensionContext, RowExtension } from './validate-table.js';
 import type { IssueSink } from './sink.js';
@@ -32,7 +32,7 @@ const AGREEMENT = 0.75;
 const ROWS_SHOWN = 8;
 
 /** A number glued before a name: "010. Prajurit Kulon", "[5201] Lombok Barat", "5201 Lombok Barat", "01) Meri". */
-const GLUED_CODE = /^\s*[[(]?\d{1,10}[\])]?\s*[.):-]?\s+(?=\S)/;
+const GLUED_CODE = /^\s*(?:\[\d{1,10}\]|\(\d{1,10}\)|\d{1,10}[.)]|\d{3,10}(?=\s))\s*(?=\S)/;
 const LEVEL_WORDS: [RegExp, Level[]][] = [
   [/\b(kecamatan|kec)\b/, ['kecamatan']],
   [/\b(kelurahan|desa|kel|village)\b/, ['desa_kelurahan']],
@@ -51,6 +51,8 @@ interface PairColumn {
   code: number;
   name: number;
   label: string;
+  /** Kemendagri codes: names are checked against the reference (BPS numbering: only against each other). */
+  reference: boolean;
   /** code → name (as written) → rows */
   pairs: Map<string, Map<string, Seen>>;
   size: number;
@@ -76,9 +78,10 @@ export function regionNameChecks(ctx: ExtensionContext): RowExtension | null {
     if (n === undefined || paired.has(n)) continue;
     paired.add(n);
     const bps = c.codes.system === 'bps' || /(\b|_)bps(\b|_)/i.test(c.label);
-    if (!bps && c.codes.level) pairs.push({ code: c.index, name: n, label: cols[n]!.label, pairs: new Map(), size: 0 });
+    if (!bps && !c.codes.level) continue;
+    pairs.push({ code: c.index, name: n, label: cols[n]!.label, reference: !bps, pairs: new Map(), size: 0 });
     // BPS numbering is not Kemendagri's: its names are read by name, within the area most of them share
-    else if (bps) names.push({ col: n, label: cols[n]!.label, levels: bpsLevels(c.codes.example, cols[n]!.label), names: new Map() });
+    if (bps) names.push({ col: n, label: cols[n]!.label, levels: bpsLevels(c.codes.example, cols[n]!.label), names: new Map() });
   }
   for (const c of cols) {
     if (paired.has(c.index) || c.codes || c.values === 0 || c.numeric > 0 || c.category) continue;
@@ -194,7 +197,7 @@ function checkPairs(p: PairColumn, sink: IssueSink): void {
   let disagree = 0;
   for (const [code, byName] of p.pairs) {
     for (const seen of byName.values()) {
-      const v = judgePair(code, seen.text);
+      const v = p.reference ? judgePair(code, seen.text) : null;
       if (v?.ok) agree++;
       else if (v) disagree++;
       verdicts.push({ code, seen, v });
@@ -213,7 +216,10 @@ function checkPairs(p: PairColumn, sink: IssueSink): void {
       if (!v || v.ok) continue;
       told.add(code);
       const r = v.region;
-      const other = findByName(seen.text, r.level, r.code.slice(0, 2)).filter((x) => x.code !== r.code);
+      let other = findByName(seen.text, r.level, r.code.slice(0, 2)).filter((x) => x.code !== r.code);
+      // "Kota Bima" is the kota, not Kabupaten Bima
+      const prefix = namePrefix(seen.text);
+      if (prefix && other.length > 1) other = other.filter((x) => namePrefix(x.name) === prefix);
       const suggestion = v.truncated ? '@hint.name-truncated' : other.length === 1 ? `@hint.code-for-name:${other[0]!.code}` : '';
       for (let k = 0; k < seen.rows.length; k++) {
         sink.add('name-mismatch', { code: r.code, name: seen.text.trim(), expectedName: r.name, suggestion }, { row: seen.rows[k]!, line: seen.lines[k], col: p.name, field: p.label, value: seen.text });
@@ -225,7 +231,7 @@ function checkPairs(p: PairColumn, sink: IssueSink): void {
     if (told.has(code) || byName.size < 2) continue;
     const groups = new Map<string, Seen[]>();
     for (const s of byName.values()) {
-      const k = foldRegion(s.text);
+      const k = compactName(expandAbbreviations(s.text));
       groups.set(k, [...(groups.get(k) ?? []), s]);
     }
     if (groups.size < 2) continue;
@@ -244,6 +250,21 @@ function rowList(group: Seen[], count: number): string {
   const rows = group.flatMap((s) => s.rows).sort((a, b) => a - b);
   const shown = rows.slice(0, ROWS_SHOWN).join(', ');
   return count > ROWS_SHOWN ? `${shown}, … (${count})` : shown;
+}
+
+/**
+ * Whether a name is its official name cut short the way a narrow cell cuts it: inside a word, after at least
+ * one whole word ("Lombok Ten"), or at the column's longest text (every cut name has the cell's width).
+ */
+function cutShort(name: string, official: string, width: number): boolean {
+  const words = nameKeys(official).at(-1)!.split(' ');
+  const cut = compactName(name).length;
+  let at = 0;
+  for (const w of words) {
+    at += w.length;
+    if (at === cut) return false;
+  }
+  return nameKeys(name).at(-1)!.trim().split(' ').length >= 2 || name.trim().length === width;
 }
 
 /** The name without a glued code, letter spacing kept (compact matching folds it). */
@@ -278,6 +299,7 @@ function checkNames(c: NameColumn, sink: IssueSink): void {
     return hits;
   });
   const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  const width = Math.max(...entries.map((e) => e.name.length));
   const [area, best] = ranked[0] ?? ['', 0];
   if (!area || best < 3 || best < entries.length / 2 || (ranked[1] && ranked[1][1] === best)) return;
   entries.forEach((e, i) => {
@@ -288,7 +310,7 @@ function checkNames(c: NameColumn, sink: IssueSink): void {
       official = inArea[0];
     } else {
       const cut = levelsOf(e.name, c.levels).map((l) => truncatedFrom(e.name, l, area)).filter((r): r is Region => !!r);
-      if (new Set(cut.map((r) => r.name)).size !== 1) return;
+      if (new Set(cut.map((r) => r.name)).size !== 1 || !cutShort(e.name, cut[0]!.name, width)) return;
       official = cut[0];
     }
     for (let k = 0; k < e.s.rows.length; k++) {
