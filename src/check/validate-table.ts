@@ -22,6 +22,7 @@ import { readLines } from '../read/csv-lines.js';
 import { CsvTokenizer } from '../read/csv-tokenizer.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { AggregatePass, type AggregatePassState } from './aggregate-pass.js';
+import { foldOncePerColumn } from './shard-merge.js';
 
 export interface TableOptions {
   schema?: TableSchema;
@@ -337,6 +338,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   await source.close();
   opts.signal?.throwIfAborted();
   if (tail) {
+    // per-column findings of the shard's rows (bps-code with its count): merged into the first shard's line
+    for (const x of extensions) x.finish();
     // the first shard reports everything that needs the whole table, from this state
     tail.collect({
       pk: pkColumns.length ? pkSeen.export() : null,
@@ -384,6 +387,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
 
   for (const x of extensions) x.finish();
+  if (handle) foldOncePerColumn(sink);
   aggregates?.finish();
   if (pkColumns.length) reportDuplicates(pkSeen, pkColumns, pkNames, sink, true, lineOf);
   for (const uk of uniqueKeySets) reportDuplicates(uk.seen, uk.cols, uk.names, sink, false, lineOf);
