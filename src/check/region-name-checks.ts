@@ -45,6 +45,8 @@ interface Seen {
   lines: (number | undefined)[];
   count: number;
   text: string;
+  /** The parent area its BPS code names (the code's first digits), when it has one. */
+  group?: string;
 }
 
 interface PairColumn {
@@ -62,7 +64,10 @@ interface NameColumn {
   col: number;
   label: string;
   levels: Level[];
+  /** group + text → rows */
   names: Map<string, Seen>;
+  /** The BPS code column beside the names: its first digits group the names by parent area. */
+  codeCol?: number;
 }
 
 export function regionNameChecks(ctx: ExtensionContext): RowExtension | null {
@@ -72,6 +77,7 @@ export function regionNameChecks(ctx: ExtensionContext): RowExtension | null {
   const pairs: PairColumn[] = [];
   const paired = new Set<number>();
   const names: NameColumn[] = [];
+  const bpsNames: NameColumn[] = [];
   for (const c of cols) {
     if (!c.codes || !/kode|code|\bkd\b/i.test(c.label)) continue;
     const n = nameColumnOf(c, cols);
@@ -81,8 +87,10 @@ export function regionNameChecks(ctx: ExtensionContext): RowExtension | null {
     if (!bps && !c.codes.level) continue;
     pairs.push({ code: c.index, name: n, label: cols[n]!.label, reference: !bps, pairs: new Map(), size: 0 });
     // BPS numbering is not Kemendagri's: its names are read by name, within the area most of them share
-    if (bps) names.push({ col: n, label: cols[n]!.label, levels: bpsLevels(c.codes.example, cols[n]!.label), names: new Map() });
+    if (bps) bpsNames.push({ col: n, label: cols[n]!.label, levels: bpsLevels(c.codes.example, cols[n]!.label), names: new Map(), codeCol: c.index });
   }
+  // a crosswalk (BPS and Kemendagri columns side by side) keeps BPS's own spellings: only the Kemendagri names are checked
+  if (!pairs.some((p) => p.reference)) names.push(...bpsNames);
   for (const c of cols) {
     if (paired.has(c.index) || c.codes || c.values === 0 || c.numeric > 0 || c.category) continue;
     const label = c.label.toLowerCase().replace(/[_/]/g, ' ');
@@ -108,37 +116,43 @@ export function regionNameChecks(ctx: ExtensionContext): RowExtension | null {
       }
       note(s, row);
     }
-    for (const c of names) {
-      const text = row.cells[c.col];
-      if (!text?.trim()) continue;
-      let s = c.names.get(text);
-      if (!s) {
-        if (c.names.size >= MAX_DISTINCT) continue;
-        c.names.set(text, (s = { rows: [], lines: [], count: 0, text }));
-      }
-      note(s, row);
-    }
+    for (const c of names) noteName(c, row);
   };
   return {
     needs: [],
     row: (_values, row) => see(row),
     // subtotal rows carry names too ("Kecamatan Magersari" above its kelurahan)
     total: (row) => {
-      for (const c of names) {
-        const text = row.cells[c.col];
-        if (text?.trim() && c.names.has(text)) note(c.names.get(text)!, row);
-        else if (text?.trim() && c.names.size < MAX_DISTINCT) {
-          const s: Seen = { rows: [], lines: [], count: 0, text };
-          c.names.set(text, s);
-          note(s, row);
-        }
-      }
+      for (const c of names) noteName(c, row);
     },
     finish() {
       for (const p of pairs) checkPairs(p, ctx.sink);
       for (const c of names) checkNames(c, ctx.sink);
     },
   };
+}
+
+/** A name cell, grouped by the parent area of its BPS code (the code column's, or one glued before the name). */
+function noteName(c: NameColumn, row: RawRow): void {
+  const text = row.cells[c.col];
+  if (!text?.trim()) return;
+  const group = parentOfBps(c.codeCol === undefined ? GLUED_BPS.exec(text)?.[1] : row.cells[c.codeCol]?.trim());
+  const key = group ? `${group}\u0000${text}` : text;
+  let s = c.names.get(key);
+  if (!s) {
+    if (c.names.size >= MAX_DISTINCT) return;
+    c.names.set(key, (s = { rows: [], lines: [], count: 0, text, ...(group ? { group } : {}) }));
+  }
+  note(s, row);
+}
+
+/** A full BPS code glued before a name: "[5201010] Sekotong", "5201 Lombok Barat". */
+const GLUED_BPS = /^\s*\[?(\d{4}|\d{7}|\d{10})\]?[\s.):-]/;
+
+/** The parent area a BPS code names: its province for a kabupaten code, its kabupaten for a kecamatan code… */
+function parentOfBps(code: string | undefined): string | undefined {
+  const n = code?.length;
+  return n === 4 ? code!.slice(0, 2) : n === 7 ? code!.slice(0, 4) : n === 10 ? code!.slice(0, 7) : undefined;
 }
 
 function note(s: Seen, row: RawRow): void {
@@ -288,9 +302,17 @@ function areaOf(r: Region, kabTable: boolean): string {
 }
 
 function checkNames(c: NameColumn, sink: IssueSink): void {
+  // names with a BPS parent code are read within their own parent's area, the others together
+  const groups = new Map<string, Seen[]>();
+  for (const s of c.names.values()) groups.set(s.group ?? '', [...(groups.get(s.group ?? '') ?? []), s]);
+  for (const [group, seen] of groups) checkGroup(c, seen, group !== '' ? 2 : 3, sink);
+}
+
+/** The names of one area: the area most of them are found in (at least `least` names), then each name in it. */
+function checkGroup(c: NameColumn, seen: Seen[], least: number, sink: IssueSink): void {
   const kabTable = c.levels.every((l) => l === 'kabupaten_kota');
-  const entries = [...c.names.values()].map((s) => ({ s, name: bareName(s.text) })).filter((e) => /\p{L}{3}/u.test(e.name.replace(/\s/g, '')));
-  if (entries.length < 3) return;
+  const entries = seen.map((s) => ({ s, name: bareName(s.text) })).filter((e) => /\p{L}{3}/u.test(e.name.replace(/\s/g, '')));
+  if (entries.length < least) return;
   // where most names are found: one vote per name and area
   const votes = new Map<string, number>();
   const hitsOf = entries.map((e) => {
@@ -301,7 +323,7 @@ function checkNames(c: NameColumn, sink: IssueSink): void {
   const ranked = [...votes].sort((a, b) => b[1] - a[1]);
   const width = Math.max(...entries.map((e) => e.name.length));
   const [area, best] = ranked[0] ?? ['', 0];
-  if (!area || best < 3 || best < entries.length / 2 || (ranked[1] && ranked[1][1] === best)) return;
+  if (!area || best < least || best < entries.length / 2 || (ranked[1] && ranked[1][1] === best)) return;
   entries.forEach((e, i) => {
     const inArea = hitsOf[i]!.filter((r) => areaOf(r, kabTable) === area);
     let official: Region | undefined;

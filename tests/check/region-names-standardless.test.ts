@@ -97,6 +97,25 @@ describe('columns of region names without codes', () => {
     expect(named(issues, 'region-name-spelling')).toEqual([]);
   });
 
+  it('names beside BPS codes are read within the area of their BPS parent code (two kabupaten in one table), never by inserting dots', async () => {
+    const issues = await issuesOf([
+      'kode_kecamatan,nama_kecamatan,jumlah',
+      '5201010,Sekotong,1', '5201011,Lembar,2', '5201020,Gerung,3', '5201030,Labu Api,4',
+      '5202010,Praya Barat,5', '5202011,Praya Barat Daya,6', '5202020,Pujut,7', '5202060,Pringga Rata,8',
+    ]);
+    expect(named(issues, 'region-name-spelling').map((i) => [i.cell, i.params?.official])).toEqual([['B5', 'Labuapi'], ['B9', 'Pringgarata']]);
+    expect(named(issues, 'name-mismatch')).toEqual([]);
+  });
+
+  it('a crosswalk keeps the BPS spellings: only its Kemendagri names are checked', async () => {
+    const issues = await issuesOf([
+      'kode_bps,nama_bps,kode_dagri,nama_dagri',
+      '5201010,SEKOTONG,520107,SEKOTONG', '5201011,LEMBAR,520113,LEMBAR', '5201020,GERUNG,520101,GERUNG', '5201030,LABU API,520108,LABUAPI', '5201040,KEDIRI,520102,KEDIRI',
+    ]);
+    expect(named(issues, 'region-name-spelling')).toEqual([]);
+    expect(above(issues).filter((i) => i.code !== 'bps-code')).toEqual([]);
+  });
+
   it('names spread over many areas, or a column not labelled as regions: nothing said', async () => {
     const spread = await issuesOf(['Kabupaten/Kota,Nilai', 'Simeulue,1', 'Lombok Ten,2', 'Banyu Asin,3', 'Kota Padang Sidempuan,4', 'Pahuwato,5']);
     expect(named(spread, 'region-name-spelling')).toEqual([]);
