@@ -26,6 +26,8 @@ import type { IssueSink } from './sink.js';
 /** Distinct code–name pairs and names kept per column; rows kept per pair or name. */
 const MAX_DISTINCT = 20000;
 const MAX_ROWS = 500;
+/** Row numbers kept in all (a large table repeats its names: memory stays bounded). */
+const ROW_BUDGET = 200_000;
 /** Share of distinct pairs that must agree with the reference before a pair is called a mismatch. */
 const AGREEMENT = 0.75;
 /** Names shown in a `code-two-names` message's row lists. */
@@ -98,6 +100,7 @@ export function regionNameChecks(ctx: ExtensionContext): RowExtension | null {
     if (levels.length) names.push({ col: c.index, label: c.label, levels, names: new Map() });
   }
   if (pairs.length === 0 && names.length === 0) return null;
+  const budget = { left: ROW_BUDGET };
   const see = (row: RawRow) => {
     for (const p of pairs) {
       const code = row.cells[p.code]?.trim();
@@ -114,16 +117,16 @@ export function regionNameChecks(ctx: ExtensionContext): RowExtension | null {
         p.size++;
         byName.set(name, (s = { rows: [], lines: [], count: 0, text: name }));
       }
-      note(s, row);
+      note(s, row, budget);
     }
-    for (const c of names) noteName(c, row);
+    for (const c of names) noteName(c, row, budget);
   };
   return {
     needs: [],
     row: (_values, row) => see(row),
     // subtotal rows carry names too ("Kecamatan Magersari" above its kelurahan)
     total: (row) => {
-      for (const c of names) noteName(c, row);
+      for (const c of names) noteName(c, row, budget);
     },
     finish() {
       for (const p of pairs) checkPairs(p, ctx.sink);
@@ -133,7 +136,7 @@ export function regionNameChecks(ctx: ExtensionContext): RowExtension | null {
 }
 
 /** A name cell, grouped by the parent area of its BPS code (the code column's, or one glued before the name). */
-function noteName(c: NameColumn, row: RawRow): void {
+function noteName(c: NameColumn, row: RawRow, budget: { left: number }): void {
   const text = row.cells[c.col];
   if (!text?.trim()) return;
   const group = parentOfBps(c.codeCol === undefined ? GLUED_BPS.exec(text)?.[1] : row.cells[c.codeCol]?.trim());
@@ -143,7 +146,7 @@ function noteName(c: NameColumn, row: RawRow): void {
     if (c.names.size >= MAX_DISTINCT) return;
     c.names.set(key, (s = { rows: [], lines: [], count: 0, text, ...(group ? { group } : {}) }));
   }
-  note(s, row);
+  note(s, row, budget);
 }
 
 /** A full BPS code glued before a name: "[5201010] Sekotong", "5201 Lombok Barat". */
@@ -155,9 +158,9 @@ function parentOfBps(code: string | undefined): string | undefined {
   return n === 4 ? code!.slice(0, 2) : n === 7 ? code!.slice(0, 4) : n === 10 ? code!.slice(0, 7) : undefined;
 }
 
-function note(s: Seen, row: RawRow): void {
+function note(s: Seen, row: RawRow, budget: { left: number }): void {
   s.count++;
-  if (s.rows.length < MAX_ROWS) {
+  if (s.rows.length < MAX_ROWS && budget.left-- > 0) {
     s.rows.push(row.n);
     s.lines.push(row.line);
   }
