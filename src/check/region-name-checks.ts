@@ -269,21 +269,6 @@ function rowList(group: Seen[], count: number): string {
   return count > ROWS_SHOWN ? `${shown}, … (${count})` : shown;
 }
 
-/**
- * Whether a name is its official name cut short the way a narrow cell cuts it: inside a word, after at least
- * one whole word ("Lombok Ten"), or at the column's longest text (every cut name has the cell's width).
- */
-function cutShort(name: string, official: string, width: number): boolean {
-  const words = nameKeys(official).at(-1)!.split(' ');
-  const cut = compactName(name).length;
-  let at = 0;
-  for (const w of words) {
-    at += w.length;
-    if (at === cut) return false;
-  }
-  return nameKeys(name).at(-1)!.trim().split(' ').length >= 2 || name.trim().length === width;
-}
-
 /** The name without a glued code, letter spacing kept (compact matching folds it). */
 function bareName(text: string): string {
   return text.replace(GLUED_CODE, '').trim();
@@ -334,8 +319,8 @@ function checkGroup(c: NameColumn, seen: Seen[], least: number, sink: IssueSink)
       if (inArea.some((r) => sameSpelling(e.name, r.name))) return;
       official = inArea[0];
     } else {
-      const cut = levelsOf(e.name, c.levels).map((l) => truncatedFrom(e.name, l, area)).filter((r): r is Region => !!r);
-      if (new Set(cut.map((r) => r.name)).size !== 1 || !cutShort(e.name, cut[0]!.name, width)) return;
+      const cut = levelsOf(e.name, c.levels).map((l) => truncatedFrom(e.name, l, area, width)).filter((r): r is Region => !!r);
+      if (new Set(cut.map((r) => r.name)).size !== 1) return;
       official = cut[0];
     }
     for (let k = 0; k < e.s.rows.length; k++) {

@@ -63,10 +63,12 @@ export function regionsByCompactName(name: string, level: Level, within = ''): R
 }
 
 /**
- * The one region of a level within an area whose compact name starts with the given one (a name cut at the
- * cell width: "Lombok Ten" for Lombok Tengah). At least 4 letters; undefined when none or several fit.
+ * The one region of a level within an area that a name is cut from, the way a narrow cell cuts it ("Lombok Ten"
+ * for Lombok Tengah): its compact name starts with the name's (at least 4 letters), the cut falls inside a word,
+ * and the name keeps at least one whole word before it — or has the column's full `width` (every cut name of a
+ * column is as long as the cell). Undefined when none or several fit.
  */
-export function truncatedFrom(name: string, level: Level, within: string): Region | undefined {
+export function truncatedFrom(name: string, level: Level, within: string, width = 0): Region | undefined {
   const k = compactName(name);
   if (k.length < 4) return undefined;
   let found: Region | undefined;
@@ -77,7 +79,13 @@ export function truncatedFrom(name: string, level: Level, within: string): Regio
       found = r;
     }
   }
-  return found;
+  if (!found) return undefined;
+  let at = 0;
+  for (const w of nameKeys(found.name).at(-1)!.split(' ')) {
+    at += w.length;
+    if (at === k.length) return undefined;
+  }
+  return nameKeys(name).at(-1)!.trim().split(' ').length >= 2 || (width > 0 && name.trim().length === width) ? found : undefined;
 }
 
 /** Whether a name is the official one up to case and prefix (no spelling difference). */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateFile } from '../../src/check/validate-file.js';
 import { renderIssue } from '../../src/report/render.js';
+import { standardById } from '../../src/standards/resolve.js';
 import type { Issue } from '../../src/report/issue.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'satudata-names-'));
@@ -121,5 +122,15 @@ describe('columns of region names without codes', () => {
     expect(named(spread, 'region-name-spelling')).toEqual([]);
     const other = await issuesOf(['Museum,Nilai', 'Gunung Sari,1', 'Labu Api,2', 'Sekotong,3', 'Lembar,4']);
     expect(named(other, 'region-name-spelling')).toEqual([]);
+  });
+});
+
+describe('a name cut short, with a standard and no code', () => {
+  it('is the spelling finding with the official name, not an unknown name', async () => {
+    const file = join(dir, 'std.csv');
+    writeFileSync(file, 'kode_wilayah,nama_kecamatan,tahun,laki_laki,perempuan,jumlah\n,Praya Teng,2023,1,1,2\n,Praya Barat,2023,1,1,2\n');
+    const [r] = await validateFile(file, { dataStandard: await standardById('penduduk-jenis-kelamin-kecamatan'), maxErrors: 1000, metadata: false });
+    expect(r!.issues.filter((i) => i.code === 'region-name-spelling').map((i) => [i.cell, i.params?.official])).toEqual([['B2', 'Praya Tengah']]);
+    expect(r!.issues.filter((i) => i.code === 'unknown-region-name')).toEqual([]);
   });
 });
