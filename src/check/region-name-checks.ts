@@ -12,7 +12,10 @@
  *   BPS codes such as "010. Prajurit Kulon" or "[5201] Lombok Barat" set aside): the area is the kabupaten/kota
  *   (or province) where most names are found; within it, a name spelled with other spaces or letters
  *   ("Prajurit Kulon", "B l o o t o") or cut short ("Lombok Ten") is `region-name-spelling` with the official
- *   name. Without a clear area, or for names not found in it, nothing is said (no noise on other tables).
+ *   name. Without a clear area, or for names not found in it, nothing is said (no noise on other tables);
+ * - names beside BPS codes (a BPS code column, or a full BPS code glued before the name): never turned into
+ *   Kemendagri codes; grouped by the parent their BPS code names and read by name within that parent's area. A
+ *   crosswalk (BPS and Kemendagri columns side by side) keeps BPS's own spellings.
  *
  * Memory is bounded (distinct pairs and names, rows kept per name); it runs only when no schema is in force.
  */
@@ -30,7 +33,7 @@ const MAX_ROWS = 500;
 const ROW_BUDGET = 200_000;
 /** Share of distinct pairs that must agree with the reference before a pair is called a mismatch. */
 const AGREEMENT = 0.75;
-/** Names shown in a `code-two-names` message's row lists. */
+/** Rows shown in each row list of a `code-two-names` message. */
 const ROWS_SHOWN = 8;
 
 /** A number glued before a name: "010. Prajurit Kulon", "[5201] Lombok Barat", "5201 Lombok Barat", "01) Meri". */
