@@ -11,7 +11,7 @@
 import type { FieldDef } from '../standards/schema.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, REGION_EDITION_TITLE, type Level } from '../standards/regions.js';
-import { matchRegionName, namePrefix, sameSpelling } from '../standards/region-names.js';
+import { matchRegionName, namePrefix, sameSpelling, truncatedFrom } from '../standards/region-names.js';
 import { codeList } from '../standards/code-lists.js';
 import { DOTTED_LENGTH, find, levelOfCode, nameIs } from '../standards/region-index.js';
 import { fold } from '../read/words.js';
@@ -331,6 +331,8 @@ function judgeNameOnly(name: string, level: Level, within: string): NameOnlyVerd
   const m = matchRegionName(name, level, within);
   if (m.kind === 'exact' || m.kind === 'ambiguous') return null;
   if (m.kind === 'spelling') return { code: 'region-name-spelling', params: { official: m.region.name } };
+  const cut = truncatedFrom(name, level, within);
+  if (cut) return { code: 'region-name-spelling', params: { official: cut.name } };
   return {
     code: 'unknown-region-name',
     params: { level: `${LEVEL_LABEL}${level}`, within: within ? `@region.within:${region(within)?.name ?? within}` : '', closest: m.closest.map((r) => `${r.name} (${r.code})`).join(', ') || '—' },

@@ -20,6 +20,7 @@ import { validateSource, type ExtensionFactory, type TableOptions } from './vali
 import { rulesExtension } from './rules.js';
 import { csvSharder } from './shard.js';
 import { referenceExtension } from './reference.js';
+import { regionNameChecks } from './region-name-checks.js';
 import { findMetadata, metadataPeriodExtension, reportMetadata, type FoundMetadata } from './metadata.js';
 import type { IssueSink } from './sink.js';
 
@@ -179,6 +180,7 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
       // a field bound to a code list is checked with or without a standard's satudata block
       (ctx) => referenceExtension(chosen?.info ?? {}, chosen ? { cakupan: found?.metadata.cakupan } : {})(ctx),
       (ctx) => metadataPeriodExtension(found, chosen?.info)(ctx),
+      regionNameChecks,
       ...(opts.extensions ?? []),
     ];
     report = await validateSource(source, {

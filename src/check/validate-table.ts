@@ -22,6 +22,7 @@ import { readLines } from '../read/csv-lines.js';
 import { CsvTokenizer } from '../read/csv-tokenizer.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { AggregatePass, type AggregatePassState } from './aggregate-pass.js';
+import { foldOncePerColumn } from './shard-merge.js';
 
 export interface TableOptions {
   schema?: TableSchema;
@@ -107,6 +108,8 @@ export interface ExtensionContext {
   sink: IssueSink;
   schema: TableSchema;
   fieldColumns: number[];
+  /** The interpretation of the table (columns, code systems), when one was made. */
+  reading?: Reading | null;
 }
 
 /**
@@ -120,6 +123,8 @@ export interface RowExtension {
   /** It keeps no state across rows (a file may then be validated in two shards). */
   shardable?: boolean;
   row(byColumn: (string | null | undefined)[], row: RawRow): void;
+  /** Sees each total or subtotal row (raw cells), when it wants them. */
+  total?(row: RawRow): void;
   finish(): void;
 }
 
@@ -177,7 +182,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   let pkNames: string[] = [];
   const uniqueKeySets: { cols: number[]; names: string[]; seen: KeyIndex }[] = [];
   const buildExtensions = (sch: TableSchema): RowExtension[] =>
-    (opts.extensions ?? []).map((make) => make({ sink, schema: sch, fieldColumns })).filter((x): x is RowExtension => x !== null);
+    (opts.extensions ?? []).map((make) => make({ sink, schema: sch, fieldColumns, reading })).filter((x): x is RowExtension => x !== null);
   let extensions: RowExtension[] = [];
   // how each column's numbers and markers are read (handed to the second shard of a large CSV)
   const conventions: (ColumnConvention | null)[] = new Array(width).fill(null);
@@ -274,6 +279,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
           totals.push(row.n);
           // totals are written like the data: their markers and number styles count for the columns
           for (let c = 0; c < expected && c < cells.length; c++) profiles[c]?.add(cells[c]!, kinds?.[c], row);
+          for (let x = 0; x < extensions.length; x++) extensions[x]!.total?.(row);
           if (aggregates) aggregates.total(row, text);
           else sink.add('total-row', { text: text || '—', status: '@agg.status.unchecked' }, { row: row.n, line: row.line, col: firstCol(row) });
         } else if (kind === RowKind.Footnote) {
@@ -320,7 +326,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (wantValues) {
         if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
         // extensions read the row's canonical values by column during row() and keep nothing of them
-        if (extensions.length && schema) for (let x = 0; x < extensions.length; x++) extensions[x]!.row(keys, row);
+        if (extensions.length) for (let x = 0; x < extensions.length; x++) extensions[x]!.row(keys, row);
       }
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
     }
@@ -332,6 +338,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   await source.close();
   opts.signal?.throwIfAborted();
   if (tail) {
+    // per-column findings of the shard's rows (bps-code with its count): merged into the first shard's line
+    for (const x of extensions) x.finish();
     // the first shard reports everything that needs the whole table, from this state
     tail.collect({
       pk: pkColumns.length ? pkSeen.export() : null,
@@ -379,6 +387,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
 
   for (const x of extensions) x.finish();
+  if (handle) foldOncePerColumn(sink);
   aggregates?.finish();
   if (pkColumns.length) reportDuplicates(pkSeen, pkColumns, pkNames, sink, true, lineOf);
   for (const uk of uniqueKeySets) reportDuplicates(uk.seen, uk.cols, uk.names, sink, false, lineOf);

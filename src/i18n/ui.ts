@@ -511,6 +511,8 @@ export const UI: Record<string, Phrase> = {
   // ── fix: streaming (issue 13 item 4): problems beyond those listed are counted ──
   'reason.changed-while-read': { id: 'berkas berubah selagi dirapikan (dibaca dua kali); jalankan lagi setelah berkas selesai disimpan', en: 'the file changed while it was being fixed (it is read twice); run again once the file is saved' },
   'fix.more-counted': { id: '{count} masalah lagi tercantum di --format json, dan {rest} masalah lainnya hanya dihitung (tidak dicantumkan).', en: '{count} more problems are listed in --format json, and {rest} more are counted, not listed.' },
+  // ── region names read without a standard (h-names) ──
+  'hint.name-truncated': { id: '; nama yang tertulis tampaknya terpotong (mis. oleh lebar sel)', en: '; the name written looks cut short (e.g. at the cell width)' },
 };
 
 /** Fills {name} placeholders; `{name?}` is optional (empty when the param is not given). */

@@ -13,8 +13,8 @@ import { tally, fileLocaleOf, type ColumnNumbers, type NumberCell } from './conv
 import type { ColumnFacts } from './match.js';
 import type { ColumnReading } from './reading.js';
 
-/** Rows read for the conventions at most (the rest of the table streams). */
-export const SAMPLE_ROWS = 200;
+/** Rows read for the conventions at most (the rest of the table streams; see SAMPLE_LOOKAHEAD). */
+export const SAMPLE_ROWS = 1000;
 
 export interface PreparedColumn extends ColumnFacts {
   index: number;

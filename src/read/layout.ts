@@ -57,6 +57,11 @@ export interface Layout {
 }
 
 const LOOKAHEAD = 60;
+/**
+ * Rows read ahead for the interpretation's sample (its conventions see evidence that first appears further
+ * down, such as a thousand-dot value at row 500); the layout itself is decided from the first LOOKAHEAD.
+ */
+export const SAMPLE_LOOKAHEAD = 1000;
 const MAX_HEADER_ROWS = 6;
 
 const isBlankText = (t: string | undefined): boolean => t === undefined || t.trim() === '';
@@ -91,7 +96,7 @@ export async function detectLayout(source: RowSource): Promise<DetectedTable> {
   const iterator = source.batches()[Symbol.asyncIterator]();
   const buffer: RawRow[] = [];
   let exhausted = false;
-  while (buffer.length < LOOKAHEAD) {
+  while (buffer.length < SAMPLE_LOOKAHEAD) {
     const next = await iterator.next();
     if (next.done) {
       exhausted = true;

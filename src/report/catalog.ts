@@ -490,6 +490,10 @@ export const CATALOG = {
   'check-failed': e('error', ['#file'],
     ['Pemeriksaan gagal', 'Pemeriksaan berkas ini berhenti karena galat di dalam satudata ({detail}); berkas tidak diperiksa.', 'Ulangi perintahnya; bila tetap gagal, jalankan dengan SATUDATA_WORKERS=never dan laporkan ke pengelola satudata beserta berkasnya.'],
     ['Check failed', 'Checking this file stopped on an error inside satudata ({detail}); the file was not checked.', 'Run the command again; if it still fails, run it with SATUDATA_WORKERS=never and report it to the satudata maintainers with the file.']),
+  // ── region names read without a standard (h-names: code–name pairs, names alone, issue 10 corpus) ──
+  'code-two-names': e('warning', ['#cell', '#code'],
+    ['Satu kode dua nama', 'Kode {code} ditulis dengan {count} nama berbeda di berkas ini: "{name}" (baris {rows}) dan "{other}" (baris {otherRows}).', 'Satu kode wilayah hanya punya satu nama: periksa baris-baris itu, mungkin nama atau kodenya tergeser.'],
+    ['One code, two names', 'Code {code} is written with {count} different names in this file: "{name}" (rows {rows}) and "{other}" (rows {otherRows}).', 'A region code has one name: check those rows, the name or the code may have shifted.']),
 } satisfies Record<string, CatalogEntry>;
 
 export function entry(code: string): CatalogEntry | undefined {

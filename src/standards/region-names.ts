@@ -52,6 +52,42 @@ function compactIndex(level: Level, within: string): Map<string, Region[]> {
   return idx;
 }
 
+/** Abbreviations of the words inside official names written out: "KOTA ADM. JAKARTA", "KAB. KEP. SERIBU". */
+export function expandAbbreviations(name: string): string {
+  return name.replace(/\bAdm\b\.?/gi, 'Administrasi').replace(/\bKep\b\.?(?=\s*\S)/gi, 'Kepulauan');
+}
+
+/** Every region of a level (within an area, '' for everywhere) whose compact name is the given name's. */
+export function regionsByCompactName(name: string, level: Level, within = ''): Region[] {
+  return compactIndex(level, within).get(compactName(name)) ?? [];
+}
+
+/**
+ * The one region of a level within an area that a name is cut from, the way a narrow cell cuts it ("Lombok Ten"
+ * for Lombok Tengah): its compact name starts with the name's (at least 4 letters), the cut falls inside a word,
+ * and the name keeps at least one whole word before it — or has the column's full `width` (every cut name of a
+ * column is as long as the cell). Undefined when none or several fit.
+ */
+export function truncatedFrom(name: string, level: Level, within: string, width = 0): Region | undefined {
+  const k = compactName(name);
+  if (k.length < 4) return undefined;
+  let found: Region | undefined;
+  for (const [key, regions] of compactIndex(level, within)) {
+    if (key.length <= k.length || !key.startsWith(k)) continue;
+    for (const r of regions) {
+      if (found && found.code !== r.code) return undefined;
+      found = r;
+    }
+  }
+  if (!found) return undefined;
+  let at = 0;
+  for (const w of nameKeys(found.name).at(-1)!.split(' ')) {
+    at += w.length;
+    if (at === k.length) return undefined;
+  }
+  return nameKeys(name).at(-1)!.trim().split(' ').length >= 2 || (width > 0 && name.trim().length === width) ? found : undefined;
+}
+
 /** Whether a name is the official one up to case and prefix (no spelling difference). */
 export function sameSpelling(given: string, official: string): boolean {
   const a = nameKeys(given);
