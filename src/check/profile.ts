@@ -12,6 +12,7 @@ import { slashParts, isIsoDate, parseLooseDate } from './dates.js';
 import { MISSING_MARKERS, YEAR_TOKEN } from '../read/words.js';
 import { detach } from './detach.js';
 import type { ColumnReading } from '../interpret/reading.js';
+import { looksLikeBps } from '../standards/regions.js';
 
 interface Example {
   value: string;
@@ -48,10 +49,14 @@ export class ColumnProfile {
   private years = 0;
   private example?: string;
   private readonly codeLike: boolean;
+  private bpsCount = 0;
+  private bpsExample?: Example;
 
+  /** `bps`: the Reading found BPS region codes in this column (no standard checks it): every such cell is counted. */
   constructor(
     readonly index: number,
     readonly label: string,
+    private readonly bps = false,
   ) {
     this.codeLike = CODE_LABEL.test(label);
   }
@@ -73,6 +78,10 @@ export class ColumnProfile {
     }
     if (k !== CellKind.String) return;
     const ex = (): Example => ({ value: detach(raw), row: row.n, line: row.line });
+    if (this.bps && looksLikeBps(t)) {
+      this.bpsCount++;
+      this.bpsExample ??= ex();
+    }
     const lower = t.toLowerCase();
     if (MISSING_MARKERS.has(lower)) {
       const m = this.markers.get(t);
@@ -154,6 +163,11 @@ export class ColumnProfile {
     if (this.floatCodes.length) {
       const f = this.floatCodes[0]!;
       sink.add('code-as-float', { suggestion: f.value.trim().replace(/\.0+$/, ''), count: this.floatCount }, at(f));
+    }
+    // BPS codes in a column no standard checks: one warning with the count of every such cell — unless the column's
+    // own label says it holds BPS codes (kode_bps beside kode_kemendagri is the recommended way to keep them)
+    if (this.bpsExample && !/(^|[^a-z])bps([^a-z]|$)/i.test(this.label)) {
+      sink.add('bps-code', { code: this.bpsExample.value.trim(), count: this.bpsCount, evidence: '@reading.bps-evidence' }, at(this.bpsExample), 'warning');
     }
     // once per column, at its first such cell, with how many cells do it
     if (this.gluedExample) {

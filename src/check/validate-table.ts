@@ -172,7 +172,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
   const reading = prepared ? readWith(prepared, schema, choice) : null;
   if (reading) {
-    reportReading(reading, headerRow, headSink, !!schema);
+    reportReading(reading, headerRow, headSink);
     opts.onReading?.(reading);
   }
   const width = layout.width;
@@ -217,7 +217,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   if (!schema) extensions = buildExtensions({ fields: [] });
   const wantValues = opts.onRow !== undefined || extensions.length > 0;
   // one per column of the table (a table without a header still has columns)
-  const profiles: (ColumnProfile | null)[] = Array.from({ length: width }, (_, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, layout.labels[i] ?? '')));
+  const profiles: (ColumnProfile | null)[] = Array.from({ length: width }, (_, i) => (fieldOfColumn[i] ? null : new ColumnProfile(i, layout.labels[i] ?? '', !schema && reading?.columns[i]?.codes?.system === 'bps')));
 
   const classifier = new RowClassifier(layout, { sumTotals: !tail });
   // totals, subtotals and derived columns are checked in this pass (a second shard hands its blocks back)

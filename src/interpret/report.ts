@@ -36,13 +36,9 @@ export function readAs(text: string, n: NumberConvention): string {
   return Number.isFinite(v) ? String(v) : text;
 }
 
-export function reportReading(reading: Reading, headerRow: number | undefined, sink: IssueSink, standard = true): void {
+export function reportReading(reading: Reading, headerRow: number | undefined, sink: IssueSink): void {
+  // (BPS codes in a column no standard checks are counted over every row by its column profile, check/profile.ts)
   for (const c of reading.columns) {
-    // without a standard the code check does not run: the Reading says once per column that it holds BPS codes
-    if (!standard && c.codes?.system === 'bps') {
-      sink.add('bps-code', { code: c.codes.example ?? '', count: c.codes.count ?? 0, evidence: '@reading.bps-evidence' },
-        { ...(headerRow !== undefined ? { row: headerRow } : {}), col: c.index, field: shownLabel(c) || c.letter, value: c.codes.example ?? '' }, 'warning');
-    }
     const n = c.number;
     if (!n) continue;
     const at = { ...(headerRow !== undefined ? { row: headerRow } : {}), col: c.index, field: shownLabel(c) || c.letter };
