@@ -18,8 +18,7 @@ export const DOTTED_LENGTH: Record<Level, number> = { provinsi: 2, kabupaten_kot
 export interface RegionIndexShare {
   bytes: SharedArrayBuffer;
   starts: SharedArrayBuffer;
-  keys: SharedArrayBuffer;
-  lines: SharedArrayBuffer;
+  table: SharedArrayBuffer;
   /** Per level, where its lines begin in `starts` (5 numbers). */
   bounds: number[];
 }
@@ -28,9 +27,12 @@ interface Index {
   bytes: Uint8Array;
   starts: Int32Array;
   bounds: number[];
-  /** Open-addressing hash table: a code's digits as a number (5201022001) → its line; 0 = empty slot. */
-  keys: Float64Array;
-  lines: Int32Array;
+  /**
+   * Open-addressing hash table (linear probing) of line starts, hashed on a code's digits; -1 = empty slot.
+   * A hit is confirmed on the line's own bytes, which hold the name next to the code: one lookup touches the
+   * table and one line (no separate key array; the name is compared in the same cache lines).
+   */
+  table: Int32Array;
 }
 
 let index: Index | null = null;
@@ -88,27 +90,24 @@ function build(): Index {
     for (const v of s) starts[k++] = v;
     bounds.push(k);
   }
-  // every code's digits are a distinct number (levels have 2, 4, 6 and 10 digits, none starting with 0)
+  // load factor about 0.7: 512 KB for the 91,599 regions, so the table stays in a core's cache
   let cap = 1;
-  while (cap < count * 2) cap <<= 1;
-  const keys = new Float64Array(new SharedArrayBuffer(cap * 8));
-  const lines = new Int32Array(new SharedArrayBuffer(cap * 4));
+  while (cap * 0.7 < count) cap <<= 1;
+  const table = new Int32Array(new SharedArrayBuffer(cap * 4)).fill(-1);
   for (let n = 0; n < count; n++) {
     const line = starts[n]!;
-    let key = 0;
-    for (let p = line; bytes[p] !== 44; p++) if (bytes[p] !== 46) key = key * 10 + (bytes[p]! - 48);
-    let h = slot(key, cap);
-    while (keys[h] !== 0) h = (h + 1) & (cap - 1);
-    keys[h] = key;
-    lines[h] = line;
+    let h = 0;
+    for (let p = line; bytes[p] !== 44; p++) if (bytes[p] !== 46) h = mix(h, bytes[p]! - 48);
+    h &= cap - 1;
+    while (table[h] !== -1) h = (h + 1) & (cap - 1);
+    table[h] = line;
   }
-  return { bytes, starts, bounds, keys, lines };
+  return { bytes, starts, bounds, table };
 }
 
-function slot(key: number, cap: number): number {
-  const lo = key % 1000000;
-  const hi = (key - lo) / 1000000;
-  return (Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> 0) & (cap - 1);
+/** One digit into a code's hash (the same on the index's bytes and on a looked-up string). */
+function mix(h: number, digit: number): number {
+  return (Math.imul(h ^ digit, 0x9e3779b1) + 0x7f4a7c15) | 0;
 }
 
 function compareLines(bytes: Uint8Array, a: number, b: number): number {
@@ -129,12 +128,12 @@ function get(): Index {
 /** The index's shared buffers, for a worker thread (builds the index if needed). */
 export function share(): RegionIndexShare {
   const i = get();
-  return { bytes: i.bytes.buffer as SharedArrayBuffer, starts: i.starts.buffer as SharedArrayBuffer, keys: i.keys.buffer as SharedArrayBuffer, lines: i.lines.buffer as SharedArrayBuffer, bounds: i.bounds };
+  return { bytes: i.bytes.buffer as SharedArrayBuffer, starts: i.starts.buffer as SharedArrayBuffer, table: i.table.buffer as SharedArrayBuffer, bounds: i.bounds };
 }
 
 /** Uses an index built by another thread. */
 export function adopt(s: RegionIndexShare): void {
-  index = { bytes: new Uint8Array(s.bytes), starts: new Int32Array(s.starts), bounds: s.bounds, keys: new Float64Array(s.keys), lines: new Int32Array(s.lines) };
+  index = { bytes: new Uint8Array(s.bytes), starts: new Int32Array(s.starts), bounds: s.bounds, table: new Int32Array(s.table) };
 }
 
 export function levelOfCode(code: string): Level | undefined {
@@ -146,34 +145,47 @@ export function levelOfCode(code: string): Level | undefined {
 export function find(code: string): number {
   const n = code.length;
   if (n !== 2 && n !== 5 && n !== 8 && n !== 13) return -1;
-  let key = 0;
+  let h = 0;
   for (let k = 0; k < n; k++) {
     const c = code.charCodeAt(k);
     if (k === 2 || k === 5 || k === 8) {
       if (c !== 46) return -1;
-    } else if (c >= 48 && c <= 57) key = key * 10 + (c - 48);
+    } else if (c >= 48 && c <= 57) h = mix(h, c - 48);
     else return -1;
   }
-  if (key === 0) return -1;
-  const { keys, lines } = get();
-  const mask = keys.length - 1;
-  for (let h = slot(key, keys.length); keys[h] !== 0; h = (h + 1) & mask) if (keys[h] === key) return lines[h]!;
-  return -1;
+  const { table, bytes } = index ?? get();
+  const mask = table.length - 1;
+  for (h &= mask; ; h = (h + 1) & mask) {
+    const line = table[h]!;
+    if (line === -1) return -1;
+    let k = 0;
+    while (k < n && bytes[line + k] === code.charCodeAt(k)) k++;
+    if (k === n && bytes[line + n] === 44) return line;
+  }
 }
 
-/** Whether the region at `line` is named exactly `name` (no allocation). */
-export function nameIs(line: number, name: string): boolean {
-  const { bytes } = get();
-  let p = bytes.indexOf(44, line);
-  p = bytes.indexOf(44, p + 1) + 1;
-  if (bytes[p] === 34) return false; // a quoted name: the slow path decodes it
-  let k = 0;
-  for (; k < name.length; k++) {
+/** Where the name starts after a code of this length: "code,parent," (a province's parent is empty). */
+const NAME_AFTER: number[] = [];
+NAME_AFTER[2] = 2 + 2;
+NAME_AFTER[5] = 5 + 4;
+NAME_AFTER[8] = 8 + 7;
+NAME_AFTER[13] = 13 + 10;
+
+/**
+ * Whether the region at `line` (found for a dotted code of `codeLength` characters) is named exactly `name`,
+ * ASCII names only (no allocation; a quoted or non-ASCII name is for the slow path).
+ */
+export function nameIs(line: number, name: string, codeLength: number): boolean {
+  const { bytes } = index ?? get();
+  const p = line + NAME_AFTER[codeLength]!;
+  // a line whose parent is not the usual length, or a quoted name: the slow path decodes it
+  if (bytes[p - 1] !== 44 || bytes[p] === 34) return false;
+  const n = name.length;
+  for (let k = 0; k < n; k++) {
     const c = name.charCodeAt(k);
     if (c > 127 || bytes[p + k] !== c) return false;
   }
-  const end = bytes[p + k];
-  return end === 10 || end === 13;
+  return bytes[p + n] === 10;
 }
 
 const decoder = new TextDecoder('utf-8');
