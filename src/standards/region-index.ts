@@ -1,8 +1,9 @@
 /**
  * One compact index of the Kemendagri region codes for the whole process: the four data files of
  * idn-area-data as bytes (one line per region: code,parent,name) and, per level, the line starts sorted by
- * code — no object per region. Lookups binary-search the bytes without allocating; a region's name is
- * decoded only when asked. Built once (about 3 MB); the bytes live in SharedArrayBuffers, so a worker thread
+ * code — no object per region. A code is looked up in a hash table of line starts without allocating, and a
+ * name compared in place (nameIs); a region's name is decoded only when asked. Built once (about 3 MB of
+ * lines and a 1 MB table); the bytes live in SharedArrayBuffers, so a worker thread
  * adopts the parent's index instead of building its own (share() / adopt()).
  */
 import { readFileSync } from 'node:fs';
