@@ -52,6 +52,12 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     const codeMemo = bound.map(() => new Map<string, CodeVerdict>());
     const lastCode: (string | undefined)[] = bound.map(() => undefined);
     const lastVerdict: (CodeVerdict | undefined)[] = bound.map(() => undefined);
+    // per field: the last code and name found clean in the index (and the code's level)
+    const cleanCode: (string | undefined)[] = bound.map(() => undefined);
+    const cleanName: (string | null | undefined)[] = bound.map(() => undefined);
+    const cleanLevel: (Level | undefined)[] = bound.map(() => undefined);
+    // per field: the length of a dotted code at the bound level (0: any level)
+    const codeLength = bound.map((b) => (b.binding.tingkat ? DOTTED_LENGTH[b.binding.tingkat] : 0));
     // coverage: the standard's unit field at its tingkat penyajian, per period
     const unitField = info.wilayah ? index.get(info.wilayah as string) : undefined;
     const periodField = info.periode ? index.get(info.periode as string) : undefined;
@@ -100,33 +106,41 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
             continue;
           }
           if (binding.daftar === 'wilayah') {
-            // rows come sorted by code more often than not: the previous row's verdict first, then the memo
-            let verdict = lastCode[b] === v ? lastVerdict[b] : undefined;
+            const nc = nameColumnOf[b];
+            const name = nc === undefined ? undefined : values[nc];
+            let verdict: CodeVerdict | undefined;
             let code: string | undefined;
             let level: Level | undefined;
-            const nc = nameColumnOf[b];
-            if (verdict === undefined) {
-              const memo = codeMemo[b]!;
-              verdict = memo.get(v);
+            if (v === cleanCode[b] && name === cleanName[b]) {
+              // rows come sorted by code more often than not: the same code and name as the last clean row
+              code = v;
+              level = cleanLevel[b];
+            } else {
               // a canonical code of the bound level, named as the list names it (or without a name): checked
               // in the shared index, with no memo entry and no allocation
-              const line = verdict === undefined && isCanonical(v, binding.tingkat) ? find(v) : -1;
-              if (line >= 0) {
-                const name = nc === undefined ? undefined : values[nc];
-                if (typeof name !== 'string' || name === '' || nameIs(line, name)) {
-                  code = v;
-                  level = levelOfCode(v);
+              const wanted = codeLength[b]!;
+              const line = wanted === 0 || v.length === wanted ? find(v) : -1;
+              if (line >= 0 && (typeof name !== 'string' || name === '' || nameIs(line, name, v.length))) {
+                code = v;
+                level = levelOfCode(v);
+                cleanCode[b] = v;
+                cleanName[b] = name;
+                cleanLevel[b] = level;
+              } else {
+                // anything else is judged once per distinct text: the previous row's verdict first, then the memo
+                verdict = lastCode[b] === v ? lastVerdict[b] : undefined;
+                if (verdict === undefined) {
+                  const memo = codeMemo[b]!;
+                  verdict = memo.get(v);
+                  if (verdict === undefined) {
+                    verdict = judgeRegion(v, binding);
+                    // bounded: every village code of Indonesia fits; beyond that the memo starts again
+                    if (memo.size >= MEMO_MAX) memo.clear();
+                    memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
+                  }
+                  lastCode[b] = v;
+                  lastVerdict[b] = verdict;
                 }
-              }
-              if (code === undefined && verdict === undefined) {
-                verdict = judgeRegion(v, binding);
-                // bounded: every village code of Indonesia fits; beyond that the memo starts again
-                if (memo.size >= MEMO_MAX) memo.clear();
-                memo.set(Buffer.from(v, 'utf8').toString('utf8'), verdict);
-              }
-              if (verdict !== undefined) {
-                lastCode[b] = v;
-                lastVerdict[b] = verdict;
               }
             }
             if (code === undefined) {
@@ -146,10 +160,7 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
               code = verdict!.code;
               if (!code) continue;
               level = verdict!.level;
-              if (nc !== undefined) {
-                const name = values[nc];
-                if (typeof name === 'string' && name !== '') checkRegionName(verdict!, name, binding, row, nc, binding.nama!, sink);
-              }
+              if (typeof name === 'string' && name !== '') checkRegionName(verdict!, name, binding, row, nc!, binding.nama!, sink);
             }
             codesInRow?.push({ code, level: level!, i });
             if (i === unitField && level === tingkat) unitCode = code;
@@ -207,17 +218,6 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     };
     return ext;
   };
-}
-
-/** A dotted code as the list writes it ("52.01.02.2001"), at the bound level when there is one. */
-function isCanonical(v: string, tingkat: Level | undefined): boolean {
-  const n = v.length;
-  if (tingkat ? n !== DOTTED_LENGTH[tingkat] : n !== 2 && n !== 5 && n !== 8 && n !== 13) return false;
-  for (let k = 0; k < n; k++) {
-    const c = v.charCodeAt(k);
-    if (k === 2 || k === 5 || k === 8 ? c !== 46 : c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 function listNames(names: string[]): string {
