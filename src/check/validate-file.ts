@@ -122,7 +122,7 @@ export function unreadableReport(path: string, code: string, params: Record<stri
 export const STOP_GRACE_MS = 1500;
 
 /** Resolves when p settles, or after `ms` (a timer that does not keep the process alive). */
-function settled(p: Promise<unknown>, ms: number): Promise<void> {
+export function settled(p: Promise<unknown>, ms: number): Promise<void> {
   return new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
     t.unref();

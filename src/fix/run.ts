@@ -1,6 +1,6 @@
 /** One fix run: plan and write the tidy file and its change log (streamed, one unit) → validate the result. */
 import { refuseSameFile } from '../io/atomic.js';
-import { validateFile } from '../check/validate-file.js';
+import { settled, STOP_GRACE_MS, validateFile } from '../check/validate-file.js';
 import { findMetadata } from '../check/metadata.js';
 import { ReadError } from '../read/table.js';
 import { currentLimits } from '../read/limits.js';
@@ -26,9 +26,6 @@ export interface FixRunOptions extends FixOptions {
 export function defaultOut(input: string): string {
   return input.replace(/\.(csv|xlsx|xls|tsv|txt|html?)$/i, '') + '.rapi.csv';
 }
-
-/** How long the time limit waits for aborted work to stop (it stops at its next batch) and remove its temporaries. */
-const STOP_GRACE_MS = 1500;
 
 /**
  * Fixes `input` into `out` (and its change log). The time limit aborts the work: the readers stop at their next
@@ -78,16 +75,4 @@ export async function runFixFile(input: string, standard: Standard, out: string 
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Resolves when p settles, or after `ms` (a timer that does not keep the process alive). */
-function settled(p: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    t.unref();
-    p.then(
-      () => (clearTimeout(t), resolve()),
-      () => (clearTimeout(t), resolve()),
-    );
-  });
 }
