@@ -12,7 +12,7 @@ export const registerFix: RegisterCommand = (program, ctx) => {
     .alias('rapikan')
     .description(id ? 'rapikan berkas OPD menjadi data standar (berkas asli tidak diubah; log perubahan ditulis)' : 'turn a messy OPD file into standard data (the input is never changed; a change log is written)')
     .argument('<file>', id ? 'berkas data' : 'data file')
-    .option('--standard <id>', id ? 'standar data dari katalog (ID atau ID@versi)' : 'data standard from the catalog (ID or ID@version)')
+    .option('--standard <id>', id ? 'standar data dari katalog (ID atau ID@versi); tanpa ini: standar yang jelas paling cocok, seperti satudata periksa' : 'data standard from the catalog (ID or ID@version); without it: the standard the table clearly fits, as satudata validate chooses')
     .option('--standards <dir>', id ? 'folder katalog standar' : 'standards catalog folder')
     .option('--schema <file>', id ? 'berkas standar atau Table Schema (JSON)' : 'standard file or Table Schema (JSON)')
     .option('--out <file>', id ? 'berkas hasil .csv atau .xlsx (default: <berkas>.rapi.csv)' : 'output .csv or .xlsx (default: <file>.rapi.csv)')

@@ -6,7 +6,7 @@ import type { Standard } from '../standards/standard.js';
 import type { Issue } from '../report/issue.js';
 import { ReadError } from '../read/table.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
-import { delimiterOption, outputFolderMissing, positiveOption, printCoded, usageError } from './coded.js';
+import { delimiterOption, inputUnreadable, outputFolderMissing, positiveOption, printCoded, usageError } from './coded.js';
 import { resolveStandardOption } from './standard-option.js';
 import { sheetArg } from './options.js';
 import { termSafe } from '../report/terminal-safe.js';
@@ -41,8 +41,21 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   if (timeLimitSeconds === null) return EXIT_USAGE;
   const chosen = await resolveStandardOption(o, lang);
   if (typeof chosen === 'number') return chosen;
-  const standard: Standard | undefined = chosen.standard ?? (chosen.schema && { schema: chosen.schema, info: { id: o.schema } as Standard['info'], path: o.schema });
-  if (!standard) return usageError(lang, 'fix.need-standard');
+  let standard: Standard | undefined = chosen.standard ?? (chosen.schema && { schema: chosen.schema, info: { id: o.schema } as Standard['info'], path: o.schema });
+  // without --standard/--schema: the standard validate would choose, when one clearly fits (said in the output)
+  let matched = false;
+  if (!standard) {
+    if (await inputUnreadable([file], lang)) return EXIT_USAGE;
+    const { catalogFor } = await import('../standards/resolve.js');
+    const { standardForFile } = await import('../interpret/choose-file.js');
+    const catalog = await catalogFor(o.standards);
+    standard = await standardForFile(file, catalog.standards, {
+      ...(o.sheet !== undefined ? { sheet: sheetArg(o.sheet)! } : {}),
+      ...(delimiter !== undefined ? { delimiter } : {}),
+    });
+    if (!standard) return usageError(lang, 'fix.need-standard', { file });
+    matched = true;
+  }
   const set: Record<string, string> = {};
   for (const s of o.set ?? []) {
     const k = s.indexOf('=');
@@ -84,6 +97,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
       changeLog: result.changeLog,
       valid: result.valid,
       standard: stdName,
+      ...(matched ? { standardChoice: 'matched' } : {}),
       rows: plan.rowCount,
       ...(plan.jurisdiction ? { jurisdiction: plan.jurisdiction } : {}),
       unmappedColumns: plan.unmappedColumns,
@@ -97,6 +111,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
     // one write at the end (a closed pipe such as `| head` then ends the output quietly)
     const lines: string[] = [];
     const w = (s: string) => lines.push(termSafe(s));
+    if (matched) w(t(lang, 'fix.standard-matched', { standard: stdName }));
     w(t(lang, 'fix.written', { file, out: result.out, rows: plan.rowCount, changes: plan.changeCount, log: result.changeLog }));
     const byRule = plan.byRule;
     if (plan.unmappedColumns.length) {

@@ -21,6 +21,23 @@ describe('satudata fix (CLI)', () => {
     expect(readFileSync(`${out}.perubahan.csv`, 'utf8').split('\n')[0]).toBe('sel,aturan,nilai_lama,nilai_baru');
   });
 
+  it('without --standard: uses the standard validate would choose and says so; none clearly fits → exit 2 naming the way out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-fixcli-'));
+    const out = join(dir, 'rapi.csv');
+    const r = await runMain(['rapikan', 'fixtures/opd/penduduk-lombok-barat-2023.xlsx', '--recompute', '--out', out]);
+    expect(r.stdout.split('\n')[0]).toBe(`Standar dipilih otomatis (tanpa --standard): ${STD}, yang paling cocok dengan tabel ini — sama dengan pilihan satudata periksa.`);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('kode_wilayah,nama_kecamatan,tahun,laki_laki,perempuan,jumlah');
+    const j = JSON.parse((await runMain(['fix', 'fixtures/opd/penduduk-lombok-barat-2023.xlsx', '--out', join(dir, 'b.csv'), '--format', 'json'])).stdout);
+    expect(j).toMatchObject({ standard: STD, standardChoice: 'matched' });
+    const none = await runMain(['fix', 'fixtures/audit/daftar-data-contoh.xlsx', '--out', join(dir, 'c.csv'), '--lang', 'en']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('[usage-error] No standard clearly fits fixtures/audit/daftar-data-contoh.xlsx');
+    expect(existsSync(join(dir, 'c.csv'))).toBe(false);
+    const missing = await runMain(['fix', join(dir, 'tidak-ada.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('[source-error]');
+  });
+
   it('the count of errors left equals the errors listed, or says how many more ("dan N galat lainnya")', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'satudata-fixcli-'));
     const input = join(dir, 'kosong.csv');
@@ -76,10 +93,7 @@ describe('satudata fix (CLI)', () => {
     expect(j.problems[0]).toMatchObject({ code: 'fix-unmapped-fields', title: 'Standard fields not found' });
   });
 
-  it('usage errors exit 2: no standard, the input as output, a --set for an unknown field, an unknown standard, a missing file', async () => {
-    const none = await runMain(['fix', MESSY]);
-    expect(none.stderr).toContain('[usage-error]');
-    expect(none.code).toBe(2);
+  it('usage errors exit 2: the input as output, a --set for an unknown field, an unknown standard, a missing file', async () => {
     const same = await runMain(['fix', MESSY, '--standard', STD, '--out', MESSY]);
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('berkas masukan tidak pernah diubah');
