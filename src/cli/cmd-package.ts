@@ -10,7 +10,7 @@ export const registerPackage: RegisterCommand = (program, ctx) => {
     .description(id ? 'kemas berkas tervalidasi sebagai Frictionless Data Package (CSV rapi, metadata, laporan)' : 'package validated files as Frictionless Data Packages (tidy CSV, metadata, report)')
     .argument('<files...>', id ? 'berkas data' : 'data files')
     .option('--schema <file>', id ? 'Table Schema atau berkas standar (JSON)' : 'Table Schema or standard file (JSON)')
-    .option('--standard <id>', id ? 'standar dari katalog (ID atau ID@versi)' : 'standard from the catalog (ID or ID@version)')
+    .option('--standard <id>', id ? 'standar dari katalog (ID atau ID@versi); tanpa ini: standar yang jelas paling cocok per berkas, seperti satudata periksa' : 'standard from the catalog (ID or ID@version); without it: the standard each file clearly fits, as satudata validate chooses')
     .option('--standards <dir>', id ? 'folder katalog standar' : 'standards catalog folder')
     .option('--out <dir|zip>', id ? 'folder tujuan (paket di <dir>/<nama>/) atau berkas .zip' : 'output folder (package in <dir>/<name>/) or a .zip file', 'paket')
     .option('--sheet <name|number>', id ? 'sheet yang dikemas' : 'sheet to package')

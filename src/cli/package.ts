@@ -33,8 +33,7 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
   const lang = o.lang;
   const chosen = await resolveStandardOption(o, lang);
   if (typeof chosen === 'number') return chosen;
-  const standard: StandardLike | undefined = chosen.standard ?? (chosen.schema && { schema: chosen.schema, path: o.schema });
-  if (!standard) return usageError(lang, 'pkg.need-standard');
+  const given: StandardLike | undefined = chosen.standard ?? (chosen.schema && { schema: chosen.schema, path: o.schema });
   if (o.out.toLowerCase().endsWith('.zip') && files.length > 1) {
     return usageError(lang, 'pkg.zip-one-file');
   }
@@ -48,7 +47,24 @@ export async function runPackage(files: string[], o: PackageCliOptions): Promise
   let code = EXIT_OK;
   const taken = new Map<string, string>();
   const done: { file: string; result?: PackageResult; refused?: boolean; unreadable?: boolean; errors?: number }[] = [];
+  // without --standard/--schema: per file, the standard validate would choose when one clearly fits (said), else refused
+  const catalog = given ? undefined : (await import('../standards/resolve.js')).catalogFor(o.standards);
   for (const file of files) {
+    let standard = given;
+    if (!standard) {
+      const { standardForFile } = await import('../interpret/choose-file.js');
+      const found = await standardForFile(file, (await catalog!).standards, {
+        ...(sheet !== undefined ? { sheet } : {}),
+        ...(delimiter !== undefined ? { delimiter } : {}),
+      });
+      if (!found) {
+        code = usageError(lang, 'fix.need-standard', { file });
+        done.push({ file, refused: true });
+        continue;
+      }
+      standard = found;
+      if (o.format === 'pretty') process.stdout.write(`${termSafe(t(lang, 'pkg.standard-matched', { file, standard: found.info.id }))}\n`);
+    }
     try {
       const result = await packageFile(file, o.out, {
         standard, lang, version: o.version, now, failOn: o.failOn, taken,

@@ -55,7 +55,6 @@ export const UI: Record<string, Phrase> = {
   'init.matched': { id: '(cocok dengan berkas data)', en: '(fits the data file)' },
   'reading.next': { id: 'Langkah berikutnya: {arg}', en: 'Next step: {arg}' },
   // package, push, config (satudata package / push / config)
-  'pkg.need-standard': { id: 'Sebutkan standar: --schema BERKAS atau --standard ID.', en: 'Name the standard: --schema FILE or --standard ID.' },
   'pkg.zip-one-file': { id: '--out ….zip hanya untuk satu berkas; untuk beberapa berkas pakai --out FOLDER.', en: '--out ….zip takes one file only; for several files use --out FOLDER.' },
   'pkg.written': { id: '{file} → paket {name} di {path} ({rows} baris data)', en: '{file} → package {name} at {path} ({rows} data rows)' },
   'pkg.html.where': { id: 'Lokasi', en: 'Where' },
@@ -428,6 +427,7 @@ export const UI: Record<string, Phrase> = {
   'fix.invalid': { id: '✖ Hasil MASIH TIDAK VALID terhadap standar {standard}: {errors} galat, {problems} masalah belum dirapikan.', en: '✖ The result is STILL INVALID against standard {standard}: {errors} errors, {problems} problems not fixed.' },
   'fix.same-file': { id: 'Berkas keluaran sama dengan berkas masukan ({path}); berkas masukan tidak pernah diubah. Pilih --out lain.', en: 'The output is the input file ({path}); the input is never modified. Choose another --out.' },
   'fix.need-standard': { id: 'Tidak ada standar yang jelas cocok dengan {file}; sebutkan standarnya: --standard ID atau --schema BERKAS (satudata periksa {file} menunjukkan yang terdekat).', en: 'No standard clearly fits {file}; name it: --standard ID or --schema FILE (satudata validate {file} shows the closest).' },
+  'pkg.standard-matched': { id: '{file}: standar dipilih otomatis (tanpa --standard): {standard}, sama dengan pilihan satudata periksa.', en: '{file}: standard chosen automatically (no --standard): {standard}, the same choice as satudata validate.' },
   'fix.standard-matched': { id: 'Standar dipilih otomatis (tanpa --standard): {standard}, yang paling cocok dengan tabel ini — sama dengan pilihan satudata periksa.', en: 'Standard chosen automatically (no --standard): {standard}, the one this table fits best — the same choice as satudata validate.' },
   'fix.bad-set': { id: 'Opsi --set harus KOLOM=NILAI dengan KOLOM dari standar (bukan "{value}").', en: 'Option --set must be FIELD=VALUE with a field of the standard (not "{value}").' },
   'fix.more': { id: '{count} masalah lagi (semua: --format json).', en: '{count} more problems (all of them: --format json).' },

@@ -28,6 +28,15 @@ describe('satudata package (CLI)', () => {
     expect(existsSync(join(dir, 'paket', 'dukcapil-lobar-penduduk-kecamatan', 'datapackage.json'))).toBe(true);
   });
 
+  it('without --standard: each file gets the standard validate would choose (said); a file none clearly fits is refused, exit 2', () => {
+    const dir = tmp('satudata-pkgcli-');
+    const r = run(['package', 'fixtures/opd/penduduk-lombok-barat-2023.xlsx', 'fixtures/audit/daftar-data-contoh.xlsx', '--out', join(dir, 'paket'), '--allow-invalid']);
+    expect(r.stdout).toContain('fixtures/opd/penduduk-lombok-barat-2023.xlsx: standar dipilih otomatis (tanpa --standard): penduduk-jenis-kelamin-kecamatan');
+    expect(r.stderr).toContain('[usage-error] Tidak ada standar yang jelas cocok dengan fixtures/audit/daftar-data-contoh.xlsx');
+    expect(r.code).toBe(2);
+    expect(readdirSync(join(dir, 'paket'))).toHaveLength(1);
+  });
+
   it('is byte-identical across runs with SOURCE_DATE_EPOCH (zip output)', () => {
     const dir = tmp('satudata-pkgcli-');
     const file = copyFixture(join(dir, 'in'));
@@ -61,7 +70,7 @@ describe('satudata package (CLI)', () => {
   it('usage errors exit 2 without a stack trace', () => {
     const dir = tmp('satudata-pkgcli-');
     const file = copyFixture(join(dir, 'in'));
-    const noStd = run(['package', file]);
+    const noStd = run(['package', 'fixtures/audit/daftar-data-contoh.xlsx', '--out', join(dir, 'p0')]);
     expect(noStd.code).toBe(2);
     expect(noStd.stderr).toContain('--schema');
     const twoZip = run(['package', file, file, '--schema', SCHEMA, '--out', join(dir, 'x.zip')]);
