@@ -17,6 +17,7 @@ import type { Standard } from '../standards/standard.js';
 import type { ShardHandle, ShardReady, TailResult } from './validate-table.js';
 import { runTail } from './shard-tail.js';
 import { share, type RegionIndexShare } from '../standards/region-index.js';
+import { busyCores } from '../io/cpu-load.js';
 
 export const SHARD_MIN_BYTES = 32 * 1024 * 1024;
 
@@ -43,7 +44,7 @@ function minBytes(): number {
   return Number.isFinite(v) && v > 0 ? v : SHARD_MIN_BYTES;
 }
 
-/** Whether the load average (1 min, others' work) leaves about one core free for a second thread. */
+/** Whether the load (others' work, in busy cores) leaves about one core free for a second thread. */
 export function spareCore(cores = availableParallelism(), load = loadavg()[0]!): boolean {
   return cores >= 2 && load <= cores - 1.5;
 }
@@ -51,12 +52,19 @@ export function spareCore(cores = availableParallelism(), load = loadavg()[0]!):
 /**
  * Whether splitting a file over two threads pays, from measurements on 2 cores: 1.29× faster with the second
  * core free, 9% slower (and 28% more CPU) with it busy. So: a large enough file, a second core, and a load
- * average (1 min, others' work) that leaves about one core free. SATUDATA_SHARD=always|never overrides.
+ * (others' work: measured now by splitPaysNow, else the 1-minute load average) that leaves about one core free. SATUDATA_SHARD=always|never overrides.
  */
 export function splitPays(bytes: number, env = process.env.SATUDATA_SHARD, cores = availableParallelism(), load = loadavg()[0]!): boolean {
   if (env === 'never' || bytes < minBytes()) return false;
   if (env === 'always') return true;
   return spareCore(cores, load);
+}
+
+/** splitPays with the load measured now (src/io/cpu-load.ts), only when the answer depends on it. */
+export async function splitPaysNow(bytes: number, env = process.env.SATUDATA_SHARD): Promise<boolean> {
+  if (env === 'never' || env === 'always' || bytes < minBytes()) return splitPays(bytes, env);
+  const cores = availableParallelism();
+  return cores >= 2 && splitPays(bytes, env, cores, await busyCores(cores));
 }
 
 /**
@@ -85,11 +93,18 @@ export function fileWorkers(sizes: readonly number[], concurrency: number, env =
   return Math.min(cores, big, concurrency);
 }
 
+/** fileWorkers with the load measured now (src/io/cpu-load.ts), only when the answer depends on it. */
+export async function fileWorkersNow(sizes: readonly number[], concurrency: number, env = process.env.SATUDATA_WORKERS): Promise<number> {
+  const cores = availableParallelism();
+  const settled = env === 'never' || env === 'always' || sizes.length < 2 || cores < 2 || concurrency < 2 || sizes.filter((b) => b >= workerMinBytes()).length < 2;
+  return fileWorkers(sizes, concurrency, env, cores, settled ? 0 : await busyCores(cores));
+}
+
 /** The `shard` option of validateSource for one CSV file. */
 /** `signal`: at the time limit the worker is terminated (and its shard is not validated here instead). */
 export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number, signal?: AbortSignal) {
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
-    if (!ready.shardable || !ready.schema || info.format !== 'csv' || !splitPays(info.bytes) || signal?.aborted) return null;
+    if (!ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted || !(await splitPaysNow(info.bytes))) return null;
     const split = await planCsvSplit(info.path, info.bytes);
     if (!split || signal?.aborted) return null;
     const job: TailJob = {

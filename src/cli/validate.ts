@@ -123,9 +123,9 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
     return { path: job.path, opts };
   });
   // several files on several cores (worker per file) when it pays, else bounded async concurrency on this thread
-  const { fileWorkers } = await import('../check/shard.js');
+  const { fileWorkersNow } = await import('../check/shard.js');
   const sizes = tasks.length > 1 ? await Promise.all(tasks.map((tk) => stat(tk.path).then((st) => st.size, () => 0))) : [];
-  const workers = fileWorkers(sizes, concurrency);
+  const workers = await fileWorkersNow(sizes, concurrency);
   const here = (path: string, opts: FileTaskOptions) => validateFile(path, { ...opts, onProgress: (rows) => progress.update(path, rows) });
   let results: TableReport[][];
   if (workers > 0) {
