@@ -4,8 +4,9 @@
  * "busy" although both cores are idle, and right after the machine gets busy it still says "free". Parallelism
  * decisions (src/check/shard.ts) take this instead.
  *
- * The reading is taken while this thread waits (its own work is not counted); it costs `ms` of wall time, once per
- * decision, only where a decision is made (a large CSV, a repository of large files).
+ * This process's own CPU time over the same moment (all its threads: a hash worker, a reader decoding ahead) is
+ * taken out: only other work counts. It costs `ms` of wall time, once per decision, only where a decision is made
+ * (a large CSV, a repository of large files).
  */
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -25,12 +26,24 @@ async function cpuTimes(): Promise<{ busy: number; total: number } | null> {
   }
 }
 
+/** Clock ticks per second of /proc/stat (USER_HZ: 100 on every Linux Node runs on). */
+const USER_HZ = 100;
+
 /** Cores busy with other work now (0 … cores), measured over `ms`; the 1-minute load average where /proc is missing. */
-export async function busyCores(cores: number, ms = 60): Promise<number> {
+export async function busyCores(cores: number, ms = 100): Promise<number> {
   const a = await cpuTimes();
   if (!a) return loadavg()[0]!;
+  const ownA = process.cpuUsage();
   await new Promise((r) => setTimeout(r, ms));
   const b = await cpuTimes();
+  const own = process.cpuUsage(ownA);
   if (!b || b.total <= a.total) return loadavg()[0]!;
-  return ((b.busy - a.busy) / (b.total - a.total)) * cores;
+  return othersBusy(a, b, own.user + own.system, cores);
+}
+
+/** Busy cores between two /proc/stat readings, less this process's own CPU time (µs) over the same moment. */
+export function othersBusy(a: { busy: number; total: number }, b: { busy: number; total: number }, ownMicros: number, cores: number): number {
+  const ownTicks = (ownMicros / 1e6) * USER_HZ;
+  const perCore = (b.total - a.total) / cores;
+  return Math.min(cores, Math.max(0, (b.busy - a.busy - ownTicks) / perCore));
 }

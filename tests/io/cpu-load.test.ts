@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { busyCores } from '../../src/io/cpu-load.js';
+import { busyCores, othersBusy } from '../../src/io/cpu-load.js';
 import { splitPaysNow } from '../../src/check/shard.js';
 
 describe('busyCores', () => {
@@ -11,6 +11,14 @@ describe('busyCores', () => {
     const b = await busyCores(cores, 30);
     expect(b).toBeGreaterThanOrEqual(0);
     expect(b).toBeLessThanOrEqual(cores + 0.01);
+  });
+
+  it('takes this process’s own CPU time out (a thread of ours hashing or reading ahead is not other work)', () => {
+    // 2 cores over 0.1 s = 20 ticks; 15 ticks busy, of which 0.1 s (10 ticks) were ours: 5 ticks = 0.5 cores of others
+    expect(othersBusy({ busy: 100, total: 1000 }, { busy: 115, total: 1020 }, 100_000, 2)).toBeCloseTo(0.5);
+    // all the busy time ours: no other work; never below 0 or above the cores
+    expect(othersBusy({ busy: 100, total: 1000 }, { busy: 110, total: 1020 }, 120_000, 2)).toBe(0);
+    expect(othersBusy({ busy: 0, total: 0 }, { busy: 50, total: 20 }, 0, 2)).toBe(2);
   });
 
   it('sees a process that keeps a core busy right now (the 1-minute load average would not yet)', async () => {
