@@ -243,10 +243,10 @@ async function main() {
     const HEAP = '--max-old-space-size=2048';
     await single(`fix-${n / 1000}k`, `satudata fix, ${n.toLocaleString('en')}-row CSV`,
       { name: 'fix', args: [HEAP, CLI, 'fix', rel(d.csv.path), '--schema', rel(d.schemaV2), '--out', rel(join(out, 'fixed.csv')), '--format', 'json'], okCodes: [0, 1, 2] },
-      { rssTarget: 300, note: 'memory bound of issue 13.4 (≤ 300 MB); a row over it means fix is not streaming yet' });
+      { rssTarget: 300, note: 'memory bound of issue 13.4: fix streams, its RSS must stay ≤ 300 MB' });
     await single(`annotate-${n / 1000}k`, `satudata validate --annotate, ${n.toLocaleString('en')}-row CSV`,
       { name: 'annotate', args: [HEAP, ...validate(d.csv.path, d.schemaV2), '--annotate', rel(join(out, 'annotated.xlsx'))], okCodes: [0, 1] },
-      { rssTarget: 300, note: 'memory bound of issue 13.4 (≤ 300 MB); a row over it means --annotate is not streaming yet' });
+      { rssTarget: 300, note: 'memory bound of issue 13.4: --annotate streams, its RSS must stay ≤ 300 MB' });
     rmSync(out, { recursive: true, force: true });
   }
 
