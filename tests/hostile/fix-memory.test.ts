@@ -44,8 +44,9 @@ describe('fix: memory bounded independently of the number of rows', () => {
     expect(log).toMatch(/^B200006,drop-total-row,Jumlah \| [\d.]+ \| [\d.]+ \| [\d.]+,total-ok$/m);
     if (Number.isFinite(large.m.rssMb)) {
       expect(large.m.rssMb).toBeLessThan(BOUND_MB);
-      // flat: ten times the rows, at most 60 MB more (the in-memory fix grew by hundreds of MB here)
-      expect(large.m.rssMb - small.m.rssMb).toBeLessThan(60);
+      // flat: ten times the rows, at most 100 MB more — the peak moves with garbage-collection timing (observed
+      // +16 to +63 MB), while the in-memory fix grew by ~600 MB here (748 MB at 200k rows)
+      expect(large.m.rssMb - small.m.rssMb).toBeLessThan(100);
     }
   });
 
