@@ -13,7 +13,7 @@ import type { StandardInfo } from '../standards/standard.js';
 import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, REGION_EDITION_TITLE, type Level } from '../standards/regions.js';
 import { matchRegionName, namePrefix, sameSpelling, truncatedFrom } from '../standards/region-names.js';
 import { codeList } from '../standards/code-lists.js';
-import { DOTTED_LENGTH, find, levelOfCode, nameIs } from '../standards/region-index.js';
+import { DOTTED_LENGTH, find, isNamed, levelOfCode } from '../standards/region-index.js';
 import { fold } from '../read/words.js';
 import { primaryKeyOf } from '../standards/schema.js';
 import type { ExtensionFactory, RowExtension } from './validate-table.js';
@@ -119,8 +119,8 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
               // a canonical code of the bound level, named as the list names it (or without a name): checked
               // in the shared index, with no memo entry and no allocation
               const wanted = codeLength[b]!;
-              const line = wanted === 0 || v.length === wanted ? find(v) : -1;
-              if (line >= 0 && (typeof name !== 'string' || name === '' || nameIs(line, name, v.length))) {
+              const known = (wanted === 0 || v.length === wanted) && (typeof name !== 'string' || name === '' ? find(v) >= 0 : isNamed(v, name));
+              if (known) {
                 code = v;
                 level = levelOfCode(v);
                 cleanCode[b] = v;

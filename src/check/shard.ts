@@ -103,9 +103,12 @@ export async function fileWorkersNow(sizes: readonly number[], concurrency: numb
 /** The `shard` option of validateSource for one CSV file. */
 /** `signal`: at the time limit the worker is terminated (and its shard is not validated here instead). */
 export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number, signal?: AbortSignal) {
+  // the load is measured (100 ms) and the split planned (one pass over the first half) while the first rows
+  // are read and the layout decided, not after: both were on the critical path before the second thread starts
+  const early = info.format === 'csv' && info.bytes >= minBytes() ? splitPaysNow(info.bytes).then((pays) => (pays ? planCsvSplit(info.path, info.bytes) : null)).catch(() => null) : null;
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
-    if (!ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted || !(await splitPaysNow(info.bytes))) return null;
-    const split = await planCsvSplit(info.path, info.bytes);
+    if (!ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted || !early) return null;
+    const split = await early;
     if (!split || signal?.aborted) return null;
     const job: TailJob = {
       path: info.path, bytes: info.bytes, encoding: info.encoding, delimiter: info.delimiter,

@@ -8,13 +8,18 @@
  * taken out: only other work counts. It costs `ms` of wall time, once per decision, only where a decision is made
  * (a large CSV, a repository of large files).
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
-/** The busy and total jiffies of all cores (the first line of /proc/stat). */
-async function cpuTimes(): Promise<{ busy: number; total: number } | null> {
+/**
+ * The busy and total jiffies of all cores (the first line of /proc/stat). Read synchronously (a small kernel
+ * file), so that this process's CPU time is read at the same moment: an await in between lets this thread run
+ * other work first, and the two windows would no longer match (the load measured during a validation's own
+ * start-up read as a busy core).
+ */
+function cpuTimes(): { busy: number; total: number } | null {
   try {
-    const text = await readFile('/proc/stat', 'utf8');
+    const text = readFileSync('/proc/stat', 'utf8');
     const first = text.slice(0, text.indexOf('\n'));
     const v = first.trim().split(/\s+/).slice(1).map(Number);
     if (v.length < 4 || v.some((x) => !Number.isFinite(x))) return null;
@@ -31,11 +36,11 @@ const USER_HZ = 100;
 
 /** Cores busy with other work now (0 … cores), measured over `ms`; the 1-minute load average where /proc is missing. */
 export async function busyCores(cores: number, ms = 100): Promise<number> {
-  const a = await cpuTimes();
+  const a = cpuTimes();
   if (!a) return loadavg()[0]!;
   const ownA = process.cpuUsage();
   await new Promise((r) => setTimeout(r, ms));
-  const b = await cpuTimes();
+  const b = cpuTimes();
   const own = process.cpuUsage(ownA);
   if (!b || b.total <= a.total) return loadavg()[0]!;
   return othersBusy(a, b, own.user + own.system, cores);

@@ -2,11 +2,12 @@
  * One compact index of the Kemendagri region codes for the whole process: the four data files of
  * idn-area-data as bytes (one line per region: code,parent,name) and, per level, the line starts sorted by
  * code — no object per region. A code is looked up in a hash table of line starts without allocating, and a
- * name compared in place (nameIs); a region's name is decoded only when asked. Built once (about 3 MB of
- * lines and a 1 MB table); the bytes live in SharedArrayBuffers, so a worker thread
+ * name compared in place (isNamed); a region's name is decoded only when asked. Built once (about 3 MB of
+ * lines and a 4 MB table); the bytes live in SharedArrayBuffers, so a worker thread
  * adopts the parent's index instead of building its own (share() / adopt()).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -29,12 +30,29 @@ interface Index {
   starts: Int32Array;
   bounds: number[];
   /**
-   * Open-addressing hash table (linear probing), hashed on a code's digits: per slot the full hash and the
-   * line start (-1 = empty). A hit is confirmed on the line's own bytes, which hold the name next to the code:
-   * one lookup touches one table slot and one line (the name is compared in the same cache lines).
+   * Open-addressing hash table (linear probing) of 32-byte slots, one per region, aligned so that a slot never
+   * straddles a cache line: the code itself as two numbers (exact: no line is read to confirm it), the line
+   * start, the name's length and its first 16 bytes. A lookup of a code and its name reads one slot — the
+   * line too only for a name longer than 16 bytes (4% of villages) — so a table whose rows jump across the
+   * country costs one cache miss per row, not two.
    */
   table: Int32Array;
+  /** The same slots as bytes (the inline names). */
+  slotBytes: Uint8Array;
 }
+
+/** Where the name starts after a code of this length: "code,parent," (a province's parent is empty). */
+const NAME_AFTER: number[] = [];
+NAME_AFTER[2] = 2 + 2;
+NAME_AFTER[5] = 5 + 4;
+NAME_AFTER[8] = 8 + 7;
+NAME_AFTER[13] = 13 + 10;
+
+/** Int32s per slot: code (2), line, name length (or NO_FAST_NAME), then 16 bytes of name. */
+const SLOT = 8;
+const NAME_INLINE = 16;
+/** A name the fast comparison cannot take (quoted, non-ASCII, unusual parent): the slow path decodes it. */
+const NO_FAST_NAME = -1;
 
 let index: Index | null = null;
 
@@ -51,9 +69,10 @@ function build(): Index {
   for (const level of LEVELS) {
     const raw = readFileSync(join(dataDir(), FILES[level]));
     const starts: number[] = [];
-    // skip the header line; keep each line (a province line gets an empty parent: "52,,NUSA TENGGARA BARAT")
+    // skip the header line; copy each line into one buffer (a province line gets an empty parent:
+    // "52,,NUSA TENGGARA BARAT"; CR and blank lines dropped), no buffer per line
     let i = raw.indexOf(10) + 1;
-    const chunks: Buffer[] = [];
+    const bytes = Buffer.allocUnsafe(2 * raw.length + 2);
     let len = 0;
     while (i < raw.length) {
       let end = raw.indexOf(10, i);
@@ -61,23 +80,25 @@ function build(): Index {
       let stop = end;
       if (stop > i && raw[stop - 1] === 13) stop--;
       if (stop > i) {
-        let line = raw.subarray(i, stop);
-        if (level === 'provinsi') {
-          const c = line.indexOf(44);
-          line = Buffer.concat([line.subarray(0, c + 1), Buffer.from(','), line.subarray(c + 1)]);
-        }
         starts.push(offset + len);
-        chunks.push(line, Buffer.from('\n'));
-        len += line.length + 1;
+        if (level === 'provinsi') {
+          const c = raw.indexOf(44, i);
+          len += raw.copy(bytes, len, i, c + 1);
+          bytes[len++] = 44;
+          len += raw.copy(bytes, len, c + 1, stop);
+        } else len += raw.copy(bytes, len, i, stop);
+        bytes[len++] = 10;
       }
       i = end + 1;
     }
-    const bytes = Buffer.concat(chunks);
-    parts.push(bytes);
-    const cmp = (a: number, b: number) => compareLines(bytes, a - offset, b - offset);
-    starts.sort(cmp); // the files are sorted by code; this keeps the index right if one is not
+    const body = bytes.subarray(0, len);
+    parts.push(body);
+    // the files are sorted by code; this keeps the index right if one is not (a sorted list costs one pass)
+    let sorted = true;
+    for (let n = 1; n < starts.length && sorted; n++) sorted = compareLines(body, starts[n - 1]! - offset, starts[n]! - offset) < 0;
+    if (!sorted) starts.sort((a, b) => compareLines(body, a - offset, b - offset));
     lineStarts.push(starts);
-    offset += bytes.length;
+    offset += len;
   }
   const all = Buffer.concat(parts);
   const sab = new SharedArrayBuffer(all.length);
@@ -91,37 +112,54 @@ function build(): Index {
     for (const v of s) starts[k++] = v;
     bounds.push(k);
   }
-  // load factor about 0.7; each slot holds the code's full hash and its line start, side by side, so a probe
-  // that is not the code costs no read of another line (1 MB for the 91,599 regions)
+  // load factor about 0.7: 4 MB of slots for the 91,599 regions
   let cap = 1;
   while (cap * 0.7 < count) cap <<= 1;
-  const table = new Int32Array(new SharedArrayBuffer(cap * 8));
-  for (let h = 1; h < table.length; h += 2) table[h] = -1;
+  const table = new Int32Array(new SharedArrayBuffer(cap * SLOT * 4));
+  const slotBytes = new Uint8Array(table.buffer);
   for (let n = 0; n < count; n++) {
     const line = starts[n]!;
-    let h = 0;
-    for (let p = line; bytes[p] !== 44; p++) if (bytes[p] !== 46) h = mix(h, bytes[p]! - 48);
-    h = finish(h);
-    let at = h & (cap - 1);
-    while (table[2 * at + 1] !== -1) at = (at + 1) & (cap - 1);
-    table[2 * at] = h;
-    table[2 * at + 1] = line;
+    let hi = 0;
+    let lo = 0;
+    let digits = 0;
+    let p = line;
+    for (; bytes[p] !== 44; p++) {
+      if (bytes[p] === 46) continue;
+      if (digits < 5) hi = hi * 10 + bytes[p]! - 48;
+      else lo = lo * 10 + bytes[p]! - 48;
+      digits++;
+    }
+    const k1 = key1(hi, digits);
+    let at = slotOf(k1, lo, cap - 1);
+    while (table[at * SLOT] !== 0) at = (at + 1) & (cap - 1);
+    const s0 = at * SLOT;
+    table[s0] = k1;
+    table[s0 + 1] = lo;
+    table[s0 + 2] = line;
+    // the name, when the fast comparison can take it: after "code,parent," of the usual lengths, unquoted, ASCII
+    const from = line + NAME_AFTER[p - line]!;
+    let end = from;
+    let ascii = bytes[from - 1] === 44 && bytes[from] !== 34;
+    for (; end < bytes.length && bytes[end] !== 10; end++) if (bytes[end]! > 127) ascii = false;
+    table[s0 + 3] = ascii ? end - from : NO_FAST_NAME;
+    if (ascii) for (let k = 0; k < NAME_INLINE && from + k < end; k++) slotBytes[s0 * 4 + 16 + k] = bytes[from + k]!;
   }
-  return { bytes, starts, bounds, table };
+  return { bytes, starts, bounds, table, slotBytes };
 }
 
-/** One digit into a code's hash (the same on the index's bytes and on a looked-up string). */
-function mix(h: number, digit: number): number {
-  return (Math.imul(h ^ digit, 0x01000193) + digit + 1) | 0;
+/** A code's first number: up to 5 digits and the digit count (never 0: 0 marks an empty slot). */
+function key1(hi: number, digits: number): number {
+  return hi | (digits << 17);
 }
 
-/** The hash's final mixing (murmur3's fmix32), so that its low bits choose the slot well. */
-function finish(h: number): number {
+/** The slot a code hashes to (murmur3's fmix32 over both numbers). */
+function slotOf(k1: number, lo: number, mask: number): number {
+  let h = Math.imul(k1, 0x9e3779b1) ^ lo;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return (h ^ (h >>> 16)) & mask;
 }
 
 function compareLines(bytes: Uint8Array, a: number, b: number): number {
@@ -135,8 +173,79 @@ function compareLines(bytes: Uint8Array, a: number, b: number): number {
   }
 }
 
+/**
+ * The index as the build step writes it (scripts/build-region-index.mjs → dist/standards/region-index.bin), so
+ * that a run loads 7.5 MB instead of building it (about 190 ms of a validation's start-up): a first line of JSON
+ * (the data it was built from, the sizes), padded to 8 bytes, then the line bytes, line starts and slots. It is
+ * used only when it was built from the installed idn-area-data (version and file sizes); else the index is
+ * built here as before.
+ */
+export const PREBUILT = fileURLToPath(new URL('./region-index.bin', import.meta.url));
+/** Bumped whenever the index's layout changes (a prebuilt file of another format is ignored). */
+const FORMAT = 2;
+
+function sourceStamp(): string {
+  const dir = dataDir();
+  const version = (JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')) as { version?: string }).version;
+  return JSON.stringify({ format: FORMAT, version, sizes: LEVELS.map((l) => statSync(join(dir, FILES[l])).size) });
+}
+
+/** The index as bytes, for the build step. */
+export function serialise(): Buffer {
+  const i = get();
+  const head = { stamp: sourceStamp(), bounds: i.bounds, bytes: i.bytes.length, starts: i.starts.length, table: i.table.length };
+  let json = JSON.stringify(head);
+  json += ' '.repeat(7 - ((json.length + 7) % 8)) + '\n';
+  return Buffer.concat([Buffer.from(json, 'latin1'), i.bytes, new Uint8Array((8 - (i.bytes.length % 8)) % 8), new Uint8Array(i.starts.buffer), new Uint8Array(i.table.buffer)]);
+}
+
+/** The index read from a file serialise() wrote, when it matches the installed data; else null. */
+export function load(path: string): Index | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const first = Buffer.alloc(4096);
+    const nl = first.subarray(0, readSync(fd, first, 0, first.length, 0)).indexOf(10);
+    if (nl < 0) return null;
+    const head = JSON.parse(first.subarray(0, nl).toString('latin1')) as { stamp: string; bounds: number[]; bytes: number; starts: number; table: number };
+    if (head.stamp !== sourceStamp()) return null;
+    const pad = (8 - (head.bytes % 8)) % 8;
+    let at = nl + 1;
+    if (fstatSync(fd).size !== at + head.bytes + pad + 4 * head.starts + 4 * head.table) return null;
+    // read straight into the shared buffers (no copy of the file in between)
+    const part = (n: number): Uint8Array => {
+      const view = new Uint8Array(new SharedArrayBuffer(n));
+      for (let got = 0; got < n; ) {
+        const r = readSync(fd, view, got, n - got, at + got);
+        if (r === 0) throw new Error('short read');
+        got += r;
+      }
+      at += n;
+      return view;
+    };
+    const bytes = part(head.bytes);
+    at += pad;
+    const starts = part(4 * head.starts);
+    const slots = part(4 * head.table);
+    return { bytes, starts: new Int32Array(starts.buffer), bounds: head.bounds, table: new Int32Array(slots.buffer), slotBytes: slots };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function get(): Index {
-  return (index ??= build());
+  return (index ??= load(PREBUILT) ?? build());
+}
+
+/** Builds the index from the data files, ignoring a prebuilt one (tests compare the two). */
+export function buildFresh(): void {
+  index = build();
 }
 
 /** The index's shared buffers, for a worker thread (builds the index if needed). */
@@ -147,7 +256,7 @@ export function share(): RegionIndexShare {
 
 /** Uses an index built by another thread. */
 export function adopt(s: RegionIndexShare): void {
-  index = { bytes: new Uint8Array(s.bytes), starts: new Int32Array(s.starts), bounds: s.bounds, table: new Int32Array(s.table) };
+  index = { bytes: new Uint8Array(s.bytes), starts: new Int32Array(s.starts), bounds: s.bounds, table: new Int32Array(s.table), slotBytes: new Uint8Array(s.table) };
 }
 
 export function levelOfCode(code: string): Level | undefined {
@@ -155,53 +264,61 @@ export function levelOfCode(code: string): Level | undefined {
   return n === 2 ? 'provinsi' : n === 5 ? 'kabupaten_kota' : n === 8 ? 'kecamatan' : n === 13 ? 'desa_kelurahan' : undefined;
 }
 
-/** The line (an opaque id ≥ 0) of a dotted code ("52.01.02.2001"), or -1. No allocation. */
-export function find(code: string): number {
+/**
+ * The slot (an opaque id ≥ 0) of a dotted code ("52.01.02.2001"), or -1: the code's digits as two exact
+ * numbers, hashed; no allocation, and no read beyond the slots.
+ */
+function slot(code: string): number {
   const n = code.length;
   if (n !== 2 && n !== 5 && n !== 8 && n !== 13) return -1;
-  let h = 0;
+  let hi = 0;
+  let lo = 0;
+  let digits = 0;
   for (let k = 0; k < n; k++) {
     const c = code.charCodeAt(k);
     if (k === 2 || k === 5 || k === 8) {
       if (c !== 46) return -1;
-    } else if (c >= 48 && c <= 57) h = mix(h, c - 48);
-    else return -1;
+    } else if (c >= 48 && c <= 57) {
+      if (digits < 5) hi = hi * 10 + c - 48;
+      else lo = lo * 10 + c - 48;
+      digits++;
+    } else return -1;
   }
-  h = finish(h);
-  const { table, bytes } = index ?? get();
-  const mask = (table.length >> 1) - 1;
-  for (let at = h & mask; ; at = (at + 1) & mask) {
-    const line = table[2 * at + 1]!;
-    if (line === -1) return -1;
-    if (table[2 * at] !== h) continue;
-    let k = 0;
-    while (k < n && bytes[line + k] === code.charCodeAt(k)) k++;
-    if (k === n && bytes[line + n] === 44) return line;
+  const k1 = key1(hi, digits);
+  const { table } = index ?? get();
+  const mask = table.length / SLOT - 1;
+  for (let at = slotOf(k1, lo, mask); ; at = (at + 1) & mask) {
+    const s0 = at * SLOT;
+    const t = table[s0]!;
+    if (t === 0) return -1;
+    if (t === k1 && table[s0 + 1] === lo) return s0;
   }
 }
 
-/** Where the name starts after a code of this length: "code,parent," (a province's parent is empty). */
-const NAME_AFTER: number[] = [];
-NAME_AFTER[2] = 2 + 2;
-NAME_AFTER[5] = 5 + 4;
-NAME_AFTER[8] = 8 + 7;
-NAME_AFTER[13] = 13 + 10;
+/** The line (an opaque id ≥ 0) of a dotted code ("52.01.02.2001"), or -1. No allocation. */
+export function find(code: string): number {
+  const s = slot(code);
+  return s < 0 ? -1 : index!.table[s + 2]!;
+}
 
 /**
- * Whether the region at `line` (found for a dotted code of `codeLength` characters) is named exactly `name`,
- * ASCII names only (no allocation; a quoted or non-ASCII name is for the slow path).
+ * Whether `code` is a region of the list named exactly `name` (ASCII names; no allocation). False when the
+ * code is unknown, the name differs, or the name is for the slow path (quoted or non-ASCII): the caller then
+ * judges the pair in full. One slot read (and the line for a name past its 16 inline bytes).
  */
-export function nameIs(line: number, name: string, codeLength: number): boolean {
-  const { bytes } = index ?? get();
-  const p = line + NAME_AFTER[codeLength]!;
-  // a line whose parent is not the usual length, or a quoted name: the slow path decodes it
-  if (bytes[p - 1] !== 44 || bytes[p] === 34) return false;
+export function isNamed(code: string, name: string): boolean {
+  const s = slot(code);
+  if (s < 0) return false;
+  const { table, slotBytes, bytes } = index!;
   const n = name.length;
-  for (let k = 0; k < n; k++) {
-    const c = name.charCodeAt(k);
-    if (c > 127 || bytes[p + k] !== c) return false;
-  }
-  return bytes[p + n] === 10;
+  if (table[s + 3] !== n) return false;
+  const inline = s * 4 + 16;
+  const m = n < NAME_INLINE ? n : NAME_INLINE;
+  for (let k = 0; k < m; k++) if (slotBytes[inline + k] !== name.charCodeAt(k)) return false;
+  if (n <= NAME_INLINE) return true;
+  const p = table[s + 2]! + NAME_AFTER[code.length]!;
+  for (let k = NAME_INLINE; k < n; k++) if (bytes[p + k] !== name.charCodeAt(k)) return false;
+  return true;
 }
 
 const decoder = new TextDecoder('utf-8');

@@ -71,6 +71,43 @@ describe('validating a large CSV in two shards', () => {
     expect((text.slice(0, split.startByte).match(/"/g) ?? []).length % 2).toBe(0);
   });
 
+  it('plans the same split over quoted and quote-free chunks as a plain scan of the bytes', async () => {
+    // a reference plan: walk every byte, toggling on quotes, counting line breaks and records
+    const reference = (text: string) => {
+      const middle = Math.floor(text.length / 2);
+      let records = 0;
+      let lines = 0;
+      let inQuote = false;
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === '"') inQuote = !inQuote;
+        else if (text[i] === '\n') {
+          lines++;
+          if (!inQuote) {
+            records++;
+            if (i >= middle) return { startByte: i + 1, records, lines };
+          }
+        }
+      }
+      return null;
+    };
+    const rows = (n: number, quoted: (i: number) => boolean) =>
+      Array.from({ length: n }, (_, i) => (quoted(i) ? `${i},"baris\nke ${i}, ""kutip""",${i * 7}\n` : `${i},baris ke ${i},${i * 7}\n`)).join('');
+    const files = {
+      // several 1 MB chunks without a quote: counted chunk by chunk
+      plain: 'kode,nama,nilai\n' + rows(120000, () => false),
+      // quotes with line breaks in the first chunks only, then none
+      'quoted-head': 'kode,nama,nilai\n' + rows(40000, (i) => i % 3 === 0) + rows(80000, () => false),
+      // a quote in every chunk, up to and past the middle
+      'quoted-all': 'kode,nama,nilai\n' + rows(120000, (i) => i % 1000 === 7),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      const path = join(dir, `${name}.csv`);
+      writeFileSync(path, text);
+      expect(text.length, name).toBeGreaterThan(2 << 20);
+      expect(await planCsvSplit(path, text.length), name).toEqual(reference(text));
+    }
+  });
+
   it('gives exactly the report a single pass gives (issues, counts, layout, keys across the halves)', async () => {
     const path = makeFile();
     const std = await standardById('penduduk-jenis-kelamin-kecamatan');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsAt, find, LEVELS, linesOf, nameIs } from '../../src/standards/region-index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adopt, buildFresh, fieldsAt, find, isNamed, LEVELS, linesOf, load, serialise } from '../../src/standards/region-index.js';
 
 describe('region index lookups', () => {
   it('finds every region by its own code, and its plain name agrees byte for byte', () => {
@@ -13,10 +16,12 @@ describe('region index lookups', () => {
         // ASCII names without quotes are compared in place; the others are left to the slow path (false)
         // (the data quotes a name holding a comma or a quote)
         const plain = /^[\x20-\x7e]*$/.test(name) && !/[",]/.test(name);
-        expect(nameIs(line, name, code.length)).toBe(plain);
+        expect(isNamed(code, name)).toBe(plain);
         if (plain) named++;
-        expect(nameIs(line, `${name}x`, code.length)).toBe(false);
-        if (name.length > 1) expect(nameIs(line, name.slice(0, -1), code.length)).toBe(false);
+        expect(isNamed(code, `${name}x`)).toBe(false);
+        if (name.length > 1) expect(isNamed(code, name.slice(0, -1))).toBe(false);
+        // a name past its 16 bytes held in the slot is compared to the end, on the line
+        if (plain && name.length > 17) expect(isNamed(code, `${name.slice(0, 17)}${name[17] === 'Q' ? 'R' : 'Q'}${name.slice(18)}`)).toBe(false);
       }
     }
     expect(regions).toBeGreaterThan(90000);
@@ -31,11 +36,72 @@ describe('region index lookups', () => {
   });
 
   it('tells a province, regency and district name apart from a near spelling', () => {
-    const ntb = find('52');
-    expect(nameIs(ntb, fieldsAt(ntb).name, 2)).toBe(true);
-    expect(nameIs(ntb, fieldsAt(ntb).name.toLowerCase(), 2)).toBe(false);
-    const lobar = find('52.01');
-    expect(nameIs(lobar, fieldsAt(lobar).name, 5)).toBe(true);
-    expect(nameIs(lobar, 'Lombok Barat', 5)).toBe(fieldsAt(lobar).name === 'Lombok Barat');
+    const ntb = fieldsAt(find('52')).name;
+    expect(isNamed('52', ntb)).toBe(true);
+    expect(isNamed('52', ntb.toLowerCase())).toBe(false);
+    const lobar = fieldsAt(find('52.01')).name;
+    expect(isNamed('52.01', lobar)).toBe(true);
+    expect(isNamed('52.01', 'Lombok Barat')).toBe(lobar === 'Lombok Barat');
+    // the code is confirmed exactly (digits, count and dots), never by its hash alone
+    expect(isNamed('52.01.01', lobar)).toBe(false);
+    expect(isNamed('5201', lobar)).toBe(false);
+    expect(isNamed('52.10', lobar)).toBe(false);
+    expect(isNamed('99.01', lobar)).toBe(false);
+  });
+});
+
+describe('prebuilt region index', () => {
+  it('loads what serialise() wrote, slot for slot, and answers the same lookups', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-ri-'));
+    try {
+      const path = join(dir, 'region-index.bin');
+      const written = serialise();
+      writeFileSync(path, written);
+      const loaded = load(path);
+      expect(loaded).not.toBeNull();
+      // a fresh build writes the same bytes (the build step is deterministic)
+      buildFresh();
+      expect(Buffer.compare(serialise(), written)).toBe(0);
+      // and the loaded index answers as the built one
+      const lobar = fieldsAt(find('52.01')).name;
+      adopt({ bytes: loaded!.bytes.buffer as SharedArrayBuffer, starts: loaded!.starts.buffer as SharedArrayBuffer, table: loaded!.table.buffer as SharedArrayBuffer, bounds: loaded!.bounds });
+      expect(Buffer.compare(serialise(), written)).toBe(0);
+      expect(isNamed('52.01', lobar)).toBe(true);
+      let checked = 0;
+      for (const line of linesOf('desa_kelurahan')) {
+        const { code, name } = fieldsAt(line);
+        if (!/^[A-Za-z .'-]+$/.test(name)) continue;
+        expect(isNamed(code, name)).toBe(true);
+        expect(isNamed(code, `${name} `)).toBe(false);
+        if (++checked === 2000) break;
+      }
+      expect(find('52.99')).toBe(-1);
+      expect([...linesOf('desa_kelurahan')].length).toBeGreaterThan(80000);
+      buildFresh();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is ignored when it was built from other data, cut short, or is not an index at all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-ri-'));
+    try {
+      const good = serialise();
+      const nl = good.indexOf(10);
+      const head = JSON.parse(good.subarray(0, nl).toString());
+      const other = JSON.stringify({ ...head, stamp: head.stamp.replace('"version":"', '"version":"0.0.0-') });
+      const cases: Record<string, Buffer> = {
+        'other-data.bin': Buffer.concat([Buffer.from(other.padEnd(nl, ' ')), good.subarray(nl)]),
+        'short.bin': good.subarray(0, good.length - 100),
+        'garbage.bin': Buffer.from('not an index\n'),
+      };
+      for (const [name, bytes] of Object.entries(cases)) {
+        writeFileSync(join(dir, name), bytes);
+        expect(load(join(dir, name)), name).toBeNull();
+      }
+      expect(load(join(dir, 'missing.bin'))).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
