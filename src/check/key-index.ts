@@ -7,14 +7,18 @@
  * (radix sort) to find equal hashes. Two different keys are taken as equal only when both hashes collide:
  * for a million keys the chance of one false duplicate is about 3 in 100 million.
  *
+ * The log grows in chunks of 65,536 keys (12 bytes a key, nothing allocated ahead, nothing copied as it grows), and
+ * the sort needs one index array (4 bytes a key): 3 million keys cost 36 + 12 MB, where three preallocated arrays
+ * and a two-pass radix sort cost about 100 MB.
+ *
  * The report wants the repeated value, so a small Bloom filter (10 bits a key) flags rows whose key may have
  * been seen; only for those is the key text kept (about 1% of rows, plus the true duplicates).
  */
-/** A key index's content, transferable between threads. */
+/** A key index's content, transferable between threads (its chunks' buffers can be moved, not copied). */
 export interface KeyLog {
-  h1: Int32Array;
-  h2: Int32Array;
-  rows: Int32Array;
+  /** Chunks of (h1, h2, row) triples; every chunk but the last holds CHUNK keys. */
+  chunks: Int32Array[];
+  n: number;
   candidates: [number, string][];
 }
 
@@ -25,11 +29,15 @@ export interface Duplicate {
 }
 
 const MAX_CANDIDATES = 200_000;
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
 
 export class KeyIndex {
-  private h1: Int32Array;
-  private h2: Int32Array;
-  private rows: Int32Array;
+  private chunks: Int32Array[] = [];
+  private cur = new Int32Array(0);
+  /** Keys in the current chunk. */
+  private at = CHUNK;
   private n = 0;
   /** 512-bit blocks (16 words each). */
   private bloom: Int32Array;
@@ -42,10 +50,6 @@ export class KeyIndex {
 
   /** `expected` keys size the Bloom filter (more keys only raise its false-positive rate). */
   constructor(expected = 1 << 12) {
-    const cap = Math.max(1024, expected);
-    this.h1 = new Int32Array(cap);
-    this.h2 = new Int32Array(cap);
-    this.rows = new Int32Array(cap);
     let blocks = 16;
     while (blocks * 512 < expected * 10 && blocks < 1 << 18) blocks <<= 1;
     this.bloom = new Int32Array(blocks * 16);
@@ -101,12 +105,21 @@ export class KeyIndex {
         bloom[w] = bloom[w]! | mask;
       }
     }
-    if (this.n === this.h1.length) this.grow();
-    this.h1[this.n] = a;
-    this.h2[this.n] = b;
-    this.rows[this.n] = row;
-    this.n++;
+    this.push(a, b, row);
     return seen && this.candidates.size < MAX_CANDIDATES;
+  }
+
+  private push(a: number, b: number, row: number): void {
+    if (this.at === CHUNK) {
+      this.cur = new Int32Array(3 * CHUNK);
+      this.chunks.push(this.cur);
+      this.at = 0;
+    }
+    const o = 3 * this.at++;
+    this.cur[o] = a;
+    this.cur[o + 1] = b;
+    this.cur[o + 2] = row;
+    this.n++;
   }
 
   /** Keeps the text of a key add() flagged (copied: a cell text would pin its parser chunk). */
@@ -121,19 +134,27 @@ export class KeyIndex {
     if (this.add(row)) this.keep(row, key);
   }
 
-  /** The log and kept texts, to hand to another shard's index (see absorb). */
+  /** The log and kept texts, to hand to another shard's index (see absorb); this index is left empty. */
   export(): KeyLog {
-    return { h1: this.h1.slice(0, this.n), h2: this.h2.slice(0, this.n), rows: this.rows.slice(0, this.n), candidates: [...this.candidates] };
+    const chunks = this.chunks;
+    // the last chunk cut to its keys (a chunk's buffer is moved whole)
+    if (chunks.length && this.at < CHUNK) chunks[chunks.length - 1] = chunks[chunks.length - 1]!.slice(0, 3 * this.at);
+    const log = { chunks, n: this.n, candidates: [...this.candidates] };
+    this.chunks = [];
+    this.at = CHUNK;
+    this.n = 0;
+    return log;
+  }
+
+  /** The buffers of a log, for postMessage's transfer list. */
+  static buffers(log: KeyLog | null): ArrayBuffer[] {
+    return log ? log.chunks.map((c) => c.buffer as ArrayBuffer) : [];
   }
 
   /** Appends another shard's log (its rows come after this index's rows). */
   absorb(log: KeyLog): void {
-    for (let i = 0; i < log.rows.length; i++) {
-      if (this.n === this.h1.length) this.grow();
-      this.h1[this.n] = log.h1[i]!;
-      this.h2[this.n] = log.h2[i]!;
-      this.rows[this.n] = log.rows[i]!;
-      this.n++;
+    for (const chunk of log.chunks) {
+      for (let o = 0; o < chunk.length; o += 3) this.push(chunk[o]!, chunk[o + 1]!, chunk[o + 2]!);
     }
     for (const [row, text] of log.candidates) this.candidates.set(row, text);
   }
@@ -146,69 +167,57 @@ export class KeyIndex {
     return this.dups;
   }
 
+  /**
+   * Repeats, found by sorting the log on h1, stably (equal hashes keep their log order): one counting pass on the
+   * hash's high 16 bits into buckets (about n / 65,536 keys each: the hashes are uniform), then each bucket sorted
+   * natively on (low 16 bits, index) packed in one float64 — 8 bytes a key, read from the log in order.
+   */
   private findDuplicates(): Duplicate[] {
     const n = this.n;
     if (n < 2) return [];
-    const order = this.sortedOrder();
+    const { chunks } = this;
+    const count = new Uint32Array(65537);
+    // every chunk holds CHUNK keys but the last (allocated whole, filled in part)
+    for (let k = 0; k < chunks.length; k++) {
+      const c = chunks[k]!;
+      const end = 3 * Math.min(CHUNK, n - k * CHUNK);
+      for (let o = 0; o < end; o += 3) count[(c[o]! >>> 16) + 1]!++;
+    }
+    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+    const packed = new Float64Array(n);
+    const next = count.slice(0, 65536);
+    for (let i = 0; i < n; i++) {
+      const h = chunks[i >>> CHUNK_BITS]![3 * (i & CHUNK_MASK)]!;
+      packed[next[h >>> 16]!++] = (h & 0xffff) * 4294967296 + i;
+    }
     const out: Duplicate[] = [];
-    for (let i = 0; i < n; ) {
-      let j = i + 1;
-      const a = this.h1[order[i]!];
-      while (j < n && this.h1[order[j]!] === a) j++;
-      if (j - i > 1) {
-        // equal first hash: group by the second (rows are in order within equal h1: the sort is stable)
-        const groups = new Map<number, number>();
-        for (let k = i; k < j; k++) {
-          const e = order[k]!;
-          const b = this.h2[e]!;
-          const first = groups.get(b);
-          if (first === undefined) groups.set(b, this.rows[e]!);
-          else out.push({ row: this.rows[e]!, first, value: this.candidates.get(this.rows[e]!) ?? '' });
+    for (let d = 0; d < 65536; d++) {
+      const from = count[d]!;
+      const to = count[d + 1]!;
+      if (to - from < 2) continue;
+      const bucket = packed.subarray(from, to);
+      bucket.sort();
+      for (let i = 0; i < bucket.length; ) {
+        const low = Math.floor(bucket[i]! / 4294967296);
+        let j = i + 1;
+        while (j < bucket.length && Math.floor(bucket[j]! / 4294967296) === low) j++;
+        if (j - i > 1) {
+          // equal first hash: group by the second (in log order, so the first of a group is the first row)
+          const groups = new Map<number, number>();
+          for (let k = i; k < j; k++) {
+            const e = bucket[k]! % 4294967296;
+            const c = chunks[e >>> CHUNK_BITS]!;
+            const o = 3 * (e & CHUNK_MASK);
+            const b = c[o + 1]!;
+            const row = c[o + 2]!;
+            const first = groups.get(b);
+            if (first === undefined) groups.set(b, row);
+            else out.push({ row, first, value: this.candidates.get(row) ?? '' });
+          }
         }
+        i = j;
       }
-      i = j;
     }
     return out.sort((x, y) => x.row - y.row);
-  }
-
-  /** Indices of the log sorted by h1 (two stable 16-bit counting passes over (hash, index) pairs). */
-  private sortedOrder(): Uint32Array {
-    const n = this.n;
-    const h1 = this.h1;
-    let idx = new Uint32Array(n);
-    let key = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      idx[i] = i;
-      key[i] = h1[i]!;
-    }
-    let idx2 = new Uint32Array(n);
-    let key2 = new Int32Array(n);
-    const count = new Uint32Array(65537);
-    for (let shift = 0; shift <= 16; shift += 16) {
-      count.fill(0);
-      for (let i = 0; i < n; i++) count[((key[i]! >>> shift) & 0xffff) + 1]!++;
-      for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
-      for (let i = 0; i < n; i++) {
-        const k = key[i]!;
-        const to = count[(k >>> shift) & 0xffff]!++;
-        idx2[to] = idx[i]!;
-        key2[to] = k;
-      }
-      [idx, idx2] = [idx2, idx];
-      [key, key2] = [key2, key];
-    }
-    return idx;
-  }
-
-  private grow(): void {
-    const cap = this.h1.length * 2;
-    const grow = (old: Int32Array) => {
-      const next = new Int32Array(cap);
-      next.set(old);
-      return next;
-    };
-    this.h1 = grow(this.h1);
-    this.h2 = grow(this.h2);
-    this.rows = grow(this.rows);
   }
 }
