@@ -16,8 +16,9 @@ export interface CsvSplit {
   lines: number;
 }
 
-export async function planCsvSplit(path: string, bytes: number): Promise<CsvSplit | null> {
-  const middle = Math.floor(bytes / 2);
+/** `share`: the part of the bytes the first shard takes (it also reads the head, decides the layout and merges). */
+export async function planCsvSplit(path: string, bytes: number, share = 0.5): Promise<CsvSplit | null> {
+  const middle = Math.floor(bytes * share);
   let offset = 0;
   let records = 0;
   let lines = 0;
