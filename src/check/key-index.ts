@@ -32,6 +32,8 @@ const MAX_CANDIDATES = 200_000;
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK - 1;
+/** Keys sorted at a time when repeats are searched (one bucket may exceed it: it is then sorted alone). */
+const SORT_SLICE = 1 << 19;
 
 export class KeyIndex {
   private chunks: Int32Array[] = [];
@@ -170,7 +172,8 @@ export class KeyIndex {
   /**
    * Repeats, found by sorting the log on h1, stably (equal hashes keep their log order): one counting pass on the
    * hash's high 16 bits into buckets (about n / 65,536 keys each: the hashes are uniform), then each bucket sorted
-   * natively on (low 16 bits, index) packed in one float64 — 8 bytes a key, read from the log in order.
+   * natively on (low 16 bits, index) packed in one float64, the buckets a range of at most SORT_SLICE keys at a
+   * time (4 MB; one pass over the log per range).
    */
   private findDuplicates(): Duplicate[] {
     const n = this.n;
@@ -184,39 +187,49 @@ export class KeyIndex {
       for (let o = 0; o < end; o += 3) count[(c[o]! >>> 16) + 1]!++;
     }
     for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
-    const packed = new Float64Array(n);
-    const next = count.slice(0, 65536);
-    for (let i = 0; i < n; i++) {
-      const h = chunks[i >>> CHUNK_BITS]![3 * (i & CHUNK_MASK)]!;
-      packed[next[h >>> 16]!++] = (h & 0xffff) * 4294967296 + i;
-    }
     const out: Duplicate[] = [];
-    for (let d = 0; d < 65536; d++) {
-      const from = count[d]!;
-      const to = count[d + 1]!;
-      if (to - from < 2) continue;
-      const bucket = packed.subarray(from, to);
-      bucket.sort();
-      for (let i = 0; i < bucket.length; ) {
-        const low = Math.floor(bucket[i]! / 4294967296);
-        let j = i + 1;
-        while (j < bucket.length && Math.floor(bucket[j]! / 4294967296) === low) j++;
-        if (j - i > 1) {
-          // equal first hash: group by the second (in log order, so the first of a group is the first row)
-          const groups = new Map<number, number>();
-          for (let k = i; k < j; k++) {
-            const e = bucket[k]! % 4294967296;
-            const c = chunks[e >>> CHUNK_BITS]!;
-            const o = 3 * (e & CHUNK_MASK);
-            const b = c[o + 1]!;
-            const row = c[o + 2]!;
-            const first = groups.get(b);
-            if (first === undefined) groups.set(b, row);
-            else out.push({ row, first, value: this.candidates.get(row) ?? '' });
-          }
-        }
-        i = j;
+    // buckets taken a range at a time, at most SORT_SLICE keys each (one pass over the log per range): the sort
+    // array stays a few MB whatever the file, where one array for 3M keys held 24 MB at the report's peak
+    let packed = new Float64Array(0);
+    for (let d0 = 0; d0 < 65536; ) {
+      let d1 = d0 + 1;
+      while (d1 < 65536 && count[d1 + 1]! - count[d0]! <= SORT_SLICE) d1++;
+      const base = count[d0]!;
+      if (packed.length < count[d1]! - base) packed = new Float64Array(count[d1]! - base);
+      const next = count.slice(d0, d1);
+      for (let i = 0; i < n; i++) {
+        const h = chunks[i >>> CHUNK_BITS]![3 * (i & CHUNK_MASK)]!;
+        const d = h >>> 16;
+        if (d >= d0 && d < d1) packed[next[d - d0]!++ - base] = (h & 0xffff) * 4294967296 + i;
       }
+      for (let d = d0; d < d1; d++) {
+        const from = count[d]! - base;
+        const to = count[d + 1]! - base;
+        if (to - from < 2) continue;
+        const bucket = packed.subarray(from, to);
+        bucket.sort();
+        for (let i = 0; i < bucket.length; ) {
+          const low = Math.floor(bucket[i]! / 4294967296);
+          let j = i + 1;
+          while (j < bucket.length && Math.floor(bucket[j]! / 4294967296) === low) j++;
+          if (j - i > 1) {
+            // equal first hash: group by the second (in log order, so the first of a group is the first row)
+            const groups = new Map<number, number>();
+            for (let k = i; k < j; k++) {
+              const e = bucket[k]! % 4294967296;
+              const c = chunks[e >>> CHUNK_BITS]!;
+              const o = 3 * (e & CHUNK_MASK);
+              const b = c[o + 1]!;
+              const row = c[o + 2]!;
+              const first = groups.get(b);
+              if (first === undefined) groups.set(b, row);
+              else out.push({ row, first, value: this.candidates.get(row) ?? '' });
+            }
+          }
+          i = j;
+        }
+      }
+      d0 = d1;
     }
     return out.sort((x, y) => x.row - y.row);
   }

@@ -11,7 +11,8 @@ export function sha256File(path: string, bytes: number, signal?: AbortSignal): P
   if (bytes < WORKER_MIN_BYTES) return hashInline(path);
   if (signal?.aborted) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./sha256-worker.js', import.meta.url), { workerData: path });
+    // a small heap: it holds one 1 MB chunk at a time (the default young generation would commit up to 48 MB)
+    const worker = new Worker(new URL('./sha256-worker.js', import.meta.url), { workerData: path, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
     const stop = () => {
       resolve(undefined);
       void worker.terminate();
