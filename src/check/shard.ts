@@ -21,12 +21,12 @@ import { busyCores } from '../io/cpu-load.js';
 
 export const SHARD_MIN_BYTES = 32 * 1024 * 1024;
 /**
- * The first shard's part of the file. This thread also decides the layout before the split and merges after
- * it, while the worker starts about 0.25 s after the split is known. Measured on a CSV of 1M rows (84 MB), 2
- * cores: with halves the worker finished first in 3 runs of 4 (by up to 0.25 s); with 47% this thread finished
- * first in 4 of 4 (by 0.03–0.18 s); 48% lies between.
+ * The first shard's part of the file. This thread reads on while the split is planned (it decides the layout
+ * before and merges after), and the worker starts about 0.25 s after the split is known. Measured on a CSV of
+ * 1M rows (84 MB), 2 cores, 4–5 runs each: with 50% this thread finished first in 5 of 5 (by 0.13–0.25 s); with
+ * 53% the worker finished first in 4 of 5 (by 0.04–0.57 s); 52% lies between.
  */
-export const FIRST_SHARE = 0.48;
+export const FIRST_SHARE = 0.52;
 
 export interface TailJob {
   path: string;
@@ -138,9 +138,13 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
     ? splitPaysNow(info.bytes).then((pays) => (pays ? { split: planCsvSplit(info.path, info.bytes, FIRST_SHARE).catch(() => null), started: startWorker() } : null)).catch(() => null)
     : null;
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
-    const ahead = early ? await early : null;
+    if (!early || !ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted) {
+      void early?.then((ahead) => ahead?.started.worker?.terminate());
+      return null;
+    }
+    const ahead = await early;
     const split = ahead ? await ahead.split : null;
-    if (!ahead || !split || !ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted) {
+    if (!ahead || !split || signal?.aborted) {
       void ahead?.started.worker?.terminate();
       return null;
     }
@@ -170,13 +174,21 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
       worker.ref();
       worker.postMessage(job);
     });
+    let cancelled = false;
     // a worker that cannot run (or fails) costs time, not correctness: the shard is validated here instead
     const result = inWorker.catch((err) => {
-      if (signal?.aborted) throw err;
+      if (signal?.aborted || cancelled) throw err;
       if (process.env.SATUDATA_DEBUG) process.stderr.write(`shard worker: ${String(err)}\n`);
       return runTail(job, signal);
     });
     result.catch(() => undefined); // the first shard may stop (time limit) before it awaits this
-    return { stopAfter: split.records, result };
+    return {
+      stopAfter: split.records,
+      result,
+      cancel: () => {
+        cancelled = true;
+        void started.worker?.terminate();
+      },
+    };
   };
 }

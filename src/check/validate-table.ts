@@ -76,6 +76,8 @@ export interface ShardHandle {
   /** The last record this shard reads. */
   stopAfter: number;
   result: Promise<TailResult>;
+  /** The split came too late (this thread is past it): the other shard is stopped, its result never used. */
+  cancel(): void;
 }
 
 /** What the second shard hands back besides its rows' issues. */
@@ -244,11 +246,26 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   let prevN = tail ? 0 : Math.max(headerRow ?? 0, ...layout.blankAfterHeader);
   const shardable = !!schema && !opts.onRow && source.stopAfter !== undefined && profiles.every((p) => p === null) &&
     extensions.every((x) => x.shardable === true) && fieldOfColumn.every((f) => f === null || !f.keepsValues);
-  const handle = !tail && opts.shard ? await opts.shard({ layout, schema, fieldColumns, conventions, shardable }) : null;
-  if (handle) source.stopAfter!(handle.stopAfter);
-
+  // The split is decided while this thread reads on: the first rows do not wait for the plan (a pass over the
+  // first half of the file). It is taken when it arrives, unless this thread already read past it (then the
+  // worker is stopped and this thread reads the whole file, as without a split).
+  let handle = null as ShardHandle | null;
   // the first shard ends at the split even when its reader had already read past it
-  const lastRecord = handle ? handle.stopAfter : Infinity;
+  let lastRecord = Infinity;
+  /** The last record this thread has taken. */
+  let taken = 0;
+  let shardFailure: { err: unknown } | undefined;
+  const deciding = !tail && opts.shard
+    ? opts.shard({ layout, schema, fieldColumns, conventions, shardable }).then((h) => {
+      if (!h) return;
+      if (taken >= h.stopAfter) return h.cancel();
+      handle = h;
+      lastRecord = h.stopAfter;
+      source.stopAfter!(h.stopAfter);
+    }, (err: unknown) => {
+      shardFailure = { err };
+    })
+    : null;
   // below the table: once a note or signature row is met, blank rows are the footer's spacing
   let inFooter = false;
   let lastWasSignature = false;
@@ -257,6 +274,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     for (let b = 0; b < batch.length; b++) {
       const row = batch[b]!;
       if (row.n > lastRecord) break rows;
+      taken = row.n;
       rowCount++;
       if (prevN > 0 && row.n > prevN + 1) {
         const from = prevN + 1;
@@ -335,6 +353,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       opts.onProgress(rowCount);
     }
   }
+  // a split that arrives after this thread's last row is cancelled (this thread read every row)
+  if (deciding) await deciding;
+  if (shardFailure) throw shardFailure.err;
   await source.close();
   opts.signal?.throwIfAborted();
   if (tail) {

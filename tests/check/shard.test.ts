@@ -135,6 +135,23 @@ describe('validating a large CSV in two shards', () => {
     expect(cross.params).toMatchObject({ first: expect.any(Number) });
   });
 
+  it('reads on while the split is planned, and reads every row itself when the split arrives too late', async () => {
+    const path = makeFile();
+    const std = await standardById('penduduk-jenis-kelamin-kecamatan');
+    const plain = await validateSource(await openSource(path), { schema: std.schema, maxErrors: 5000 });
+    let cancelled = false;
+    const late = await validateSource(await openSource(path), {
+      schema: std.schema, maxErrors: 5000,
+      // a plan that comes back after the last row: this thread must not stop at its split
+      shard: async () => {
+        await new Promise((r) => setTimeout(r, 300));
+        return { stopAfter: 10, result: new Promise(() => undefined), cancel: () => { cancelled = true; } };
+      },
+    });
+    expect(cancelled).toBe(true);
+    expect(comparable(late)).toEqual(comparable(plain));
+  });
+
   it('is the same through the built CLI, where the second shard runs on a worker thread', () => {
     const path = makeFile();
     const args = ['validate', path, '--standard', 'penduduk-jenis-kelamin-kecamatan', '--format', 'json', '--max-errors', '5000'];
