@@ -11,6 +11,7 @@ import { CellKind, ReadError, cellAddress, type MergeRange, type RawRow, type So
 import { BATCH_SIZE, columnIndexOf, decodeRange, isBuiltinDateFormatId, isDateFormat, serialToIso, sheetState } from './workbook-common.js';
 import { currentLimits, declaredCells } from './limits.js';
 import { attributes, XmlScanner, type ScanHandler } from './xml-scan.js';
+import { scanCell, type CellTag } from './sheet-cell.js';
 
 type SaxNode = { name: string; attributes: Record<string, string> };
 interface SaxParser {
@@ -291,6 +292,27 @@ export class SheetParser implements ScanHandler {
   /** ScanHandler (fast scanner): an element closes. */
   close(name: string): void {
     this.closeTag(name);
+  }
+
+  private readonly tag: CellTag = { next: 0, col: -1, style: 0, type: undefined, vFrom: -1, vTo: -1 };
+
+  /** ScanHandler (fast scanner): a whole `<c>` of the simple shape (sheet-cell.ts), as open/text/close would give it. */
+  simpleCell(src: string, i: number, n: number): number {
+    const t = this.tag;
+    if (!scanCell(src, i, n, t)) return 0;
+    this.col = t.col >= 0 ? t.col : this.col + 1;
+    this.type = t.type;
+    this.style = t.style;
+    if (t.vFrom >= 0) {
+      this.valueText = src.slice(t.vFrom, t.vTo);
+      this.capture = this.inIs = false;
+      this.hasValue = true;
+      this.cell();
+    } else {
+      this.valueText = '';
+      this.hasValue = false;
+    }
+    return t.next;
   }
 
   /** ScanHandler (fast scanner): text while `capture` is on. */

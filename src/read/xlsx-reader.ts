@@ -10,7 +10,8 @@
  * The sheet XML is parsed with saxes (the SAX parser exceljs itself uses) straight into RawRows.
  */
 import { createReadStream, type ReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+// exceljs is loaded only when this fallback reads a workbook (its ~700 modules cost ~0.28 s to load)
+type ExcelJSModule = typeof import('exceljs');
 import { ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { errorDetail, requestedSheetIndex } from './workbook-common.js';
 import { checkZip, ZipMeter, type ZipEntry } from './limits.js';
@@ -73,7 +74,7 @@ class XlsxSource implements RowSource {
   /** Every entry exceljs inflates (sheets it spools to disk included) is metered here. */
   private readonly meter = new ZipMeter();
 
-  constructor(path: string, bytes: number, private readonly request: string | number | undefined, private readonly declared: Map<string, ZipEntry>) {
+  constructor(ExcelJS: ExcelJSModule, path: string, bytes: number, private readonly request: string | number | undefined, private readonly declared: Map<string, ZipEntry>) {
     this.info = { path, format: 'xlsx', bytes, merges: [], notes: [] };
     this.input = createReadStream(path);
     this.input.on('error', (err) => this.rejectStop(err));
@@ -328,7 +329,8 @@ export async function openXlsx(path: string, opts: { sheet?: string | number; by
       throw toReadError(err);
     }
   }
-  const source = new XlsxSource(path, opts.bytes, opts.sheet, new Map(entries.map((e) => [e.name, e])));
+  const { default: ExcelJS } = (await import('exceljs')) as unknown as { default: ExcelJSModule };
+  const source = new XlsxSource(ExcelJS, path, opts.bytes, opts.sheet, new Map(entries.map((e) => [e.name, e])));
   opts.signal?.addEventListener('abort', () => void source.close(), { once: true });
   try {
     await source.open();

@@ -15,6 +15,12 @@ export interface ScanHandler {
   open(name: string, src: string, from: number, to: number): void;
   close(name: string): void;
   text(text: string): void;
+  /**
+   * Optional (a sheet's hot path): reads a whole `<c …>…</c>` starting at src[i] in place and returns the index
+   * after it, or 0 to leave it to open/text/close. Asked only where an element may open at that depth; what it
+   * takes it must take whole and well-formed (sheet-cell.ts).
+   */
+  simpleCell?(src: string, i: number, n: number): number;
 }
 
 /** A tag longer than this (characters) is not XML an .xlsx writer produces. */
@@ -27,9 +33,11 @@ export class XmlScanner {
   private readonly locals: string[] = [];
   private readonly maxDepth: number;
   private seenRoot = false;
+  private readonly simple: boolean;
 
   constructor(private readonly h: ScanHandler, private readonly part: string, maxDepth = currentLimits().maxXmlDepth) {
     this.maxDepth = maxDepth;
+    this.simple = typeof h.simpleCell === 'function';
   }
 
   private corrupt(what: string): ReadError {
@@ -58,6 +66,8 @@ export class XmlScanner {
             // an entity cut by the chunk boundary waits for the next chunk
             const amp = s.lastIndexOf('&', end - 1);
             if (amp >= i && s.indexOf(';', amp) < 0) stop = amp;
+            // so is a CR that may be the first half of a CRLF (read as one LF)
+            if (stop > i && s.charCodeAt(stop - 1) === 13) stop--;
           }
           if (stop > i) h.text(this.decode(s.slice(i, stop)));
           if (stop < end) {
@@ -119,6 +129,13 @@ export class XmlScanner {
         }
         i = e + 2;
       } else {
+        if (c === 99 && this.simple && this.stack.length !== 0 && this.stack.length + 2 <= this.maxDepth) {
+          const next = h.simpleCell!(s, i, n);
+          if (next > 0) {
+            i = next;
+            continue;
+          }
+        }
         // <name attr="v" ...> or <name .../>; a '>' inside a quoted value does not end the tag
         let j = i + 1;
         let q = 0;

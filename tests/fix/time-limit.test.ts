@@ -37,10 +37,10 @@ describe('fix --time-limit', () => {
     const abort = new AbortController();
     const reason = new ReadError('time-limit', { seconds: 1 });
     let seen: string[] = [];
-    // abort once the second pass has its temporaries (the tidy file's and the change log's spools)
+    // abort once the second pass has the tidy file's temporary (the change log's spool may appear before it)
     const poll = setInterval(() => {
       const now = existsSync(outDir) ? readdirSync(outDir) : [];
-      if (now.some((f) => f.includes('.tmp-'))) {
+      if (now.some((f) => f.startsWith('.rapi.csv.tmp-'))) {
         seen = now;
         clearInterval(poll);
         abort.abort(reason);
