@@ -22,6 +22,9 @@ const CSV_QUOTE = /[",;\r\n]/;
  *  characters it starts with `=`, `+`, `-` or `@`, and it is not a signed number (-5, +62 812 3456) nor a
  *  missing-value marker (`-`, `--`). */
 export function looksLikeFormula(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // a digit or a letter first (most cells): nothing to skip, and not a formula
+  if ((first >= 0x30 && first <= 0x39) || (first >= 0x41 && first <= 0x7e)) return false;
   const t = text.replace(SKIPPABLE, '');
   const c = t.charCodeAt(0);
   if (c === 0x3d /* = */ || c === 0x40 /* @ */) return true;

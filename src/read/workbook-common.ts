@@ -67,6 +67,22 @@ function timeText(secs: number): string {
  */
 export function serialToIso(serial: number, date1904: boolean): string | undefined {
   if (!Number.isFinite(serial) || serial < 0) return undefined;
+  // a column of dates repeats a few thousand days over and over: their texts are kept (a bounded memo)
+  const memo = date1904 ? MEMO_1904 : MEMO_1900;
+  let iso = memo.get(serial);
+  if (iso === undefined && !memo.has(serial)) {
+    iso = serialText(serial, date1904);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(serial, iso);
+  }
+  return iso;
+}
+
+const MEMO_MAX = 8192;
+const MEMO_1900 = new Map<number, string | undefined>();
+const MEMO_1904 = new Map<number, string | undefined>();
+
+function serialText(serial: number, date1904: boolean): string | undefined {
   let days = Math.floor(serial);
   let secs = Math.round((serial - days) * 86400);
   if (secs >= 86400) {

@@ -11,7 +11,7 @@ import { CellKind, ReadError, cellAddress, type MergeRange, type RawRow, type So
 import { BATCH_SIZE, columnIndexOf, decodeRange, isBuiltinDateFormatId, isDateFormat, serialToIso, sheetState } from './workbook-common.js';
 import { currentLimits, declaredCells } from './limits.js';
 import { attributes, XmlScanner, type ScanHandler } from './xml-scan.js';
-import { scanCell, type CellTag } from './sheet-cell.js';
+import { digitsIn, scanCell, type CellTag } from './sheet-cell.js';
 
 type SaxNode = { name: string; attributes: Record<string, string> };
 interface SaxParser {
@@ -304,6 +304,17 @@ export class SheetParser implements ScanHandler {
     this.type = t.type;
     this.style = t.style;
     if (t.vFrom >= 0) {
+      if (t.type === 's') {
+        // a shared string's index read from the digits in place (no string for it)
+        const index = digitsIn(src, t.vFrom, t.vTo);
+        if (index >= 0) {
+          this.valueText = '';
+          this.hasValue = true;
+          this.capture = this.inIs = false;
+          this.place(this.sharedStrings[index] ?? '', CellKind.String);
+          return t.next;
+        }
+      }
       this.valueText = src.slice(t.vFrom, t.vTo);
       this.capture = this.inIs = false;
       this.hasValue = true;
@@ -494,6 +505,11 @@ export class SheetParser implements ScanHandler {
         kind = iso === undefined ? CellKind.Number : CellKind.Date;
       }
     }
+    this.place(text, kind);
+  }
+
+  /** The current cell's text and kind into the row. */
+  private place(text: string, kind: CellKind): void {
     const col = this.col;
     if (text === '' || col < 0) return;
     if (col >= this.maxColumns) throw new ReadError('too-many-columns', { row: this.n, count: col + 1, limit: this.maxColumns });

@@ -26,7 +26,8 @@ const body = [
   '<row r="2" hidden="1"><c r="A2"><v>12.50</v></c><c r="B2" s="1"><v>45351</v></c><c r="C2" t="str"><f>A2*2</f><v>25</v></c><c r="D2" t="b"><v>1</v></c></row>',
   '<row r="3"><c r="A3" t="inlineStr"><is><t>Sela&amp;parang</t></is></c><c r="B3" t="str"><v>a&lt;b</v></c><c r="C3" t="str"><v>dua\r\nbaris</v></c><c r="D3" t="e"><v>#N/A</v></c></row>',
   '<row r="4"><c><v>7</v></c><c><v>8</v></c><c r=\'C4\' t=\'s\'><v>2</v></c><c r="D4" t="s">\n  <v>0</v>\n</c><x:c r="E4"><x:v>9</x:v></x:c></row>',
-  '<row r="5"><c r="a5"><v>1</v></c><c  r="B5"><v>2</v></c><c r="C5" cm="1" s="01"><v>3</v></c><c r="$D$5"><v>4</v></c><c r="E5" t="constructor"><v>5</v></c><c r="F5"\tt="s"><v>0</v></c><c r = "G5"><v>6</v></c><c r="H5" ><v>7</v></c><c r="I5" t="n" /><c r="J5" s="1" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c></row>',
+  '<row r="5"><c r="a5"><v>1</v></c><c  r="B5"><v>2</v></c><c r="C5" cm="1" s="01"><v>3</v></c><c r="$D$5"><v>4</v></c><c r="E5" t="constructor"><v>5</v></c><c r="F5"\tt="s"><v>0</v></c><c r = "G5"><v>6</v></c><c r="H5" ><v>7</v></c><c r="I5" t="n" /><c r="J5" s="1" t="inlineStr"><is><r><t>a</t></r><r><t><![CDATA[b<c r="A1"/>]]></t></r></is></c></row>',
+  '<!-- a comment with <c r="Z9"><v>1</v></c> in it --><?pi <c?>',
   '<row r="6"><c r="A6" t="n"><v>1E-3</v></c><c r="B6" t="d"><v>2024-02-29T00:00:00</v></c><c r="C6" s="1"/><c r="J6" t="s"><v>1</v></c></row>',
 ].join('');
 const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}" xmlns:x="${NS}"><dimension ref="A1:J6"/><sheetData>${body}</sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells></worksheet>`;
