@@ -80,7 +80,6 @@ export interface ShardHandle {
   cancel(): void;
 }
 
-const __t = (m: string) => { if (process.env.SATUDATA_TRACE) process.stderr.write(`[trace] ${(performance.timeOrigin + performance.now() - Number(process.env.SATUDATA_TRACE)).toFixed(0)} ${m}\n`); };
 /** What the second shard hands back besides its rows' issues. */
 export interface TailState {
   pk: KeyLog | null;
@@ -138,7 +137,6 @@ const NOTE_TEXT_MAX = 80;
 const NIP_DIGITS = /\d{8}\s*\d{6}\s*\d\s*\d{3}/;
 
 export async function validateSource(source: RowSource, opts: TableOptions): Promise<TableReport> {
-  __t('validateSource ' + (opts.tail ? 'tail' : 'head'));
   const started = performance.now();
   const info = source.info;
   const sink = new IssueSink(opts.maxErrors, info.sheet);
@@ -258,8 +256,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   let taken = 0;
   let shardFailure: { err: unknown } | undefined;
   const deciding = !tail && opts.shard
-    ? (__t('shard asked'), opts.shard({ layout, schema, fieldColumns, conventions, shardable })).then((h) => {
-      __t('shard answer ' + (h ? h.stopAfter : 'none') + ' taken ' + taken);
+    ? opts.shard({ layout, schema, fieldColumns, conventions, shardable }).then((h) => {
       if (!h) return;
       if (taken >= h.stopAfter) return h.cancel();
       handle = h;
@@ -356,7 +353,6 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       opts.onProgress(rowCount);
     }
   }
-  __t('rows done ' + (tail ? 'tail' : 'head') + ' ' + rowCount);
   // a split that arrives after this thread's last row is cancelled (this thread read every row)
   if (deciding) await deciding;
   if (shardFailure) throw shardFailure.err;
@@ -382,7 +378,6 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
   if (handle) {
     const t = await handle.result;
-    __t('tail result in');
     sink.absorb(t.sink);
     rowCount += t.rowCount;
     dataRows += t.dataRows;
@@ -412,7 +407,6 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     sink.add('blank-row', { row: info.lastRow > from ? `${from}–${info.lastRow}` : from }, { row: from });
   }
 
-  __t('merged');
   for (const x of extensions) x.finish();
   if (handle) foldOncePerColumn(sink);
   aggregates?.finish();
