@@ -34,6 +34,21 @@ const CHUNK = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK - 1;
 /** Keys sorted at a time when repeats are searched (one bucket may exceed it: it is then sorted alone). */
 const SORT_SLICE = 1 << 19;
+/** Buckets up to this size are sorted by insertion. */
+const SMALL_BUCKET = 48;
+
+/** Sorts a[from, to) ascending (no NaN in the keys). */
+function insertionSort(a: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= from && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
 
 export class KeyIndex {
   private chunks: Int32Array[] = [];
@@ -206,17 +221,19 @@ export class KeyIndex {
         const from = count[d]! - base;
         const to = count[d + 1]! - base;
         if (to - from < 2) continue;
-        const bucket = packed.subarray(from, to);
-        bucket.sort();
-        for (let i = 0; i < bucket.length; ) {
-          const low = Math.floor(bucket[i]! / 4294967296);
+        // most buckets hold a few keys (n / 65,536): sorted in place here, where a native sort of each
+        // bucket's view cost a view and a call per bucket (a third of the search on 1M keys)
+        if (to - from > SMALL_BUCKET) packed.subarray(from, to).sort();
+        else insertionSort(packed, from, to);
+        for (let i = from; i < to; ) {
+          const low = Math.floor(packed[i]! / 4294967296);
           let j = i + 1;
-          while (j < bucket.length && Math.floor(bucket[j]! / 4294967296) === low) j++;
+          while (j < to && Math.floor(packed[j]! / 4294967296) === low) j++;
           if (j - i > 1) {
             // equal first hash: group by the second (in log order, so the first of a group is the first row)
             const groups = new Map<number, number>();
             for (let k = i; k < j; k++) {
-              const e = bucket[k]! % 4294967296;
+              const e = packed[k]! % 4294967296;
               const c = chunks[e >>> CHUNK_BITS]!;
               const o = 3 * (e & CHUNK_MASK);
               const b = c[o + 1]!;

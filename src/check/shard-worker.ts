@@ -1,22 +1,37 @@
 /**
- * Worker thread: validates the second shard of a large CSV and posts its state back (see shard.ts). It is
- * started ahead of its job (its modules load while the first thread decides the layout) and waits for the job
- * as a message; one that never gets a job ends itself after a minute.
+ * Worker thread: plans the split of a large CSV, validates the second shard and posts its state back (see
+ * shard.ts). It is started with the file while the first thread reads the head: it plans the split first and
+ * posts it on its own port (the first thread reads it when the layout is decided), then loads the modules that validate
+ * and waits for the job as a message; one that never gets a job ends itself after a minute.
  */
-import { parentPort } from 'node:worker_threads';
-import { runTail } from './shard-tail.js';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { planCsvSplit, type CsvSplit } from '../read/csv-split.js';
 import type { TailJob } from './shard.js';
-import { adopt } from '../standards/region-index.js';
-import { KeyIndex } from './key-index.js';
+
+const { path, bytes, share, port } = workerData as { path: string; bytes: number; share: number; port: MessagePort };
+let split: CsvSplit | null = null;
+try {
+  split = planCsvSplit(path, bytes, share);
+} catch {
+  split = null; // unreadable here: the first thread reads the whole file
+}
+port.postMessage({ split });
+port.close();
 
 const idle = setTimeout(() => process.exit(0), 60_000);
+const modules = Promise.all([import('./shard-tail.js'), import('../standards/region-index.js'), import('./key-index.js')]);
+modules.catch(() => undefined); // reported with the job
 
 parentPort!.once('message', (job: TailJob) => {
   clearTimeout(idle);
-  if (job.regions) adopt(job.regions);
-  runTail(job).then(
-    // the key logs' chunks are moved to the parent, not copied (tens of MB on a large file)
-    (state) => parentPort!.postMessage({ state }, [...KeyIndex.buffers(state.pk), ...state.uniques.flatMap((u) => KeyIndex.buffers(u))]),
-    (err) => parentPort!.postMessage({ error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }),
-  );
+  modules
+    .then(([{ runTail }, { adopt }, { KeyIndex }]) => {
+      if (job.regions) adopt(job.regions);
+      return runTail(job).then((state) => ({ state, transfer: [...KeyIndex.buffers(state.pk), ...state.uniques.flatMap((u) => KeyIndex.buffers(u))] }));
+    })
+    .then(
+      // the key logs' chunks are moved to the parent, not copied (tens of MB on a large file)
+      ({ state, transfer }) => parentPort!.postMessage({ state }, transfer),
+      (err: unknown) => parentPort!.postMessage({ error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }),
+    );
 });

@@ -9,24 +9,24 @@
  * no quote characters and CRLF/LF line ends (record number = line number), every column mapped to a schema
  * field, no field that keeps all its values (unique), and only per-row extensions.
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
-import { planCsvSplit } from '../read/csv-split.js';
+import { planCsvSplit, type CsvSplit } from '../read/csv-split.js';
 import type { SourceInfo } from '../read/table.js';
 import type { Standard } from '../standards/standard.js';
 import type { ShardHandle, ShardReady, TailResult } from './validate-table.js';
 import { runTail } from './shard-tail.js';
 import { share, type RegionIndexShare } from '../standards/region-index.js';
-import { busyCores } from '../io/cpu-load.js';
+import { busyCores, loadProbe } from '../io/cpu-load.js';
 
 export const SHARD_MIN_BYTES = 32 * 1024 * 1024;
 /**
- * The first shard's part of the file. This thread reads on while the split is planned (it decides the layout
- * before and merges after), and the worker starts about 0.25 s after the split is known. Measured on a CSV of
- * 1M rows (84 MB), 2 cores, 4–5 runs each: with 50% this thread finished first in 5 of 5 (by 0.13–0.25 s); with
- * 53% the worker finished first in 4 of 5 (by 0.04–0.57 s); 52% lies between.
+ * The first shard's part of the file. This thread reads the head and decides the layout before, and merges
+ * after; the worker plans the split and loads its modules meanwhile, and starts its rows about 0.15–0.2 s after
+ * this thread. Measured on a CSV of 1M rows (84 MB), 2 cores, 6 runs: with 52% the worker finished first by
+ * 0.03–0.11 s (median 0.07 s, about 1.5% of the rows at ~400k rows/s a thread); 51% splits that difference.
  */
-export const FIRST_SHARE = 0.52;
+export const FIRST_SHARE = 0.51;
 
 export interface TailJob {
   path: string;
@@ -59,19 +59,12 @@ export function spareCore(cores = availableParallelism(), load = loadavg()[0]!):
 /**
  * Whether splitting a file over two threads pays, from measurements on 2 cores: 1.29× faster with the second
  * core free, 9% slower (and 28% more CPU) with it busy. So: a large enough file, a second core, and a load
- * (others' work: measured now by splitPaysNow, else the 1-minute load average) that leaves about one core free. SATUDATA_SHARD=always|never overrides.
+ * (others' work: measured by csvSharder from the file's opening to its layout, else the 1-minute load average) that leaves about one core free. SATUDATA_SHARD=always|never overrides.
  */
 export function splitPays(bytes: number, env = process.env.SATUDATA_SHARD, cores = availableParallelism(), load = loadavg()[0]!): boolean {
   if (env === 'never' || bytes < minBytes()) return false;
   if (env === 'always') return true;
   return spareCore(cores, load);
-}
-
-/** splitPays with the load measured now (src/io/cpu-load.ts), only when the answer depends on it. */
-export async function splitPaysNow(bytes: number, env = process.env.SATUDATA_SHARD): Promise<boolean> {
-  if (env === 'never' || env === 'always' || bytes < minBytes()) return splitPays(bytes, env);
-  const cores = availableParallelism();
-  return cores >= 2 && splitPays(bytes, env, cores, await busyCores(cores));
 }
 
 /**
@@ -107,23 +100,62 @@ export async function fileWorkersNow(sizes: readonly number[], concurrency: numb
   return fileWorkers(sizes, concurrency, env, cores, settled ? 0 : await busyCores(cores));
 }
 
-/** A shard worker started ahead of its job (unref'd: it never keeps the process alive while it waits). */
+/**
+ * A shard worker started ahead of its job, with the file: it plans the split first (its modules load after),
+ * while this thread reads the head and decides the layout.
+ */
 interface EarlyWorker {
   worker: Worker | null;
   /** Set when the worker failed or exited before it was given a job. */
   gone?: unknown;
+  /** The split the worker planned (null: none, or the worker failed). */
+  split: () => Promise<CsvSplit | null>;
 }
 
-function startWorker(): EarlyWorker {
-  const early: EarlyWorker = { worker: null };
+function startWorker(path: string, bytes: number): EarlyWorker {
+  // The plan comes on its own port, read synchronously when the layout is decided: a message event waits
+  // until this thread's row loop yields to the event loop (measured: 0.05–0.09 s after the plan was posted).
+  const { port1, port2 } = new MessageChannel();
+  port1.unref();
+  let resolve!: (split: CsvSplit | null) => void;
+  const settled = new Promise<CsvSplit | null>((r) => (resolve = r));
+  let answered = false;
+  const settle = (split: CsvSplit | null) => {
+    if (!answered) resolve(split);
+    answered = true;
+  };
+  port1.once('message', (m: { split: CsvSplit | null }) => settle(m.split));
+  const early: EarlyWorker = {
+    worker: null,
+    split: () => {
+      const m = receiveMessageOnPort(port1) as { message: { split: CsvSplit | null } } | undefined;
+      if (m) settle(m.message.split);
+      return settled;
+    },
+  };
+  // a worker that cannot start (or dies before its plan): the split is planned here, and the second shard is
+  // validated on this thread after the first (time, not correctness)
+  const fail = (err: unknown) => {
+    early.gone ??= err;
+    if (answered) return;
+    let split: CsvSplit | null = null;
+    try {
+      split = planCsvSplit(path, bytes, FIRST_SHARE);
+    } catch {
+      // unreadable: the first shard reads the whole file and reports it
+    }
+    settle(split);
+  };
   try {
-    const worker = new Worker(new URL('./shard-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    const worker = new Worker(new URL('./shard-worker.js', import.meta.url), {
+      workerData: { path, bytes, share: FIRST_SHARE, port: port2 }, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 16 },
+    });
     worker.unref();
-    worker.once('error', (err) => (early.gone ??= err));
-    worker.once('exit', (code) => (early.gone ??= new Error(`shard worker exited (${code})`)));
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`shard worker exited (${code})`)));
     early.worker = worker;
   } catch (err) {
-    early.gone = err;
+    fail(err);
   }
   return early;
 }
@@ -131,21 +163,25 @@ function startWorker(): EarlyWorker {
 /** The `shard` option of validateSource for one CSV file. */
 /** `signal`: at the time limit the worker is terminated (and its shard is not validated here instead). */
 export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number, signal?: AbortSignal) {
-  // While the first rows are read and the layout decided, not after: the load is measured (100 ms), the split
-  // planned (one pass over the first half) and the worker started (its modules load while it waits for the
-  // job). All three were on the critical path before the second thread began (about 0.4 s of a 3 s file).
-  const early = info.format === 'csv' && info.bytes >= minBytes()
-    ? splitPaysNow(info.bytes).then((pays) => (pays ? { split: planCsvSplit(info.path, info.bytes, FIRST_SHARE).catch(() => null), started: startWorker() } : null)).catch(() => null)
+  // While the first rows are read and the layout decided, not after: the worker is started and plans the
+  // split (one pass over the first half, ~0.03 s; its modules load after), and the load is measured (this
+  // process's own CPU time is not counted) from now until the layout is decided. All were on the critical
+  // path before the second thread began; planned on this thread, beside its rows, the plan took 0.4 s.
+  const env = process.env.SATUDATA_SHARD;
+  const cores = availableParallelism();
+  const early = info.format === 'csv' && info.bytes >= minBytes() && env !== 'never' && cores >= 2
+    ? { started: startWorker(info.path, info.bytes), load: env === 'always' ? null : loadProbe(cores) }
     : null;
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
     if (!early || !ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted) {
-      void early?.then((ahead) => ahead?.started.worker?.terminate());
+      void early?.started.worker?.terminate();
       return null;
     }
-    const ahead = await early;
-    const split = ahead ? await ahead.split : null;
-    if (!ahead || !split || signal?.aborted) {
-      void ahead?.started.worker?.terminate();
+    const { started, load } = early;
+    const pays = splitPays(info.bytes, env, cores, load ? await load() : 0);
+    const split = pays ? await started.split() : null;
+    if (!split || signal?.aborted) {
+      void started.worker?.terminate();
       return null;
     }
     const job: TailJob = {
@@ -155,7 +191,6 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
     };
     // one region index for both threads: the worker adopts this thread's instead of building its own
     if (ready.schema.fields.some((f) => (f['satudata:kode'] as { daftar?: string } | undefined)?.daftar === 'wilayah')) job.regions = share();
-    const { started } = ahead;
     const inWorker = new Promise<TailResult>((resolve, reject) => {
       const worker = started.worker;
       if (!worker || started.gone !== undefined) return reject(started.gone ?? new Error('shard worker did not start'));

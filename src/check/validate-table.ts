@@ -329,9 +329,10 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       else if (len < expected && kinds === undefined) sink.add('missing-cell', { count: len, expected }, { row: row.n, line: row.line, col: len });
       // cells a short CSV row lacks were reported as missing-cell; they are not checked again
       const checked = kinds === undefined && cells.length < expected ? cells.length : expected;
+      const markup = row.noMarkup !== true;
       for (let c = 0; c < checked; c++) {
         const raw = c < cells.length ? cells[c]! : '';
-        if ((raw.length > 2 && raw.indexOf('<') >= 0) || kinds !== undefined) cellFacts(raw, kinds, row, c, sink);
+        if ((markup && raw.length > 2 && raw.indexOf('<') >= 0) || kinds !== undefined) cellFacts(raw, kinds, row, c, sink);
         const f = fieldOfColumn[c];
         if (f !== null) keys[c] = f!.check(raw, kinds?.[c], row, c);
         else profiles[c]!.add(raw, kinds?.[c], row);

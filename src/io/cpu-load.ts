@@ -35,15 +35,28 @@ function cpuTimes(): { busy: number; total: number } | null {
 const USER_HZ = 100;
 
 /** Cores busy with other work now (0 … cores), measured over `ms`; the 1-minute load average where /proc is missing. */
-export async function busyCores(cores: number, ms = 100): Promise<number> {
+export function busyCores(cores: number, ms = 100): Promise<number> {
+  return loadProbe(cores, ms)();
+}
+
+/**
+ * Starts measuring the load now; the returned function ends the measurement when called (waiting only for what
+ * is left of `ms`). The first reading is taken at once and the second when the answer is needed, so the
+ * measurement spans the work in between instead of a timer that fires only when this thread is free.
+ */
+export function loadProbe(cores: number, ms = 100): () => Promise<number> {
   const a = cpuTimes();
-  if (!a) return loadavg()[0]!;
   const ownA = process.cpuUsage();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = cpuTimes();
-  const own = process.cpuUsage(ownA);
-  if (!b || b.total <= a.total) return loadavg()[0]!;
-  return othersBusy(a, b, own.user + own.system, cores);
+  const start = performance.now();
+  return async () => {
+    if (!a) return loadavg()[0]!;
+    const left = ms - (performance.now() - start);
+    if (left > 0) await new Promise((r) => setTimeout(r, left));
+    const b = cpuTimes();
+    const own = process.cpuUsage(ownA);
+    if (!b || b.total <= a.total) return loadavg()[0]!;
+    return othersBusy(a, b, own.user + own.system, cores);
+  };
 }
 
 /** Busy cores between two /proc/stat readings, less this process's own CPU time (µs) over the same moment. */

@@ -62,7 +62,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     let complete = true;
     let formulas = 0;
     let firstFormula: { cell: string; line: number; value: string } | undefined;
-    const emit = (cells: string[], line: number): void => {
+    const emit = (cells: string[], line: number, noMarkup = false): void => {
       if (n >= stopAt) {
         stopped = true;
         return;
@@ -79,7 +79,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
           if (formulas++ === 0) firstFormula = { cell: cellAddress(i, n), line, value: cells[i]!.slice(0, 80) };
         }
       }
-      batch.push({ n, line, cells });
+      batch.push({ n, line, cells, noMarkup });
     };
     const feed = (text: string, final: boolean): void => {
       if (fallback) {

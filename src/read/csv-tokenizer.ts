@@ -66,7 +66,7 @@ export class CsvTokenizer {
    * With `final`, the last record need not end with a line break.
    * Throws MalformedCsv (with the rest of the input) at the first malformed record.
    */
-  push(text: string, final: boolean, emit: (cells: string[], line: number) => void): void {
+  push(text: string, final: boolean, emit: (cells: string[], line: number, noMarkup: boolean) => void): void {
     const s = this.pending.length ? this.pending + text : text;
     const n = s.length;
     const d = this.d;
@@ -76,6 +76,8 @@ export class CsvTokenizer {
     // much faster than a char loop); a record with neither is split on the delimiter directly.
     let nextQuote = -1;
     let nextCR = -1;
+    // and where the next '<' is: a record without one holds no markup (the HTML check then skips its cells)
+    let nextLt = -1;
     const dch = String.fromCharCode(d);
     outer: while (i < n) {
       const lineEnd = s.indexOf('\n', i);
@@ -100,7 +102,11 @@ export class CsvTokenizer {
             if (cells.length > this.maxCells) throw new TooManyCells(line, cells.length);
             p = q + 1;
           }
-          emit(cells, line);
+          if (nextLt < i && nextLt !== n) {
+            nextLt = s.indexOf('<', i);
+            if (nextLt < 0) nextLt = n;
+          }
+          emit(cells, line, nextLt > lineEnd);
           line++;
           i = lineEnd + 1;
           continue;
@@ -173,7 +179,7 @@ export class CsvTokenizer {
             line = startLine;
             break outer;
           }
-          emit(cells, startLine);
+          emit(cells, startLine, false);
           line++;
           i = n;
           break outer;
@@ -197,7 +203,7 @@ export class CsvTokenizer {
           i += 1;
         }
         line++;
-        emit(cells, startLine);
+        emit(cells, startLine, false);
         break;
       }
     }

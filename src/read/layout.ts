@@ -4,7 +4,7 @@
  * Works on the first rows (a lookahead buffer), then streams the rest.
  */
 import type { RawRow, RowSource } from './table.js';
-import { ADMIN_PREFIX, FOOTNOTE_START, monthNumber, NIP, PLACE_DATE, prefix3, SIGNATURE_START, TOTAL_LABEL, TOTAL_PREFIXES } from './words.js';
+import { ADMIN_PREFIX, FOOTNOTE_START, monthNumber, NIP, PLACE_DATE, SIGNATURE_START, TOTAL_LABEL, TOTAL_PREFIXES } from './words.js';
 import { isProvinceName, maybeProvince, provinceCode } from './provinces.js';
 
 export const enum RowKind {
@@ -360,7 +360,7 @@ const enum LabelFlag {
 /** Whether a text could be a totals label: its first three letters, or "… total" (this runs once per row). */
 function maybeTotal(v: string): boolean {
   const last = v.charCodeAt(v.length - 1);
-  return TOTAL_PREFIXES.has(prefix3(v)) || last === 0x6c || last === 0x4c || last <= 32 || v.charCodeAt(0) <= 32;
+  return TOTAL_PREFIXES.matches(v) || last === 0x6c || last === 0x4c || last <= 32 || v.charCodeAt(0) <= 32;
 }
 
 const ANNUAL = /^tahunan$/i;
@@ -375,6 +375,12 @@ export function sameTotal(total: number, sum: number): boolean {
 
 /** A label naming a kota or kabupaten: in a table of its kecamatan or kelurahan, the enclosing region. */
 const REGION_LABEL = /^\s*(kota|kabupaten|kab\.?)\s+\S/i;
+
+/** A cheap gate before REGION_LABEL (once per row): a first character that is k/K, or any space \s may match. */
+function mayNameRegion(label: string): boolean {
+  const c = label.charCodeAt(0);
+  return (c | 0x20) === 0x6b || c <= 32 || c >= 0x80;
+}
 /** A number as spreadsheet readers give it (and plain CSV numbers): no group separators, a decimal point. */
 const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
 /** How far (a share of the sum) a closing kota/kabupaten row may be from the sums above and still be their total. */
@@ -560,7 +566,7 @@ export class RowClassifier {
         if (upper) this.upperProvinces = true;
         if (upper || !this.upperProvinces) return RowKind.Total;
       }
-      if (first < labelCol && this.flags(cells[first]!, first) & LabelFlag.Total) return RowKind.Total;
+      if (first < labelCol && this.totalText(cells[first]!, first)) return RowKind.Total;
       // a totals label in another text column ("GABUNGAN 7 KOTA" beside a "-" code)
       for (let i = labelCol + 1, seen = 0; i < cells.length && seen < 3; i++) {
         const v = cells[i]!;
@@ -571,14 +577,14 @@ export class RowClassifier {
         if (this.totalText(v, i)) return RowKind.Total;
       }
       // the enclosing kota/kabupaten under its kecamatan or kelurahan, when its numbers are their sums
-      if (REGION_LABEL.test(label) && this.closesRegion(cells)) {
+      if (mayNameRegion(label) && REGION_LABEL.test(label) && this.closesRegion(cells)) {
         this.sums = [];
         this.dotSums = [];
         this.summed = 0;
         return RowKind.Total;
       }
     } else {
-      if (this.flags(cells[first]!, first) & LabelFlag.Total) return RowKind.Total;
+      if (this.totalText(cells[first]!, first)) return RowKind.Total;
       // an unlabelled totals row: nothing left of or in the label column, numbers to its right
       if (this.layout.labelsUsual && first > labelCol && this.hasNumber(cells)) return RowKind.Total;
     }

@@ -1,7 +1,7 @@
 /** Province names from standards/codes/provinsi.csv, folded, for spotting province rows among kab/kota rows. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fold, prefix3 } from './words.js';
+import { fold, PrefixSet } from './words.js';
 
 let cache: Map<string, string> | null = null;
 
@@ -26,27 +26,23 @@ export function provinceNames(): Map<string, string> {
   return names;
 }
 
-/** prefix3 of every province name and alias (folded and as written), and of "provinsi"/"prov."/"kep."/"d.i.". */
-let prefixes: Set<number> | null = null;
+/** Every province name and alias (folded and as written), and "provinsi"/"prov."/"kep."/"d.i.", by their first three characters. */
+let prefixes: PrefixSet | null = null;
 
-function provincePrefixes(): Set<number> {
-  if (!prefixes) {
-    prefixes = new Set();
-    for (const n of [...provinceNames().keys(), 'provinsi', 'prov.', 'kep.', 'kep ', 'd.i.', 'd i ', 'dki', 'd.k.i']) prefixes.add(prefix3(n));
-  }
-  return prefixes;
+function provincePrefixes(): PrefixSet {
+  return (prefixes ??= new PrefixSet([...provinceNames().keys(), 'provinsi', 'prov.', 'kep.', 'kep ', 'd.i.', 'd i ', 'dki', 'd.k.i']));
 }
 
 /** A cheap gate before isProvinceName: could this label (leading spaces allowed) name a province? */
 export function maybeProvince(label: string): boolean {
   const n = label.length;
   if (n < 4 || n > 60) return false;
-  return label.charCodeAt(0) <= 32 || provincePrefixes().has(prefix3(label));
+  return label.charCodeAt(0) <= 32 || provincePrefixes().matches(label);
 }
 
 /** Whether a row label names a province ("NUSA TENGGARA BARAT", "Prov. Jawa Barat", "KEP. RIAU"). */
 export function isProvinceName(label: string): boolean {
-  if (label.length < 4 || label.length > 45 || !provincePrefixes().has(prefix3(label))) return false;
+  if (label.length < 4 || label.length > 45 || !provincePrefixes().matches(label)) return false;
   return provinceNames().has(fold(label));
 }
 

@@ -28,6 +28,8 @@ export interface RawRow {
   kinds?: CellKind[];
   /** Spreadsheet row hidden by the author. */
   hidden?: boolean;
+  /** For CSV: the reader saw no '<' in the record, so no cell holds markup (the HTML check skips its cells). */
+  noMarkup?: boolean;
 }
 
 /** A merged range, 1-based inclusive. */

@@ -2,8 +2,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { busyCores, othersBusy } from '../../src/io/cpu-load.js';
-import { splitPaysNow } from '../../src/check/shard.js';
+import { busyCores, loadProbe, othersBusy } from '../../src/io/cpu-load.js';
 
 describe('busyCores', () => {
   it('is a number of cores between 0 and the machine’s cores', async () => {
@@ -33,10 +32,20 @@ describe('busyCores', () => {
   });
 });
 
-describe('splitPaysNow', () => {
-  it('follows SATUDATA_SHARD and the size without measuring', async () => {
-    expect(await splitPaysNow(64 * 1024 * 1024, 'never')).toBe(false);
-    expect(await splitPaysNow(64 * 1024 * 1024, 'always')).toBe(true);
-    expect(await splitPaysNow(1024, undefined)).toBe(false);
+describe('loadProbe', () => {
+  it('measures from its start to its call, and waits only for what is left of the window', async () => {
+    const cores = availableParallelism();
+    const probe = loadProbe(cores, 100);
+    const until = performance.now() + 150;
+    while (performance.now() < until); // this thread's own work, longer than the window
+    const t = performance.now();
+    const b = await probe();
+    expect(performance.now() - t).toBeLessThan(40);
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(b).toBeLessThanOrEqual(cores + 0.01);
+    // called at once, it waits for the window
+    const t2 = performance.now();
+    await loadProbe(cores, 80)();
+    expect(performance.now() - t2).toBeGreaterThanOrEqual(70);
   });
 });

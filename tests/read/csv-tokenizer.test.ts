@@ -3,19 +3,21 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { CsvTokenizer, MalformedCsv, TooManyCells } from '../../src/read/csv-tokenizer.js';
 
-function tokenize(text: string, delimiter = ',', chunk = 0): { rows: string[][]; lines: number[] } {
+function tokenize(text: string, delimiter = ',', chunk = 0): { rows: string[][]; lines: number[]; noMarkup: boolean[] } {
   const tok = new CsvTokenizer(delimiter);
   const rows: string[][] = [];
   const lines: number[] = [];
-  const emit = (cells: string[], line: number) => {
+  const noMarkup: boolean[] = [];
+  const emit = (cells: string[], line: number, plain: boolean) => {
     rows.push(cells);
     lines.push(line);
+    noMarkup.push(plain);
   };
   if (chunk > 0) {
     for (let i = 0; i < text.length; i += chunk) tok.push(text.slice(i, i + chunk), false, emit);
     tok.push('', true, emit);
   } else tok.push(text, true, emit);
-  return { rows, lines };
+  return { rows, lines, noMarkup };
 }
 
 function reference(text: string, delimiter = ','): string[][] {
@@ -28,6 +30,21 @@ describe('CsvTokenizer', () => {
     const { rows, lines } = tokenize(text);
     expect(rows).toEqual([['a', 'b', 'c'], ['x, y', 'say "hi"', 'two\nlines'], ['1', '2', '3']]);
     expect(lines).toEqual([1, 2, 4]);
+  });
+
+  it('says which records hold no "<" (their cells cannot hold markup), whatever the chunk boundaries', () => {
+    const text = 'a,b\n1,<b>x</b>\n2,y\n3,"<i>q</i>"\n4,a<b\n5,z\n6,"plain"\n7,w';
+    for (const chunk of [0, 1, 2, 3, 5, 7, 64]) {
+      const { rows, noMarkup } = tokenize(text, ',', chunk);
+      expect(rows.length, `chunk ${chunk}`).toBe(8);
+      rows.forEach((cells, i) => {
+        // a record claimed free of '<' really has none (a quoted record is never claimed: it is not scanned whole)
+        if (noMarkup[i]) expect(cells.join(',').includes('<'), `chunk ${chunk} row ${i}`).toBe(false);
+      });
+      expect(noMarkup[1], `chunk ${chunk}`).toBe(false);
+      expect(noMarkup[4], `chunk ${chunk}`).toBe(false);
+      if (chunk === 0) expect(noMarkup).toEqual([true, false, true, false, false, true, false, false]);
+    }
   });
 
   it('handles ; tab and | delimiters, CR-only line ends and a missing final newline', () => {

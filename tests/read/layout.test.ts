@@ -224,6 +224,14 @@ describe('the enclosing kota/kabupaten under its kecamatan and kelurahan', () =>
     expect(c.classify({ n: 8, cells: ['Kota Mojokerto', '328.85', '401.22'] })).toBe(RowKind.Total);
   });
 
+  it('reads the region label whatever its case and leading spaces (a no-break space too)', () => {
+    for (const label of ['KOTA MOJOKERTO', '  kabupaten Mojokerto', '\u00a0Kota Mojokerto', '\tKab. Mojokerto']) {
+      const c = new RowClassifier(analyse(rows(table)));
+      table.slice(1).forEach((cells, i) => c.classify({ n: i + 2, cells }));
+      expect(c.classify({ n: 8, cells: [label, '328.85', '401.22'] }), JSON.stringify(label)).toBe(RowKind.Total);
+    }
+  });
+
   it('keeps a region-named row as data when its numbers are not those sums', () => {
     const c = new RowClassifier(analyse(rows(table)));
     table.slice(1).forEach((cells, i) => c.classify({ n: i + 2, cells }));
