@@ -27,7 +27,8 @@ parentPort!.on('message', (task: FileTask) => {
         post({ id: task.id, rows });
       }
     : undefined;
-  validateFile(task.path, { ...task.opts, ...(onProgress ? { onProgress } : {}) }).then(
+  // the cores are busy with files: each file is hashed from the bytes its reader reads, not on a thread of its own
+  validateFile(task.path, { ...task.opts, hashWhileReading: true, ...(onProgress ? { onProgress } : {}) }).then(
     (tables) => post({ id: task.id, tables }),
     (err: unknown) => post({ id: task.id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }),
   );

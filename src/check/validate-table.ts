@@ -2,7 +2,7 @@
  * Validates one table: read → layout → header → rows → column checks. Streaming: each row is seen once.
  * Emits issues through an IssueSink; never prints.
  */
-import { sha256File } from '../read/sha256.js';
+import { HASH_WORKER_MIN_BYTES, sha256File, sha256Of } from '../read/sha256.js';
 import { CellKind, cellAddress, type RawRow, type RowSource, type SourceInfo } from '../read/table.js';
 import { detectLayout, RowClassifier, RowKind, type Layout } from '../read/layout.js';
 import { HTML_TAG } from '../read/words.js';
@@ -60,6 +60,11 @@ export interface TableOptions {
   standardInfo?: () => StandardInfo | undefined;
   /** Aborted at the time limit: reading stops at the next batch and nothing more is computed. */
   signal?: AbortSignal;
+  /**
+   * Hash the file from the bytes the reader reads, on this thread, rather than on a thread of its own that reads
+   * it again: where the cores are already busy (repository mode's file workers). Small files always are.
+   */
+  hashWhileReading?: boolean;
 }
 
 export interface ShardReady {
@@ -140,7 +145,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const started = performance.now();
   const info = source.info;
   const sink = new IssueSink(opts.maxErrors, info.sheet);
-  const hashing = opts.tail || opts.sha256 ? Promise.resolve(opts.sha256) : sha256File(info.path, info.bytes, opts.signal);
+  // the file's SHA-256: given, from the reader's bytes (a CSV read whole on this thread), or read again
+  const readerHash = opts.tail || opts.sha256 || !(opts.hashWhileReading || info.bytes < HASH_WORKER_MIN_BYTES) ? undefined : source.hashWhileReading?.();
+  const hashing = opts.tail || opts.sha256 ? Promise.resolve(opts.sha256) : readerHash ? null : sha256File(info.path, info.bytes, opts.signal);
   const tail = opts.tail;
   const { layout, rows, sample } = tail ? { layout: tail.layout, rows: source.batches(), sample: [] } : await detectLayout(source);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];
@@ -424,7 +431,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
   addSourceIssues(info, sink, opts.allSheets === true);
 
-  const sha256 = await hashing;
+  // a read that stopped before the last byte leaves the hash to a second read
+  const sha256 = hashing ? await hashing : (readerHash!() ?? (opts.signal?.aborted ? undefined : await sha256Of(info.path).catch(() => undefined)));
   const issues = sortIssues(sink.issues);
   if (sink.truncated) issues.push({ code: 'error-limit', severity: 'warning', params: { limit: opts.maxErrors } });
   const stats = {

@@ -1,5 +1,6 @@
 /** Streaming CSV reader: encoding and delimiter detection, fast tokenizer, csv-parse for malformed input. */
 import { createReadStream } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
 import { parse as csvParse } from 'csv-parse';
 import { CsvTokenizer, MalformedCsv, TooManyCells } from './csv-tokenizer.js';
 import { detectDelimiter } from './csv-dialect.js';
@@ -45,6 +46,10 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
   const range = opts.range;
   /** Records after this one are left to another shard (see stopAfter). */
   let stopAt = Infinity;
+  // the file's SHA-256, from the bytes as they are read (see hashWhileReading)
+  let hasher: Hash | null = null;
+  let hashed = 0;
+  let digest: string | undefined;
 
   async function* batches(): AsyncIterable<RawRow[]> {
     stream = createReadStream(path, { highWaterMark: 1 << 16, ...(range ? { start: range.startByte } : {}) });
@@ -108,6 +113,10 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     };
     let nul: number | undefined;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (hasher) {
+        hasher.update(chunk);
+        hashed += chunk.length;
+      }
       if (nul === undefined && chunk.indexOf(0) >= 0) nul = tok.line;
       let text = decoder.decode(chunk, tok.line - 1);
       if (first) {
@@ -156,6 +165,14 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     batches,
     stopAfter(record: number) {
       stopAt = record;
+    },
+    hashWhileReading() {
+      if (!range) hasher ??= createHash('sha256');
+      return () => {
+        if (!hasher || hashed !== opts.bytes) return undefined;
+        digest ??= hasher.digest('hex');
+        return digest;
+      };
     },
     async close() {
       (stream as ReturnType<typeof createReadStream> | null)?.destroy();

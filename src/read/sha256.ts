@@ -4,11 +4,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
 /** Files smaller than this are hashed inline: starting a worker costs more than hashing them. */
-const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+export const HASH_WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 /** `signal`: on abort (the time limit) the worker is terminated and the hash is undefined. */
 export function sha256File(path: string, bytes: number, signal?: AbortSignal): Promise<string | undefined> {
-  if (bytes < WORKER_MIN_BYTES) return hashInline(path);
+  if (bytes < HASH_WORKER_MIN_BYTES) return hashInline(path);
   if (signal?.aborted) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     // a small heap: it holds one 1 MB chunk at a time (the default young generation would commit up to 48 MB)

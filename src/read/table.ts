@@ -94,6 +94,11 @@ export interface RowSource {
   close(): Promise<void>;
   /** CSV only: read no record after this one (the rest is validated by a second shard). */
   stopAfter?(record: number): void;
+  /**
+   * CSV only: hash the file's bytes as they are read (call before batches()). The returned function gives the
+   * SHA-256 (hex) once the rows are read, or undefined when not every byte was read (a limit, a stop, a range).
+   */
+  hashWhileReading?(): () => string | undefined;
 }
 
 /** Raised by readers for input they cannot read. `code` is an issue code from the catalog. */

@@ -33,6 +33,40 @@ describe('validateFile with --sheet all', () => {
   });
 });
 
+describe('validateFile: the SHA-256 of a CSV taken from the bytes its reader reads', () => {
+  const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it('is the file’s hash, small or over many chunks, with a BOM and cp1252 bytes, on a thread of its own or not', async () => {
+    const small = join(dir, 'kecil.csv');
+    writeFileSync(small, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('kecamatan;jumlah\r\nPraya;12\r\n', 'latin1')]));
+    const cp1252 = join(dir, 'cp1252.csv');
+    writeFileSync(cp1252, Buffer.from('kecamatan,jumlah\nBatu Layar,1\nKuripan \xe9,2\n', 'latin1'));
+    // ~1.5 MB: many 64 KB chunks of the reader's stream
+    const big = join(dir, 'besar.csv');
+    writeFileSync(big, 'kode,nama,jumlah\n' + Array.from({ length: 60000 }, (_, i) => `${i},Desa ${i},${i * 3}\n`).join(''));
+    for (const path of [small, cp1252, big]) {
+      for (const hashWhileReading of [false, true]) {
+        const [r] = await validateFile(path, { maxErrors: 10, hashWhileReading });
+        expect(r!.stats.sha256, `${path} ${hashWhileReading}`).toBe(sha(path));
+      }
+    }
+  });
+
+  it('reads the file again when its reader stopped before the last byte (a record over the limit)', async () => {
+    const path = join(dir, 'panjang.csv');
+    writeFileSync(path, 'a,b\n1,2\n' + '"' + 'x'.repeat(200_000) + '",3\n4,5\n');
+    process.env.SATUDATA_MAX_RECORD_CHARS = '1000';
+    let r;
+    try {
+      [r] = await validateFile(path, { maxErrors: 10, hashWhileReading: true });
+    } finally {
+      delete process.env.SATUDATA_MAX_RECORD_CHARS;
+    }
+    expect(r!.issues.some((i) => i.code === 'record-too-long')).toBe(true);
+    expect(r!.stats.sha256).toBe(sha(path));
+  });
+});
+
 describe('validateFile: blank rows above the header', () => {
   it('reports an empty first row (";;;") as a blank row', async () => {
     const path = join(dir, 'bps-baru.csv');
