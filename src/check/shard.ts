@@ -125,18 +125,11 @@ function startWorker(path: string, bytes: number): EarlyWorker {
     answered = true;
   };
   port1.once('message', (m: { split: CsvSplit | null }) => settle(m.split));
-  const early: EarlyWorker = {
-    worker: null,
-    split: () => {
-      const m = receiveMessageOnPort(port1) as { message: { split: CsvSplit | null } } | undefined;
-      if (m) settle(m.message.split);
-      return settled;
-    },
-  };
-  // a worker that cannot start (or dies before its plan): the split is planned here, and the second shard is
+  // a worker that cannot start (or dies before its plan): the split is planned here once it is asked for (a
+  // worker stopped because the file is not split is not replaced by a plan), and the second shard is then
   // validated on this thread after the first (time, not correctness)
-  const fail = (err: unknown) => {
-    early.gone ??= err;
+  let asked = false;
+  const planHere = () => {
     if (answered) return;
     let split: CsvSplit | null = null;
     try {
@@ -145,6 +138,20 @@ function startWorker(path: string, bytes: number): EarlyWorker {
       // unreadable: the first shard reads the whole file and reports it
     }
     settle(split);
+  };
+  const early: EarlyWorker = {
+    worker: null,
+    split: () => {
+      asked = true;
+      const m = receiveMessageOnPort(port1) as { message: { split: CsvSplit | null } } | undefined;
+      if (m) settle(m.message.split);
+      else if (early.gone !== undefined) planHere();
+      return settled;
+    },
+  };
+  const fail = (err: unknown) => {
+    early.gone ??= err;
+    if (asked) planHere();
   };
   try {
     const worker = new Worker(new URL('./shard-worker.js', import.meta.url), {

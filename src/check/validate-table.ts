@@ -2,7 +2,7 @@
  * Validates one table: read → layout → header → rows → column checks. Streaming: each row is seen once.
  * Emits issues through an IssueSink; never prints.
  */
-import { HASH_WORKER_MIN_BYTES, sha256File, sha256Of } from '../read/sha256.js';
+import { HASH_WORKER_MIN_BYTES, sha256File } from '../read/sha256.js';
 import { CellKind, cellAddress, type RawRow, type RowSource, type SourceInfo } from '../read/table.js';
 import { detectLayout, RowClassifier, RowKind, type Layout } from '../read/layout.js';
 import { HTML_TAG } from '../read/words.js';
@@ -145,9 +145,11 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const started = performance.now();
   const info = source.info;
   const sink = new IssueSink(opts.maxErrors, info.sheet);
-  // the file's SHA-256: given, from the reader's bytes (a CSV read whole on this thread), or read again
-  const readerHash = opts.tail || opts.sha256 || !(opts.hashWhileReading || info.bytes < HASH_WORKER_MIN_BYTES) ? undefined : source.hashWhileReading?.();
-  const hashing = opts.tail || opts.sha256 ? Promise.resolve(opts.sha256) : readerHash ? null : sha256File(info.path, info.bytes, opts.signal);
+  // the file's SHA-256: given (a tail shard has none), from the reader's bytes (a CSV read whole on this
+  // thread), or read again (sha256File: on a thread of its own for a large file)
+  const given = opts.tail !== undefined || opts.sha256 !== undefined;
+  const readerHash = !given && (opts.hashWhileReading || info.bytes < HASH_WORKER_MIN_BYTES) ? source.hashWhileReading?.() : undefined;
+  const hashing = given ? Promise.resolve(opts.sha256) : readerHash ? null : sha256File(info.path, info.bytes, opts.signal);
   const tail = opts.tail;
   const { layout, rows, sample } = tail ? { layout: tail.layout, rows: source.batches(), sample: [] } : await detectLayout(source);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];
@@ -432,7 +434,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   addSourceIssues(info, sink, opts.allSheets === true);
 
   // a read that stopped before the last byte leaves the hash to a second read
-  const sha256 = hashing ? await hashing : (readerHash!() ?? (opts.signal?.aborted ? undefined : await sha256Of(info.path).catch(() => undefined)));
+  const sha256 = hashing ? await hashing : (readerHash!() ?? (await sha256File(info.path, info.bytes, opts.signal)));
   const issues = sortIssues(sink.issues);
   if (sink.truncated) issues.push({ code: 'error-limit', severity: 'warning', params: { limit: opts.maxErrors } });
   const stats = {
