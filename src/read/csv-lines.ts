@@ -1,5 +1,5 @@
 /** Reads given lines (1-based) of a text file, decoded as the file is. For a few lines of a large file. */
-import { createReadStream } from 'node:fs';
+import { readChunks } from '../io/read-chunks.js';
 import { decodeCp1252 } from './decode.js';
 
 export async function readLines(path: string, encoding: 'utf-8' | 'windows-1252' | undefined, wanted: Set<number>): Promise<Map<number, string>> {
@@ -12,7 +12,7 @@ export async function readLines(path: string, encoding: 'utf-8' | 'windows-1252'
     const text = encoding === 'windows-1252' ? decodeCp1252(b) : b.toString('utf8');
     return text.replace(/\r$/, '').replace(/^\ufeff/, '');
   };
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of readChunks(path, { chunk: 1 << 20 })) {
     let start = 0;
     for (let lf = chunk.indexOf(0x0a); lf >= 0; lf = chunk.indexOf(0x0a, start)) {
       if (wanted.has(line)) out.set(line, decode(Buffer.concat([...partial, chunk.subarray(start, lf)])));

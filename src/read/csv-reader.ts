@@ -1,13 +1,13 @@
 /** Streaming CSV reader: encoding and delimiter detection, fast tokenizer, csv-parse for malformed input. */
-import { createReadStream } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
-import { parse as csvParse } from 'csv-parse';
+import { csvParser } from './csv-parse.js';
 import { CsvTokenizer, MalformedCsv, TooManyCells } from './csv-tokenizer.js';
 import { detectDelimiter } from './csv-dialect.js';
 import { detectEncoding, StreamDecoder, type TextEncoding } from './decode.js';
 import { cellAddress, ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { currentLimits } from './limits.js';
 import { looksLikeFormula } from '../io/safe-cell.js';
+import { readChunks } from '../io/read-chunks.js';
 
 const BATCH = 512;
 /** A batch is also handed on once its cells hold this many characters (a few huge records are not held together). */
@@ -42,7 +42,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
   };
   const maxRecordChars = opts.maxRecordChars ?? currentLimits().maxRecordChars;
   const maxColumns = currentLimits().maxColumns;
-  let stream: ReturnType<typeof createReadStream> | null = null;
+  let chunks: AsyncGenerator<Buffer, void, undefined> | null = null;
   const range = opts.range;
   /** Records after this one are left to another shard (see stopAfter). */
   let stopAt = Infinity;
@@ -52,7 +52,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
   let digest: string | undefined;
 
   async function* batches(): AsyncIterable<RawRow[]> {
-    stream = createReadStream(path, { highWaterMark: 1 << 16, ...(range ? { start: range.startByte } : {}) });
+    chunks = readChunks(path, range ? { start: range.startByte } : {});
     const decoder = new StreamDecoder(encoding, detected.bom && !range);
     const tok = new CsvTokenizer(delimiter, maxColumns);
     let batch: RawRow[] = [];
@@ -112,7 +112,8 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
       feed(t, final);
     };
     let nul: number | undefined;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    // (a chunk is valid until the next one is read: it is hashed and decoded here, never kept)
+    for await (const chunk of chunks) {
       if (hasher) {
         hasher.update(chunk);
         hashed += chunk.length;
@@ -175,7 +176,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
       };
     },
     async close() {
-      (stream as ReturnType<typeof createReadStream> | null)?.destroy();
+      await (chunks as AsyncGenerator<Buffer, void, undefined> | null)?.return();
     },
   };
 }
@@ -185,7 +186,7 @@ class CsvParseFallback {
   private parser;
   private done: Promise<void>;
   constructor(delimiter: string, firstLine: number, emit: (cells: string[], line: number) => void, info: SourceInfo, maxRecordChars: number) {
-    this.parser = csvParse({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, info: true, bom: false, max_record_size: maxRecordChars });
+    this.parser = csvParser({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, info: true, bom: false, max_record_size: maxRecordChars });
     this.parser.on('readable', () => {
       let rec: { record: string[]; info: { lines: number; raw?: string } } | null;
       while ((rec = this.parser.read()) !== null) {

@@ -1,7 +1,7 @@
 /** SHA-256 of a file, computed on another thread so hashing a large file costs the validator no time. */
 import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { readChunks } from '../io/read-chunks.js';
 
 /** Files smaller than this are hashed inline: starting a worker costs more than hashing them. */
 export const HASH_WORKER_MIN_BYTES = 8 * 1024 * 1024;
@@ -11,7 +11,7 @@ export function sha256File(path: string, bytes: number, signal?: AbortSignal): P
   if (bytes < HASH_WORKER_MIN_BYTES) return hashInline(path);
   if (signal?.aborted) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    // a small heap: it holds one 1 MB chunk at a time (the default young generation would commit up to 48 MB)
+    // a small heap: it reads through two 256 KiB buffers (the default young generation would commit up to 48 MB)
     const worker = new Worker(new URL('./sha256-worker.js', import.meta.url), { workerData: path, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
     const stop = () => {
       resolve(undefined);
@@ -30,7 +30,7 @@ export function sha256File(path: string, bytes: number, signal?: AbortSignal): P
 /** SHA-256 (hex) of a file, streamed; rejects with the file-system error. The one streaming hash of the tool. */
 export async function sha256Of(path: string): Promise<string> {
   const h = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  for await (const chunk of readChunks(path, { chunk: 1 << 18 })) h.update(chunk);
   return h.digest('hex');
 }
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { parseCsvRecords } from '../read/csv-parse.js';
 import { fold } from '../read/words.js';
 
 export const BUNDLED_CODES = fileURLToPath(new URL('../../standards/codes', import.meta.url));
@@ -59,7 +59,7 @@ export function codeList(name: string): CodeList | undefined {
   const path = candidates.find((p) => existsSync(p));
   if (!path) return undefined;
   const text = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => !l.startsWith('#')).join('\n');
-  const entries = (parse(text, { columns: true, skip_empty_lines: true, trim: true }) as CodeEntry[])
+  const entries = (parseCsvRecords(text, { skip_empty_lines: true, trim: true }) as CodeEntry[])
     .filter((e) => e.kode)
     .map((e): CodeEntry => ({ ...e, nama: e.nama ?? e.label_id ?? e.kode }));
   const byCode = new Map(entries.map((e) => [e.kode, e]));

@@ -3,7 +3,7 @@
  * of a package is aggregated per year: the sum of a value column (default) or the single value of the
  * year (`aggregate: "single"`, an error when a year has several rows).
  */
-import { parse } from 'csv-parse/sync';
+import { parseCsvRecords } from '../../read/csv-parse.js';
 
 export interface DssdItem {
   kodeindikator: string;
@@ -27,7 +27,7 @@ export function kodepemdaOf(cakupan: string): string {
 
 /** Items sorted by year; throws an Error naming the problem (missing column, non-number, duplicates). */
 export function aggregateCsv(csv: string, o: AggregateOptions): DssdItem[] {
-  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parseCsvRecords(csv, { skip_empty_lines: true });
   if (rows.length && !(o.valueField in rows[0]!)) throw new Error(`column "${o.valueField}" not in the data`);
   if (rows.length && !(o.yearField in rows[0]!)) throw new Error(`column "${o.yearField}" not in the data`);
   const byYear = new Map<string, number[]>();

@@ -1,0 +1,42 @@
+/**
+ * A file's bytes in chunks, read through two buffers that are reused for the whole file.
+ *
+ * `fs.createReadStream` allocates a new buffer for every chunk: each one is new memory the kernel must map on
+ * the first write (a page fault per 4 KiB: ~21,000 for an 84 MB file in 64 KiB chunks, about a third of all
+ * page faults of a validation), and one of 1 MiB is an mmap of its own, faulted in and unmapped each time.
+ * Here the next chunk is read into the other buffer while the caller works on this one, as a stream reads
+ * ahead. A chunk is valid only until the next one is asked for: the caller copies what it keeps.
+ */
+import { open } from 'node:fs/promises';
+
+export interface ReadChunksOptions {
+  /** First byte to read (default 0). */
+  start?: number;
+  /** Bytes per read (default 64 KiB). */
+  chunk?: number;
+}
+
+export async function* readChunks(path: string, opts: ReadChunksOptions = {}): AsyncGenerator<Buffer, void, undefined> {
+  const fh = await open(path, 'r');
+  const size = opts.chunk ?? 1 << 16;
+  const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
+  let pos = opts.start ?? 0;
+  let k = 0;
+  const readInto = (b: Buffer, at: number): Promise<number> => fh.read(b, 0, size, at).then((r) => r.bytesRead);
+  let pending: Promise<number> = readInto(buffers[0]!, pos);
+  try {
+    for (;;) {
+      const n = await pending;
+      if (n === 0) return;
+      const current = buffers[k]!;
+      pos += n;
+      k ^= 1;
+      pending = readInto(buffers[k]!, pos);
+      yield current.subarray(0, n);
+    }
+  } finally {
+    // a read still under way when the caller stopped: its result (or error) is not wanted
+    await pending.catch(() => 0);
+    await fh.close();
+  }
+}
