@@ -3,22 +3,25 @@
  *
  * Storing a million composite key strings in a Map costs hundreds of MB, and a hash table of a million
  * slots is touched at random, one cache miss per row. Here each key is reduced to two independent 32-bit
- * hashes (64 bits) appended to a log in row order (sequential writes), and the log is sorted once at the end
- * (radix sort) to find equal hashes. Two different keys are taken as equal only when both hashes collide:
- * for a million keys the chance of one false duplicate is about 3 in 100 million.
+ * hashes (64 bits) appended to a log in row order (sequential writes). Two different keys are taken as equal
+ * only when both hashes collide: for a million keys the chance of one false duplicate is about 3 in 100 million.
  *
- * The log grows in chunks of 65,536 keys (12 bytes a key, nothing allocated ahead, nothing copied as it grows), and
- * the sort needs one index array (4 bytes a key): 3 million keys cost 36 + 12 MB, where three preallocated arrays
- * and a two-pass radix sort cost about 100 MB.
+ * A blocked Bloom filter (10 bits a key, one cache line per key) is consulted as each key is added: a key it
+ * has not seen is certainly new, so every repeat is among the keys it flags (the repeats and ~1% of the rest).
+ * The repeats are then found in one pass over the log, in row order, looking each key's first hash up in a
+ * small table of the flagged ones — no sort, no index array. For the flagged keys the text is kept too (the
+ * report wants the repeated value).
  *
- * The report wants the repeated value, so a small Bloom filter (10 bits a key) flags rows whose key may have
- * been seen; only for those is the key text kept (about 1% of rows, plus the true duplicates).
+ * The log grows in chunks of 65,536 keys (12 bytes a key, nothing allocated ahead, nothing copied as it grows);
+ * another shard's log is appended as its chunks, after its keys were checked against this index's filter.
  */
 /** A key index's content, transferable between threads (its chunks' buffers can be moved, not copied). */
 export interface KeyLog {
-  /** Chunks of (h1, h2, row) triples; every chunk but the last holds CHUNK keys. */
+  /** Chunks of (h1, h2, row) triples, each cut to its keys. */
   chunks: Int32Array[];
   n: number;
+  /** The first hashes of the keys the shard's filter flagged (may repeat an earlier key of the shard). */
+  flagged: Int32Array;
   candidates: [number, string][];
 }
 
@@ -29,28 +32,10 @@ export interface Duplicate {
 }
 
 const MAX_CANDIDATES = 200_000;
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
-const CHUNK_MASK = CHUNK - 1;
-/** Keys sorted at a time when repeats are searched (one bucket may exceed it: it is then sorted alone). */
-const SORT_SLICE = 1 << 19;
-/** Buckets up to this size are sorted by insertion. */
-const SMALL_BUCKET = 48;
-
-/** Sorts a[from, to) ascending (no NaN in the keys). */
-function insertionSort(a: Float64Array, from: number, to: number): void {
-  for (let i = from + 1; i < to; i++) {
-    const v = a[i]!;
-    let j = i - 1;
-    while (j >= from && a[j]! > v) {
-      a[j + 1] = a[j]!;
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
+const CHUNK = 1 << 16;
 
 export class KeyIndex {
+  /** Closed chunks, each cut to its keys (see close()). */
   private chunks: Int32Array[] = [];
   private cur = new Int32Array(0);
   /** Keys in the current chunk. */
@@ -60,6 +45,9 @@ export class KeyIndex {
   private bloom: Int32Array;
   /** Number of blocks − 1 (a power of two). */
   private bloomMask: number;
+  /** First hashes of the keys the filter flagged. */
+  private flagged = new Int32Array(1024);
+  private nFlagged = 0;
   private candidates = new Map<number, string>();
   // running hashes of the key being fed
   private a = 0;
@@ -108,8 +96,17 @@ export class KeyIndex {
     a = Math.imul(a, 0x85ebca6b);
     a ^= a >>> 13;
     const b = this.b;
-    // Blocked Bloom filter: the first hash picks a 512-bit block (one cache line), the second three bits in
-    // it — one memory access per key instead of three at random.
+    const seen = this.mark(a, b);
+    this.push(a, b, row);
+    return seen && this.candidates.size < MAX_CANDIDATES;
+  }
+
+  /**
+   * Sets the key's bits in the Bloom filter; true when they were all set (the key may have been seen), and
+   * then its first hash is flagged. Blocked: the first hash picks a 512-bit block (one cache line), the
+   * second three bits in it — one memory access per key instead of three at random.
+   */
+  private mark(a: number, b: number): boolean {
     const bloom = this.bloom;
     const base = (a & this.bloomMask) << 4;
     let seen = true;
@@ -122,14 +119,23 @@ export class KeyIndex {
         bloom[w] = bloom[w]! | mask;
       }
     }
-    this.push(a, b, row);
-    return seen && this.candidates.size < MAX_CANDIDATES;
+    if (seen) this.flag(a);
+    return seen;
+  }
+
+  private flag(a: number): void {
+    if (this.nFlagged === this.flagged.length) {
+      const grown = new Int32Array(this.flagged.length * 2);
+      grown.set(this.flagged);
+      this.flagged = grown;
+    }
+    this.flagged[this.nFlagged++] = a;
   }
 
   private push(a: number, b: number, row: number): void {
     if (this.at === CHUNK) {
+      this.close();
       this.cur = new Int32Array(3 * CHUNK);
-      this.chunks.push(this.cur);
       this.at = 0;
     }
     const o = 3 * this.at++;
@@ -137,6 +143,13 @@ export class KeyIndex {
     this.cur[o + 1] = b;
     this.cur[o + 2] = row;
     this.n++;
+  }
+
+  /** Moves the current chunk, cut to its keys, to the closed chunks (a key added after starts a new one). */
+  private close(): void {
+    if (this.at > 0 && this.cur.length) this.chunks.push(this.at === CHUNK ? this.cur : this.cur.subarray(0, 3 * this.at));
+    this.cur = new Int32Array(0);
+    this.at = CHUNK;
   }
 
   /** Keeps the text of a key add() flagged (copied: a cell text would pin its parser chunk). */
@@ -151,29 +164,39 @@ export class KeyIndex {
     if (this.add(row)) this.keep(row, key);
   }
 
-  /** The log and kept texts, to hand to another shard's index (see absorb); this index is left empty. */
+  /** The log, flagged hashes and kept texts, to hand to another shard's index (see absorb); this index is left empty. */
   export(): KeyLog {
-    const chunks = this.chunks;
-    // the last chunk cut to its keys (a chunk's buffer is moved whole)
-    if (chunks.length && this.at < CHUNK) chunks[chunks.length - 1] = chunks[chunks.length - 1]!.slice(0, 3 * this.at);
-    const log = { chunks, n: this.n, candidates: [...this.candidates] };
+    this.close();
+    // a cut chunk is copied to a buffer of its own (a chunk's buffer is moved whole)
+    const chunks = this.chunks.map((c) => (c.byteLength === c.buffer.byteLength ? c : c.slice()));
+    const log = { chunks, n: this.n, flagged: this.flagged.slice(0, this.nFlagged), candidates: [...this.candidates] };
     this.chunks = [];
-    this.at = CHUNK;
     this.n = 0;
+    this.nFlagged = 0;
+    this.candidates = new Map();
     return log;
   }
 
   /** The buffers of a log, for postMessage's transfer list. */
   static buffers(log: KeyLog | null): ArrayBuffer[] {
-    return log ? log.chunks.map((c) => c.buffer as ArrayBuffer) : [];
+    return log ? [...log.chunks.map((c) => c.buffer as ArrayBuffer), log.flagged.buffer as ArrayBuffer] : [];
   }
 
-  /** Appends another shard's log (its rows come after this index's rows). */
+  /**
+   * Appends another shard's log (its rows come after this index's rows). Its keys that may repeat one of
+   * this index's are found with this index's filter (and set in it, for a later shard); its own repeats were
+   * flagged by its filter. The chunks are appended, not copied.
+   */
   absorb(log: KeyLog): void {
+    this.close();
     for (const chunk of log.chunks) {
-      for (let o = 0; o < chunk.length; o += 3) this.push(chunk[o]!, chunk[o + 1]!, chunk[o + 2]!);
+      for (let o = 0; o < chunk.length; o += 3) this.mark(chunk[o]!, chunk[o + 1]!);
+      this.chunks.push(chunk);
     }
+    this.n += log.n;
+    for (let i = 0; i < log.flagged.length; i++) this.flag(log.flagged[i]!);
     for (const [row, text] of log.candidates) this.candidates.set(row, text);
+    this.dups = null;
   }
 
   private dups: Duplicate[] | null = null;
@@ -185,69 +208,85 @@ export class KeyIndex {
   }
 
   /**
-   * Repeats, found by sorting the log on h1, stably (equal hashes keep their log order): one counting pass on the
-   * hash's high 16 bits into buckets (about n / 65,536 keys each: the hashes are uniform), then each bucket sorted
-   * natively on (low 16 bits, index) packed in one float64, the buckets a range of at most SORT_SLICE keys at a
-   * time (4 MB; one pass over the log per range).
+   * Repeats: one pass over the log in row order; a key whose first hash was flagged is looked up among the
+   * earlier keys with that first hash (by its second hash): the first of them is its first appearance. The keys
+   * met are kept in typed arrays (a list per flagged hash), not objects: a file pasted twice has as many
+   * repeats as keys.
    */
   private findDuplicates(): Duplicate[] {
-    const n = this.n;
-    if (n < 2) return [];
-    const { chunks } = this;
-    const count = new Uint32Array(65537);
-    // every chunk holds CHUNK keys but the last (allocated whole, filled in part)
-    for (let k = 0; k < chunks.length; k++) {
-      const c = chunks[k]!;
-      const end = 3 * Math.min(CHUNK, n - k * CHUNK);
-      for (let o = 0; o < end; o += 3) count[(c[o]! >>> 16) + 1]!++;
-    }
-    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+    this.close();
     const out: Duplicate[] = [];
-    // buckets taken a range at a time, at most SORT_SLICE keys each (one pass over the log per range): the sort
-    // array stays a few MB whatever the file, where one array for 3M keys held 24 MB at the report's peak
-    let packed = new Float64Array(0);
-    for (let d0 = 0; d0 < 65536; ) {
-      let d1 = d0 + 1;
-      while (d1 < 65536 && count[d1 + 1]! - count[d0]! <= SORT_SLICE) d1++;
-      const base = count[d0]!;
-      if (packed.length < count[d1]! - base) packed = new Float64Array(count[d1]! - base);
-      const next = count.slice(d0, d1);
-      for (let i = 0; i < n; i++) {
-        const h = chunks[i >>> CHUNK_BITS]![3 * (i & CHUNK_MASK)]!;
-        const d = h >>> 16;
-        if (d >= d0 && d < d1) packed[next[d - d0]!++ - base] = (h & 0xffff) * 4294967296 + i;
-      }
-      for (let d = d0; d < d1; d++) {
-        const from = count[d]! - base;
-        const to = count[d + 1]! - base;
-        if (to - from < 2) continue;
-        // most buckets hold a few keys (n / 65,536): sorted in place here, where a native sort of each
-        // bucket's view cost a view and a call per bucket (a third of the search on 1M keys)
-        if (to - from > SMALL_BUCKET) packed.subarray(from, to).sort();
-        else insertionSort(packed, from, to);
-        for (let i = from; i < to; ) {
-          const low = Math.floor(packed[i]! / 4294967296);
-          let j = i + 1;
-          while (j < to && Math.floor(packed[j]! / 4294967296) === low) j++;
-          if (j - i > 1) {
-            // equal first hash: group by the second (in log order, so the first of a group is the first row)
-            const groups = new Map<number, number>();
-            for (let k = i; k < j; k++) {
-              const e = packed[k]! % 4294967296;
-              const c = chunks[e >>> CHUNK_BITS]!;
-              const o = 3 * (e & CHUNK_MASK);
-              const b = c[o + 1]!;
-              const row = c[o + 2]!;
-              const first = groups.get(b);
-              if (first === undefined) groups.set(b, row);
-              else out.push({ row, first, value: this.candidates.get(row) ?? '' });
-            }
-          }
-          i = j;
+    if (this.n < 2 || this.nFlagged === 0) return out;
+    const table = new FlaggedTable(this.flagged, this.nFlagged);
+    // per flagged hash, a list of (second hash, first row, next) entries in `met`
+    const head = new Int32Array(table.size).fill(-1);
+    let met = new Int32Array(3 * 1024);
+    let used = 0;
+    for (const c of this.chunks) {
+      for (let o = 0; o < c.length; o += 3) {
+        const slot = table.slotOf(c[o]!);
+        if (slot < 0) continue;
+        const b = c[o + 1]!;
+        const row = c[o + 2]!;
+        let e = head[slot]!;
+        let last = -1;
+        while (e >= 0 && met[e] !== b) {
+          last = e;
+          e = met[e + 2]!;
         }
+        if (e >= 0) {
+          out.push({ row, first: met[e + 1]!, value: this.candidates.get(row) ?? '' });
+          continue;
+        }
+        if (used + 3 > met.length) {
+          const grown = new Int32Array(met.length * 2);
+          grown.set(met);
+          met = grown;
+        }
+        met[used] = b;
+        met[used + 1] = row;
+        met[used + 2] = -1;
+        if (last >= 0) met[last + 2] = used;
+        else head[slot] = used;
+        used += 3;
       }
-      d0 = d1;
     }
-    return out.sort((x, y) => x.row - y.row);
+    return out;
+  }
+}
+
+/** A set of first hashes, open addressing in typed arrays (the hashes are already mixed: their low bits index it). */
+class FlaggedTable {
+  private keys: Int32Array;
+  private used: Uint8Array;
+  private mask: number;
+
+  constructor(hashes: Int32Array, n: number) {
+    let size = 16;
+    while (size < 2 * n) size <<= 1;
+    this.keys = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < n; i++) {
+      const a = hashes[i]!;
+      let s = a & this.mask;
+      while (this.used[s] && this.keys[s] !== a) s = (s + 1) & this.mask;
+      this.keys[s] = a;
+      this.used[s] = 1;
+    }
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The slot of a first hash in the set, or −1. */
+  slotOf(a: number): number {
+    let s = a & this.mask;
+    while (this.used[s]) {
+      if (this.keys[s] === a) return s;
+      s = (s + 1) & this.mask;
+    }
+    return -1;
   }
 }

@@ -9,24 +9,16 @@
  * no quote characters and CRLF/LF line ends (record number = line number), every column mapped to a schema
  * field, no field that keeps all its values (unique), and only per-row extensions.
  */
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
-import { planCsvSplit, type CsvSplit } from '../read/csv-split.js';
 import type { SourceInfo } from '../read/table.js';
 import type { Standard } from '../standards/standard.js';
 import type { ShardHandle, ShardReady, TailResult } from './validate-table.js';
 import { runTail } from './shard-tail.js';
 import { share, type RegionIndexShare } from '../standards/region-index.js';
 import { busyCores, loadProbe } from '../io/cpu-load.js';
+import { minBytes, startWorker, takeStartedWorker } from './shard-start.js';
 
-export const SHARD_MIN_BYTES = 32 * 1024 * 1024;
-/**
- * The first shard's part of the file. This thread reads the head and decides the layout before, and merges
- * after; the worker plans the split and loads its modules meanwhile, and starts its rows about 0.15–0.2 s after
- * this thread. Measured on a CSV of 1M rows (84 MB), 2 cores, 6 runs: with 52% the worker finished first by
- * 0.03–0.11 s (median 0.07 s, about 1.5% of the rows at ~400k rows/s a thread); 51% splits that difference.
- */
-export const FIRST_SHARE = 0.51;
+export { FIRST_SHARE, SHARD_MIN_BYTES } from './shard-start.js';
 
 export interface TailJob {
   path: string;
@@ -44,11 +36,6 @@ export interface TailJob {
   maxErrors: number;
   /** The parent's region index (shared memory), when a field is bound to region codes. */
   regions?: RegionIndexShare;
-}
-
-function minBytes(): number {
-  const v = Number(process.env.SATUDATA_SHARD_MIN_BYTES);
-  return Number.isFinite(v) && v > 0 ? v : SHARD_MIN_BYTES;
 }
 
 /** Whether the load (others' work, in busy cores) leaves about one core free for a second thread. */
@@ -100,73 +87,6 @@ export async function fileWorkersNow(sizes: readonly number[], concurrency: numb
   return fileWorkers(sizes, concurrency, env, cores, settled ? 0 : await busyCores(cores));
 }
 
-/**
- * A shard worker started ahead of its job, with the file: it plans the split first (its modules load after),
- * while this thread reads the head and decides the layout.
- */
-interface EarlyWorker {
-  worker: Worker | null;
-  /** Set when the worker failed or exited before it was given a job. */
-  gone?: unknown;
-  /** The split the worker planned (null: none, or the worker failed). */
-  split: () => Promise<CsvSplit | null>;
-}
-
-function startWorker(path: string, bytes: number): EarlyWorker {
-  // The plan comes on its own port, read synchronously when the layout is decided: a message event waits
-  // until this thread's row loop yields to the event loop (measured: 0.05–0.09 s after the plan was posted).
-  const { port1, port2 } = new MessageChannel();
-  port1.unref();
-  let resolve!: (split: CsvSplit | null) => void;
-  const settled = new Promise<CsvSplit | null>((r) => (resolve = r));
-  let answered = false;
-  const settle = (split: CsvSplit | null) => {
-    if (!answered) resolve(split);
-    answered = true;
-  };
-  port1.once('message', (m: { split: CsvSplit | null }) => settle(m.split));
-  // a worker that cannot start (or dies before its plan): the split is planned here once it is asked for (a
-  // worker stopped because the file is not split is not replaced by a plan), and the second shard is then
-  // validated on this thread after the first (time, not correctness)
-  let asked = false;
-  const planHere = () => {
-    if (answered) return;
-    let split: CsvSplit | null = null;
-    try {
-      split = planCsvSplit(path, bytes, FIRST_SHARE);
-    } catch {
-      // unreadable: the first shard reads the whole file and reports it
-    }
-    settle(split);
-  };
-  const early: EarlyWorker = {
-    worker: null,
-    split: () => {
-      asked = true;
-      const m = receiveMessageOnPort(port1) as { message: { split: CsvSplit | null } } | undefined;
-      if (m) settle(m.message.split);
-      else if (early.gone !== undefined) planHere();
-      return settled;
-    },
-  };
-  const fail = (err: unknown) => {
-    early.gone ??= err;
-    if (asked) planHere();
-  };
-  try {
-    const worker = new Worker(new URL('./shard-worker.js', import.meta.url), {
-      workerData: { path, bytes, share: FIRST_SHARE, port: port2 }, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 16 },
-    });
-    worker.unref();
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`shard worker exited (${code})`)));
-    early.worker = worker;
-  } catch (err) {
-    fail(err);
-  }
-  return early;
-}
-
 /** The `shard` option of validateSource for one CSV file. */
 /** `signal`: at the time limit the worker is terminated (and its shard is not validated here instead). */
 export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number, signal?: AbortSignal) {
@@ -177,7 +97,7 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
   const env = process.env.SATUDATA_SHARD;
   const cores = availableParallelism();
   const early = info.format === 'csv' && info.bytes >= minBytes() && env !== 'never' && cores >= 2
-    ? { started: startWorker(info.path, info.bytes), load: env === 'always' ? null : loadProbe(cores) }
+    ? { started: takeStartedWorker(info.path, info.bytes) ?? startWorker(info.path, info.bytes), load: env === 'always' ? null : loadProbe(cores) }
     : null;
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
     if (!early || !ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted) {

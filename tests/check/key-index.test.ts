@@ -21,7 +21,7 @@ function keysOf(n: number, distinct: number, seed: number): [string, number][] {
 
 describe('key index', () => {
   it('finds the same repeats as a map, over several chunks of the log', () => {
-    // 700k keys: repeats searched over two ranges of the hash (SORT_SLICE)
+    // from few distinct keys (every key flagged) to almost none repeated; 700k keys span 11 chunks
     for (const [n, distinct] of [[200_000, 150_000], [150_000, 40], [70_000, 70_000_000], [700_000, 2_000_000]] as const) {
       const keys = keysOf(n, distinct, n);
       const index = new KeyIndex(n);
@@ -48,6 +48,34 @@ describe('key index', () => {
     expect(first.size).toBe(180_000);
     const got = first.duplicates();
     expect(got.map(({ row, first: f }) => ({ row, first: f }))).toEqual(naive(keys));
+  });
+
+  it('finds repeats within and across three shards (the second empty), texts kept for repeats within a shard', () => {
+    const keys: [string, number][] = keysOf(240_000, 200_000, 11).map(([k, row], i) => [i % 97 === 0 ? `sering-${i % 5}` : k, row]);
+    const bounds = [0, 90_000, 90_000, 240_000];
+    const indexes = [new KeyIndex(), new KeyIndex(), new KeyIndex()];
+    indexes.forEach((index, s) => keys.slice(bounds[s], bounds[s + 1]).forEach(([k, row]) => index.addKey(k, row)));
+    const [first, ...others] = indexes;
+    for (const other of others) {
+      const exported = other.export();
+      first!.absorb(structuredClone(exported, { transfer: KeyIndex.buffers(exported) }));
+    }
+    expect(first!.size).toBe(240_000);
+    const got = first!.duplicates();
+    expect(got.map(({ row, first: f }) => ({ row, first: f }))).toEqual(naive(keys));
+    // a repeat of a key first met in another shard has its text read back from the file by the validator
+    const shardOf = (row: number) => (row - 2 < 90_000 ? 0 : 2);
+    for (const d of got) if (shardOf(d.row) === shardOf(d.first)) expect(d.value).toBe(keys[d.row - 2]![0]);
+  });
+
+  it('finds every repeat of a file pasted twice (as many repeats as keys)', () => {
+    const once: string[] = Array.from({ length: 150_000 }, (_, i) => `52.${i}`);
+    const keys: [string, number][] = [...once, ...once].map((k, i) => [k, i + 2]);
+    const index = new KeyIndex(keys.length);
+    for (const [k, row] of keys) index.addKey(k, row);
+    const got = index.duplicates();
+    expect(got.length).toBe(150_000);
+    expect(got.map(({ row, first }) => ({ row, first }))).toEqual(naive(keys));
   });
 
   it('keeps a key repeated many times in row order (one large bucket)', () => {
