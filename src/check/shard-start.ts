@@ -100,20 +100,22 @@ let prestarted: { path: string; bytes: number; started: EarlyWorker } | null = n
  * Starts the shard worker of `path` now, when it may be split: a file named .csv of at least SHARD_MIN_BYTES,
  * two cores, SATUDATA_SHARD not `never`. Whether the split pays (the load) is still decided when the layout is
  * known; a worker not taken is stopped by the validator's own start of another, or ends with the process.
+ * True when it was started.
  */
-export function prestartShardWorker(path: string): void {
-  if (process.env.SATUDATA_SHARD === 'never' || availableParallelism() < 2 || !/\.csv$/i.test(path)) return;
+export function prestartShardWorker(path: string): boolean {
+  if (process.env.SATUDATA_SHARD === 'never' || availableParallelism() < 2 || !/\.csv$/i.test(path)) return false;
   let bytes: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) return;
+    if (!st.isFile()) return false;
     bytes = st.size;
   } catch {
-    return; // the validator reports it
+    return false; // the validator reports it
   }
-  if (bytes < minBytes()) return;
+  if (bytes < minBytes()) return false;
   dropPrestarted();
   prestarted = { path: resolvePath(path), bytes, started: startWorker(path, bytes) };
+  return true;
 }
 
 /** The prestarted worker of this file (same path and size), handed over once. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adopt, buildFresh, fieldsAt, find, isNamed, LEVELS, linesOf, load, serialise } from '../../src/standards/region-index.js';
+import { adopt, buildFresh, fieldsAt, find, isNamed, LEVELS, linesOf, load, loadAsync, serialise } from '../../src/standards/region-index.js';
 
 describe('region index lookups', () => {
   it('finds every region by its own code, and its plain name agrees byte for byte', () => {
@@ -51,7 +51,7 @@ describe('region index lookups', () => {
 });
 
 describe('prebuilt region index', () => {
-  it('loads what serialise() wrote, slot for slot, and answers the same lookups', () => {
+  it('loads what serialise() wrote, slot for slot, and answers the same lookups', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'satudata-ri-'));
     try {
       const path = join(dir, 'region-index.bin');
@@ -59,6 +59,13 @@ describe('prebuilt region index', () => {
       writeFileSync(path, written);
       const loaded = load(path);
       expect(loaded).not.toBeNull();
+      // read on the thread pool (preload): the same parts, in shared memory
+      const early = await loadAsync(path);
+      for (const k of ['bytes', 'starts', 'table'] as const) {
+        expect(early![k].buffer).toBeInstanceOf(SharedArrayBuffer);
+        expect(Buffer.compare(Buffer.from(early![k].buffer), Buffer.from(loaded![k].buffer)), k).toBe(0);
+      }
+      expect(early!.bounds).toEqual(loaded!.bounds);
       // a fresh build writes the same bytes (the build step is deterministic)
       buildFresh();
       expect(Buffer.compare(serialise(), written)).toBe(0);
@@ -83,7 +90,7 @@ describe('prebuilt region index', () => {
     }
   });
 
-  it('is ignored when it was built from other data, cut short, or is not an index at all', () => {
+  it('is ignored when it was built from other data, cut short, or is not an index at all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'satudata-ri-'));
     try {
       const good = serialise();
@@ -98,8 +105,10 @@ describe('prebuilt region index', () => {
       for (const [name, bytes] of Object.entries(cases)) {
         writeFileSync(join(dir, name), bytes);
         expect(load(join(dir, name)), name).toBeNull();
+        expect(await loadAsync(join(dir, name)), name).toBeNull();
       }
       expect(load(join(dir, 'missing.bin'))).toBeNull();
+      expect(await loadAsync(join(dir, 'missing.bin'))).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
