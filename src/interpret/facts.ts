@@ -7,7 +7,8 @@ import { CellKind, cellAddress, columnLetter, type RawRow, type SourceInfo } fro
 import { RowClassifier, RowKind, type Layout } from '../read/layout.js';
 import { MISSING_MARKERS } from '../read/words.js';
 import { classifyNumber, NumStyle } from '../check/numbers.js';
-import { levelOfCode, looksLikeBps, normaliseCode, region } from '../standards/regions.js';
+import { levelOfCode, looksLikeBps, normaliseCode } from '../standards/regions.js';
+import { find } from '../standards/region-index.js';
 import { slug } from '../standards/slug.js';
 import { tally, fileLocaleOf, type ColumnNumbers, type NumberCell } from './conventions.js';
 import type { ColumnFacts } from './match.js';
@@ -71,10 +72,10 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
       const kind = row.kinds?.[c];
       if (kind === CellKind.Number) {
         numeric++;
-        if (normaliseCode(t)) {
+        const nc = normaliseCode(t);
+        if (nc) {
           codes++;
-          const nc = normaliseCode(t)!;
-          if (region(nc.code)) kemendagri++;
+          if (find(nc.code) >= 0) kemendagri++;
         }
         if (!total && /^\d+$/.test(t)) ints.push(Number(t));
         continue;
@@ -83,13 +84,15 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
       const lower = t.toLowerCase();
       texts.set(lower, (texts.get(lower) ?? 0) + 1);
       const n = normaliseCode(t);
-      if (n || looksLikeBps(t)) {
+      const bpsLike = looksLikeBps(t);
+      if (n || bpsLike) {
         codes++;
-        if (looksLikeBps(t)) {
+        if (bpsLike) {
           bps++;
           bpsExample ??= t;
         }
-        else if (n && region(n.code)) {
+        // (whether the code is a region's: the index's answer, without building the region)
+        else if (n && find(n.code) >= 0) {
           kemendagri++;
           const lv = levelOfCode(n.code);
           if (lv) levels.set(lv, (levels.get(lv) ?? 0) + 1);
