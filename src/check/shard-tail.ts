@@ -4,9 +4,13 @@ import { validateSource, type TailState } from './validate-table.js';
 import { rulesExtension } from './rules.js';
 import { referenceExtension } from './reference.js';
 import type { TailJob } from './shard.js';
+import type { HashPrefix } from '../read/table.js';
 
-/** `signal`: in this thread (a worker that could not run), the time limit stops the shard too. */
-export async function runTail(job: TailJob, signal?: AbortSignal): Promise<TailState> {
+/**
+ * `signal`: in this thread (a worker that could not run), the time limit stops the shard too. `prefix`: the
+ * SHA-256 of the bytes before the shard (the worker's plan): the shard's reader completes it (TailState.sha256).
+ */
+export async function runTail(job: TailJob, signal?: AbortSignal, prefix?: HashPrefix): Promise<TailState> {
   const source = await openCsv(job.path, {
     bytes: job.bytes,
     head: new Uint8Array(0),
@@ -22,7 +26,7 @@ export async function runTail(job: TailJob, signal?: AbortSignal): Promise<TailS
     // the same per-row extensions the first shard runs (a sharded file has no jurisdiction checks)
     extensions: [...(job.standard ? [rulesExtension(job.standard.info)] : []), referenceExtension(job.standard?.info ?? {}, {})],
     standardInfo: () => job.standard?.info,
-    tail: { layout: job.layout, fieldColumns: job.fieldColumns, ...(job.conventions ? { conventions: job.conventions } : {}), collect: (s) => (state = s) },
+    tail: { layout: job.layout, fieldColumns: job.fieldColumns, ...(job.conventions ? { conventions: job.conventions } : {}), ...(prefix ? { hashPrefix: prefix } : {}), collect: (s) => (state = s) },
   });
   return state!;
 }

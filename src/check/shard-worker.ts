@@ -5,7 +5,8 @@
  * and waits for the job as a message; one that never gets a job ends itself after a minute.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { planCsvSplit, type CsvSplit } from '../read/csv-split.js';
+import { createHash, type Hash } from 'node:crypto';
+import { hashBytes, planCsvSplit, type CsvSplit } from '../read/csv-split.js';
 import type { TailJob } from './shard.js';
 
 const { path, bytes, share, port } = workerData as { path: string; bytes: number; share: number; port: MessagePort };
@@ -22,12 +23,29 @@ const idle = setTimeout(() => process.exit(0), 60_000);
 const modules = Promise.all([import('./shard-tail.js'), import('../standards/region-index.js'), import('./key-index.js')]);
 modules.catch(() => undefined); // reported with the job
 
+// The file's SHA-256: this thread hashes the bytes before the split once its modules are loaded (while the
+// first thread decides the layout: the plan is not held up), and its shard's reader the rest — the first thread
+// then needs no hashing thread of its own.
+let prefix: { hash: Hash; bytes: number } | undefined;
+const hashBefore = (): void => {
+  if (prefix || !split) return;
+  try {
+    const hash = createHash('sha256');
+    hashBytes(path, split.startByte, hash);
+    prefix = { hash, bytes: split.startByte };
+  } catch {
+    // unreadable now: the first thread reads the file again for its hash
+  }
+};
+void modules.then(() => setImmediate(hashBefore), () => undefined);
+
 parentPort!.once('message', (job: TailJob) => {
   clearTimeout(idle);
   modules
     .then(([{ runTail }, { adopt }, { KeyIndex }]) => {
       if (job.regions) adopt(job.regions);
-      return runTail(job).then((state) => ({ state, transfer: [...KeyIndex.buffers(state.pk), ...state.uniques.flatMap((u) => KeyIndex.buffers(u))] }));
+      hashBefore();
+      return runTail(job, undefined, prefix && job.startByte === prefix.bytes ? prefix : undefined).then((state) => ({ state, transfer: [...KeyIndex.buffers(state.pk), ...state.uniques.flatMap((u) => KeyIndex.buffers(u))] }));
     })
     .then(
       // the key logs' chunks are moved to the parent, not copied (tens of MB on a large file)

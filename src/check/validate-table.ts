@@ -14,6 +14,7 @@ import { checkLabels, reportMapping } from './header.js';
 import { prepare, readWith, type Prepared } from '../interpret/interpret.js';
 import { reportReading } from '../interpret/report.js';
 import type { Reading, StandardChoiceReading } from '../interpret/reading.js';
+import type { HashPrefix } from '../read/table.js';
 import { checkLabelLayout } from './labels.js';
 import { compileField, type ColumnConvention, type CompiledField, type FieldShardState } from './fields.js';
 import { ColumnProfile } from './profile.js';
@@ -51,7 +52,7 @@ export interface TableOptions {
    */
   shard?: (ready: ShardReady) => Promise<ShardHandle | null>;
   /** This run validates a second shard: layout, header match and column conventions come from the first; state goes back. */
-  tail?: { layout: Layout; fieldColumns: number[]; conventions?: (ColumnConvention | null)[]; collect: (state: TailState) => void };
+  tail?: { layout: Layout; fieldColumns: number[]; conventions?: (ColumnConvention | null)[]; hashPrefix?: HashPrefix; collect: (state: TailState) => void };
   /** The file's SHA-256 when already known (the other sheets of a workbook validated sheet by sheet). */
   sha256?: string;
   /** Every sheet with values is validated in this run (`--sheet all`): no sheet is left out to point at. */
@@ -106,6 +107,8 @@ export interface TailState {
   lines: [number, number][];
   /** The aggregate check's blocks and totals rows. */
   aggregates?: AggregatePassState;
+  /** The file's SHA-256, when the shard was given the hash of the bytes before it (and read to the end). */
+  sha256?: string;
 }
 
 export type TailResult = TailState;
@@ -145,12 +148,19 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const started = performance.now();
   const info = source.info;
   const sink = new IssueSink(opts.maxErrors, info.sheet);
-  // the file's SHA-256: given (a tail shard has none), from the reader's bytes (a CSV read whole on this
-  // thread), or read again (sha256File: on a thread of its own for a large file)
-  const given = opts.tail !== undefined || opts.sha256 !== undefined;
-  const readerHash = !given && (opts.hashWhileReading || info.bytes < HASH_WORKER_MIN_BYTES) ? source.hashWhileReading?.() : undefined;
-  const hashing = given ? Promise.resolve(opts.sha256) : readerHash ? null : sha256File(info.path, info.bytes, opts.signal);
+  // the file's SHA-256: given, from the reader's bytes (a CSV read whole on this thread; a second shard given
+  // the hash of the bytes before it), from the second shard (a split file), or read again (sha256File: on a
+  // thread of its own for a large file; for a CSV that may be split, started once the split is decided)
   const tail = opts.tail;
+  const given = opts.sha256 !== undefined;
+  const readerHash = tail
+    ? (tail.hashPrefix ? source.hashWhileReading?.(tail.hashPrefix) : undefined)
+    : !given && (opts.hashWhileReading || info.bytes < HASH_WORKER_MIN_BYTES) ? source.hashWhileReading?.() : undefined;
+  const afterSplit = !tail && !given && !readerHash && opts.shard !== undefined;
+  let hashing: Promise<string | undefined> | null = tail || readerHash || afterSplit ? null : given ? Promise.resolve(opts.sha256) : sha256File(info.path, info.bytes, opts.signal);
+  const hashHere = () => {
+    if (afterSplit && !hashing) hashing = sha256File(info.path, info.bytes, opts.signal);
+  };
   const { layout, rows, sample } = tail ? { layout: tail.layout, rows: source.batches(), sample: [] } : await detectLayout(source);
   const headerRow = layout.headerRows[layout.headerRows.length - 1];
   // header and layout issues belong to the first shard only (a tail reports into a throwaway sink)
@@ -266,8 +276,11 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   let shardFailure: { err: unknown } | undefined;
   const deciding = !tail && opts.shard
     ? opts.shard({ layout, schema, fieldColumns, conventions, shardable }).then((h) => {
-      if (!h) return;
-      if (taken >= h.stopAfter) return h.cancel();
+      if (!h) return hashHere();
+      if (taken >= h.stopAfter) {
+        hashHere();
+        return h.cancel();
+      }
       handle = h;
       lastRecord = h.stopAfter;
       source.stopAfter!(h.stopAfter);
@@ -383,11 +396,14 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       notes: info.notes,
       lines: [...lineOf],
       ...(aggregates ? { aggregates: aggregates.export() } : {}),
+      ...(readerHash?.() ? { sha256: readerHash() } : {}),
     });
     return { path: info.path, valid: sink.errors === 0, labels: layout.labels, stats: { rows: rowCount, dataRows, errors: sink.errors, warnings: sink.warnings, infos: sink.infos, seconds: 0, bytes: info.bytes, fields: 0 }, issues: [] };
   }
+  let tailHash: string | undefined;
   if (handle) {
     const t = await handle.result;
+    tailHash = t.sha256;
     sink.absorb(t.sink);
     rowCount += t.rowCount;
     dataRows += t.dataRows;
@@ -433,8 +449,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
   addSourceIssues(info, sink, opts.allSheets === true);
 
-  // a read that stopped before the last byte leaves the hash to a second read
-  const sha256 = hashing ? await hashing : (readerHash!() ?? (await sha256File(info.path, info.bytes, opts.signal)));
+  // a read that stopped before the last byte (or a second shard that could not hash) leaves it to a second read
+  const sha256 = hashing ? await hashing : ((readerHash?.() ?? tailHash) || (await sha256File(info.path, info.bytes, opts.signal)));
   const issues = sortIssues(sink.issues);
   if (sink.truncated) issues.push({ code: 'error-limit', severity: 'warning', params: { limit: opts.maxErrors } });
   const stats = {

@@ -4,7 +4,7 @@ import { csvParser } from './csv-parse.js';
 import { CsvTokenizer, MalformedCsv, TooManyCells } from './csv-tokenizer.js';
 import { detectDelimiter } from './csv-dialect.js';
 import { detectEncoding, StreamDecoder, type TextEncoding } from './decode.js';
-import { cellAddress, ReadError, type RawRow, type RowSource, type SourceInfo } from './table.js';
+import { cellAddress, ReadError, type HashPrefix, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { currentLimits } from './limits.js';
 import { looksLikeFormula } from '../io/safe-cell.js';
 import { readChunks } from '../io/read-chunks.js';
@@ -167,8 +167,12 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
     stopAfter(record: number) {
       stopAt = record;
     },
-    hashWhileReading() {
+    hashWhileReading(prefix?: HashPrefix) {
       if (!range) hasher ??= createHash('sha256');
+      else if (prefix && prefix.bytes === range.startByte && !hasher) {
+        hasher = prefix.hash;
+        hashed = prefix.bytes;
+      }
       return () => {
         if (!hasher || hashed !== opts.bytes) return undefined;
         digest ??= hasher.digest('hex');

@@ -6,6 +6,7 @@
  * the first half of the file.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { Hash } from 'node:crypto';
 
 export interface CsvSplit {
   /** Byte where the second shard starts. */
@@ -93,4 +94,20 @@ function countLineBreaks(chunk: Buffer, end: number): number {
   let n = 0;
   for (let i = chunk.indexOf(0x0a); i >= 0 && i < end; i = chunk.indexOf(0x0a, i + 1)) n++;
   return n;
+}
+
+/** Feeds `hash` the file's first `end` bytes (synchronous reads into one buffer, as the plan). Throws the file-system error. */
+export function hashBytes(path: string, end: number, hash: Hash): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let offset = 0; offset < end; ) {
+      const got = readSync(fd, buffer, 0, Math.min(CHUNK, end - offset), offset);
+      if (got <= 0) throw new Error('short read');
+      hash.update(got === CHUNK ? buffer : buffer.subarray(0, got));
+      offset += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

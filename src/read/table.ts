@@ -85,6 +85,12 @@ export interface ReadNote {
   line?: number;
 }
 
+/** A SHA-256 fed with a file's first `bytes` bytes. */
+export interface HashPrefix {
+  hash: import('node:crypto').Hash;
+  bytes: number;
+}
+
 /** A reader's output before layout detection: rows in batches (batching keeps the per-row cost low). */
 export interface RowSource {
   info: SourceInfo;
@@ -97,8 +103,9 @@ export interface RowSource {
   /**
    * CSV only: hash the file's bytes as they are read (call before batches()). The returned function gives the
    * SHA-256 (hex) once the rows are read, or undefined when not every byte was read (a limit, a stop, a range).
+   * A second shard (a range) hashes only when given the hash of the bytes before its range (`prefix`).
    */
-  hashWhileReading?(): () => string | undefined;
+  hashWhileReading?(prefix?: HashPrefix): () => string | undefined;
 }
 
 /** Raised by readers for input they cannot read. `code` is an issue code from the catalog. */

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateFile } from '../../src/check/validate-file.js';
 import { standardById } from '../../src/standards/resolve.js';
-import { planCsvSplit } from '../../src/read/csv-split.js';
+import { hashBytes, planCsvSplit } from '../../src/read/csv-split.js';
 import { openSource } from '../../src/read/open.js';
 import { validateSource } from '../../src/check/validate-table.js';
 import { csvSharder, splitPays } from '../../src/check/shard.js';
@@ -159,5 +160,18 @@ describe('validating a large CSV in two shards', () => {
     const sharded = JSON.parse(runCli(args, { SATUDATA_SHARD_MIN_BYTES: '1', SATUDATA_SHARD: 'always' }).stdout);
     for (const r of [single, sharded]) r.stats.seconds = r.tables[0].stats.seconds = 0;
     expect(sharded).toEqual(single);
+    // the file's SHA-256 came from the worker (the bytes before the split hashed while it waited, its shard's as
+    // it read them): the first thread's reader stopped at the split
+    expect(sharded.tables[0].stats.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
+  });
+
+  it('hashes exactly the bytes before the split (hashBytes)', () => {
+    const path = makeFile();
+    const bytes = readFileSync(path);
+    const split = planCsvSplit(path, bytes.length, 0.5)!;
+    const hash = createHash('sha256');
+    hashBytes(path, split.startByte, hash);
+    hash.update(bytes.subarray(split.startByte));
+    expect(hash.digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 });
