@@ -122,10 +122,11 @@ export function prestartShardWorker(path: string): boolean {
 /** The prestarted worker of this file (same path and size), handed over once. */
 export function takeStartedWorker(path: string, bytes: number): EarlyWorker | null {
   const p = prestarted;
-  if (!p) return null;
-  prestarted = null;
-  if (p.path === resolvePath(path) && p.bytes === bytes) return p.started;
-  void p.started.worker?.terminate();
+  if (p && p.path === resolvePath(path) && p.bytes === bytes) {
+    prestarted = null;
+    return p.started;
+  }
+  dropPrestarted();
   return null;
 }
 

@@ -45,7 +45,8 @@ parentPort!.once('message', (job: TailJob) => {
     .then(([{ runTail }, { adopt }, { KeyIndex }]) => {
       if (job.regions) adopt(job.regions);
       hashBefore();
-      return runTail(job, undefined, prefix && job.startByte === prefix.bytes ? prefix : undefined).then((state) => ({ state, transfer: [...KeyIndex.buffers(state.pk), ...state.uniques.flatMap((u) => KeyIndex.buffers(u))] }));
+      // (the shard's reader takes the prefix only when it ends where the shard starts)
+      return runTail(job, undefined, prefix).then((state) => ({ state, transfer: [...KeyIndex.buffers(state.pk), ...state.uniques.flatMap((u) => KeyIndex.buffers(u))] }));
     })
     .then(
       // the key logs' chunks are moved to the parent, not copied (tens of MB on a large file)
