@@ -114,8 +114,11 @@ export function prestartShardWorker(path: string): boolean {
     return false; // the validator reports it
   }
   if (bytes < minBytes()) return false;
+  const full = resolvePath(path);
+  // already started for this file (by bin/satudata.js, before the command line's modules loaded)
+  if (prestarted && prestarted.path === full && prestarted.bytes === bytes) return true;
   dropPrestarted();
-  prestarted = { path: resolvePath(path), bytes, started: startWorker(path, bytes) };
+  prestarted = { path: full, bytes, started: startWorker(path, bytes) };
   return true;
 }
 
@@ -130,7 +133,8 @@ export function takeStartedWorker(path: string, bytes: number): EarlyWorker | nu
   return null;
 }
 
-function dropPrestarted(): void {
+/** Stops a worker started for a file that is not validated alone after all. */
+export function dropPrestarted(): void {
   void prestarted?.started.worker?.terminate();
   prestarted = null;
 }

@@ -146,6 +146,7 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
     result.catch(() => undefined); // the first shard may stop (time limit) before it awaits this
     return {
       stopAfter: split.records,
+      start: { byte: split.startByte, line: split.lines },
       result,
       cancel: () => {
         cancelled = true;

@@ -81,6 +81,8 @@ export interface ShardReady {
 export interface ShardHandle {
   /** The last record this shard reads. */
   stopAfter: number;
+  /** Where the other shard starts: its first byte and the lines before it. */
+  start: { byte: number; line: number };
   result: Promise<TailResult>;
   /** The split came too late (this thread is past it): the other shard is stopped, its result never used. */
   cancel(): void;
@@ -424,7 +426,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
     for (const [n, line] of t.lines) if (lineOf.size < 100000) lineOf.set(n, line);
     if (t.aggregates) aggregates?.absorb(t.aggregates);
     // repeated keys whose first appearance is in the other shard: their text is read back from the file
-    await fillKeyTexts(info, pkSeen, pkColumns, uniqueKeySets, lineOf);
+    await fillKeyTexts(info, pkSeen, pkColumns, uniqueKeySets, lineOf, handle.start);
   }
   // formatted empty rows a workbook lists below the last row with values
   if (info.lastRow !== undefined && info.lastRow > prevN && prevN > 0) {
@@ -538,11 +540,14 @@ function checkKey(cols: number[], names: string[], keys: (string | null | undefi
 }
 
 /** After a sharded run, the text of keys repeated across shards is read back from the file. */
-async function fillKeyTexts(info: SourceInfo, pk: KeyIndex, pkColumns: number[], uniques: { cols: number[]; seen: KeyIndex }[], lineOf: Map<number, number>): Promise<void> {
+async function fillKeyTexts(info: SourceInfo, pk: KeyIndex, pkColumns: number[], uniques: { cols: number[]; seen: KeyIndex }[], lineOf: Map<number, number>, split: { byte: number; line: number }): Promise<void> {
   const sets = [...(pkColumns.length ? [{ cols: pkColumns, seen: pk }] : []), ...uniques];
   const missing = sets.flatMap(({ cols, seen }) => seen.duplicates().filter((d) => d.value === '').map((d) => ({ d, cols, line: lineOf.get(d.row) ?? d.row })));
   if (missing.length === 0) return;
-  const texts = await readLines(info.path, info.encoding, new Set(missing.map((m) => m.line)));
+  // (they are the other shard's rows: read from where it starts when they all are)
+  const lines = missing.map((m) => m.line);
+  const from = lines.every((l) => l > split.line) ? split : undefined;
+  const texts = await readLines(info.path, info.encoding, new Set(lines), from);
   for (const { d, cols, line } of missing) {
     let cells: string[] = [];
     try {

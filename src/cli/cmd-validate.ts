@@ -27,9 +27,11 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
     .action(async (files: string[], options: Record<string, unknown>) => {
       // one large CSV: its second thread starts now, while the validator's modules load (~0.1 s earlier), and
       // the region index is read meanwhile on the thread pool
-      if (files.length === 1 && (await import('../check/shard-start.js')).prestartShardWorker(files[0]!)) {
+      // (bin/satudata.js may have started it from the raw arguments: kept when commander read the same file)
+      const shards = await import('../check/shard-start.js');
+      if (files.length === 1 && shards.prestartShardWorker(files[0]!)) {
         void import('../standards/region-index.js').then((m) => m.preload());
-      }
+      } else shards.dropPrestarted();
       const { runValidate } = await import('./validate.js');
       ctx.exit(await runValidate(files, { ...options, lang: ctx.langNow(), version: ctx.version } as never));
     });

@@ -42,6 +42,49 @@ export interface Prepared {
 
 const ROW_NUMBER_LABEL = /^(no|nomor|no_urut|nomor_urut|urut)$/;
 
+const enum CodeFact {
+  None,
+  Bps,
+  /** A Kemendagri code of a region in the index. */
+  Region,
+  /** Code-like, but no region's. */
+  Other,
+}
+
+/** What one text cell says (computed once per distinct text of a column). */
+interface TextFacts {
+  lower: string;
+  code: CodeFact;
+  level?: string;
+  dotted: boolean;
+  marker: boolean;
+  letters: boolean;
+  style: NumStyle;
+  /** A candidate category word: a letter in it, and the lower-cased text is no number. */
+  word: boolean;
+}
+
+function textFacts(t: string): TextFacts {
+  const lower = t.toLowerCase();
+  const n = normaliseCode(t);
+  const bpsLike = looksLikeBps(t);
+  let code = CodeFact.None;
+  let level: string | undefined;
+  if (bpsLike) code = CodeFact.Bps;
+  // (whether the code is a region's: the index's answer, without building the region)
+  else if (n && find(n.code) >= 0) {
+    code = CodeFact.Region;
+    level = levelOfCode(n.code);
+  } else if (n) code = CodeFact.Other;
+  const letters = /\p{L}/u.test(t);
+  const marker = MISSING_MARKERS.has(lower);
+  return {
+    lower, code, ...(level ? { level } : {}), dotted: n?.form === 'dotted', marker, letters,
+    style: marker ? NumStyle.NotNumber : classifyNumber(t).style,
+    word: letters && classifyNumber(lower).style === NumStyle.NotNumber,
+  };
+}
+
 export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Prepared {
   const classifier = new RowClassifier(layout, { sumTotals: false });
   const rows: { row: RawRow; total: boolean }[] = [];
@@ -64,6 +107,9 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
     const texts = new Map<string, number>();
     const markers = new Map<string, number>();
     const ints: number[] = [];
+    const seen = new Map<string, TextFacts>();
+    /** Lower-cased texts with a letter that are no number: the candidate category words. */
+    const wordTexts = new Set<string>();
     for (const { row, total } of rows) {
       const raw = row.cells[c] ?? '';
       const t = raw.trim();
@@ -81,31 +127,29 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
         continue;
       }
       if (kind !== undefined && kind !== CellKind.String) continue;
-      const lower = t.toLowerCase();
-      texts.set(lower, (texts.get(lower) ?? 0) + 1);
-      const n = normaliseCode(t);
-      const bpsLike = looksLikeBps(t);
-      if (n || bpsLike) {
+      // what a text says is worked out once per distinct text of the column (sampled values repeat)
+      let f = seen.get(t);
+      if (f === undefined) seen.set(t, (f = textFacts(t)));
+      texts.set(f.lower, (texts.get(f.lower) ?? 0) + 1);
+      if (f.word) wordTexts.add(f.lower);
+      if (f.code !== CodeFact.None) {
         codes++;
-        if (bpsLike) {
+        if (f.code === CodeFact.Bps) {
           bps++;
           bpsExample ??= t;
-        }
-        // (whether the code is a region's: the index's answer, without building the region)
-        else if (n && find(n.code) >= 0) {
+        } else if (f.code === CodeFact.Region) {
           kemendagri++;
-          const lv = levelOfCode(n.code);
-          if (lv) levels.set(lv, (levels.get(lv) ?? 0) + 1);
-          if (n.form === 'dotted') dotted++;
+          if (f.level) levels.set(f.level, (levels.get(f.level) ?? 0) + 1);
+          if (f.dotted) dotted++;
         }
       }
-      if (MISSING_MARKERS.has(lower)) {
+      if (f.marker) {
         markers.set(t, (markers.get(t) ?? 0) + 1);
         // a placeholder is no value (for the type fit), unless the column turns out to hold category words
-        if (!/\p{L}/u.test(t)) values--;
+        if (!f.letters) values--;
         continue;
       }
-      const st = classifyNumber(t).style;
+      const st = f.style;
       if (st !== NumStyle.NotNumber) {
         numeric++;
         if (!total && st === NumStyle.Integer) ints.push(Number(t));
@@ -115,7 +159,7 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
     const label = layout.labels[c] ?? '';
     const parts = layout.parts?.[c] ?? (label ? [label] : []);
     // a few repeated words (ADA / TIDAK ADA): the words are data
-    const words = [...texts.entries()].filter(([w]) => /\p{L}/u.test(w) && classifyNumber(w).style === NumStyle.NotNumber);
+    const words = [...texts.entries()].filter(([w]) => wordTexts.has(w));
     const wordCount = words.reduce((a, [, n]) => a + n, 0);
     const category = words.length >= 2 && words.length <= 8 && wordCount >= values * 0.8 && wordCount >= words.length * 2 && words.some(([w]) => !MISSING_MARKERS.has(w));
     const sequential = ints.length >= 2 && ints.length === values - 0 && ints.every((v, i) => v === ints[0]! + i);

@@ -44,7 +44,7 @@ export async function* readChunks(path: string, opts: ReadChunksOptions = {}): A
 
 /**
  * The bytes [0, end) of a file, synchronously, through one reused buffer (default 1 MiB): for a thread that
- * waits for the answer anyway (the CSV split's plan, the shard worker's hash of the bytes before its split).
+ * waits for the answer anyway (the CSV split's plan, which also hashes the bytes before the split).
  * Ends early at the end of the file; throws the file-system error.
  */
 export function* readChunksSync(path: string, end: number, chunk = 1 << 20): Generator<Buffer, void, undefined> {

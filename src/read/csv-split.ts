@@ -18,18 +18,25 @@ export interface CsvSplit {
 }
 
 /**
- * `share`: the part of the bytes the first shard takes (it also reads the head, decides the layout and merges).
+ * `share`: the part of the bytes the first shard takes (it also reads the head, decides the layout and merges);
+ * `hash`: fed the bytes before the split, in the same pass (its state is partial when there is no split).
  * Synchronous, into one reused buffer (readChunksSync): the second thread waits for this answer, and a stream's pass over 40 MB
  * took 0.16 s in a fresh process (0.4 s while this thread also validated rows) against 0.03 s read this way.
  * Throws the file-system error.
  */
-export function planCsvSplit(path: string, bytes: number, share = 0.5): CsvSplit | null {
+export function planCsvSplit(path: string, bytes: number, share = 0.5, hash?: Hash): CsvSplit | null {
   const middle = Math.floor(bytes * share);
   let offset = 0;
   let records = 0;
   let lines = 0;
   let inQuote = false;
   let prevCr = false;
+  // the split after the line break at chunk[lf], the bytes before it hashed
+  const splitAt = (chunk: Buffer, lf: number): CsvSplit | null => {
+    if (offset + lf + 1 >= bytes) return null;
+    hash?.update(chunk.subarray(0, lf + 1));
+    return { startByte: offset + lf + 1, records, lines };
+  };
   for (const chunk of readChunksSync(path, Math.min(bytes, middle + (8 << 20)))) {
     if (prevCr && chunk[0] !== 0x0a) return null;
     for (let cr = chunk.indexOf(0x0d); cr >= 0; cr = chunk.indexOf(0x0d, cr + 1)) {
@@ -44,13 +51,14 @@ export function planCsvSplit(path: string, bytes: number, share = 0.5): CsvSplit
         const n = countLineBreaks(chunk, chunk.length);
         lines += n;
         records += n;
+        hash?.update(chunk);
         offset += chunk.length;
         continue;
       }
       const n = countLineBreaks(chunk, lf + 1);
       lines += n;
       records += n;
-      return offset + lf + 1 < bytes ? { startByte: offset + lf + 1, records, lines } : null;
+      return splitAt(chunk, lf);
     }
     let lf = chunk.indexOf(0x0a);
     while (lf >= 0) {
@@ -62,12 +70,13 @@ export function planCsvSplit(path: string, bytes: number, share = 0.5): CsvSplit
       lines++;
       if (!inQuote) {
         records++;
-        if (offset + lf >= middle) return offset + lf + 1 < bytes ? { startByte: offset + lf + 1, records, lines } : null;
+        if (offset + lf >= middle) return splitAt(chunk, lf);
       }
       lf = chunk.indexOf(0x0a, lf + 1);
     }
     // quotes after the chunk's last line break still toggle
     for (; q >= 0; q = chunk.indexOf(0x22, q + 1)) inQuote = !inQuote;
+    hash?.update(chunk);
     offset += chunk.length;
   }
   return null;
@@ -78,14 +87,4 @@ function countLineBreaks(chunk: Buffer, end: number): number {
   let n = 0;
   for (let i = chunk.indexOf(0x0a); i >= 0 && i < end; i = chunk.indexOf(0x0a, i + 1)) n++;
   return n;
-}
-
-/** Feeds `hash` the file's first `end` bytes (read as the plan reads them). Throws the file-system error. */
-export function hashBytes(path: string, end: number, hash: Hash): void {
-  let fed = 0;
-  for (const chunk of readChunksSync(path, end)) {
-    hash.update(chunk);
-    fed += chunk.length;
-  }
-  if (fed < end) throw new Error('short read');
 }

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { prestartShardWorker, takeStartedWorker } from '../../src/check/shard-start.js';
+import { dropPrestarted, prestartShardWorker, takeStartedWorker } from '../../src/check/shard-start.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'satudata-prestart-'));
 const rows = Array.from({ length: 4000 }, (_, i) => `${i},52.01,${i * 3}`).join('\n');
@@ -42,6 +42,22 @@ describe('prestartShardWorker', () => {
     expect(takeStartedWorker(csv, bytes + 1)).toBeNull();
     prestartShardWorker(csv);
     expect(takeStartedWorker(join(dir, 'lain.csv'), bytes)).toBeNull();
+  });
+
+  it('keeps the worker already started for the same file (bin/satudata.js, then the command), stops it when dropped', async () => {
+    process.env.SATUDATA_SHARD_MIN_BYTES = '1000';
+    expect(prestartShardWorker(csv)).toBe(true);
+    expect(prestartShardWorker(relative(process.cwd(), csv))).toBe(true);
+    const started = takeStartedWorker(csv, bytes);
+    expect(started?.worker).toBeTruthy();
+    const exited = new Promise((r) => started!.worker!.once('exit', r));
+    // one start, not two: the first worker is the one handed over and still running
+    expect(started!.gone).toBeUndefined();
+    await started!.worker!.terminate();
+    await exited;
+    prestartShardWorker(csv);
+    dropPrestarted();
+    expect(takeStartedWorker(csv, bytes)).toBeNull();
   });
 
   it('starts none for a small file, a name not .csv, a folder, a missing file or SATUDATA_SHARD=never', () => {
