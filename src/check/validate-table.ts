@@ -536,7 +536,7 @@ function checkKey(cols: number[], names: string[], keys: (string | null | undefi
     }
     seen.feed(k);
   }
-  if (seen.add(row.n)) seen.keep(row.n, cols.map((c) => keys[c]).join(', '));
+  if (seen.add(row.n, keys, cols)) seen.keep(row.n, cols.map((c) => keys[c]).join(', '));
 }
 
 /** After a sharded run, the text of keys repeated across shards is read back from the file. */

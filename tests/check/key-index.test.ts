@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyIndex, type KeyLog } from '../../src/check/key-index.js';
+import { comparePart, KeyIndex, type KeyLog } from '../../src/check/key-index.js';
 
 /** The duplicates a plain Map finds: every repeat, with the row of the key's first appearance. */
 function naive(keys: [string, number][]): { row: number; first: number }[] {
@@ -83,5 +83,100 @@ describe('key index', () => {
     const index = new KeyIndex();
     for (const [k, row] of keys) index.addKey(k, row);
     expect(index.duplicates().map(({ row, first }) => ({ row, first }))).toEqual(naive(keys));
+  });
+
+  /** Multi-part keys fed as the validator feeds them; the text kept when add() flags the key. */
+  const addAll = (index: KeyIndex, keys: [string[], number][]) => {
+    for (const [parts, row] of keys) {
+      index.begin();
+      for (const p of parts) index.feed(p);
+      if (index.add(row, parts, parts.map((_, i) => i))) index.keep(row, parts.join(', '));
+    }
+  };
+  const flat = (keys: [string[], number][]): [string, number][] => keys.map(([p, row]) => [p.join(', '), row]);
+  /** Region × year × sex in order, as statistical tables come; `mess` changes some rows. */
+  const sortedKeys = (regions: number, from: number, mess: (i: number, k: string[]) => string[] = (_, k) => k): [string[], number][] => {
+    const out: [string[], number][] = [];
+    for (let r = from; r < from + regions; r++)
+      for (let y = 2015; y <= 2024; y++)
+        for (const sex of ['laki-laki', 'perempuan']) out.push([mess(out.length, [`52.01.${String(r).padStart(2, '0')}.2001`, String(y), sex]), out.length + 2]);
+    return out;
+  };
+
+  it('needs no filter for keys in order: repeats and keys out of order are flagged, with their text', () => {
+    // a repeat of the row before, a repeat far back, keys out of order (a wrong sex word between two right ones)
+    const keys = sortedKeys(2000, 10, (i, k) => (i % 997 === 5 ? ['52.01.10.2001', '2015', 'laki-laki'] : i % 1009 === 7 ? [k[0]!, k[1]!, 'wanita'] : k));
+    keys.splice(5001, 0, [keys[5000]![0], 0]);
+    keys.forEach((k, i) => (k[1] = i + 2));
+    const index = new KeyIndex(keys.length);
+    addAll(index, keys);
+    const got = index.duplicates();
+    expect(got.map(({ row, first }) => ({ row, first }))).toEqual(naive(flat(keys)));
+    expect(got.length).toBeGreaterThan(20);
+    for (const d of got) expect(d.value).toBe(keys[d.row - 2]![0].join(', '));
+    // still in order: the log carries its smallest and largest key
+    expect(index.export().order).toEqual({ low: ['52.01.10.2001', '2015', 'laki-laki'], top: ['52.01.2009.2001', '2024', 'perempuan'] });
+  });
+
+  it('turns to its filter when keys stop coming in order, and finds repeats of keys met before', () => {
+    const head = sortedKeys(500, 10);
+    let s = 3;
+    const r = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % 2000);
+    // then keys at random: some repeat keys of the ordered part, some are new
+    const tail: [string[], number][] = Array.from({ length: 20_000 }, (_, i) => [[`52.01.${r()}.2001`, '2015', 'laki-laki'], head.length + i + 2]);
+    const keys = [...head, ...tail];
+    const index = new KeyIndex(keys.length);
+    addAll(index, keys);
+    const got = index.duplicates();
+    expect(got.map(({ row, first }) => ({ row, first }))).toEqual(naive(flat(keys)));
+    expect(got.some((d) => d.first < head.length + 2)).toBe(true);
+    expect(index.export().order).toBeUndefined();
+  });
+
+  it('absorbs a shard whose keys are all above its own as they are, and checks one that overlaps', () => {
+    const moved = (index: KeyIndex) => {
+      const e = index.export();
+      return structuredClone(e, { transfer: KeyIndex.buffers(e) });
+    };
+    // above: nothing repeats across, the result is still in order (and takes the larger top)
+    const a = sortedKeys(300, 10);
+    const b = sortedKeys(300, 400).map(([k, row]): [string[], number] => [k, row + a.length]);
+    const first = new KeyIndex();
+    const second = new KeyIndex();
+    addAll(first, a);
+    addAll(second, b);
+    first.absorb(moved(second));
+    expect(first.duplicates()).toEqual([]);
+    expect(first.size).toBe(a.length + b.length);
+    const order = first.export().order!;
+    expect(order.top[0]).toBe('52.01.699.2001');
+    // overlapping (the second shard starts below the first one's largest key): its repeats of the first are found
+    const c = sortedKeys(300, 250).map(([k, row]): [string[], number] => [k, row + a.length]);
+    const one = new KeyIndex();
+    const two = new KeyIndex();
+    addAll(one, a);
+    addAll(two, c);
+    one.absorb(moved(two));
+    const got = one.duplicates();
+    expect(got.map(({ row, first }) => ({ row, first }))).toEqual(naive(flat([...a, ...c])));
+    expect(got.length).toBe(60 * 20);
+  });
+
+  it('orders key parts totally: texts starting with a digit by length, then by characters', () => {
+    expect(comparePart('9', '10')).toBeLessThan(0);
+    expect(comparePart('2015', '2016')).toBeLessThan(0);
+    expect(comparePart('52.01', '52.01.01')).toBeLessThan(0);
+    expect(comparePart('Ampenan', 'Cakranegara')).toBeLessThan(0);
+    expect(comparePart('', '0')).toBeLessThan(0);
+    expect(comparePart('99', 'A')).toBeLessThan(0);
+    expect(comparePart('x', 'x')).toBe(0);
+    const texts = ['', ' 1', '-5', '0', '007', '10', '9', '9a', '52.01', '52.01.1', 'A', 'a', 'b', 'laki-laki', 'perempuan', '2015', '~'];
+    for (const x of texts) {
+      for (const y of texts) {
+        expect(Math.sign(comparePart(x, y)) + Math.sign(comparePart(y, x)), `${x} ? ${y}`).toBe(0);
+        if (x !== y) expect(comparePart(x, y)).not.toBe(0);
+        for (const z of texts) if (comparePart(x, y) < 0 && comparePart(y, z) < 0) expect(comparePart(x, z), `${x} < ${y} < ${z}`).toBeLessThan(0);
+      }
+    }
   });
 });
