@@ -134,30 +134,26 @@ describe('key index', () => {
   });
 
   it('absorbs a shard whose keys are all above its own as they are, and checks one that overlaps', () => {
-    const moved = (index: KeyIndex) => {
-      const e = index.export();
-      return structuredClone(e, { transfer: KeyIndex.buffers(e) });
+    /** Two shards' indexes, the second's log moved to the first as postMessage moves it. */
+    const merged = (head: [string[], number][], tail: [string[], number][]) => {
+      const [first, second] = [new KeyIndex(), new KeyIndex()];
+      addAll(first, head);
+      addAll(second, tail);
+      const e = second.export();
+      first.absorb(structuredClone(e, { transfer: KeyIndex.buffers(e) }));
+      return first;
     };
-    // above: nothing repeats across, the result is still in order (and takes the larger top)
     const a = sortedKeys(300, 10);
-    const b = sortedKeys(300, 400).map(([k, row]): [string[], number] => [k, row + a.length]);
-    const first = new KeyIndex();
-    const second = new KeyIndex();
-    addAll(first, a);
-    addAll(second, b);
-    first.absorb(moved(second));
+    const after = (keys: [string[], number][]) => keys.map(([k, row]): [string[], number] => [k, row + a.length]);
+    // above: nothing repeats across, the result is still in order (and takes the larger top)
+    const b = after(sortedKeys(300, 400));
+    const first = merged(a, b);
     expect(first.duplicates()).toEqual([]);
     expect(first.size).toBe(a.length + b.length);
-    const order = first.export().order!;
-    expect(order.top[0]).toBe('52.01.699.2001');
+    expect(first.export().order!.top[0]).toBe('52.01.699.2001');
     // overlapping (the second shard starts below the first one's largest key): its repeats of the first are found
-    const c = sortedKeys(300, 250).map(([k, row]): [string[], number] => [k, row + a.length]);
-    const one = new KeyIndex();
-    const two = new KeyIndex();
-    addAll(one, a);
-    addAll(two, c);
-    one.absorb(moved(two));
-    const got = one.duplicates();
+    const c = after(sortedKeys(300, 250));
+    const got = merged(a, c).duplicates();
     expect(got.map(({ row, first }) => ({ row, first }))).toEqual(naive(flat([...a, ...c])));
     expect(got.length).toBe(60 * 20);
   });
