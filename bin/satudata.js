@@ -8,7 +8,7 @@
 import { setFlagsFromString } from 'node:v8';
 if (process.versions.v8.startsWith('11.')) setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
 // `validate big.csv`: its second thread starts now, while the command line's modules load (see early-start.ts)
-(await import('../dist/cli/early-start.js')).startEarly(process.argv.slice(2));
+await (await import('../dist/cli/early-start.js')).startEarly(process.argv.slice(2));
 const { main } = await import('../dist/cli/main.js');
 // Exits once the output is written, without waiting for the runtime to take itself down (a finished shard
 // worker's thread, the heap): ~15 ms of a 1.8 s validation. Everything the command does is awaited before

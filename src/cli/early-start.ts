@@ -4,8 +4,6 @@
  * longest serial part of a split run). A guess from the raw arguments, made again by the command's action once
  * commander has parsed them: a wrong one costs a worker the validator stops, never a result.
  */
-import { prestartShardWorker } from '../check/shard-start.js';
-
 const COMMANDS = new Set(['validate', 'periksa']);
 
 /** The one file of `validate <file>` when the arguments name exactly one .csv, else null. */
@@ -18,7 +16,8 @@ export function oneCsvToValidate(args: readonly string[]): string | null {
   return csv.length === 1 ? csv[0]! : null;
 }
 
-export function startEarly(args: readonly string[]): void {
+/** Starts the worker when the arguments name one CSV to validate (the worker's module loads only then). */
+export async function startEarly(args: readonly string[]): Promise<void> {
   const file = oneCsvToValidate(args);
-  if (file !== null) prestartShardWorker(file);
+  if (file !== null) (await import('../check/shard-start.js')).prestartShardWorker(file);
 }
