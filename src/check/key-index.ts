@@ -86,6 +86,8 @@ export class KeyIndex {
   private low: string[] = [];
   private top: string[] = [];
   private outOfOrder = 0;
+  /** addKey's key as a one-part key (no array per key). */
+  private one: string[] = [''];
   /** First hashes of the keys the filter flagged. */
   private flagged = new Int32Array(1024);
   private nFlagged = 0;
@@ -184,9 +186,13 @@ export class KeyIndex {
     this.low = [];
     this.top = [];
     this.bloom = new Int32Array((this.bloomMask + 1) * 16);
-    for (const c of this.chunks) for (let o = 0; o < c.length; o += 3) this.mark(c[o]!, c[o + 1]!);
-    const cur = this.cur;
-    if (this.at !== CHUNK) for (let o = 0; o < 3 * this.at; o += 3) this.mark(cur[o]!, cur[o + 1]!);
+    for (const c of this.chunks) this.markAll(c, c.length);
+    if (this.at !== CHUNK) this.markAll(this.cur, 3 * this.at);
+  }
+
+  /** Sets the keys of a log chunk, up to `end`, in the filter (flagging those it had seen). */
+  private markAll(chunk: Int32Array, end: number): void {
+    for (let o = 0; o < end; o += 3) this.mark(chunk[o]!, chunk[o + 1]!);
   }
 
   /**
@@ -253,8 +259,6 @@ export class KeyIndex {
     if (this.add(row, this.one, ONE_COLUMN)) this.keep(row, key);
   }
 
-  private one: string[] = [''];
-
   /** The log, flagged hashes and kept texts, to hand to another shard's index (see absorb); this index is left empty. */
   export(): KeyLog {
     this.close();
@@ -292,7 +296,7 @@ export class KeyIndex {
     } else {
       if (this.ordered) this.toFilter();
       for (const chunk of log.chunks) {
-        for (let o = 0; o < chunk.length; o += 3) this.mark(chunk[o]!, chunk[o + 1]!);
+        this.markAll(chunk, chunk.length);
         this.chunks.push(chunk);
       }
     }

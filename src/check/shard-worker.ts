@@ -1,20 +1,21 @@
 /**
  * Worker thread: plans the split of a large CSV, validates the second shard and posts its state back (see
- * shard.ts). It is started with the file while the first thread reads the head: it plans the split first (hashing
- * the bytes before it in the same pass) and
- * posts it on its own port (the first thread reads it when the layout is decided), then loads the modules that validate
- * and waits for the job as a message; one that never gets a job ends itself after a minute.
+ * shard.ts). It is started with the file while the first thread reads the head: it plans the split first
+ * (hashing the bytes before it in the same pass) and posts it on its own port (the first thread reads it when
+ * the layout is decided), then loads the modules that validate and waits for the job as a message; one that
+ * never gets a job ends itself after a minute.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { planCsvSplit, type CsvSplit } from '../read/csv-split.js';
+import type { HashPrefix } from '../read/table.js';
 import type { TailJob } from './shard.js';
 
 const { path, bytes, share, port } = workerData as { path: string; bytes: number; share: number; port: MessagePort };
 // The file's SHA-256: the bytes before the split are hashed in the plan's pass, this shard's by its reader as it
 // reads them — the first thread then needs no hashing thread of its own.
 let split: CsvSplit | null = null;
-let prefix: { hash: Hash; bytes: number } | undefined;
+let prefix: HashPrefix | undefined;
 try {
   const hash = createHash('sha256');
   split = planCsvSplit(path, bytes, share, hash);

@@ -5,8 +5,7 @@
  * before it reports — the report is the one a single pass gives.
  *
  * Only where it pays (splitPays: a free second core) and where the merge is exact: a CSV of at least
- * SHARD_MIN_BYTES (SATUDATA_SHARD_MIN_BYTES) with
- * no quote characters and CRLF/LF line ends (record number = line number), every column mapped to a schema
+ * SHARD_MIN_BYTES (shard-start.ts; SATUDATA_SHARD_MIN_BYTES) with no quote characters and CRLF/LF line ends (record number = line number), every column mapped to a schema
  * field, no field that keeps all its values (unique), and only per-row extensions.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -17,8 +16,6 @@ import { runTail } from './shard-tail.js';
 import { share, type RegionIndexShare } from '../standards/region-index.js';
 import { busyCores, loadProbe } from '../io/cpu-load.js';
 import { minBytes, startWorker, takeStartedWorker } from './shard-start.js';
-
-export { FIRST_SHARE, SHARD_MIN_BYTES } from './shard-start.js';
 
 export interface TailJob {
   path: string;

@@ -25,9 +25,9 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
     .addOption(new Option('--fail-on <level>', id ? 'tingkat yang membuat tidak valid (default error)' : 'level that makes a file invalid (default error)').choices(['error', 'warning']))
     .option('--no-infos', id ? 'sembunyikan info di laporan pretty' : 'hide info lines in the pretty report')
     .action(async (files: string[], options: Record<string, unknown>) => {
-      // one large CSV: its second thread starts now, while the validator's modules load (~0.1 s earlier), and
-      // the region index is read meanwhile on the thread pool
-      // (bin/satudata.js may have started it from the raw arguments: kept when commander read the same file)
+      // one large CSV: its second thread, started by bin/satudata.js from the raw arguments (kept when commander
+      // read the same file) or else now, while the validator's modules load; the region index is read meanwhile
+      // on the thread pool
       const shards = await import('../check/shard-start.js');
       if (files.length === 1 && shards.prestartShardWorker(files[0]!)) {
         void import('../standards/region-index.js').then((m) => m.preload());
