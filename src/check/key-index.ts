@@ -20,7 +20,8 @@
  *
  * The log grows in chunks of 65,536 keys (12 bytes a key, nothing allocated ahead, nothing copied as it grows);
  * another shard's log is appended as its chunks: when both came in order and all of its keys are above this
- * index's, as they are; else after its keys were checked against this index's filter.
+ * index's, as they are, with the repeats the other shard found among its own keys (only this index's own keys
+ * are then scanned at the end); else after its keys were checked against this index's filter.
  */
 import { detach } from './detach.js';
 
@@ -34,6 +35,11 @@ export interface KeyLog {
   candidates: [number, string][];
   /** The smallest and largest key, when the keys came in order (see KeyIndex). */
   order?: { low: string[]; top: string[] };
+  /**
+   * The log's own repeats, found by the exporting thread (when its keys came in order): an index that appends
+   * the log above all of its own keys takes them as they are, and scans only its own keys at the end.
+   */
+  found?: Duplicate[];
 }
 
 export interface Duplicate {
@@ -92,6 +98,11 @@ export class KeyIndex {
   private flagged = new Int32Array(1024);
   private nFlagged = 0;
   private candidates = new Map<number, string>();
+  /**
+   * Logs appended above every key of this index with their repeats already found: only the first `own` chunks
+   * are scanned for repeats, `found` follows (null: every chunk is scanned).
+   */
+  private settled: { own: number; found: Duplicate[] } | null = null;
   // running hashes of the key being fed
   private a = 0;
   private b = 0;
@@ -229,6 +240,7 @@ export class KeyIndex {
   private push(a: number, b: number, row: number): void {
     if (this.at === CHUNK) {
       this.close();
+      this.settled = null; // a key after an appended log: every chunk is scanned
       this.cur = new Int32Array(3 * CHUNK);
       this.at = 0;
     }
@@ -265,7 +277,11 @@ export class KeyIndex {
     // a cut chunk is copied to a buffer of its own (a chunk's buffer is moved whole)
     const chunks = this.chunks.map((c) => (c.byteLength === c.buffer.byteLength ? c : c.slice()));
     const log: KeyLog = { chunks, n: this.n, flagged: this.flagged.slice(0, this.nFlagged), candidates: [...this.candidates] };
+    // (found here, on the exporting thread, while the other may still be reading its rows)
     if (this.ordered) log.order = { low: this.low, top: this.top.map(detach) };
+    if (this.ordered) log.found = this.duplicates();
+    this.dups = null;
+    this.settled = null;
     this.chunks = [];
     this.n = 0;
     this.nFlagged = 0;
@@ -292,8 +308,12 @@ export class KeyIndex {
         if (this.n === 0) this.low = log.order!.low;
         this.top = log.order!.top;
       }
+      // none of its keys repeats one of this index's: its own repeats are all there are in it
+      const s = this.settled;
+      this.settled = log.found === undefined ? null : s ? { own: s.own, found: [...s.found, ...log.found] } : { own: this.chunks.length, found: log.found };
       for (const chunk of log.chunks) this.chunks.push(chunk);
     } else {
+      this.settled = null;
       if (this.ordered) this.toFilter();
       for (const chunk of log.chunks) {
         this.markAll(chunk, chunk.length);
@@ -323,13 +343,20 @@ export class KeyIndex {
   private findDuplicates(): Duplicate[] {
     this.close();
     const out: Duplicate[] = [];
-    if (this.n < 2 || this.nFlagged === 0) return out;
+    const settled = this.settled;
+    this.scan(settled ? this.chunks.slice(0, settled.own) : this.chunks, out);
+    if (settled) for (const d of settled.found) out.push(d);
+    return out;
+  }
+
+  private scan(chunks: Int32Array[], out: Duplicate[]): void {
+    if (this.n < 2 || this.nFlagged === 0) return;
     const table = new FlaggedTable(this.flagged, this.nFlagged);
     // per flagged hash, a list of (second hash, first row, next) entries in `met`
     const head = new Int32Array(table.size).fill(-1);
     let met = new Int32Array(3 * 1024);
     let used = 0;
-    for (const c of this.chunks) {
+    for (const c of chunks) {
       for (let o = 0; o < c.length; o += 3) {
         const slot = table.slotOf(c[o]!);
         if (slot < 0) continue;
@@ -358,7 +385,6 @@ export class KeyIndex {
         used += 3;
       }
     }
-    return out;
   }
 }
 

@@ -10,6 +10,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { planCsvSplit, type CsvSplit } from '../read/csv-split.js';
+import { loadProbe } from '../io/cpu-load.js';
 
 export const SHARD_MIN_BYTES = 32 * 1024 * 1024;
 /**
@@ -36,6 +37,12 @@ export interface EarlyWorker {
   gone?: unknown;
   /** The split the worker planned (null: none, or the worker failed). */
   split: () => Promise<CsvSplit | null>;
+  /**
+   * Others' work on the cores (busy cores), measured from the worker's start to the call: whether the split
+   * pays. Started with the worker, so that by the time the layout is decided (~0.25 s later) the measurement's
+   * 0.1 s are long over; started with the layout's first rows, it held the worker's job back by up to 0.05 s.
+   */
+  load: () => Promise<number>;
 }
 
 export function startWorker(path: string, bytes: number): EarlyWorker {
@@ -67,6 +74,7 @@ export function startWorker(path: string, bytes: number): EarlyWorker {
   };
   const early: EarlyWorker = {
     worker: null,
+    load: loadProbe(availableParallelism()),
     split: () => {
       asked = true;
       const m = receiveMessageOnPort(port1) as { message: { split: CsvSplit | null } } | undefined;

@@ -14,7 +14,7 @@ import type { Standard } from '../standards/standard.js';
 import type { ShardHandle, ShardReady, TailResult } from './validate-table.js';
 import { runTail } from './shard-tail.js';
 import { share, type RegionIndexShare } from '../standards/region-index.js';
-import { busyCores, loadProbe } from '../io/cpu-load.js';
+import { busyCores } from '../io/cpu-load.js';
 import { minBytes, startWorker, takeStartedWorker } from './shard-start.js';
 
 export interface TailJob {
@@ -89,20 +89,20 @@ export async function fileWorkersNow(sizes: readonly number[], concurrency: numb
 export function csvSharder(info: SourceInfo, standard: () => Standard | undefined, maxErrors: number, signal?: AbortSignal) {
   // While the first rows are read and the layout decided, not after: the worker is started and plans the
   // split (one pass over the first half, ~0.03 s; its modules load after), and the load is measured (this
-  // process's own CPU time is not counted) from now until the layout is decided. All were on the critical
+  // process's own CPU time is not counted) from the worker's start until the layout is decided. All were on the critical
   // path before the second thread began; planned on this thread, beside its rows, the plan took 0.4 s.
   const env = process.env.SATUDATA_SHARD;
   const cores = availableParallelism();
   const early = info.format === 'csv' && info.bytes >= minBytes() && env !== 'never' && cores >= 2
-    ? { started: takeStartedWorker(info.path, info.bytes) ?? startWorker(info.path, info.bytes), load: env === 'always' ? null : loadProbe(cores) }
+    ? { started: takeStartedWorker(info.path, info.bytes) ?? startWorker(info.path, info.bytes), measure: env !== 'always' }
     : null;
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
     if (!early || !ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted) {
       void early?.started.worker?.terminate();
       return null;
     }
-    const { started, load } = early;
-    const pays = splitPays(info.bytes, env, cores, load ? await load() : 0);
+    const { started, measure } = early;
+    const pays = splitPays(info.bytes, env, cores, measure ? await started.load() : 0);
     const split = pays ? await started.split() : null;
     if (!split || signal?.aborted) {
       void started.worker?.terminate();

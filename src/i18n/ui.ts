@@ -516,9 +516,19 @@ export const UI: Record<string, Phrase> = {
   'hint.name-truncated': { id: '; nama yang tertulis tampaknya terpotong (mis. oleh lebar sel)', en: '; the name written looks cut short (e.g. at the cell width)' },
 };
 
+const PLACEHOLDER = /\{(\w+)(\?)?\}/g;
+
 /** Fills {name} placeholders; `{name?}` is optional (empty when the param is not given). */
 export function fill(template: string, params: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)(\?)?\}/g, (m, k: string, optional?: string) => (params[k] === undefined ? (optional ? '' : m) : String(params[k])));
+  return template.replace(PLACEHOLDER, (m, k: string, optional?: string) => (params[k] === undefined ? (optional ? '' : m) : String(params[k])));
+}
+
+/** fill with `{arg}` taken from `arg` (even when undefined) and every other name from `params`: no copy of params per phrase. */
+function fillArg(template: string, params: Record<string, unknown>, arg: string | undefined): string {
+  return template.replace(PLACEHOLDER, (m, k: string, optional?: string) => {
+    const v = k === 'arg' ? arg : params[k];
+    return v === undefined ? (optional ? '' : m) : String(v);
+  });
 }
 
 /**
@@ -537,7 +547,7 @@ export function phraseParams(lang: Lang, params: Record<string, unknown>): Recor
       (lists ??= {})[k] = v.split('|').map((part) => {
         const c = part.indexOf(':');
         const p = UI[c > 0 ? part.slice(1, c) : part.slice(1)];
-        return p ? fill(p[lang], { ...params, arg: c > 0 ? part.slice(c + 1) : undefined }) : part;
+        return p ? fillArg(p[lang], params, c > 0 ? part.slice(c + 1) : undefined) : part;
       }).join('; ');
       continue;
     }
@@ -549,9 +559,9 @@ export function phraseParams(lang: Lang, params: Record<string, unknown>): Recor
   if (found.length === 0) return params;
   // two passes: a phrase may name another phrase param ({kind} inside a hint phrase)
   const first: Record<string, unknown> = { ...params };
-  for (const [k, text, arg] of found) first[k] = fill(text, { ...params, arg });
+  for (const [k, text, arg] of found) first[k] = fillArg(text, params, arg);
   const out: Record<string, unknown> = { ...params };
-  for (const [k, text, arg] of found) out[k] = fill(text, { ...first, arg });
+  for (const [k, text, arg] of found) out[k] = fillArg(text, first, arg);
   return out;
 }
 

@@ -158,6 +158,37 @@ describe('key index', () => {
     expect(got.length).toBe(60 * 20);
   });
 
+  it('takes the repeats an appended shard found in its own keys, scanning only its own at the end', () => {
+    // each shard in order, with repeats of its own (one far back, out of order)
+    const dup = (i: number, k: string[], back: string[]): string[] => (i % 401 === 9 ? back : k);
+    const a = sortedKeys(300, 10, (i, k) => dup(i, k, ['52.01.10.2001', '2016', 'laki-laki']));
+    const b = sortedKeys(300, 400, (i, k) => dup(i, k, ['52.01.400.2001', '2017', 'perempuan'])).map(([k, row]): [string[], number] => [k, row + a.length]);
+    const merge = () => {
+      const [first, second] = [new KeyIndex(), new KeyIndex()];
+      addAll(first, a);
+      addAll(second, b);
+      const e = second.export();
+      first.absorb(structuredClone(e, { transfer: KeyIndex.buffers(e) }));
+      return { first, found: e.found! };
+    };
+    const { first, found } = merge();
+    // the exporting shard found its own repeats, with their text
+    expect(found.map(({ row, first: f }) => ({ row, first: f }))).toEqual(naive(flat(b)));
+    expect(found.length).toBeGreaterThan(10);
+    expect(found.every((d) => d.value !== '')).toBe(true);
+    const got = first.duplicates();
+    expect(got.map(({ row, first: f }) => ({ row, first: f }))).toEqual(naive(flat([...a, ...b])));
+    expect(got.filter((d) => d.row > a.length + 1)).toEqual(found);
+    expect(got.length).toBeGreaterThan(found.length);
+    // a key added after the appended log that repeats one of its keys: every chunk is scanned
+    const again = merge().first;
+    const row = a.length + b.length + 2;
+    again.begin();
+    for (const p of b[0]![0]) again.feed(p);
+    again.add(row, b[0]![0], [0, 1, 2]);
+    expect(again.duplicates().at(-1)).toMatchObject({ row, first: b[0]![1] });
+  });
+
   it('orders key parts totally: texts starting with a digit by length, then by characters', () => {
     expect(comparePart('9', '10')).toBeLessThan(0);
     expect(comparePart('2015', '2016')).toBeLessThan(0);
