@@ -17,10 +17,11 @@ export const SHARD_MIN_BYTES = 32 * 1024 * 1024;
  * The first shard's part of the file. This thread reads the head and decides the layout before, and merges
  * after (~0.05 s on 1M rows); the worker, started by bin/satudata.js when the command line names the file, plans
  * the split (hashing the bytes before it) and loads its modules meanwhile, and starts its rows as soon as it gets
- * the layout. Measured on a CSV of 1M rows (84 MB), 2 cores, 6 runs each: the worker ended its rows 10–76 ms
- * after this thread with 50% (mean 40), 87 ms before to 18 ms after with 52% (mean −46).
+ * the layout. Measured on a CSV of 1M rows (84 MB), 2 cores, 12 runs each, once the worker found its own
+ * repeated keys before handing them over (~10 ms after its rows): the worker ended its rows a mean 53 ms
+ * before this thread with 51%, 27 ms before with 50% — about the time it then takes to find them and post.
  */
-export const FIRST_SHARE = 0.51;
+export const FIRST_SHARE = 0.5;
 
 export function minBytes(): number {
   const v = Number(process.env.SATUDATA_SHARD_MIN_BYTES);
