@@ -43,7 +43,7 @@ export function spareCore(cores = availableParallelism(), load = loadavg()[0]!):
 /**
  * Whether splitting a file over two threads pays, from measurements on 2 cores: 1.29× faster with the second
  * core free, 9% slower (and 28% more CPU) with it busy. So: a large enough file, a second core, and a load
- * (others' work: measured by csvSharder from the file's opening to its layout, else the 1-minute load average) that leaves about one core free. SATUDATA_SHARD=always|never overrides.
+ * (others' work: measured from the shard worker's start to the layout, else the 1-minute load average) that leaves about one core free. SATUDATA_SHARD=always|never overrides.
  */
 export function splitPays(bytes: number, env = process.env.SATUDATA_SHARD, cores = availableParallelism(), load = loadavg()[0]!): boolean {
   if (env === 'never' || bytes < minBytes()) return false;
