@@ -94,6 +94,18 @@ export class KeyIndex {
   private outOfOrder = 0;
   /** addKey's key as a one-part key (no array per key). */
   private one: string[] = [''];
+  /**
+   * The running hashes after each part of the key being fed (`parts` of them), and the same for the largest key
+   * so far when `topHashed`. Parts are compared by these first: with the parts before equal, equal running
+   * hashes (64 bits) are taken as equal parts, as the log takes equal hashes as equal keys — no text compare for
+   * the parts a key shares with the one before (a region code repeated over its years).
+   */
+  private partA = new Int32Array(8);
+  private partB = new Int32Array(8);
+  private topA = new Int32Array(8);
+  private topB = new Int32Array(8);
+  private parts = 0;
+  private topHashed = false;
   /** First hashes of the keys the filter flagged. */
   private flagged = new Int32Array(1024);
   private nFlagged = 0;
@@ -120,6 +132,7 @@ export class KeyIndex {
 
   /** Starts a new key. */
   begin(): void {
+    this.parts = 0;
     this.a = 0x811c9dc5 | 0;
     this.b = 0x9747b28c | 0;
   }
@@ -137,6 +150,10 @@ export class KeyIndex {
     b = Math.imul(b ^ 0x1f, 0x5bd1e995);
     this.a = a;
     this.b = b ^ (b >>> 13);
+    const p = this.parts++;
+    if (p === this.partA.length) this.growParts();
+    this.partA[p] = a;
+    this.partB[p] = this.b;
   }
 
   /**
@@ -152,9 +169,19 @@ export class KeyIndex {
     const b = this.b;
     if (this.ordered) {
       if (keys !== undefined && cols !== undefined) {
-        if (this.n === 0 || this.aboveTop(keys, cols)) {
-          // above every key so far: new, nothing to look up
-          for (let i = 0; i < cols.length; i++) this.top[i] = keys[cols[i]!]!;
+        const from = this.n === 0 ? 0 : this.aboveFrom(keys, cols);
+        if (from >= 0) {
+          // above every key so far: new, nothing to look up (the parts before `from` equal the top's)
+          for (let i = from; i < cols.length; i++) this.top[i] = keys[cols[i]!]!;
+          const was = this.topHashed;
+          this.topHashed = this.parts === cols.length;
+          if (this.topHashed) {
+            // (the parts before `from` hashed alike, unless the top's hashes were not known)
+            for (let i = was ? from : 0; i < cols.length; i++) {
+              this.topA[i] = this.partA[i]!;
+              this.topB[i] = this.partB[i]!;
+            }
+          }
           if (this.n === 0) this.low = cols.map((c) => detach(keys[c]!));
           this.push(a, b, row);
           return false;
@@ -174,13 +201,28 @@ export class KeyIndex {
     return seen && this.candidates.size < MAX_CANDIDATES;
   }
 
-  private aboveTop(keys: readonly (string | null | undefined)[], cols: readonly number[]): boolean {
+  /** When the key is above the largest so far, the first part where they differ; else −1 (at or below it). */
+  private aboveFrom(keys: readonly (string | null | undefined)[], cols: readonly number[]): number {
     const top = this.top;
+    const hashed = this.topHashed && this.parts === cols.length;
     for (let i = 0; i < cols.length; i++) {
+      if (hashed && this.partA[i] === this.topA[i] && this.partB[i] === this.topB[i]) continue;
       const c = comparePart(keys[cols[i]!]!, top[i]!);
-      if (c !== 0) return c > 0;
+      if (c !== 0) return c > 0 ? i : -1;
     }
-    return false;
+    return -1;
+  }
+
+  private growParts(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.partA = grow(this.partA);
+    this.partB = grow(this.partB);
+    this.topA = grow(this.topA);
+    this.topB = grow(this.topB);
   }
 
   private belowLow(keys: readonly (string | null | undefined)[], cols: readonly number[]): boolean {
@@ -307,6 +349,7 @@ export class KeyIndex {
       if (log.n > 0) {
         if (this.n === 0) this.low = log.order!.low;
         this.top = log.order!.top;
+        this.topHashed = false;
       }
       // none of its keys repeats one of this index's: its own repeats are all there are in it
       const s = this.settled;

@@ -189,6 +189,25 @@ describe('key index', () => {
     expect(again.duplicates().at(-1)).toMatchObject({ row, first: b[0]![1] });
   });
 
+  it('decides the order by the parts a key does not share with the largest so far (shared ones by their hashes)', () => {
+    const index = new KeyIndex();
+    const add = (parts: string[], row: number) => {
+      index.begin();
+      for (const p of parts) index.feed(p);
+      // equal texts as other string objects, as each row's cells are
+      return index.add(row, parts.map((p) => ` ${p}`.slice(1)), [0, 1, 2]);
+    };
+    expect(add(['52.01.01.2001', '2015', 'laki-laki'], 2)).toBe(false);
+    expect(add(['52.01.01.2001', '2015', 'perempuan'], 3)).toBe(false); // above in its last part
+    expect(add(['52.01.01.2001', '2015', 'perempuan'], 4)).toBe(true); // the row before again
+    expect(add(['52.01.01.2001', '2015', 'laki-laki'], 5)).toBe(true); // below in its last part
+    expect(add(['52.01.01.2001', '2016', 'laki-laki'], 6)).toBe(false); // above in its middle part
+    expect(add(['52.01.01.2002', '2015', 'laki-laki'], 7)).toBe(false); // above in its first part
+    expect(add(['52.01.01.2001', '2024', 'perempuan'], 8)).toBe(true); // below in its first part
+    expect(index.duplicates().map((d) => [d.row, d.first])).toEqual([[4, 3], [5, 2]]);
+    expect(index.export().order?.top).toEqual(['52.01.01.2002', '2015', 'laki-laki']);
+  });
+
   it('orders key parts totally: texts starting with a digit by length, then by characters', () => {
     expect(comparePart('9', '10')).toBeLessThan(0);
     expect(comparePart('2015', '2016')).toBeLessThan(0);
