@@ -73,11 +73,12 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
   const datePattern = type === 'date' && field.format && field.format !== 'default' && field.format !== 'any' ? compileDatePattern(field.format) : null;
   const looseDates = field.format === 'any';
 
+  // plain number texts (no group separator, a decimal point): the parse is parsePlainInteger / parsePlainNumber
+  const plain = fmt.decimalChar === '.' && !fmt.groupChar && fmt.bareNumber;
   let parse: Parser;
   switch (type) {
     case 'integer':
     case 'number': {
-      const plain = fmt.decimalChar === '.' && !fmt.groupChar && fmt.bareNumber;
       parse = (raw, kind) => {
         const n = kind === CellKind.Number ? Number(raw)
           : plain ? (integer ? parsePlainInteger(raw) : parsePlainNumber(raw))
@@ -178,7 +179,8 @@ export function compileField(field: FieldDef, schema: TableSchema, sink: IssueSi
     }
     if (!needKey && !unique) return '';
     // a plain integer text is its own key (no leading zero or sign to normalise): no number→string allocation
-    const key = typeof v === 'string' ? v : integer && kind === undefined && raw.charCodeAt(0) > 48 && raw.charCodeAt(0) <= 57 && parsePlainInteger(raw) === v ? raw : String(v);
+    // (under a plain format, v is parsePlainInteger(raw) already)
+    const key = typeof v === 'string' ? v : integer && kind === undefined && raw.charCodeAt(0) > 48 && raw.charCodeAt(0) <= 57 && (plain || parsePlainInteger(raw) === v) ? raw : String(v);
     if (unique) {
       uniqueCol = col;
       unique.addKey(key, row.n);
