@@ -93,16 +93,16 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
   // path before the second thread began; planned on this thread, beside its rows, the plan took 0.4 s.
   const env = process.env.SATUDATA_SHARD;
   const cores = availableParallelism();
-  const early = info.format === 'csv' && info.bytes >= minBytes() && env !== 'never' && cores >= 2
-    ? { started: takeStartedWorker(info.path, info.bytes) ?? startWorker(info.path, info.bytes), measure: env !== 'always' }
+  const started = info.format === 'csv' && info.bytes >= minBytes() && env !== 'never' && cores >= 2
+    ? takeStartedWorker(info.path, info.bytes) ?? startWorker(info.path, info.bytes)
     : null;
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
-    if (!early || !ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted) {
-      void early?.started.worker?.terminate();
+    if (!started || !ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted) {
+      void started?.worker?.terminate();
       return null;
     }
-    const { started, measure } = early;
-    const pays = splitPays(info.bytes, env, cores, measure ? await started.load() : 0);
+    // (SATUDATA_SHARD=always splits whatever the load: nothing to wait for)
+    const pays = splitPays(info.bytes, env, cores, env === 'always' ? 0 : await started.load());
     const split = pays ? await started.split() : null;
     if (!split || signal?.aborted) {
       void started.worker?.terminate();

@@ -520,11 +520,11 @@ const PLACEHOLDER = /\{(\w+)(\?)?\}/g;
 
 /** Fills {name} placeholders; `{name?}` is optional (empty when the param is not given). */
 export function fill(template: string, params: Record<string, unknown>): string {
-  return template.replace(PLACEHOLDER, (m, k: string, optional?: string) => (params[k] === undefined ? (optional ? '' : m) : String(params[k])));
+  return fillArg(template, params, params.arg);
 }
 
 /** fill with `{arg}` taken from `arg` (even when undefined) and every other name from `params`: no copy of params per phrase. */
-function fillArg(template: string, params: Record<string, unknown>, arg: string | undefined): string {
+function fillArg(template: string, params: Record<string, unknown>, arg: unknown): string {
   return template.replace(PLACEHOLDER, (m, k: string, optional?: string) => {
     const v = k === 'arg' ? arg : params[k];
     return v === undefined ? (optional ? '' : m) : String(v);
