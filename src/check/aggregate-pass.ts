@@ -44,6 +44,8 @@ interface Plan {
   checker: AggregateChecker;
   relations: Relation[];
   relationTolerance: (number | undefined)[];
+  /** Without key columns and relations: the active slots, their columns and whether each reads Indonesian. */
+  fast: { slots: Int32Array; cols: Int32Array; id: Uint8Array } | null;
 }
 
 export interface AggregatePassState {
@@ -211,7 +213,11 @@ export class AggregatePass {
     }
     for (const rel of relations) [rel.target, ...rel.uses].forEach((u) => used.add(u));
     const active = slots.map((_, s) => used.has(s));
-    this.plan = { keyCols, slots, readings, active, checker: new AggregateChecker(columns, slots.length), relations, relationTolerance: relations.map(() => undefined) };
+    const on = slots.map((_, s) => s).filter((s) => active[s]);
+    const fast = keyCols.length === 0 && relations.length === 0
+      ? { slots: Int32Array.from(on), cols: Int32Array.from(on, (s) => slots[s]!), id: Uint8Array.from(on, (s) => (readings[s] === 'id' ? 1 : 0)) }
+      : null;
+    this.plan = { keyCols, slots, readings, active, checker: new AggregateChecker(columns, slots.length), relations, relationTolerance: relations.map(() => undefined), fast };
     const buffered = this.sample;
     this.sample = [];
     for (const s of buffered) {
@@ -237,6 +243,7 @@ export class AggregatePass {
   private feedData(row: RawRow): void {
     const plan = this.plan!;
     if (plan.slots.length === 0) return;
+    if (plan.fast) return this.feedFast(row, plan.fast, plan.checker);
     this.readRow(row, this.values, this.decimals);
     plan.checker.data(row.n, this.values, this.decimals, plan.keyCols.length ? this.keysOf(row) : undefined);
     if (plan.relations.length === 0) return;
@@ -249,6 +256,42 @@ export class AggregatePass {
       const shown = rel.kind === 'sum' ? formatId(expected) : expected.toLocaleString('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d });
       const parts = rel.uses.map((u) => formatId(this.values[u]!)).join(rel.kind === 'sum' ? ' + ' : '/');
       this.sink.add('derived-mismatch', { value: (row.cells[c] ?? '').trim(), expected: shown, formula: rel.text, parts }, { row: row.n, line: row.line, col: c, field: this.opts.labels[c] ?? '', value: row.cells[c] ?? '' });
+    }
+  }
+
+  /**
+   * feedData for a table without key columns and relations (most large tables): each active slot's number
+   * added straight to the run (a plain whole number read here, anything else by readInto), not through a
+   * row of values: the same sums, bounds and decimals, at about half the cost per row.
+   */
+  private feedFast(row: RawRow, fast: NonNullable<Plan['fast']>, checker: AggregateChecker): void {
+    const run = checker.join(row.n);
+    const { sums, min, max, decimals } = run;
+    const cells = row.cells;
+    const kinds = row.kinds;
+    for (let k = 0; k < fast.slots.length; k++) {
+      const s = fast.slots[k]!;
+      const col = fast.cols[k]!;
+      const text = cells[col] ?? '';
+      const n = text.length;
+      let v = 0;
+      let d = 0;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        v = v * 10 + c;
+      }
+      if (i !== n || n === 0 || n > 15) {
+        readInto(text, kinds !== undefined && kinds[col] === CellKind.Number ? 'en' : fast.id[k] === 1 ? 'id' : 'en', this.values, this.decimals, s);
+        v = this.values[s]!;
+        if (v !== v) continue;
+        d = this.decimals[s]!;
+      }
+      sums[s]! += v;
+      if (v < min[s]!) min[s] = v;
+      if (v > max[s]!) max[s] = v;
+      if (d > decimals[s]!) decimals[s] = d;
     }
   }
 

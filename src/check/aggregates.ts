@@ -307,6 +307,19 @@ export class AggregateChecker {
     this.addTo(this.run, n, values, decimals);
   }
 
+  /**
+   * A data row whose caller adds its values itself (no keyed runs: the table has no key columns): the run it
+   * joins, its count and first and last rows already updated. The caller adds each non-NaN value as `addTo`
+   * does (sum, least, greatest, most decimals), so that the result is the same as `data`.
+   */
+  join(n: number): Readonly<Pick<Run, 'sums' | 'min' | 'max' | 'decimals'>> {
+    const r = this.run;
+    if (r.count === 0) r.first = n;
+    r.last = n;
+    r.count++;
+    return r;
+  }
+
   /** An aggregate row: its values by slot, their decimals and texts as written, and its keys (see data). */
   aggregate(n: number, label: string, values: Float64Array, decimals: Uint8Array, texts: string[], keys?: string[]): void {
     if (this.aggregates >= MAX_AGGREGATES) return;
