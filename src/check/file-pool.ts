@@ -43,6 +43,12 @@ export interface PoolOptions {
   script?: URL;
   /** Extra seconds a worker may take beyond the file's time limit before it is terminated. */
   graceSeconds?: number;
+  /**
+   * This thread validates files too, as one of the `workers` threads (one worker fewer is started): it is
+   * idle otherwise, and its modules are loaded already. Its files are never split and are hashed from the
+   * bytes their reader reads, like a worker's.
+   */
+  alsoHere?: boolean;
 }
 
 interface Slot {
@@ -77,13 +83,14 @@ export async function validateInWorkers(items: ReadonlyArray<{ path: string; opt
       }
     };
     const fail = (index: number, detail: string) => finish(index, [unreadableReport(items[index]!.path, 'check-failed', { detail: detail.slice(0, 300) }, performance.now())]);
-    // no worker can start: this thread validates the rest, one file at a time, as without workers
-    const here = async () => {
+    // this thread validates files from the same queue, one at a time: beside the workers (`alsoHere`: never
+    // split, hashed as read), or all that are left when no worker can start (as without workers)
+    const here = async (extra?: Pick<FileTaskOptions, 'split' | 'hashWhileReading'>) => {
       while (next < items.length) {
         const i = next++;
         const item = items[i]!;
         try {
-          finish(i, await o.runHere(item.path, item.opts));
+          finish(i, await o.runHere(item.path, extra ? { ...item.opts, ...extra } : item.opts));
         } catch (err) {
           fail(i, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
         }
@@ -165,7 +172,9 @@ export async function validateInWorkers(items: ReadonlyArray<{ path: string; opt
       worker.on('exit', (code) => ended(`worker exit ${code}`));
     };
     if (items.length === 0) return resolve(out);
-    for (let k = 0; k < Math.max(1, Math.min(o.workers, items.length)); k++) spawn();
+    const threads = Math.max(1, Math.min(o.workers, items.length));
+    for (let k = 0; k < (o.alsoHere ? Math.max(1, threads - 1) : threads); k++) spawn();
+    if (o.alsoHere) void here({ split: false, hashWhileReading: true });
   });
 }
 

@@ -35,6 +35,8 @@ export interface FileOptions extends TableOptions, OpenOptions {
   metadata?: boolean;
   /** Seconds one file (one sheet) may take before it is reported as `time-limit` (default: limits.ts). */
   timeLimitSeconds?: number;
+  /** false: a large CSV is never split over two threads (the file is validated beside others, the cores are busy). */
+  split?: boolean;
 }
 
 export const ALL_SHEETS = new Set(['all', '*']);
@@ -185,7 +187,7 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
     ];
     report = await validateSource(source, {
       ...opts,
-      ...(source.info.format === 'csv' ? { shard: csvSharder(source.info, () => chosen, opts.maxErrors, opts.signal) } : {}),
+      ...(source.info.format === 'csv' && opts.split !== false ? { shard: csvSharder(source.info, () => chosen, opts.maxErrors, opts.signal) } : {}),
       schema,
       ...(chosen && !opts.standard ? { standard: standardRef(chosen) } : {}),
       extensions,

@@ -130,7 +130,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   let results: TableReport[][];
   if (workers > 0) {
     const { validateInWorkers } = await import('../check/file-pool.js');
-    results = await validateInWorkers(tasks, { workers, runHere: here, onProgress: progress.enabled ? (path, rows) => progress.update(path, rows) : undefined });
+    results = await validateInWorkers(tasks, { workers, alsoHere: true, runHere: here, onProgress: progress.enabled ? (path, rows) => progress.update(path, rows) : undefined });
   } else {
     const { mapPool } = await import('../io/pool.js');
     results = await mapPool(tasks, concurrency, (tk) => here(tk.path, tk.opts));

@@ -96,6 +96,25 @@ describe('validateInWorkers', () => {
     expect(await cpuDuring(400)).toBeLessThan(200); // a spinning worker would burn ~400 ms
   });
 
+  it('alsoHere: this thread is one of the threads (one worker fewer), its files never split and hashed as read; order kept', async () => {
+    const asked: { path: string; split?: boolean; hash?: boolean }[] = [];
+    const mine = async (path: string, o: FileTaskOptions): Promise<TableReport[]> => {
+      asked.push({ path, split: o.split, hash: o.hashWhileReading });
+      await new Promise((r) => setTimeout(r, 40));
+      return here(path);
+    };
+    const paths = ['ok-30', 'ok-30', 'ok-30', 'ok-30', 'ok-30', 'ok-30'];
+    const out = await validateInWorkers(items(paths), { workers: 2, alsoHere: true, runHere: mine, script: pathToFileURL(fake) });
+    expect(out.map((t) => t[0]!.path)).toEqual(paths);
+    const byWorker = out.map((t) => t[0] as TableReport & { thread?: number; here?: boolean });
+    // one worker (one thread id) and this thread share the files; this thread starts at once with the first
+    expect(new Set(byWorker.filter((x) => !x.here).map((x) => x.thread)).size).toBe(1);
+    expect(byWorker[0]!.here).toBe(true);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThan(paths.length);
+    expect(asked.every((a) => a.split === false && a.hash === true)).toBe(true);
+  });
+
   it('when no worker can start, this thread validates every file (time, not correctness)', async () => {
     const out = await validateInWorkers(items(['a', 'b', 'c']), { workers: 2, runHere: here, script: pathToFileURL(broken) });
     expect(out.map((t) => [t[0]!.path, (t[0] as TableReport & { here?: boolean }).here])).toEqual([['a', true], ['b', true], ['c', true]]);
