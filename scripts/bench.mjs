@@ -14,7 +14,8 @@
  *   ref-all    the same with codes of all Indonesia, spread (every row a different code from the one before)
  *   fix-N      satudata fix on the N-row CSV (one command: wall, CPU, RSS against the memory bound)
  *   annotate-N satudata validate --annotate on the N-row CSV (idem)
- *   repo       repository mode: 8 files of 42 MB, worker per file vs one thread (BENCH_ONLY=repo; runs by default)
+ *   repo       repository mode: 8 files of 42 MB, worker per file vs one thread (files one after the other, none split)
+ *   repo-split the same vs file by file with each file split over two threads (both rows: BENCH_ONLY=repo)
  *
  * fix and annotate run with the heap capped at 2 GB (a command that is not streaming yet dies there instead of
  * taking the machine): their failure is shown in the row and under Anomalies, not as a bench failure.
@@ -254,7 +255,7 @@ async function main() {
   if (ONLY.has('repo') || !process.env.BENCH_ONLY) {
     const shape = QUICK ? { files: 4, rows: 50_000 } : { files: 8, rows: 500_000 };
     const r = await ensureRepoData(BENCH_DIR, { ...shape, xlsxRows: SIZES.xlsx[0], log });
-    const cmd = (workers) => [join(LIB, 'env-run.mjs'), `SATUDATA_WORKERS=${workers}`, '--', CLI, 'validate', rel(r.repo), '--format', 'json', '--max-errors', '1000'];
+    const cmd = (...env) => [join(LIB, 'env-run.mjs'), ...env, '--', CLI, 'validate', rel(r.repo), '--format', 'json', '--max-errors', '1000'];
     const all = (x) => {
       try {
         const rep = JSON.parse(x.stdout);
@@ -263,10 +264,16 @@ async function main() {
         return 'no JSON report';
       }
     };
-    await compare('repo', `repository of ${r.files} CSVs × ${shape.rows.toLocaleString('en')} rows (${(r.bytes / 1e6).toFixed(0)} MB each): worker per file vs one thread`,
-      { name: 'workers', args: cmd('always'), okCodes: [1], check: all },
-      { name: 'one thread', args: cmd('never'), okCodes: [1], check: all },
-      { kind: 'speedup', target: (busy) => (busy < QUIET_BUSY ? 1.5 : 1), note: 'target 1.5× with the second core free (other work < 0.5 cores before every run of the row), no loss (≥ 1×) with it busy — where the default (fileWorkers) stays on one thread anyway; one thread = SATUDATA_WORKERS=never (a file may still be split over two threads when splitPays says so)' });
+    const what = `repository of ${r.files} CSVs × ${shape.rows.toLocaleString('en')} rows (${(r.bytes / 1e6).toFixed(0)} MB each): worker per file`;
+    const workers = { name: 'workers', args: cmd('SATUDATA_WORKERS=always'), okCodes: [1], check: all };
+    await compare('repo', `${what} vs one thread`,
+      workers,
+      { name: 'one thread', args: cmd('SATUDATA_WORKERS=never', 'SATUDATA_SHARD=never'), okCodes: [1], check: all },
+      { kind: 'speedup', target: (busy) => (busy < QUIET_BUSY ? 1.5 : 1), note: 'target 1.5× with the second core free (other work < 0.5 cores before every run of the row), no loss (≥ 1×) with it busy; one thread = SATUDATA_WORKERS=never SATUDATA_SHARD=never (files one after the other, none split)' });
+    await compare('repo-split', `${what} vs file by file, each split over two threads`,
+      workers,
+      { name: 'file by file', args: cmd('SATUDATA_WORKERS=never', 'SATUDATA_SHARD=always'), okCodes: [1], check: all },
+      { kind: 'speedup', target: 1, note: 'the other way to use two cores on these files: SATUDATA_WORKERS=never SATUDATA_SHARD=always (each file split); the worker per file must not lose to it (≥ 1×)' });
   }
 
   const text = report();
