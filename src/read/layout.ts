@@ -399,6 +399,17 @@ function hasSubProvinceCode(cells: string[]): boolean {
   return false;
 }
 
+/** Whether a text is one or more ASCII digits and nothing else. */
+function allDigits(v: string): boolean {
+  const n = v.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A plain or thousand-dotted number's value with the dots read as thousand separators. */
 function idNumber(v: string): number {
   const t = v.trim();
@@ -455,6 +466,13 @@ export class RowClassifier {
     for (let i = from; i < cells.length; i++) {
       const v = cells[i]!;
       if (v === '') continue;
+      // digits only (most cells of a large table): the same number under both readings, no pattern to test
+      if (allDigits(v)) {
+        const n = Number(v);
+        this.sums[i - from] = (this.sums[i - from] ?? 0) + n;
+        this.dotSums[i - from] = (this.dotSums[i - from] ?? 0) + n;
+        continue;
+      }
       if (PLAIN_NUMBER.test(v)) this.sums[i - from] = (this.sums[i - from] ?? 0) + Number(v);
       // thousand dots: the same digits without the dots (the sums of both readings are kept)
       if (THOUSAND_DOTS.test(v) || PLAIN_NUMBER.test(v)) this.dotSums[i - from] = (this.dotSums[i - from] ?? 0) + idNumber(v);
