@@ -7,7 +7,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import { fsReason, isFsError } from './fs-reason.js';
 
 const pending = new Set<string>();
@@ -30,7 +30,7 @@ function hookSignals(): void {
 
 function tempNameFor(dest: string): string {
   // at most ~150 characters of the name, so that the temporary stays under the 255-byte limit of a file name
-  return join(dirname(dest), `.${basename(dest).slice(0, 150)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  return join(dirname(dest), `.${basename(dest).slice(0, 150)}.tmp-${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}`);
 }
 
 /** An output that cannot be written (permission, a folder in the way, name too long, disk full): `output-error`. */

@@ -1,5 +1,6 @@
 /** Streaming CSV reader: encoding and delimiter detection, fast tokenizer, csv-parse for malformed input. */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { nodeCrypto } from '../io/node-crypto.js';
 import { csvParser } from './csv-parse.js';
 import { CsvTokenizer, MalformedCsv, TooManyCells } from './csv-tokenizer.js';
 import { detectDelimiter } from './csv-dialect.js';
@@ -168,7 +169,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
       stopAt = record;
     },
     hashWhileReading(prefix?: HashPrefix) {
-      if (!range) hasher ??= createHash('sha256');
+      if (!range) hasher ??= nodeCrypto().createHash('sha256');
       else if (prefix && prefix.bytes === range.startByte && !hasher) {
         hasher = prefix.hash;
         hashed = prefix.bytes;

@@ -1,6 +1,6 @@
 /** SHA-256 of a file, computed on another thread so hashing a large file costs the validator no time. */
 import { Worker } from 'node:worker_threads';
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../io/node-crypto.js';
 import { readChunks } from '../io/read-chunks.js';
 
 /** Files smaller than this are hashed inline: starting a worker costs more than hashing them. */
@@ -29,7 +29,7 @@ export function sha256File(path: string, bytes: number, signal?: AbortSignal): P
 
 /** SHA-256 (hex) of a file, streamed; rejects with the file-system error. The one streaming hash of the tool. */
 export async function sha256Of(path: string): Promise<string> {
-  const h = createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   for await (const chunk of readChunks(path, { chunk: 1 << 18 })) h.update(chunk);
   return h.digest('hex');
 }
