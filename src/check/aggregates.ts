@@ -18,7 +18,7 @@
  */
 import { fold } from '../read/words.js';
 import { isProvinceName } from '../read/provinces.js';
-import { classifyNumber, NumStyle, parsePlainInteger, valueOf } from './numbers.js';
+import { classifyNumber, NumStyle, parsePlainInteger, POW10, valueOf } from './numbers.js';
 
 export const enum AggLevel {
   Kecamatan = 1,
@@ -48,7 +48,6 @@ export interface Written {
   decimals: number;
 }
 
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 const NOT_A_NUMBER: Written = { value: NaN, decimals: 0 };
 

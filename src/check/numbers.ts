@@ -103,6 +103,9 @@ export function parsePlainInteger(s: string): number {
   return neg ? -v : v;
 }
 
+/** Exact powers of ten (10^0 … 10^15). */
+export const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /** Fast path for `^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$`: NaN when the text is anything else. */
 export function parsePlainNumber(s: string): number {
   const n = s.length;
@@ -110,12 +113,20 @@ export function parsePlainNumber(s: string): number {
   let c = s.charCodeAt(0);
   if (c === 45 || c === 43) c = s.charCodeAt(++i);
   let digits = 0;
-  while (c >= 48 && c <= 57) { digits++; c = s.charCodeAt(++i); }
+  // the digits as one integer and how many follow the point: up to 15 digits, their value is that integer
+  // over a power of ten — both exact doubles, so the one division is correctly rounded, as Number(s) is
+  let m = 0;
+  let decimals = 0;
+  while (c >= 48 && c <= 57) { digits++; m = m * 10 + (c - 48); c = s.charCodeAt(++i); }
   if (c === 46) {
     c = s.charCodeAt(++i);
-    while (c >= 48 && c <= 57) { digits++; c = s.charCodeAt(++i); }
+    while (c >= 48 && c <= 57) { digits++; decimals++; m = m * 10 + (c - 48); c = s.charCodeAt(++i); }
   }
   if (digits === 0) return NaN;
+  if (i === n && digits <= 15) {
+    const v = decimals === 0 ? m : m / POW10[decimals]!;
+    return s.charCodeAt(0) === 45 ? -v : v;
+  }
   if (c === 101 || c === 69) {
     c = s.charCodeAt(++i);
     if (c === 45 || c === 43) c = s.charCodeAt(++i);

@@ -47,6 +47,20 @@ describe('number parsers', () => {
     );
   });
 
+  it('plain number texts (signs, leading zeros, up to 18 digits, a point anywhere, exponents) parse to exactly Number(text)', () => {
+    const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+    const text = fc.tuple(fc.constantFrom('', '-', '+'), digits(0, 12), fc.boolean(), digits(0, 9), fc.constantFrom('', 'e5', 'E-3'))
+      .map(([sign, int, point, frac, exp]) => `${sign}${int}${point ? '.' : ''}${point ? frac : ''}${exp}`)
+      .filter((s) => /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(Object.is(parsePlainNumber(s), Number(s))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of ['-0', '-0.0', '0.1', '0.3', '58.28', '123456789012.345', '9007199254740993', '.5', '5.', '+.25']) expect(Object.is(parsePlainNumber(s), Number(s))).toBe(true);
+  });
+
   it('random text never throws and gives a number or NaN', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 30 }), fc.constantFrom(ID, EN), fc.boolean(), (s, fmt, int) => {
