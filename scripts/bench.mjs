@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: satudata against its peers, measured so that the numbers can be trusted (docs/benchmarks.md).
  *
- * Every row compares two commands, A and B, run alternately (A B A B …) for BENCH_ROUNDS rounds (default 3),
+ * Every row compares two commands, A and B, run alternately (A B A B …) for BENCH_ROUNDS rounds (default 5),
  * each run its own child process: wall time, CPU time (user + system, all threads) and peak RSS. A row prints
  * the medians and ranges of both, the ratio of the medians (and its range over the rounds), its target and
  * MET / MISSED. The load average is recorded before each row, and the cores other work keeps busy (measured
@@ -42,7 +42,8 @@ const CLI = join(ROOT, 'bin', 'satudata.js');
 const TS_VERSION = createRequire(import.meta.url)('tableschema/package.json').version;
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS) || 3);
+// 5: on this 2-core machine a row's median of 3 alternating pairs moved by ±10% between runs of the same code
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS) || 5);
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'csv,xlsx,ref,fix').split(',').map((s) => s.trim()));
 const TIMEOUT_MS = (Number(process.env.BENCH_TIMEOUT) || 600) * 1000;
 const SIZES = QUICK
