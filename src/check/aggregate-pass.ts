@@ -262,7 +262,8 @@ export class AggregatePass {
   /**
    * feedData for a table without key columns and relations (most large tables): each active slot's number
    * added straight to the run (a plain whole number read here, anything else by readInto), not through a
-   * row of values: the same sums, bounds and decimals, at about half the cost per row.
+   * row of values: the same sums, bounds and decimals, at about half the cost per row. (readInto begins with the
+   * same digit loop; calling it for every cell instead cost 2.20 → 2.38 s on one thread, 1M rows, 10 rounds.)
    */
   private feedFast(row: RawRow, fast: NonNullable<Plan['fast']>, checker: AggregateChecker): void {
     const run = checker.join(row.n);

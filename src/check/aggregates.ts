@@ -48,7 +48,6 @@ export interface Written {
   decimals: number;
 }
 
-
 const NOT_A_NUMBER: Written = { value: NaN, decimals: 0 };
 
 /** Reads a number text under a column's reading; `-`, empty and text are NaN. */

@@ -320,8 +320,10 @@ export class KeyIndex {
     const chunks = this.chunks.map((c) => (c.byteLength === c.buffer.byteLength ? c : c.slice()));
     const log: KeyLog = { chunks, n: this.n, flagged: this.flagged.slice(0, this.nFlagged), candidates: [...this.candidates] };
     // (found here, on the exporting thread, while the other may still be reading its rows)
-    if (this.ordered) log.order = { low: this.low, top: this.top.map(detach) };
-    if (this.ordered) log.found = this.duplicates();
+    if (this.ordered) {
+      log.order = { low: this.low, top: this.top.map(detach) };
+      log.found = this.duplicates();
+    }
     this.dups = null;
     this.settled = null;
     this.chunks = [];
