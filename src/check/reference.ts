@@ -56,6 +56,9 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     const cleanCode: (string | undefined)[] = bound.map(() => undefined);
     const cleanName: (string | null | undefined)[] = bound.map(() => undefined);
     const cleanLevel: (Level | undefined)[] = bound.map(() => undefined);
+    // the clean code's last two characters: compared first, because comparing two sliced strings of the same
+    // length (a 13-character code cell is one) costs about ten times as much as two charCodeAt
+    const cleanEnd: number[] = bound.map(() => NaN);
     // per field: the length of a dotted code at the bound level (0: any level)
     const codeLength = bound.map((b) => (b.binding.tingkat ? DOTTED_LENGTH[b.binding.tingkat] : 0));
     // coverage: the standard's unit field at its tingkat penyajian, per period
@@ -111,7 +114,7 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
             let verdict: CodeVerdict | undefined;
             let code: string | undefined;
             let level: Level | undefined;
-            if (v === cleanCode[b] && name === cleanName[b]) {
+            if (endOf(v) === cleanEnd[b] && v === cleanCode[b] && name === cleanName[b]) {
               // rows come sorted by code more often than not: the same code and name as the last clean row
               code = v;
               level = cleanLevel[b];
@@ -126,6 +129,7 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
                 cleanCode[b] = v;
                 cleanName[b] = name;
                 cleanLevel[b] = level;
+                cleanEnd[b] = endOf(v);
               } else {
                 // anything else is judged once per distinct text: the previous row's verdict first, then the memo
                 verdict = lastCode[b] === v ? lastVerdict[b] : undefined;
@@ -218,6 +222,12 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     };
     return ext;
   };
+}
+
+/** A text's last two characters as one number (NaN for a text shorter than two). */
+function endOf(v: string): number {
+  const n = v.length;
+  return v.charCodeAt(n - 1) * 65536 + v.charCodeAt(n - 2);
 }
 
 function listNames(names: string[]): string {

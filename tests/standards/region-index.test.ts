@@ -33,6 +33,21 @@ describe('region index lookups', () => {
     for (const t of ['', '5', '5201', '52.01.01.10011', '52.01.01.9999', '52,01', '52.0a', '99', '00', '52.99', ' 52.01', '52.01.01.100']) {
       expect(find(t)).toBe(-1);
     }
+    // 13 characters, read without a loop: every position is checked
+    for (const t of ['52.01.01:1001', '52.01.01.100a', '5a.01.01.1001', '52-01.01.1001', '52.01.01.1/01', '52.01.0.11001', '52.01.01.10 1', '\u0665' + '2.01.01.1001']) {
+      expect(find(t)).toBe(-1);
+    }
+    // a village code with any one character changed is another region's code or none
+    const code = '52.01.01.2001';
+    const line = find(code);
+    for (let k = 0; k < code.length; k++) {
+      for (const c of '0123456789.:/a ') {
+        const t = code.slice(0, k) + c + code.slice(k + 1);
+        const at = find(t);
+        if (t === code) expect(at).toBe(line);
+        else if (at >= 0) expect(fieldsAt(at).code).toBe(t);
+      }
+    }
   });
 
   it('tells a province, regency and district name apart from a near spelling', () => {
