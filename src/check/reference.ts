@@ -114,7 +114,8 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
             let verdict: CodeVerdict | undefined;
             let code: string | undefined;
             let level: Level | undefined;
-            if (endOf(v) === cleanEnd[b] && v === cleanCode[b] && name === cleanName[b]) {
+            const end = endOf(v);
+            if (end === cleanEnd[b] && v === cleanCode[b] && name === cleanName[b]) {
               // rows come sorted by code more often than not: the same code and name as the last clean row
               code = v;
               level = cleanLevel[b];
@@ -129,7 +130,7 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
                 cleanCode[b] = v;
                 cleanName[b] = name;
                 cleanLevel[b] = level;
-                cleanEnd[b] = endOf(v);
+                cleanEnd[b] = end;
               } else {
                 // anything else is judged once per distinct text: the previous row's verdict first, then the memo
                 verdict = lastCode[b] === v ? lastVerdict[b] : undefined;
