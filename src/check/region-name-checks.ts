@@ -312,7 +312,7 @@ function checkGroup(c: NameColumn, seen: Seen[], least: number, sink: IssueSink)
     return hits;
   });
   const ranked = [...votes].sort((a, b) => b[1] - a[1]);
-  const width = Math.max(...entries.map((e) => e.name.length));
+  const width = entries.reduce((w, e) => Math.max(w, e.name.length), 0);
   const [area, best] = ranked[0] ?? ['', 0];
   if (!area || best < least || best < entries.length / 2 || (ranked[1] && ranked[1][1] === best)) return;
   entries.forEach((e, i) => {

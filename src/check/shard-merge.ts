@@ -41,5 +41,7 @@ export function foldOncePerColumn(sink: Counted): void {
     else if (issue.severity === 'warning') sink.warnings--;
     else sink.infos--;
   }
-  sink.issues.splice(0, sink.issues.length, ...kept);
+  // (not splice(0, n, ...kept): a table can keep more issues than a call takes arguments)
+  sink.issues.length = 0;
+  for (const issue of kept) sink.issues.push(issue);
 }

@@ -18,7 +18,7 @@ import type { HashPrefix } from '../read/table.js';
 import { checkLabelLayout } from './labels.js';
 import { compileField, type ColumnConvention, type CompiledField, type FieldShardState } from './fields.js';
 import { ColumnProfile } from './profile.js';
-import { KeyIndex, type KeyLog } from './key-index.js';
+import { KeyIndex, type Duplicate, type KeyLog } from './key-index.js';
 import { readLines } from '../read/csv-lines.js';
 import { CsvTokenizer } from '../read/csv-tokenizer.js';
 import type { StandardInfo } from '../standards/standard.js';
@@ -413,20 +413,19 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (firstDataRow === 0) firstDataRow = t.firstDataRow;
       lastDataRow = t.lastDataRow;
     }
-    totals.push(...t.totals);
-    footnotes.push(...t.footnotes);
-    blanks.push(...t.blanks);
-    signatures.push(...t.signatures);
+    // (loops, not push(...list): a shard can hold more rows of a kind than a call takes arguments)
+    for (const n of t.totals) totals.push(n);
+    for (const n of t.footnotes) footnotes.push(n);
+    for (const n of t.blanks) blanks.push(n);
+    for (const n of t.signatures) signatures.push(n);
     if (t.pk) pkSeen.absorb(t.pk);
     t.uniques.forEach((log, i) => uniqueKeySets[i]?.seen.absorb(log));
     t.fields.forEach((state, c) => { if (state) fieldOfColumn[c]?.absorb(state); });
     info.finalNewline = t.finalNewline;
     info.lineEnding = t.lineEnding === info.lineEnding || !info.lineEnding ? t.lineEnding : 'mixed';
-    info.notes.push(...t.notes);
+    for (const note of t.notes) info.notes.push(note);
     for (const [n, line] of t.lines) if (lineOf.size < 100000) lineOf.set(n, line);
     if (t.aggregates) aggregates?.absorb(t.aggregates);
-    // repeated keys whose first appearance is in the other shard: their text is read back from the file
-    await fillKeyTexts(info, pkSeen, pkColumns, uniqueKeySets, lineOf, handle.start);
   }
   // formatted empty rows a workbook lists below the last row with values
   if (info.lastRow !== undefined && info.lastRow > prevN && prevN > 0) {
@@ -438,6 +437,8 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   for (const x of extensions) x.finish();
   if (handle) foldOncePerColumn(sink);
   aggregates?.finish();
+  // repeated keys whose first appearance is in the other shard: the text of those the report keeps is read back
+  if (handle) await fillKeyTexts(info, pkSeen, pkColumns, uniqueKeySets, lineOf, handle.start, sink.max - sink.issues.length);
   if (pkColumns.length) reportDuplicates(pkSeen, pkColumns, pkNames, sink, true, lineOf);
   for (const uk of uniqueKeySets) reportDuplicates(uk.seen, uk.cols, uk.names, sink, false, lineOf);
   for (const f of fieldOfColumn) f?.finish();
@@ -540,9 +541,16 @@ function checkKey(cols: number[], names: string[], keys: (string | null | undefi
 }
 
 /** After a sharded run, the text of keys repeated across shards is read back from the file. */
-async function fillKeyTexts(info: SourceInfo, pk: KeyIndex, pkColumns: number[], uniques: { cols: number[]; seen: KeyIndex }[], lineOf: Map<number, number>, split: { byte: number; line: number }): Promise<void> {
-  const sets = [...(pkColumns.length ? [{ cols: pkColumns, seen: pk }] : []), ...uniques];
-  const missing = sets.flatMap(({ cols, seen }) => seen.duplicates().filter((d) => d.value === '').map((d) => ({ d, cols, line: lineOf.get(d.row) ?? d.row })));
+async function fillKeyTexts(info: SourceInfo, pk: KeyIndex, pkColumns: number[], uniques: { cols: number[]; seen: KeyIndex }[], lineOf: Map<number, number>, split: { byte: number; line: number }, room: number): Promise<void> {
+  // only the repeats the report will keep (they are reported in this order, and the sink keeps the first `room`):
+  // a table pasted twice has as many repeats as rows, nearly all of them only counted
+  const missing: { d: Duplicate; cols: number[]; line: number }[] = [];
+  for (const { cols, seen } of [...(pkColumns.length ? [{ cols: pkColumns, seen: pk }] : []), ...uniques]) {
+    for (const d of seen.duplicates()) {
+      if (room-- <= 0) break;
+      if (d.value === '') missing.push({ d, cols, line: lineOf.get(d.row) ?? d.row });
+    }
+  }
   if (missing.length === 0) return;
   // (they are the other shard's rows: read from where it starts when they all are)
   const lines = missing.map((m) => m.line);

@@ -8,7 +8,7 @@ export function table(head: string[], rows: string[][], maxWidth = 60): string {
     return s.length > maxWidth ? s.slice(0, maxWidth - 1) + '…' : s;
   };
   const all = [head, ...rows].map((r) => r.map((c) => cut(c ?? '')));
-  const widths = head.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
+  const widths = head.map((_, i) => all.reduce((w, r) => Math.max(w, [...(r[i] ?? '')].length), 0));
   const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - [...c].length))).join('  ').trimEnd();
   return [line(all[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n') + '\n';
 }

@@ -144,23 +144,27 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   }
   const report = buildReport(tables, { lang: o.lang, failOn, version: o.version, seconds: (performance.now() - started) / 1000 });
   if (o.output) {
-    const { formatJson } = await import('../report/format-json.js');
+    const { formatJsonParts } = await import('../report/format-json.js');
     const { writeFileAtomic } = await import('../io/atomic.js');
-    await writeFileAtomic(o.output, formatJson(report, o.lang));
+    await writeFileAtomic(o.output, formatJsonParts(report, o.lang));
   }
   if (o.annotate) {
     // an annotated copy of the (single) validated workbook: problem cells highlighted, notes, a "Masalah" sheet
     const { annotateWorkbook } = await import('../annotate/annotate.js');
     await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang, timeLimitSeconds ? { timeLimitSeconds } : {});
   }
-  process.stdout.write(await format(report, o, failOn));
+  if (o.format === 'json') await writeParts((await import('../report/format-json.js')).formatJsonParts(report, o.lang));
+  else process.stdout.write(await format(report, o, failOn));
   return exitCode(report);
+}
+
+/** Writes a report in pieces to standard output, waiting when the pipe is full (a closed pipe ends the process: epipe.ts). */
+async function writeParts(parts: Iterable<string>): Promise<void> {
+  for (const part of parts) if (!process.stdout.write(part)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
 async function format(report: Report, o: ValidateCliOptions, failOn: Severity): Promise<string> {
   switch (o.format) {
-    case 'json':
-      return (await import('../report/format-json.js')).formatJson(report, o.lang);
     case 'github':
       return (await import('../report/format-github.js')).formatGithub(report, { lang: o.lang, infos: false });
     case 'junit':

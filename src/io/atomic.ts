@@ -135,7 +135,7 @@ export async function writeDirAtomic<T>(dest: string, build: (tmp: string) => Pr
 }
 
 /** Writes a file atomically (temp file in the same folder, then rename). */
-export async function writeFileAtomic(dest: string, data: Uint8Array | string, mode?: number): Promise<void> {
+export async function writeFileAtomic(dest: string, data: Uint8Array | string | Iterable<string>, mode?: number): Promise<void> {
   await withAtomicFile(dest, (tmp) => writeFile(tmp, data, mode !== undefined ? { mode } : {}));
 }
 

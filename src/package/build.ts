@@ -7,7 +7,7 @@ import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promi
 import { basename, extname, join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { buildReport } from '../report/build.js';
-import { formatJson } from '../report/format-json.js';
+import { formatJsonParts } from '../report/format-json.js';
 import type { Issue, Report, Severity } from '../report/issue.js';
 import { findMetadata } from '../check/metadata.js';
 import type { Metadata } from '../standards/metadata.js';
@@ -157,7 +157,7 @@ export async function buildPackageInto(dir: string, file: string, prep: Prepared
   const originalPath = `original/${originalName}`;
   await copyFile(file, join(dir, originalPath));
   const title = metadata?.judul ?? info?.judul ?? (typeof schema.title === 'string' ? schema.title : name);
-  await writeFile(join(dir, 'report/validation.json'), formatJson(report, opts.lang));
+  await writeFile(join(dir, 'report/validation.json'), formatJsonParts(report, opts.lang));
   await writeFile(join(dir, 'report/validation.html'), formatHtmlReport(report, opts.lang, title));
 
   const [fmt, mediatype] = FORMATS[extname(file).toLowerCase()] ?? ['bin', 'application/octet-stream'];

@@ -8,7 +8,9 @@ import { decodeCp1252 } from './decode.js';
 export async function readLines(path: string, encoding: 'utf-8' | 'windows-1252' | undefined, wanted: Set<number>, from?: { byte: number; line: number }): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (wanted.size === 0) return out;
-  const last = Math.max(...wanted);
+  // (a loop, not Math.max(...wanted): a large split file can ask for hundreds of thousands of lines)
+  let last = 0;
+  for (const n of wanted) if (n > last) last = n;
   let line = from ? from.line + 1 : 1;
   let partial: Buffer[] = [];
   const decode = (b: Buffer) => {

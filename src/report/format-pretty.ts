@@ -19,7 +19,11 @@ export interface PrettyOptions {
 
 export function formatPretty(report: Report, opts: PrettyOptions): string {
   const out: string[] = [];
-  for (const table of report.tables) out.push(...formatTable(table, opts), '');
+  for (const table of report.tables) {
+    // (a loop, not push(...lines): a table can have more issues than a call takes arguments)
+    for (const line of formatTable(table, opts)) out.push(line);
+    out.push('');
+  }
   const s = report.stats;
   const c = opts.color;
   const verdict = report.valid ? c.green.bold(t(opts.lang, 'summary.valid')) : c.red.bold(t(opts.lang, 'summary.invalid'));

@@ -11,6 +11,7 @@ import { validateSource } from '../../src/check/validate-table.js';
 import { csvSharder, splitPays } from '../../src/check/shard.js';
 import { runCli } from '../support/cli.js';
 import type { TableReport } from '../../src/report/issue.js';
+import type { TableSchema } from '../../src/standards/schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'satudata-shard-'));
 const KEC = [['52.01.01', 'Gerung'], ['52.01.02', 'Kediri'], ['52.01.03', 'Narmada'], ['52.01.07', 'Sekotong'], ['52.01.08', 'Labuapi']];
@@ -138,6 +139,34 @@ describe('validating a large CSV in two shards', () => {
     for (const c of ['type-error', 'sum-mismatch', 'name-mismatch', 'primary-key', 'total-row', 'footnote-row', 'title-row']) expect(codes, c).toContain(c);
     const cross = single!.issues.find((i) => i.code === 'primary-key' && i.value === '52.01.02, 2090')!;
     expect(cross.params).toMatchObject({ first: expect.any(Number) });
+  });
+
+  it('a table pasted twice (every key of the second half repeats one of the first): the same report, the kept repeats with their text', async () => {
+    const path = join(dir, 'twice.csv');
+    const n = 250_000;
+    const rows = Array.from({ length: n }, (_, i) => `${i},${i % 97}`).join('\n');
+    writeFileSync(path, `kode,nilai\n${rows}\n${rows}\n`);
+    const schema = { fields: [{ name: 'kode', type: 'integer' }, { name: 'nilai', type: 'integer', constraints: { minimum: 0 } }], primaryKey: ['kode'] } as unknown as TableSchema;
+    const [single] = await validateFile(path, { schema, maxErrors: 50, metadata: false });
+    process.env.SATUDATA_SHARD_MIN_BYTES = '1';
+    process.env.SATUDATA_SHARD = 'always';
+    // every repeat's first appearance is in the other shard: only the 50 the report keeps are read back
+    const [sharded] = await validateFile(path, { schema, maxErrors: 50, metadata: false });
+    expect(comparable(sharded!)).toEqual(comparable(single!));
+    expect(single!.stats.errors).toBe(n);
+    const repeats = sharded!.issues.filter((i) => i.code === 'primary-key');
+    expect(repeats.length).toBeGreaterThan(40);
+    // row r of the second copy (rows n + 2 …) holds kode r - n - 2, first seen on row r - n
+    for (const i of repeats) expect([i.value, i.params?.first]).toEqual([String(i.row! - n - 2), i.row! - n]);
+    // and with every issue kept (a quarter of a million cell errors from both halves): still the same report
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `kode,nilai\n${Array.from({ length: n }, (_, i) => `${i},-${i + 1}`).join('\n')}\n`);
+    const [bad2] = await validateFile(bad, { schema, maxErrors: 1_000_000, metadata: false });
+    process.env.SATUDATA_SHARD = 'never';
+    const [bad1] = await validateFile(bad, { schema, maxErrors: 1_000_000, metadata: false });
+    expect(bad2!.issues.length).toBe(n);
+    expect(bad2!.issues.map((i) => i.value)).toEqual(bad1!.issues.map((i) => i.value));
+    expect(bad2!.stats.errors).toBe(bad1!.stats.errors);
   });
 
   it('reads on while the split is planned, and reads every row itself when the split arrives too late', async () => {
