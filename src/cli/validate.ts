@@ -2,6 +2,7 @@
  * `satudata validate`: options → jobs (files as given; folders in repository mode) → validateFile per job,
  * on worker threads when it pays (check/file-pool.ts), else with bounded concurrency on this thread → one report → formatter (+ the JSON report with --output) → exit code.
  */
+import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
@@ -160,7 +161,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
 
 /** Writes a report in pieces to standard output, waiting when the pipe is full (a closed pipe ends the process: epipe.ts). */
 async function writeParts(parts: Iterable<string>): Promise<void> {
-  for (const part of parts) if (!process.stdout.write(part)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  for (const part of parts) if (!process.stdout.write(part)) await once(process.stdout, 'drain');
 }
 
 async function format(report: Report, o: ValidateCliOptions, failOn: Severity): Promise<string> {

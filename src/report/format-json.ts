@@ -10,14 +10,11 @@ import { renderIssue } from './render.js';
 
 export const REPORT_SCHEMA = 'satudata-report/1';
 
-export function formatJson(report: Report, lang: Lang): string {
-  return [...formatJsonParts(report, lang)].join('');
-}
-
 /**
- * The JSON report in pieces whose concatenation is formatJson()'s text: a table's issues are written one by one
- * into the pieces (about 1 MB each), so a report of a million issues, longer than the longest string V8 makes
- * (about 512 MB as text), is still written (validate writes the pieces to standard output or --output).
+ * The JSON report in pieces whose concatenation is the document as JSON.stringify(…, null, 2) writes it: a table's
+ * issues are written one by one into the pieces (about 1 MB each), so a report of a million issues, longer than
+ * the longest string V8 makes (about 512 MB as text), is still written (to standard output, --output or a
+ * package's validation.json).
  */
 export function* formatJsonParts(report: Report, lang: Lang): Generator<string> {
   // each table's issues stand in the envelope as a text no data can hold (NUL, the run's own random number)
@@ -52,10 +49,10 @@ export function* formatJsonParts(report: Report, lang: Lang): Generator<string> 
   for (let k = 0; k < report.tables.length; k++) {
     const token = JSON.stringify(marker(k));
     const i = envelope.indexOf(token, at);
-    // the issues' indentation: the "issues" line's, plus one level
-    let indent = envelope.lastIndexOf('\n', i) + 1;
-    while (envelope.charCodeAt(indent) === 32) indent++;
-    indent -= envelope.lastIndexOf('\n', i) + 1;
+    // the "issues" line's indentation (its items one level deeper)
+    const lineStart = envelope.lastIndexOf('\n', i) + 1;
+    let indent = 0;
+    while (envelope.charCodeAt(lineStart + indent) === 32) indent++;
     yield envelope.slice(at, i);
     yield* issuesJson(report.tables[k]!.issues, lang, indent);
     at = i + token.length;
