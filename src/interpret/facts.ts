@@ -41,6 +41,18 @@ export interface Prepared {
 }
 
 const ROW_NUMBER_LABEL = /^(no|nomor|no_urut|nomor_urut|urut)$/;
+/** A label that names a code: `kode_*`, "Kode Wilayah", `kd_kab`, `id_kecamatan` — a bare `id` is weaker (see codeSystemOf). */
+const CODE_LABEL = /(^|[\s_.])(kode|code|kd|id)([\s_.]|$)/i;
+const BARE_ID = /^\s*id\s*$/i;
+const BPS_LABEL = /(^|[^a-z])bps([^a-z]|$)/i;
+/**
+ * A label that names a measure: the column counts or measures something ("jumlah_penduduk", "Banyaknya SIUP",
+ * "Luas Panen (M2)", "Garis Kemiskinan (Rupiah)", "persentase"). Its numbers are numbers, whatever region code
+ * some of them happen to look like.
+ */
+const MEASURE_LABEL = /(^|[^a-z])(jumlah|jml|banyak|banyaknya|luas|nilai|persen|persentase|rata|total|harga|upah|produksi|volume|garis|indeks|rasio|laju|kepadatan|pengeluaran|pendapatan|realisasi|anggaran|capaian|target|count|amount|value|percent|percentage|rate|ratio|area|price)([^a-z]|$)/i;
+/** Share of a column's code-shaped cells that must be regions of the reference when its label does not say "kode". */
+const KNOWN_SHARE = 0.8;
 
 const enum CodeFact {
   None,
@@ -62,6 +74,35 @@ interface TextFacts {
   style: NumStyle;
   /** A candidate category word: a letter in it, and the lower-cased text is no number. */
   word: boolean;
+}
+
+/**
+ * Which code system a column is written in, from its label and its cells — as a statistician reads it:
+ * - a label that names a measure (jumlah, banyaknya, luas, persentase…) and no code: numbers, never codes;
+ * - a label that names a code ("kode_kabupaten"): codes when most cells are code-shaped — BPS numbering when the
+ *   label says BPS or the cells are BPS-shaped (7 or 10 digits), never made Kemendagri codes by inserting dots;
+ *   the reference need not know them (unknown codes are then reported, not read as numbers);
+ * - any other label (a bare `id` included): Kemendagri codes only when most code-shaped cells are regions of the
+ *   reference (`KNOWN_SHARE`) and written with dots or as province codes — row numbers 1…72 or counts that happen
+ *   to equal a province code are not.
+ */
+function codeSystemOf(label: string, values: number, codes: number, kemendagri: number, bps: number, dotted: number, levels: Map<string, number>, example: string | undefined): ColumnReading['codes'] {
+  if (codes === 0 || codes < values * 0.6) return undefined;
+  const bareId = BARE_ID.test(label);
+  const codeLabel = CODE_LABEL.test(label) && !bareId;
+  if (!codeLabel && MEASURE_LABEL.test(label)) return undefined;
+  const level = [...levels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const kemendagriSystem = (): ColumnReading['codes'] => ({ system: 'kemendagri', ...(level ? { level } : {}), evidence: [`kemendagri:${kemendagri}/${codes}`, ...(dotted ? ['dotted'] : [])] });
+  if (codeLabel) {
+    // the label says BPS and the codes are written without dots (4-digit BPS kabupaten codes look like Kemendagri ones)
+    if ((BPS_LABEL.test(label) && dotted < codes / 2) || bps > kemendagri) {
+      return { system: 'bps', count: Math.max(bps, codes), ...(example ? { example } : {}), evidence: [BPS_LABEL.test(label) ? 'label:bps' : `bps:${bps}/${codes}`] };
+    }
+    return kemendagri > 0 ? kemendagriSystem() : undefined;
+  }
+  // undotted digits read as codes only in a column its label calls a code: elsewhere they are numbers
+  if (!bareId && dotted === 0 && bps === 0) return undefined;
+  return kemendagri >= codes * KNOWN_SHARE ? kemendagriSystem() : undefined;
 }
 
 function textFacts(t: string): TextFacts {
@@ -103,6 +144,7 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
     let bps = 0;
     let bpsExample: string | undefined;
     let dotted = 0;
+    let firstCode: string | undefined;
     const levels = new Map<string, number>();
     const texts = new Map<string, number>();
     const markers = new Map<string, number>();
@@ -121,6 +163,7 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
         const nc = normaliseCode(t);
         if (nc) {
           codes++;
+          firstCode ??= t;
           if (find(nc.code) >= 0) kemendagri++;
         }
         if (!total && /^\d+$/.test(t)) ints.push(Number(t));
@@ -134,6 +177,7 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
       if (f.word) wordTexts.add(f.lower);
       if (f.code !== CodeFact.None) {
         codes++;
+        firstCode ??= t;
         if (f.code === CodeFact.Bps) {
           bps++;
           bpsExample ??= t;
@@ -164,14 +208,7 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
     const category = words.length >= 2 && words.length <= 8 && wordCount >= values * 0.8 && wordCount >= words.length * 2 && words.some(([w]) => !MISSING_MARKERS.has(w));
     const sequential = ints.length >= 2 && ints.length === values - 0 && ints.every((v, i) => v === ints[0]! + i);
     const rowNumber = ROW_NUMBER_LABEL.test(slug(label)) && (values === 0 || sequential || numeric >= values * 0.8);
-    let codeSystem: ColumnReading['codes'];
-    const codeLabel = /(^|[\s_.])(kode|code|kd|id)([\s_.]|$)/i.test(label);
-    if (codes > 0 && codes >= values * 0.6 && (codeLabel || dotted > 0 || bps > 0)) {
-      const level = [...levels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-      // undotted digits read as BPS codes only in a column its label calls a code: elsewhere they are numbers
-      if (bps > kemendagri && codeLabel) codeSystem = { system: 'bps', count: bps, ...(bpsExample ? { example: bpsExample } : {}), evidence: [`bps:${bps}/${codes}`] };
-      else if (kemendagri > 0) codeSystem = { system: 'kemendagri', ...(level ? { level } : {}), evidence: [`kemendagri:${kemendagri}/${codes}`, ...(dotted ? ['dotted'] : [])] };
-    }
+    const codeSystem = codeSystemOf(label, values, codes, kemendagri, bps, dotted, levels, bpsExample ?? firstCode);
     columns.push({
       index: c,
       letter: columnLetter(c),

@@ -70,6 +70,42 @@ describe('column mapping (the one matcher)', () => {
   });
 });
 
+describe('code systems, read from the label and the reference', () => {
+  const column = (label: string, values: string[]) => reading([['nama', label], ...values.map((v, i) => [`baris ${i}`, v])]).columns[1]!;
+  // NTB's kabupaten and province codes, and numbers that happen to share their shapes
+  const kabupaten = ['52.01', '52.02', '52.03', '52.04', '52.05', '52.06', '52.07', '52.08', '52.71', '52.72'];
+
+  it('a column whose label names a measure holds numbers, whatever province codes some of them equal', () => {
+    // 11, 12, 13… are province codes (Aceh, Sumatera Utara…); 52.01 a kabupaten
+    expect(column('Banyaknya SIUP Kecil 2017', ['11', '12', '13', '14', '15', '16', '17', '18', '19', '21']).codes).toBeUndefined();
+    expect(column('jumlah_penduduk', ['5201', '5202', '3201', '1101', '52', '3273']).codes).toBeUndefined();
+    expect(column('Persentase', kabupaten).codes).toBeUndefined();
+    expect(column('Luas Panen (M2)', kabupaten).codes).toBeUndefined();
+  });
+  it('a bare id numbering the rows is no province code; region codes without a code label are read when the reference knows them', () => {
+    expect(column('id', Array.from({ length: 40 }, (_, i) => String(i + 1))).codes).toBeUndefined();
+    expect(column('Wilayah', kabupaten).codes).toMatchObject({ system: 'kemendagri', level: 'kabupaten_kota' });
+    // dotted numbers the reference mostly does not know (a measure with two decimals) are numbers
+    expect(column('Wilayah', ['12.34', '45.67', '52.01', '88.12', '40.50', '23.99']).codes).toBeUndefined();
+  });
+  it('a code label keeps its codes, known or not, so that unknown codes are reported', () => {
+    expect(column('kode_kabupaten', ['52.01', '52.99', '52.98', '52.97']).codes).toMatchObject({ system: 'kemendagri', level: 'kabupaten_kota' });
+  });
+  it('a column labelled BPS is BPS numbering even when its 4-digit codes look like Kemendagri ones (1101 Simeulue is 11.09)', () => {
+    expect(column('kode_bps', ['1101', '1102', '5201', '5202']).codes).toMatchObject({ system: 'bps', evidence: ['label:bps'], example: '1101' });
+    expect(column('kode_kecamatan', ['5201010', '5201020', '5201030']).codes).toMatchObject({ system: 'bps' });
+    expect(column('kode_dagri', ['11.09', '11.10', '52.01']).codes).toMatchObject({ system: 'kemendagri' });
+  });
+  it('fix never makes a BPS-labelled code a Kemendagri code by inserting dots: BPS 1101 Simeulue becomes 11.09 by its name, not 11.01 (Aceh Selatan)', async () => {
+    const path = join(dir, 'ipm-bps.csv');
+    writeFileSync(path, 'Kode Wilayah (BPS),nama_kabupaten_kota,tahun,ipm\n1101,Simeulue,2023,70.1\n1102,Aceh Singkil,2023,68.5\n1103,Aceh Selatan,2023,67.9\n');
+    const r = await runFixFile(path, await standardById('ipm-kabupaten-kota'), join(dir, 'ipm-bps-rapi.csv'));
+    expect(r.plan.rows.map((row) => row[0])).toEqual(['11.09', '11.10', '11.01']);
+    expect(r.plan.changes.filter((c) => c.rule === 'code-undotted')).toEqual([]);
+    expect(r.plan.changes.filter((c) => c.rule === 'code-from-bps-name')).toHaveLength(3);
+  });
+});
+
 describe('the bundled messy OPD workbook', () => {
   it('is validated without --standard: the standard is chosen, the real defects reported, no per-cell ambiguity, no personal data', async () => {
     const [r] = await validateFile(WORKBOOK, { maxErrors: 1000, metadata: false, autoStandard: {} });
