@@ -143,6 +143,8 @@ export interface RowExtension {
 export type ExtensionFactory = (ctx: ExtensionContext) => RowExtension | null;
 
 const NOTE_TEXT_MAX = 80;
+/** Labels of the columns that locate a row rather than count something (checkCategoryColumns). */
+const DIMENSION_LABEL = /^(no|nomor|urut|no[ ._]urut|tahun|bulan|triwulan|semester|periode|tanggal|id|kode|(kode|kd|id)[ ._].*)$/i;
 /** An NIP in a signature row (18 digits, often written 8 6 1 3). */
 const NIP_DIGITS = /\d{8}\s*\d{6}\s*\d\s*\d{3}/;
 
@@ -518,9 +520,11 @@ function cellFacts(v: string, kinds: CellKind[] | undefined, row: RawRow, c: num
 /**
  * Categories as columns: three or more count columns (integers, not codes) beside a label column, the way
  * "Kelahiran, Perkawinan, Perceraian, Kematian" per month are laid out. Long format gives the category a column.
+ * A column whose label names a dimension (the row number, a period — `tahun`, `bulan` —, a code) holds no category:
+ * a long table with `bulan` and two counts is not wide.
  */
 function checkCategoryColumns(columns: ColumnSummary[], headerRow: number | undefined, sink: IssueSink): void {
-  const counts = columns.filter((c) => c.type === 'integer' && !/^(no|nomor|urut)$/i.test(c.label.trim()));
+  const counts = columns.filter((c) => c.type === 'integer' && !DIMENSION_LABEL.test(c.label.trim()));
   if (counts.length < 3 || !columns.some((c) => c.type === 'string')) return;
   const letters = counts.length > 6 ? `${counts[0]!.letter}–${counts[counts.length - 1]!.letter}` : counts.map((c) => c.letter).join(', ');
   sink.add('wide-layout', { columns: letters, kind: '@kind.category', layoutHint: '@hint.wide.long' }, headerRow !== undefined ? { row: headerRow, col: counts[0]!.index } : { col: counts[0]!.index });

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isEmptyTemplate } from '../../src/check/validate-table.js';
+import { validateFile } from '../../src/check/validate-file.js';
 import type { ColumnSummary } from '../../src/report/issue.js';
 
 const col = (index: number, type: string, nonEmpty: number): ColumnSummary => ({ index, letter: String.fromCharCode(65 + index), label: `k${index}`, type, nonEmpty });
@@ -14,5 +18,28 @@ describe('isEmptyTemplate', () => {
     expect(isEmptyTemplate([col(0, 'string', 9), col(1, 'integer', 9), col(2, 'kosong', 0), col(3, 'kosong', 0)])).toBe(false);
     expect(isEmptyTemplate([col(0, 'string', 9), col(1, 'kosong', 0), col(2, 'kosong', 0), col(3, 'string', 4)])).toBe(false);
     expect(isEmptyTemplate([col(0, 'kosong', 0), col(1, 'kosong', 0)])).toBe(false);
+  });
+});
+
+describe('categories side by side (wide-layout without a standard)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'satudata-wide-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const validate = async (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    const [r] = await validateFile(path, { maxErrors: 100, metadata: false });
+    return r!;
+  };
+
+  it('counts named by their categories, one column each, are wide', async () => {
+    const r = await validate('akte.csv', 'Bulan,Kelahiran,Perkawinan,Perceraian,Kematian\nJanuari,10,3,1,4\nFebruari,12,4,0,5\nMaret,9,2,2,3\n');
+    expect(r.issues.find((i) => i.code === 'wide-layout')).toMatchObject({ cell: 'B1', params: { kind: '@kind.category' } });
+  });
+  it('a long table with a period column and two counts is not: bulan is a dimension, the counts two measures', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `52.01.01.200${i % 9 + 1},Desa ${i},2024,${i + 1},${1000 + i * 7},${11 + i}`);
+    const r = await validate('desa.csv', `kode_desa,nama_desa,tahun,bulan,jumlah_penduduk,jumlah_kk\n${rows.join('\n')}\n`);
+    expect(r.issues.map((i) => i.code)).not.toContain('wide-layout');
+    // and the counts are numbers, whatever region code they equal (jumlah_kk 11, 12…: Aceh, Sumatera Utara…)
+    expect(r.interpretation!.columns.filter((c) => c.codes).map((c) => c.label)).toEqual(['kode_desa']);
   });
 });
