@@ -64,7 +64,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
       const { openHtml } = await import('./html-reader.js');
       const src = await openHtml(path, { sheet: opts.sheet, bytes, text });
       const ext = extname(path).toLowerCase();
-      if (ext === '.xls' || ext === '.xlsx') src.info.notes.push({ code: 'html-as-xls' });
+      if (ext === '.xls' || ext === '.xlsx') src.info.notes.push({ code: 'html-as-xls', params: { ext } });
       return src;
     }
     case 'text': {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openHtml, parseHtmlTables } from '../../src/read/html-reader.js';
+import { openSource } from '../../src/read/open.js';
+import { renderIssue } from '../../src/report/render.js';
 import { ReadError, type RawRow, type RowSource } from '../../src/read/table.js';
 import { readError } from '../support/read-error.js';
 
@@ -146,5 +151,24 @@ describe('openHtml', () => {
     expect(err.params).toEqual({ detected: 'HTML tanpa tabel' });
     expect((await readError(open('<table><tr><td>a</td></tr></table>', 'Data'))).code).toBe('sheet-not-found');
     expect((await open('<table><tr><td>a</td></tr></table>', 1)).info.sheet).toBe('Tabel');
+  });
+});
+
+describe('an HTML table saved under an Excel name', () => {
+  it('is read as HTML, and the warning names the extension it really has (.xlsx as well as .xls)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-html-'));
+    try {
+      for (const ext of ['.xls', '.xlsx']) {
+        const path = join(dir, `ekspor${ext}`);
+        writeFileSync(path, '<html><body><table><tr><th>Kecamatan</th><th>Jumlah</th></tr><tr><td>Gerung</td><td>12</td></tr></table></body></html>');
+        const src = await openSource(path);
+        const note = src.info.notes.find((n) => n.code === 'html-as-xls');
+        expect(note).toEqual({ code: 'html-as-xls', params: { ext } });
+        expect(renderIssue({ code: 'html-as-xls', severity: 'warning', params: note!.params }, 'en').message).toBe(`The file is named ${ext} but holds an HTML table (a web export); the table was read as HTML.`);
+        await src.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
