@@ -203,6 +203,7 @@ export const UI: Record<string, Phrase> = {
   'reason.too-many-files': { id: 'terlalu banyak berkas terbuka', en: 'too many open files' },
   'reason.io': { id: 'galat baca/tulis perangkat', en: 'device input/output error' },
   'reason.directory': { id: 'ini sebuah folder', en: 'it is a directory' },
+  'reason.not-replaced': { id: 'sudah ada dan bukan keluaran satudata sebelumnya (tidak ditimpa)', en: 'it exists and is not an earlier satudata output (not replaced)' },
   'reason.loop': { id: 'tautan simbolik berputar', en: 'symbolic link loop' },
   'detected.binary': { id: 'berkas biner', en: 'a binary file' },
   'detected.utf16': { id: 'teks UTF-16', en: 'UTF-16 text' },

@@ -5,7 +5,7 @@
  * so an interrupted run never leaves half a file where a whole one is expected.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { nodeCrypto } from './node-crypto.js';
 import { fsReason, isFsError } from './fs-reason.js';
@@ -117,9 +117,26 @@ async function withTemp<T>(dest: string, use: (tmp: string) => Promise<T>): Prom
   }
 }
 
-/** Builds a folder at `dest` atomically: `build` fills a temp folder which then replaces `dest`. */
-export async function writeDirAtomic<T>(dest: string, build: (tmp: string) => Promise<T>): Promise<T> {
+/**
+ * Refuses, before anything is written, a file output whose destination is an existing folder: moving the folder
+ * aside to put the file in its place would delete what the folder holds (`fix --out data` with a folder `data`).
+ */
+async function refuseFolder(dest: string): Promise<void> {
+  if ((await lstat(dest).catch(() => undefined))?.isDirectory()) throw new OutputError(dest, '@reason.directory');
+}
+
+/**
+ * Builds a folder at `dest` atomically: `build` fills a temp folder which then replaces `dest`. An existing `dest`
+ * is replaced only when it is an empty folder or one `replaces` recognises as an earlier output of the same kind
+ * (a package folder): anything else there — a file, a folder of the user's — is refused before anything is
+ * written (`@reason.not-replaced`), never deleted.
+ */
+export async function writeDirAtomic<T>(dest: string, build: (tmp: string) => Promise<T>, replaces?: (dir: string) => Promise<boolean>): Promise<T> {
   return withTemp(dest, async (tmp) => {
+    const there = await lstat(dest).catch(() => undefined);
+    if (there && !(there.isDirectory() && ((await readdir(dest)).length === 0 || (await replaces?.(dest)) === true))) {
+      throw new OutputError(dest, '@reason.not-replaced');
+    }
     await mkdir(tmp);
     const result = await build(tmp);
     if (existsSync(dest)) {
@@ -142,6 +159,7 @@ export async function writeFileAtomic(dest: string, data: Uint8Array | string | 
 /** Atomic write for writers that want a path (exceljs `writeFile`): `write` fills the temp path, then rename. */
 export async function withAtomicFile(dest: string, write: (tmp: string) => Promise<unknown>): Promise<void> {
   await withTemp(dest, async (tmp) => {
+    await refuseFolder(dest);
     await write(tmp);
     await rename(tmp, dest);
   });
@@ -200,6 +218,7 @@ export async function writeUnitStreaming<T>(dests: string[], fill: (tmps: string
       } catch (err) {
         throw tagOutput(err, dest, tempNameFor(dest));
       }
+      await refuseFolder(dest);
       const tmp = tempNameFor(dest);
       pending.add(tmp);
       staged.push({ dest, tmp });
@@ -233,6 +252,8 @@ async function commitUnit(staged: { dest: string; tmp: string }[]): Promise<void
   try {
     for (const s of staged) {
       const step: { dest: string; old?: string } = { dest: s.dest };
+      // (a folder that appeared since the start is not moved aside either: its content would be deleted)
+      await refuseFolder(s.dest);
       if (existsSync(s.dest)) {
         step.old = tempNameFor(s.dest) + '.old';
         pending.add(step.old);

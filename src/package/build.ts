@@ -4,6 +4,7 @@
  * report/validation.json · report/validation.html.
  */
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { buildReport } from '../report/build.js';
@@ -231,7 +232,8 @@ export async function packageFile(file: string, out: string, opts: PackageOption
   }
   const dest = join(out, prep.name);
   checkOutputName(dest);
-  const r = await writeDirAtomic(dest, (tmp) => buildPackageInto(tmp, file, prep, opts));
+  // an earlier package of this file is replaced; a folder of that name holding anything else is not
+  const r = await writeDirAtomic(dest, (tmp) => buildPackageInto(tmp, file, prep, opts), async (dir) => existsSync(join(dir, 'datapackage.json')));
   return { ...r, path: dest };
 }
 

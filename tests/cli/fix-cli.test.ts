@@ -1,5 +1,5 @@
 /** `satudata fix` / `rapikan` through the built binary: messy fixture → fix → validate clean. */
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,20 @@ describe('satudata fix (CLI)', () => {
     const missing = await runMain(['fix', join(dir, 'tidak-ada.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('[source-error]');
+  });
+
+  it('--out naming an existing folder: output-error (exit 2), the folder and what it holds untouched, nothing written beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-fixcli-'));
+    const folder = join(dir, 'data');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'punya-saya.csv'), 'a,b\n1,2\n');
+    for (const out of [folder, `${folder}/`]) {
+      const r = await runMain(['fix', MESSY, '--standard', STD, '--out', out, '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`[output-error] Cannot write ${out}: it is a directory.`);
+      expect(readdirSync(folder)).toEqual(['punya-saya.csv']);
+      expect(readdirSync(dir)).toEqual(['data']);
+    }
   });
 
   it('the count of errors left equals the errors listed, or says how many more ("dan N galat lainnya")', async () => {

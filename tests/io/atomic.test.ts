@@ -38,16 +38,18 @@ describe('atomic writes', () => {
     const dest = join(dir, 'paket');
     mkdirSync(dest);
     writeFileSync(join(dest, 'lama.csv'), 'x');
+    // the old folder is one the caller recognises as an earlier output of its own (a package)
+    const earlier = async (d: string) => existsSync(join(d, 'lama.csv')) || existsSync(join(d, 'baru.csv'));
     const n = await writeDirAtomic(dest, async (tmp) => {
       writeFileSync(join(tmp, 'baru.csv'), 'y');
       expect(existsSync(join(dest, 'lama.csv'))).toBe(true); // the old one stays until the build is complete
       return 1;
-    });
+    }, earlier);
     expect(n).toBe(1);
     expect(readdirSync(dest)).toEqual(['baru.csv']);
     await expect(writeDirAtomic(dest, async () => {
       throw new Error('batal');
-    })).rejects.toThrow('batal');
+    }, earlier)).rejects.toThrow('batal');
     expect(readdirSync(dest)).toEqual(['baru.csv']);
     expect(readdirSync(dir)).toEqual(['paket']);
   });
@@ -145,5 +147,39 @@ describe('outputs written as a unit (writeUnitAtomic)', () => {
     expect(scratch.startsWith(join(dir, 'sub', '.paket.zip.'))).toBe(true);
     const e = await writeUnitAtomic([{ dest: zip, write: async () => { throw fsError('EROFS', { path: join(scratch, 'data', 'x.csv') }); } }]).catch((x) => x);
     expect([(e as OutputError).path, (e as OutputError).reason]).toEqual([zip, '@reason.read-only']);
+  });
+  it('never deletes a folder that stands where a file goes: fix --out data, with a folder data of the user\'s → output-error, the folder as it was', async () => {
+    const folder = join(dir, 'data');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'simpan.txt'), 'milik pengguna');
+    const unit = await writeUnitAtomic([{ dest: folder, write: async (tmp) => writeFileSync(tmp, 'rapi') }, { dest: `${folder}.perubahan.csv`, write: async (tmp) => writeFileSync(tmp, 'log') }]).catch((e: unknown) => e);
+    expect(unit).toMatchObject({ path: folder, reason: '@reason.directory' });
+    expect(readdirSync(folder)).toEqual(['simpan.txt']);
+    expect(readdirSync(dir)).toEqual(['data']);
+    const one = await withAtomicFile(folder, async (tmp) => writeFileSync(tmp, 'x')).catch((e: unknown) => e);
+    expect(one).toMatchObject({ path: folder, reason: '@reason.directory' });
+    expect(readFileSync(join(folder, 'simpan.txt'), 'utf8')).toBe('milik pengguna');
+  });
+
+  it('replaces a folder only when it is empty or an earlier output the caller recognises; a user\'s folder or file there is refused, untouched', async () => {
+    const dest = join(dir, 'paket');
+    mkdirSync(dest);
+    writeFileSync(join(dest, 'catatan.txt'), 'milik pengguna');
+    let built = false;
+    const err = await writeDirAtomic(dest, async () => {
+      built = true;
+    }, async (d) => existsSync(join(d, 'datapackage.json'))).catch((e: unknown) => e);
+    expect(err).toMatchObject({ path: dest, reason: '@reason.not-replaced' });
+    expect(built).toBe(false); // refused before anything was built
+    expect(readdirSync(dest)).toEqual(['catatan.txt']);
+    const file = join(dir, 'berkas');
+    writeFileSync(file, 'isi');
+    expect(await writeDirAtomic(file, async () => 1).catch((e: unknown) => e)).toMatchObject({ path: file, reason: '@reason.not-replaced' });
+    expect(readFileSync(file, 'utf8')).toBe('isi');
+    const empty = join(dir, 'kosong');
+    mkdirSync(empty);
+    await writeDirAtomic(empty, async (tmp) => writeFileSync(join(tmp, 'datapackage.json'), '{}'));
+    expect(readdirSync(empty)).toEqual(['datapackage.json']);
+    expect(readdirSync(dir).sort()).toEqual(['berkas', 'kosong', 'paket']);
   });
 });
