@@ -45,3 +45,39 @@ export function foldOncePerColumn(sink: Counted): void {
   sink.issues.length = 0;
   for (const issue of kept) sink.issues.push(issue);
 }
+
+/**
+ * Joins the blank rows reported at the end of the first shard (its last row `lastOfFirst`) and at the start of
+ * the second when they are one run (the split fell inside it): a run of `range` rows or more is one `blank-row`
+ * naming the range, as a single pass reports it; shorter runs stay one line per row.
+ */
+export function joinBlankRuns(sink: Counted, range: number, lastOfFirst: number): void {
+  const spanOf = (i: Issue): [number, number] => {
+    const m = /^(\d+)–(\d+)$/.exec(String(i.params?.row ?? ''));
+    return m ? [Number(m[1]), Number(m[2])] : [i.row ?? 0, i.row ?? 0];
+  };
+  const blanks = sink.issues.filter((i) => i.code === 'blank-row' && i.row !== undefined).sort((a, b) => a.row! - b.row!);
+  const drop = new Set<Issue>();
+  for (let k = 0; k < blanks.length; ) {
+    // the issues whose rows follow on from each other
+    let end = k;
+    let [from, to] = spanOf(blanks[k]!);
+    while (end + 1 < blanks.length && spanOf(blanks[end + 1]!)[0] === to + 1) to = spanOf(blanks[++end]!)[1];
+    // (only the run the split cut: other runs were whole in one shard and reported as a single pass does)
+    if (end > k && to - from + 1 >= range && from <= lastOfFirst && to > lastOfFirst) {
+      const first = blanks[k]!;
+      first.params = { ...first.params, row: `${from}–${to}` };
+      for (let j = k + 1; j <= end; j++) {
+        drop.add(blanks[j]!);
+        if (blanks[j]!.severity === 'error') sink.errors--;
+        else if (blanks[j]!.severity === 'warning') sink.warnings--;
+        else sink.infos--;
+      }
+    }
+    k = end + 1;
+  }
+  if (drop.size === 0) return;
+  const kept = sink.issues.filter((i) => !drop.has(i));
+  sink.issues.length = 0;
+  for (const issue of kept) sink.issues.push(issue);
+}

@@ -23,7 +23,7 @@ import { readLines } from '../read/csv-lines.js';
 import { CsvTokenizer } from '../read/csv-tokenizer.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { AggregatePass, type AggregatePassState } from './aggregate-pass.js';
-import { foldOncePerColumn } from './shard-merge.js';
+import { foldOncePerColumn, joinBlankRuns } from './shard-merge.js';
 
 export interface TableOptions {
   schema?: TableSchema;
@@ -295,6 +295,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   // below the table: once a note or signature row is met, blank rows are the footer's spacing
   let inFooter = false;
   let lastWasSignature = false;
+  // consecutive blank rows are reported as they end: one by one when few, as one range when many (an export's
+  // thousands of ",,,," lines are one finding, as a workbook's formatted empty rows are)
+  const blankRun = new BlankRun(sink);
   rows: for await (const batch of rows) {
     if (opts.signal?.aborted) break;
     for (let b = 0; b < batch.length; b++) {
@@ -303,6 +306,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       taken = row.n;
       rowCount++;
       if (prevN > 0 && row.n > prevN + 1) {
+        blankRun.end();
         const from = prevN + 1;
         const to = row.n - 1;
         if (to - from < 20) for (let n = from; n <= to; n++) { blanks.push(n); if (!underHeaderMerge(n) && !inFooter) sink.add('blank-row', { row: n }, { row: n }); }
@@ -312,13 +316,15 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       const cells = row.cells;
       const kinds = row.kinds;
       const kind = classifier.classify(row);
+      if (kind !== RowKind.Blank) blankRun.end();
       if (kind !== RowKind.Data) {
         for (let c = 0; c < cells.length; c++) cellFacts(cells[c]!, kinds, row, c, sink);
         const text = rowText(row);
         if (kind === RowKind.Blank) {
           blanks.push(row.n);
           // blank rows between the notes and signature lines below the table are their spacing, not a defect of the table
-          if (!underHeaderMerge(row.n) && !inFooter) sink.add('blank-row', { row: row.n }, { row: row.n, line: row.line });
+          if (!underHeaderMerge(row.n) && !inFooter) blankRun.add(row.n, row.line);
+          else blankRun.end();
         } else if (kind === RowKind.Total) {
           totals.push(row.n);
           // totals are written like the data: their markers and number styles count for the columns
@@ -380,6 +386,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       opts.onProgress(rowCount);
     }
   }
+  blankRun.end();
   // a split that arrives after this thread's last row is cancelled (this thread read every row)
   if (deciding) await deciding;
   if (shardFailure) throw shardFailure.err;
@@ -437,7 +444,10 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   }
 
   for (const x of extensions) x.finish();
-  if (handle) foldOncePerColumn(sink);
+  if (handle) {
+    foldOncePerColumn(sink);
+    joinBlankRuns(sink, BLANK_RUN_RANGE, handle.stopAfter);
+  }
   aggregates?.finish();
   // repeated keys whose first appearance is in the other shard: the text of those the report keeps is read back
   if (handle) await fillKeyTexts(info, pkSeen, pkColumns, uniqueKeySets, lineOf, handle.start, sink.max - sink.issues.length);
@@ -629,3 +639,34 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** Consecutive blank rows from this many on are one `blank-row` naming the range (as a gap in a workbook's rows is). */
+const BLANK_RUN_RANGE = 20;
+
+/** A run of consecutive blank rows being read; reported when it ends (before the next row's issues, so in order). */
+class BlankRun {
+  private from = 0;
+  private to = 0;
+  private readonly lines: (number | undefined)[] = [];
+
+  constructor(private readonly sink: IssueSink) {}
+
+  add(n: number, line: number | undefined): void {
+    if (this.from !== 0 && n === this.to + 1) {
+      this.to = n;
+      if (this.lines.length < BLANK_RUN_RANGE) this.lines.push(line);
+      return;
+    }
+    this.end();
+    this.from = this.to = n;
+    this.lines.push(line);
+  }
+
+  end(): void {
+    if (this.from === 0) return;
+    if (this.to - this.from + 1 < BLANK_RUN_RANGE) {
+      for (let n = this.from; n <= this.to; n++) this.sink.add('blank-row', { row: n }, { row: n, line: this.lines[n - this.from] });
+    } else this.sink.add('blank-row', { row: `${this.from}–${this.to}` }, { row: this.from, line: this.lines[0] });
+    this.from = this.to = 0;
+    this.lines.length = 0;
+  }
+}

@@ -169,6 +169,35 @@ describe('validating a large CSV in two shards', () => {
     expect(bad2!.stats.errors).toBe(bad1!.stats.errors);
   });
 
+  it('a run of blank rows the split cuts in two is one range, as a single pass reports it', async () => {
+    const path = join(dir, 'kosong.csv');
+    const schema = { fields: [{ name: 'kode', type: 'integer' }, { name: 'nilai', type: 'integer' }] } as unknown as TableSchema;
+    const data = (from: number, n: number) => Array.from({ length: n }, (_, i) => `${from + i},${i % 7}`).join('\n');
+    // 2,000 rows, 200,000 blank lines (the middle of the file), 5 rows, 3 blank lines at the end
+    writeFileSync(path, `kode,nilai\n${data(0, 2000)}\n${',\n'.repeat(200_000)}${data(5000, 5)}\n,\n,\n,\n`);
+    const [single] = await validateFile(path, { schema, maxErrors: 100, metadata: false });
+    const blanks = single!.issues.filter((i) => i.code === 'blank-row').map((i) => [i.row, i.params?.row]);
+    expect(blanks).toEqual([[2002, '2002–202001'], [202007, 202007], [202008, 202008], [202009, 202009]]);
+    expect(single!.stats.warnings).toBe(4);
+    process.env.SATUDATA_SHARD_MIN_BYTES = '1';
+    process.env.SATUDATA_SHARD = 'always';
+    const [sharded] = await validateFile(path, { schema, maxErrors: 100, metadata: false });
+    expect(comparable(sharded!)).toEqual(comparable(single!));
+    // and the split did fall inside the run
+    const src = await openSource(path);
+    let split: number | undefined;
+    await validateSource(src, {
+      schema, maxErrors: 100,
+      shard: async (ready) => {
+        const h = await csvSharder(src.info, () => ({ schema, info: {} }) as never, 100)(ready);
+        split = h?.stopAfter;
+        return h;
+      },
+    });
+    expect(split).toBeGreaterThan(2002);
+    expect(split).toBeLessThan(202001);
+  });
+
   it('reads on while the split is planned, and reads every row itself when the split arrives too late', async () => {
     const path = makeFile();
     const std = await standardById('penduduk-jenis-kelamin-kecamatan');

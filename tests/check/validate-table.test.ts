@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { isEmptyTemplate } from '../../src/check/validate-table.js';
 import { validateFile } from '../../src/check/validate-file.js';
 import type { ColumnSummary } from '../../src/report/issue.js';
+import type { TableSchema } from '../../src/standards/schema.js';
 
 const col = (index: number, type: string, nonEmpty: number): ColumnSummary => ({ index, letter: String.fromCharCode(65 + index), label: `k${index}`, type, nonEmpty });
 
@@ -41,5 +42,26 @@ describe('categories side by side (wide-layout without a standard)', () => {
     expect(r.issues.map((i) => i.code)).not.toContain('wide-layout');
     // and the counts are numbers, whatever region code they equal (jumlah_kk 11, 12…: Aceh, Sumatera Utara…)
     expect(r.interpretation!.columns.filter((c) => c.codes).map((c) => c.label)).toEqual(['kode_desa']);
+  });
+});
+
+describe('blank rows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'satudata-blank-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a few are reported one by one; an export\'s long tail of empty lines is one finding naming the range, in row order with the rest', async () => {
+    const path = join(dir, 'ekspor.csv');
+    const rows = Array.from({ length: 30 }, (_, i) => `Desa ${i},${i}`);
+    rows.splice(10, 0, ',', ',', ',');
+    writeFileSync(path, `desa,jumlah\n${rows.join('\n')}\nDesa X,abc\n${',\n'.repeat(5000)}`);
+    const schema = { fields: [{ name: 'desa', type: 'string' }, { name: 'jumlah', type: 'integer' }] } as unknown as TableSchema;
+    const [r] = await validateFile(path, { schema, maxErrors: 100, metadata: false });
+    expect(r!.issues.filter((i) => i.code === 'blank-row' || i.code === 'type-error').map((i) => [i.code, i.row, i.params?.row ?? null])).toEqual([
+      ['blank-row', 12, 12], ['blank-row', 13, 13], ['blank-row', 14, 14], ['type-error', 35, null], ['blank-row', 36, '36–5035'],
+    ]);
+    expect(r!.stats.warnings).toBe(4);
+    // with room for 4 issues only, the error below the three blank rows is still kept: the run is one issue
+    const [few] = await validateFile(path, { schema, maxErrors: 4, metadata: false });
+    expect(few!.issues.map((i) => i.code)).toContain('type-error');
   });
 });
