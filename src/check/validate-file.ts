@@ -168,8 +168,9 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
               choice: { how: 'matched' as const, id: c.score.id, score: c.score.score, ...(runnerUp ? { runnerUp: runnerUp.score } : {}) },
             };
           }
-          const closest = m.ranked.slice(0, 3);
-          if (closest.length) sink.add('no-standard-matched', { closest: closest.map(label).join(', '), first: closest[0]!.score.id });
+          // a standard none of whose fields the table supplies (score 0) is not "closest": none is named then
+          const closest = m.ranked.filter((r) => r.score.score > 0).slice(0, 3);
+          if (m.ranked.length) sink.add('no-standard-matched', { closest: closest.length ? closest.map(label).join(', ') : '@std.none-close', first: closest[0]?.score.id ?? 'ID' });
           return { choice: { how: 'none' as const, closest: closest.map((x) => x.score) } };
         }
       : undefined;

@@ -203,6 +203,7 @@ export const UI: Record<string, Phrase> = {
   'reason.too-many-files': { id: 'terlalu banyak berkas terbuka', en: 'too many open files' },
   'reason.io': { id: 'galat baca/tulis perangkat', en: 'device input/output error' },
   'reason.directory': { id: 'ini sebuah folder', en: 'it is a directory' },
+  'std.none-close': { id: 'tidak ada (tidak satu pun standar memiliki kolom tabel ini)', en: 'none (no standard has a column of this table)' },
   'reason.not-replaced': { id: 'sudah ada dan bukan keluaran satudata sebelumnya (tidak ditimpa)', en: 'it exists and is not an earlier satudata output (not replaced)' },
   'reason.loop': { id: 'tautan simbolik berputar', en: 'symbolic link loop' },
   'detected.binary': { id: 'berkas biner', en: 'a binary file' },

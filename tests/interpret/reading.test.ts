@@ -152,4 +152,17 @@ describe('init suggestion', () => {
     writeFileSync(other, 'warna,nilai\nmerah,1\nbiru,2\n');
     expect(await standardForFile(other, catalog.standards)).toBeUndefined();
   });
+  it('without a fit, names as closest only standards that share a column with the table — none when no standard does', async () => {
+    const none = join(dir, 'kosong-standar.csv');
+    writeFileSync(none, 'warna,bentuk\nmerah,bulat\nbiru,kotak\n');
+    const [r] = await validateFile(none, { maxErrors: 100, metadata: false, autoStandard: {} });
+    const line = r!.issues.find((i) => i.code === 'no-standard-matched')!;
+    expect(line.params).toEqual({ closest: '@std.none-close', first: 'ID' });
+    const some = join(dir, 'sebagian.csv');
+    writeFileSync(some, 'tahun,warna\n2023,merah\n2024,biru\n');
+    const [q] = await validateFile(some, { maxErrors: 100, metadata: false, autoStandard: {} });
+    const named = String(q!.issues.find((i) => i.code === 'no-standard-matched')!.params!.closest);
+    expect(named).toMatch(/^[a-z-]+ \(0\.\d+\)/);
+    expect(named).not.toMatch(/\(0\)/);
+  });
 });
