@@ -48,8 +48,8 @@ export function foldOncePerColumn(sink: Counted): void {
 
 /**
  * Joins the blank rows reported at the end of the first shard (its last row `lastOfFirst`) and at the start of
- * the second when they are one run (the split fell inside it): a run of `range` rows or more is one `blank-row`
- * naming the range, as a single pass reports it; shorter runs stay one line per row.
+ * the second when they are one run (the split fell inside it): a run whose first and last rows are `range` or more
+ * apart is one `blank-row` naming the range, as a single pass reports it; shorter runs stay one line per row.
  */
 export function joinBlankRuns(sink: Counted, range: number, lastOfFirst: number): void {
   const spanOf = (i: Issue): [number, number] => {
@@ -64,7 +64,7 @@ export function joinBlankRuns(sink: Counted, range: number, lastOfFirst: number)
     let [from, to] = spanOf(blanks[k]!);
     while (end + 1 < blanks.length && spanOf(blanks[end + 1]!)[0] === to + 1) to = spanOf(blanks[++end]!)[1];
     // (only the run the split cut: other runs were whole in one shard and reported as a single pass does)
-    if (end > k && to - from + 1 >= range && from <= lastOfFirst && to > lastOfFirst) {
+    if (end > k && to - from >= range && from <= lastOfFirst && to > lastOfFirst) {
       const first = blanks[k]!;
       first.params = { ...first.params, row: `${from}–${to}` };
       for (let j = k + 1; j <= end; j++) {

@@ -309,7 +309,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
         blankRun.end();
         const from = prevN + 1;
         const to = row.n - 1;
-        if (to - from < 20) for (let n = from; n <= to; n++) { blanks.push(n); if (!underHeaderMerge(n) && !inFooter) sink.add('blank-row', { row: n }, { row: n }); }
+        if (to - from < BLANK_RUN_RANGE) for (let n = from; n <= to; n++) { blanks.push(n); if (!underHeaderMerge(n) && !inFooter) sink.add('blank-row', { row: n }, { row: n }); }
         else { blanks.push(from); if (!inFooter) sink.add('blank-row', { row: `${from}–${to}` }, { row: from }); }
       }
       prevN = row.n;
@@ -639,7 +639,8 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Consecutive blank rows from this many on are one `blank-row` naming the range (as a gap in a workbook's rows is). */
+/** Consecutive blank rows spanning more than this (from–to apart by 20 or more: 21 rows) are one `blank-row` naming
+ *  the range, whether they are blank lines or rows a workbook leaves out. */
 const BLANK_RUN_RANGE = 20;
 
 /** A run of consecutive blank rows being read; reported when it ends (before the next row's issues, so in order). */
@@ -653,7 +654,7 @@ class BlankRun {
   add(n: number, line: number | undefined): void {
     if (this.from !== 0 && n === this.to + 1) {
       this.to = n;
-      if (this.lines.length < BLANK_RUN_RANGE) this.lines.push(line);
+      if (this.lines.length <= BLANK_RUN_RANGE) this.lines.push(line);
       return;
     }
     this.end();
@@ -663,7 +664,7 @@ class BlankRun {
 
   end(): void {
     if (this.from === 0) return;
-    if (this.to - this.from + 1 < BLANK_RUN_RANGE) {
+    if (this.to - this.from < BLANK_RUN_RANGE) {
       for (let n = this.from; n <= this.to; n++) this.sink.add('blank-row', { row: n }, { row: n, line: this.lines[n - this.from] });
     } else this.sink.add('blank-row', { row: `${this.from}–${this.to}` }, { row: this.from, line: this.lines[0] });
     this.from = this.to = 0;
