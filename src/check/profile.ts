@@ -9,7 +9,7 @@ import type { ColumnSummary } from '../report/issue.js';
 import type { IssueSink } from './sink.js';
 import { classifyNumber, NumStyle } from './numbers.js';
 import { slashParts, isIsoDate, parseLooseDate } from './dates.js';
-import { MISSING_MARKERS, YEAR_TOKEN } from '../read/words.js';
+import { BPS_LABEL, MISSING_MARKERS, YEAR_TOKEN } from '../read/words.js';
 import { detach } from './detach.js';
 import type { ColumnReading } from '../interpret/reading.js';
 import { looksLikeBps } from '../standards/regions.js';
@@ -166,7 +166,7 @@ export class ColumnProfile {
     }
     // BPS codes in a column no standard checks: one warning with the count of every such cell — unless the column's
     // own label says it holds BPS codes (kode_bps beside kode_kemendagri is the recommended way to keep them)
-    if (this.bpsExample && !/(^|[^a-z])bps([^a-z]|$)/i.test(this.label)) {
+    if (this.bpsExample && !BPS_LABEL.test(this.label)) {
       sink.add('bps-code', { code: this.bpsExample.value.trim(), count: this.bpsCount, evidence: '@reading.bps-evidence' }, at(this.bpsExample), 'warning');
     }
     // once per column, at its first such cell, with how many cells do it

@@ -37,11 +37,20 @@ export function foldOncePerColumn(sink: Counted): void {
       first.params = { ...issue.params };
     }
     first.params = { ...first.params, count };
-    if (issue.severity === 'error') sink.errors--;
-    else if (issue.severity === 'warning') sink.warnings--;
-    else sink.infos--;
+    uncount(sink, issue);
   }
-  // (not splice(0, n, ...kept): a table can keep more issues than a call takes arguments)
+  replaceIssues(sink, kept);
+}
+
+/** Takes a dropped issue out of the sink's counts. */
+function uncount(sink: Counted, issue: Issue): void {
+  if (issue.severity === 'error') sink.errors--;
+  else if (issue.severity === 'warning') sink.warnings--;
+  else sink.infos--;
+}
+
+/** The sink's issues become `kept` (not splice(0, n, ...kept): a table can keep more issues than a call takes arguments). */
+function replaceIssues(sink: Counted, kept: Issue[]): void {
   sink.issues.length = 0;
   for (const issue of kept) sink.issues.push(issue);
 }
@@ -69,15 +78,10 @@ export function joinBlankRuns(sink: Counted, range: number, lastOfFirst: number)
       first.params = { ...first.params, row: `${from}–${to}` };
       for (let j = k + 1; j <= end; j++) {
         drop.add(blanks[j]!);
-        if (blanks[j]!.severity === 'error') sink.errors--;
-        else if (blanks[j]!.severity === 'warning') sink.warnings--;
-        else sink.infos--;
+        uncount(sink, blanks[j]!);
       }
     }
     k = end + 1;
   }
-  if (drop.size === 0) return;
-  const kept = sink.issues.filter((i) => !drop.has(i));
-  sink.issues.length = 0;
-  for (const issue of kept) sink.issues.push(issue);
+  if (drop.size) replaceIssues(sink, sink.issues.filter((i) => !drop.has(i)));
 }

@@ -309,8 +309,9 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
         blankRun.end();
         const from = prevN + 1;
         const to = row.n - 1;
-        if (to - from < BLANK_RUN_RANGE) for (let n = from; n <= to; n++) { blanks.push(n); if (!underHeaderMerge(n) && !inFooter) sink.add('blank-row', { row: n }, { row: n }); }
-        else { blanks.push(from); if (!inFooter) sink.add('blank-row', { row: `${from}–${to}` }, { row: from }); }
+        if (to - from < BLANK_RUN_RANGE) for (let n = from; n <= to; n++) blanks.push(n);
+        else blanks.push(from);
+        if (!inFooter) reportBlankSpan(sink, from, to, () => undefined, (n) => !underHeaderMerge(n));
       }
       prevN = row.n;
       const cells = row.cells;
@@ -664,10 +665,18 @@ class BlankRun {
 
   end(): void {
     if (this.from === 0) return;
-    if (this.to - this.from < BLANK_RUN_RANGE) {
-      for (let n = this.from; n <= this.to; n++) this.sink.add('blank-row', { row: n }, { row: n, line: this.lines[n - this.from] });
-    } else this.sink.add('blank-row', { row: `${this.from}–${this.to}` }, { row: this.from, line: this.lines[0] });
+    reportBlankSpan(this.sink, this.from, this.to, (n) => this.lines[n - this.from]);
     this.from = this.to = 0;
     this.lines.length = 0;
   }
+}
+
+/**
+ * Blank rows from…to (blank lines, or rows a workbook leaves out): one `blank-row` each when they span less than
+ * BLANK_RUN_RANGE (those `reported` says), else one naming the range.
+ */
+function reportBlankSpan(sink: IssueSink, from: number, to: number, lineOf: (n: number) => number | undefined, reported: (n: number) => boolean = () => true): void {
+  if (to - from < BLANK_RUN_RANGE) {
+    for (let n = from; n <= to; n++) if (reported(n)) sink.add('blank-row', { row: n }, { row: n, line: lineOf(n) });
+  } else sink.add('blank-row', { row: `${from}–${to}` }, { row: from, line: lineOf(from) });
 }

@@ -5,7 +5,7 @@
  */
 import { CellKind, cellAddress, columnLetter, type RawRow, type SourceInfo } from '../read/table.js';
 import { RowClassifier, RowKind, type Layout } from '../read/layout.js';
-import { MISSING_MARKERS } from '../read/words.js';
+import { BPS_LABEL, MISSING_MARKERS } from '../read/words.js';
 import { classifyNumber, NumStyle } from '../check/numbers.js';
 import { levelOfCode, looksLikeBps, normaliseCode } from '../standards/regions.js';
 import { find } from '../standards/region-index.js';
@@ -44,7 +44,6 @@ const ROW_NUMBER_LABEL = /^(no|nomor|no_urut|nomor_urut|urut)$/;
 /** A label that names a code: `kode_*`, "Kode Wilayah", `kd_kab`, `id_kecamatan` — a bare `id` is weaker (see codeSystemOf). */
 const CODE_LABEL = /(^|[\s_.])(kode|code|kd|id)([\s_.]|$)/i;
 const BARE_ID = /^\s*id\s*$/i;
-const BPS_LABEL = /(^|[^a-z])bps([^a-z]|$)/i;
 /**
  * A label that names a measure: the column counts or measures something ("jumlah_penduduk", "Banyaknya SIUP",
  * "Luas Panen (M2)", "Garis Kemiskinan (Rupiah)", "persentase"). Its numbers are numbers, whatever region code
@@ -95,8 +94,9 @@ function codeSystemOf(label: string, values: number, codes: number, kemendagri: 
   const kemendagriSystem = (): ColumnReading['codes'] => ({ system: 'kemendagri', ...(level ? { level } : {}), evidence: [`kemendagri:${kemendagri}/${codes}`, ...(dotted ? ['dotted'] : [])] });
   if (codeLabel) {
     // the label says BPS and the codes are written without dots (4-digit BPS kabupaten codes look like Kemendagri ones)
-    if ((BPS_LABEL.test(label) && dotted < codes / 2) || bps > kemendagri) {
-      return { system: 'bps', count: Math.max(bps, codes), ...(example ? { example } : {}), evidence: [BPS_LABEL.test(label) ? 'label:bps' : `bps:${bps}/${codes}`] };
+    const bpsLabel = BPS_LABEL.test(label);
+    if ((bpsLabel && dotted < codes / 2) || bps > kemendagri) {
+      return { system: 'bps', count: Math.max(bps, codes), ...(example ? { example } : {}), evidence: [bpsLabel ? 'label:bps' : `bps:${bps}/${codes}`] };
     }
     return kemendagri > 0 ? kemendagriSystem() : undefined;
   }
