@@ -9,6 +9,7 @@
  * field, no field that keeps all its values (unique), and only per-row extensions.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { isUtf16 } from '../read/decode.js';
 import type { SourceInfo } from '../read/table.js';
 import type { Standard } from '../standards/standard.js';
 import type { ShardHandle, ShardReady, TailResult } from './validate-table.js';
@@ -97,7 +98,8 @@ export function csvSharder(info: SourceInfo, standard: () => Standard | undefine
     ? takeStartedWorker(info.path, info.bytes) ?? startWorker(info.path, info.bytes)
     : null;
   return async (ready: ShardReady): Promise<ShardHandle | null> => {
-    if (!started || !ready.shardable || !ready.schema || info.format !== 'csv' || signal?.aborted) {
+    // (UTF-16: a line break is two bytes, which the byte-level split does not look for)
+    if (!started || !ready.shardable || !ready.schema || info.format !== 'csv' || isUtf16(info.encoding) || signal?.aborted) {
       void started?.worker?.terminate();
       return null;
     }

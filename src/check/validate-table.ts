@@ -20,6 +20,7 @@ import { compileField, type ColumnConvention, type CompiledField, type FieldShar
 import { ColumnProfile } from './profile.js';
 import { KeyIndex, type Duplicate, type KeyLog } from './key-index.js';
 import { readLines } from '../read/csv-lines.js';
+import { isUtf16 } from '../read/decode.js';
 import { CsvTokenizer } from '../read/csv-tokenizer.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { AggregatePass, type AggregatePassState } from './aggregate-pass.js';
@@ -605,7 +606,8 @@ export function isEmptyTemplate(columns: ColumnSummary[]): boolean {
 
 /** File-level facts the reader recorded. */
 function addSourceIssues(info: RowSource['info'], sink: IssueSink, allSheets: boolean): void {
-  if (info.bom) sink.add('bom');
+  if (isUtf16(info.encoding)) sink.add('encoding-utf16', { encoding: info.encoding.toUpperCase() });
+  else if (info.bom) sink.add('bom');
   if (info.encoding === 'windows-1252') sink.add('encoding-cp1252');
   if (info.format === 'csv' && info.delimiter && info.delimiter !== ',') {
     sink.add('csv-delimiter', { delimiter: info.delimiter === '\t' ? '@delim.tab' : `"${info.delimiter}"` });

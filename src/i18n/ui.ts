@@ -207,7 +207,6 @@ export const UI: Record<string, Phrase> = {
   'reason.not-replaced': { id: 'sudah ada dan bukan keluaran satudata sebelumnya (tidak ditimpa)', en: 'it exists and is not an earlier satudata output (not replaced)' },
   'reason.loop': { id: 'tautan simbolik berputar', en: 'symbolic link loop' },
   'detected.binary': { id: 'berkas biner', en: 'a binary file' },
-  'detected.utf16': { id: 'teks UTF-16', en: 'UTF-16 text' },
   'detected.pdf': { id: 'PDF', en: 'PDF' },
   'detected.zip': { id: 'zip tanpa buku kerja Excel', en: 'a zip without an Excel workbook' },
   // CLI

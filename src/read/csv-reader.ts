@@ -4,7 +4,7 @@ import { nodeCrypto } from '../io/node-crypto.js';
 import { csvParser } from './csv-parse.js';
 import { CsvTokenizer, MalformedCsv, TooManyCells } from './csv-tokenizer.js';
 import { detectDelimiter } from './csv-dialect.js';
-import { detectEncoding, StreamDecoder, type TextEncoding } from './decode.js';
+import { detectEncoding, isUtf16, StreamDecoder, type TextEncoding } from './decode.js';
 import { cellAddress, ReadError, type HashPrefix, type RawRow, type RowSource, type SourceInfo } from './table.js';
 import { currentLimits } from './limits.js';
 import { looksLikeFormula } from '../io/safe-cell.js';
@@ -30,7 +30,7 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
   const encoding = opts.encoding ?? detected.encoding;
   const headText = new StreamDecoder(encoding, detected.bom).decode(opts.head, 0).replace(/^\ufeff/, '');
   const delimiter = opts.delimiter ?? detectDelimiter(headText);
-  const lastByte = opts.head.length === opts.bytes ? opts.head[opts.head.length - 1] : undefined;
+  const lastByte = opts.head.length === opts.bytes ? lastUnit(opts.head, encoding) : undefined;
   const info: SourceInfo = {
     path,
     format: 'csv',
@@ -119,13 +119,13 @@ export async function openCsv(path: string, opts: CsvOptions): Promise<RowSource
         hasher.update(chunk);
         hashed += chunk.length;
       }
-      if (nul === undefined && chunk.indexOf(0) >= 0) nul = tok.line;
+      if (nul === undefined && !isUtf16(encoding) && chunk.indexOf(0) >= 0) nul = tok.line;
       let text = decoder.decode(chunk, tok.line - 1);
       if (first) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
       }
-      last = chunk[chunk.length - 1];
+      last = lastUnit(chunk, encoding);
       pump(text, false);
       if (fallback) await (fallback as CsvParseFallback).drain();
       if (batch.length >= BATCH || batchChars >= BATCH_CHARS) {
@@ -225,4 +225,12 @@ function startLineOffset(endLines: number, record: string[]): number {
   let breaks = 0;
   for (const c of record) for (let i = 0; i < c.length; i++) if (c.charCodeAt(i) === 10) breaks++;
   return endLines - 1 - breaks;
+}
+
+/** The file's last character unit as far as a line break goes: its last byte, or UTF-16's last two. */
+function lastUnit(bytes: Uint8Array, encoding: TextEncoding): number | undefined {
+  const n = bytes.length;
+  if (!isUtf16(encoding)) return bytes[n - 1];
+  if (n < 2) return undefined;
+  return encoding === 'utf-16le' ? bytes[n - 2]! | (bytes[n - 1]! << 8) : (bytes[n - 2]! << 8) | bytes[n - 1]!;
 }

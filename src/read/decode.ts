@@ -1,4 +1,4 @@
-/** Text decoding: UTF-8 (with or without BOM) or Windows-1252, decided from the content. */
+/** Text decoding: UTF-8 (with or without BOM), Windows-1252 or UTF-16 (Excel's "Unicode Text"), decided from the content. */
 import { TextDecoder } from 'node:util';
 import { isAscii } from 'node:buffer';
 
@@ -51,10 +51,37 @@ export function isValidUtf8(bytes: Uint8Array, truncatedEndOk = true): boolean {
   return true;
 }
 
-export type TextEncoding = 'utf-8' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/**
+ * UTF-16 from the head of a file: its byte-order mark, or — without one — text whose bytes are NUL at one
+ * parity and hardly ever at the other (ASCII letters, digits and delimiters written two bytes each).
+ */
+export function utf16Of(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const units = n / 2;
+  if (oddNul >= units * 0.6 && evenNul <= units * 0.02) return 'utf-16le';
+  if (evenNul >= units * 0.6 && oddNul <= units * 0.02) return 'utf-16be';
+  return null;
+}
+
+export function isUtf16(encoding: TextEncoding | undefined): encoding is 'utf-16le' | 'utf-16be' {
+  return encoding === 'utf-16le' || encoding === 'utf-16be';
+}
 
 /** Decides the encoding from the head of a file. */
 export function detectEncoding(head: Uint8Array): { encoding: TextEncoding; bom: boolean } {
+  const utf16 = utf16Of(head);
+  if (utf16) return { encoding: utf16, bom: head[0] === 0xff || head[0] === 0xfe };
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   if (bom) return { encoding: 'utf-8', bom };
   return { encoding: isValidUtf8(head) ? 'utf-8' : 'windows-1252', bom };
@@ -70,7 +97,7 @@ export class StreamDecoder {
   /** Set when invalid UTF-8 was met. */
   invalid: { line: number; detail: string } | null = null;
   constructor(readonly encoding: TextEncoding, bom: boolean) {
-    this.strict = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: !bom }) : null;
+    this.strict = encoding === 'windows-1252' ? null : new TextDecoder(encoding, { fatal: true, ignoreBOM: !bom });
   }
 
   /** No multi-byte sequence is pending from the previous chunk. */
@@ -79,8 +106,8 @@ export class StreamDecoder {
   /** Decodes one chunk; `linesSoFar` locates an error. */
   decode(chunk: Uint8Array, linesSoFar: number): string {
     if (this.encoding === 'windows-1252') return decodeCp1252(chunk);
-    // Pure ASCII (most data files) decodes the same in every encoding, and natively much faster.
-    if (this.clean && this.strict && isAscii(chunk)) {
+    // Pure ASCII (most data files) decodes the same in every 8-bit encoding, and natively much faster.
+    if (this.clean && this.strict && this.encoding === 'utf-8' && isAscii(chunk)) {
       return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
     }
     this.clean = chunk.length > 0 && chunk[chunk.length - 1]! < 0x80;
@@ -89,7 +116,15 @@ export class StreamDecoder {
         return this.strict.decode(chunk, { stream: true });
       } catch {
         this.strict = null;
-        this.lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+        this.lenient = new TextDecoder(this.encoding, { fatal: false, ignoreBOM: true });
+        if (this.encoding !== 'utf-8') {
+          const text = this.lenient.decode(chunk, { stream: true });
+          const at = text.indexOf('\ufffd');
+          let line = linesSoFar + 1;
+          for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+          this.invalid = { line, detail: this.encoding.toUpperCase() };
+          return text;
+        }
         let line = linesSoFar + 1;
         let bad = 0;
         for (let i = 0; i < chunk.length; i++) {
@@ -110,7 +145,7 @@ export class StreamDecoder {
     try {
       return (this.strict ?? this.lenient!).decode();
     } catch {
-      this.invalid ??= { line: 0, detail: 'UTF-8 terpotong' };
+      this.invalid ??= { line: 0, detail: `${this.encoding.toUpperCase()} terpotong` };
       return '\ufffd';
     }
   }

@@ -75,8 +75,6 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
       throw new ReadError('empty-file');
     case 'zip':
       throw new ReadError('corrupt-file', { detail: '@detected.zip' });
-    case 'utf16':
-      throw new ReadError('format-error', { detected: '@detected.utf16' });
     case 'pdf':
       throw new ReadError('format-error', { detected: '@detected.pdf' });
     default:

@@ -1,4 +1,5 @@
 /** Content sniffing: decide what a file really is from its first bytes, not its extension. */
+import { utf16Of } from './decode.js';
 
 export type Sniffed =
   | 'empty'
@@ -8,7 +9,6 @@ export type Sniffed =
   | 'html'
   | 'pdf'
   | 'binary'
-  | 'utf16'
   | 'text';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -32,14 +32,16 @@ export function sniff(head: Uint8Array): Sniffed {
   }
   if (startsWith(head, OLE2)) return 'ole2';
   if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
-  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return 'utf16';
   const n = Math.min(head.length, 4096);
+  const utf16 = utf16Of(head);
+  if (utf16) {
+    // Excel's "Unicode Text" (tab-separated) and CSVs saved as UTF-16: text, read by the CSV reader
+    const text = Buffer.from(head.subarray(0, n & ~1)).toString('utf16le');
+    return looksLikeHtml(utf16 === 'utf-16le' ? text : Buffer.from(head.subarray(0, n & ~1)).swap16().toString('utf16le')) ? 'html' : 'text';
+  }
   let start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   while (start < n && (head[start] === 0x20 || head[start] === 0x09 || head[start] === 0x0a || head[start] === 0x0d)) start++;
-  const text = Buffer.from(head.subarray(start, n)).toString('latin1').toLowerCase();
-  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<table|<meta|<head|<body)/.test(text) || /^<[^>]*>[\s\S]{0,400}<table/.test(text)) {
-    return 'html';
-  }
+  if (looksLikeHtml(Buffer.from(head.subarray(start, n)).toString('latin1'))) return 'html';
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = head[i]!;
@@ -48,4 +50,10 @@ export function sniff(head: Uint8Array): Sniffed {
   }
   if (control > n * 0.1) return 'binary';
   return 'text';
+}
+
+/** Text that opens as an HTML document or table (web exports saved as .xls). */
+function looksLikeHtml(head: string): boolean {
+  const text = head.replace(/^[\ufeff\s]+/, '').toLowerCase();
+  return /^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<table|<meta|<head|<body)/.test(text) || /^<[^>]*>[\s\S]{0,400}<table/.test(text);
 }

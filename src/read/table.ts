@@ -3,6 +3,7 @@
  * Readers only read; they never emit issues. Facts they find (encoding, merges,
  * hidden rows, formula errors) are recorded here and turned into issues by checks.
  */
+import type { TextEncoding } from './decode.js';
 
 /** Kind of a cell as the source stored it. CSV cells are always `s`. */
 export const enum CellKind {
@@ -60,7 +61,7 @@ export interface SourceInfo {
   /** All sheets of a workbook, in order. */
   sheets?: SheetInfo[];
   /** Text sources. */
-  encoding?: 'utf-8' | 'windows-1252';
+  encoding?: TextEncoding;
   bom?: boolean;
   delimiter?: string;
   lineEnding?: 'crlf' | 'lf' | 'cr' | 'mixed';

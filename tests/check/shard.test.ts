@@ -141,6 +141,30 @@ describe('validating a large CSV in two shards', () => {
     expect(cross.params).toMatchObject({ first: expect.any(Number) });
   });
 
+  it('a UTF-16 file (a line break is two bytes) is never split, and reads as its UTF-8 twin does', async () => {
+    const path = makeFile();
+    const u16 = join(dir, 'penduduk-utf16.csv');
+    writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(path, 'utf8').replaceAll(',', '\t'), 'utf16le')]));
+    const std = await standardById('penduduk-jenis-kelamin-kecamatan');
+    const [utf8] = await validateFile(path, { dataStandard: std, maxErrors: 5000, metadata: false });
+    process.env.SATUDATA_SHARD_MIN_BYTES = '1';
+    process.env.SATUDATA_SHARD = 'always';
+    const [wide] = await validateFile(u16, { dataStandard: std, maxErrors: 5000, metadata: false });
+    let handle: unknown = 'not asked';
+    const src = await openSource(u16);
+    const sharder = csvSharder(src.info, () => std, 5000);
+    await validateSource(src, { schema: std.schema, maxErrors: 5000, shard: async (ready) => (handle = await sharder(ready)) });
+    expect(handle).toBeNull();
+    const key = (i: TableReport['issues'][number]) => `${i.code} ${i.row ?? ''} ${i.column ?? ''} ${i.value ?? ''}`;
+    // the same findings, row for row; the file-level notes say UTF-16 and tab instead of nothing
+    const a = utf8!.issues.map(key);
+    const b = wide!.issues.map(key);
+    expect(a.length).toBeGreaterThan(50);
+    expect(a.filter((k) => !b.includes(k))).toEqual([]);
+    expect(b.filter((k) => !a.includes(k))).toEqual(['encoding-utf16   ', 'csv-delimiter   ']);
+    expect(wide!.issues.find((i) => i.code === 'encoding-utf16')!.params).toEqual({ encoding: 'UTF-16LE' });
+  });
+
   it('a table pasted twice (every key of the second half repeats one of the first): the same report, the kept repeats with their text', async () => {
     const path = join(dir, 'twice.csv');
     const n = 250_000;

@@ -129,9 +129,9 @@ describe('satudata init (CLI)', () => {
     const csvCopy = await runMain(['init', file, ...FLAGS, '--sheet-out', file.replace(/\.csv$/, '-meta.csv')]);
     expect(csvCopy.code).toBe(2);
     expect(csvCopy.stderr).toContain('.xlsx');
-    const u16 = join(dirname(file), 'utf16.csv');
-    writeFileSync(u16, Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x2c, 0x00]));
-    const unreadable = await runMain(['init', u16, ...FLAGS, '--sheet-out', join(dirname(file), 'u.xlsx')]);
+    const pdf = join(dirname(file), 'laporan.csv');
+    writeFileSync(pdf, '%PDF-1.7\n%\xe2\xe3\n');
+    const unreadable = await runMain(['init', pdf, ...FLAGS, '--sheet-out', join(dirname(file), 'u.xlsx')]);
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toMatch(/^satudata: \[format-error\]/);
     expect(existsSync(join(dirname(file), 'u.xlsx'))).toBe(false);

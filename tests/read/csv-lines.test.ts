@@ -29,4 +29,10 @@ describe('readLines', () => {
     writeFileSync(cp, Buffer.from([0x6b, 0x0a, 0x4c, 0x61, 0x6e, 0x67, 0x6b, 0x61, 0x85, 0x0a]));
     expect((await readLines(cp, 'windows-1252', new Set([2]))).get(2)).toBe('Langka…');
   });
+
+  it('reads the lines of a UTF-16 file, where a line break is two bytes', async () => {
+    const u16 = join(dir, 'c.csv');
+    writeFileSync(u16, Buffer.from('\ufeffkode\tnama\r\n52.01\tLombok Barat\r\n52.02\tLombok Tengah', 'utf16le'));
+    expect([...(await readLines(u16, 'utf-16le', new Set([1, 3])))]).toEqual([[1, 'kode\tnama'], [3, '52.02\tLombok Tengah']]);
+  });
 });

@@ -26,7 +26,7 @@ const PARAMS: IssueParams = {
   cells: 17_179_869_184, choices: 'tahunan, bulanan', code: '52.01.09', column: 'kode_opd', columns: 'C, D', commaExample: '1,5',
   constraint: 'pattern', limit: 1000, constraintHint: '@hint.c.pattern', count: 3, dataset: 'penduduk-2023',
   delimiter: '@delim.tab', detail: 'baris 3', detected: '@detected.pdf', dotExample: '1.5', entry: 'xl/worksheets/sheet1.xml', env: 'SATUDATA_PORTAL_NTB_TOKEN',
-  errors: 11, expected: 10, expectedName: 'Gunungsari', ext: '.xlsx', field: 'kode_kecamatan', fields: 'laki_laki, perempuan', file: 'penduduk.csv',
+  encoding: 'UTF-16LE', errors: 11, expected: 10, expectedName: 'Gunungsari', ext: '.xlsx', field: 'kode_kecamatan', fields: 'laki_laki, perempuan', file: 'penduduk.csv',
   first: 4, flags: '--opd, --cakupan', formula: 'laki_laki + perempuan', found: 'id, judul', frekuensi: 'tahunan', from: 2020, id: 'penduduk-jenis-kelamin-kecamatan',
   iso: '2024-08-17', key: 'produsen', keyword: '@meta.required', kind: '@kind.sex', known: 'ntb, sipd', label: 'Jumlah (Jiwa)', labels: 'No, Kecamatan',
   layoutHint: '@hint.wide.long', length: 8, level: '@level.kecamatan', line: 12, list: 'wilayah', matched: 5, max: 100, maxRatio: 200, min: 0,
