@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Build step: writes the Kemendagri region index (src/standards/region-index.ts) once, to
-// dist/standards/region-index.bin, so that a run loads it instead of building it from idn-area-data's CSV
-// files (about 190 ms of start-up). The index checks the file against the installed idn-area-data (version and
-// file sizes) and builds itself when they differ or the file is missing.
+// dist/standards/region-index.bin, so that a run loads it instead of building it from the CSV files of
+// standards/codes/wilayah (about 190 ms of start-up). The index checks the file against those files (their
+// sizes) and builds itself when they differ or the file is missing.
 import { writeFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

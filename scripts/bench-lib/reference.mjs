@@ -1,18 +1,18 @@
 /**
  * Inputs for the reference-check overhead bench (D): a CSV shaped like bench A (10 columns: code, name,
  * year, month, sex, two counts, a percentage, a date, a boolean) whose desa codes and names are drawn from
- * the real NTB desa list (idn-area-data), and two standard files that differ only by the `satudata:kode`
+ * the real NTB desa list (standards/codes/wilayah), and two standard files that differ only by the `satudata:kode`
  * binding, so the time difference is the kode referensi checks (existence, level, name agreement).
  */
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const VERSION = 3;
 
 /** Villages of NTB (province 52), or of all Indonesia (`all`). */
 function villagesOf(all) {
-  const dir = join(dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'standards', 'codes', 'wilayah');
   return readFileSync(join(dir, 'villages.csv'), 'utf8').split(/\r?\n/).slice(1)
     .filter((l) => l && (all || l.startsWith('52.')))
     .map((l) => {

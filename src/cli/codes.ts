@@ -1,4 +1,4 @@
-/** `satudata codes search|show`: region codes (idn-area-data, Kepmendagri 2025) and the small code lists. */
+/** `satudata codes search|show`: region codes (standards/codes/wilayah, Kepmendagri 2025) and the small code lists. */
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/ui.js';
 import { normaliseCode, region, REGION_EDITION, searchRegions, type Level, type Region } from '../standards/regions.js';

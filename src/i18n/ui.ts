@@ -248,7 +248,7 @@ export const UI: Record<string, Phrase> = {
   'codes.none': { id: 'Tidak ada kode yang cocok dengan "{query}".', en: 'No code matches "{query}".' },
   'codes.unknown': { id: 'Kode "{code}" tidak ditemukan.', en: 'Code "{code}" was not found.' },
   'codes.normalised': { id: 'Kode "{from}" dibaca sebagai "{to}".', en: 'Code "{from}" was read as "{to}".' },
-  'codes.edition': { id: 'Sumber: Kepmendagri 300.2.2-2138/2025 (idn-area-data 4.0.1), edisi {edition}.', en: 'Source: Kepmendagri 300.2.2-2138/2025 (idn-area-data 4.0.1), edition {edition}.' },
+  'codes.edition': { id: 'Sumber: Kepmendagri 300.2.2-2138/2025 (data idn-area-data 4.0.1, ODbL), edisi {edition}.', en: 'Source: Kepmendagri 300.2.2-2138/2025 (data of idn-area-data 4.0.1, ODbL), edition {edition}.' },
   'codes.unknown-list': { id: 'Daftar kode "{name}" tidak ada. Yang tersedia: {lists}.', en: 'Code list "{name}" does not exist. Available: {lists}.' },
   'cli.annotate-one-file': { id: '--annotate hanya untuk satu berkas (diberikan {count}).', en: '--annotate takes one file (got {count}).' },
   'init.sheet-out-xlsx': { id: 'Salinan dengan sheet Metadata adalah buku kerja Excel: beri nama berakhiran .xlsx (bukan {path}).', en: 'The copy with a Metadata sheet is an Excel workbook: give it a name ending in .xlsx (not {path}).' },

@@ -1,6 +1,6 @@
 /**
  * One compact index of the Kemendagri region codes for the whole process: the four data files of
- * idn-area-data as bytes (one line per region: code,parent,name) and, per level, the line starts sorted by
+ * standards/codes/wilayah as bytes (one line per region: code,parent,name) and, per level, the line starts sorted by
  * code — no object per region. A code is looked up in a hash table of line starts without allocating, and a
  * name compared in place (isNamed); a region's name is decoded only when asked. Built once (about 3 MB of
  * lines and a 4 MB table); the bytes live in SharedArrayBuffers, so a worker thread
@@ -9,8 +9,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 export type Level = 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
 export const LEVELS: Level[] = ['provinsi', 'kabupaten_kota', 'kecamatan', 'desa_kelurahan'];
@@ -57,9 +56,11 @@ const NO_FAST_NAME = -1;
 
 let index: Index | null = null;
 
+/** The bundled edition's data files (see its README), beside the catalog: from src/standards and dist/standards alike. */
+export const WILAYAH_DIR = fileURLToPath(new URL('../../standards/codes/wilayah', import.meta.url));
+
 function dataDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('idn-area-data/package.json')), 'data');
+  return WILAYAH_DIR;
 }
 
 /** Builds the index from the data files (normalising every line to code,parent,name). */
@@ -178,17 +179,15 @@ function compareLines(bytes: Uint8Array, a: number, b: number): number {
  * The index as the build step writes it (scripts/build-region-index.mjs → dist/standards/region-index.bin), so
  * that a run loads 7.5 MB instead of building it (about 190 ms of a validation's start-up): a first line of JSON
  * (the data it was built from, the sizes), padded to 8 bytes, then the line bytes, line starts and slots. It is
- * used only when it was built from the installed idn-area-data (version and file sizes); else the index is
- * built here as before.
+ * used only when it was built from the bundled data files (their sizes); else the index is built here as before.
  */
 export const PREBUILT = fileURLToPath(new URL('./region-index.bin', import.meta.url));
 /** Bumped whenever the index's layout changes (a prebuilt file of another format is ignored). */
-const FORMAT = 2;
+const FORMAT = 3;
 
 function sourceStamp(): string {
   const dir = dataDir();
-  const version = (JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')) as { version?: string }).version;
-  return JSON.stringify({ format: FORMAT, version, sizes: LEVELS.map((l) => statSync(join(dir, FILES[l])).size) });
+  return JSON.stringify({ format: FORMAT, sizes: LEVELS.map((l) => statSync(join(dir, FILES[l])).size) });
 }
 
 /** The index as bytes, for the build step. */

@@ -1,7 +1,7 @@
 /**
- * Kemendagri region codes (kode wilayah) from the npm package idn-area-data 4.0.1, edition
- * Kepmendagri 300.2.2-2138/2025. That package declares Node ≥ 22 and is ESM-only, so its code is not run:
- * its CSV data files are read directly (works on Node 20) into one compact index per process
+ * Kemendagri region codes (kode wilayah), edition Kepmendagri 300.2.2-2138/2025: the data files of the npm
+ * package idn-area-data 4.0.1 (ODbL), kept as data in standards/codes/wilayah (that package declares
+ * Node ≥ 22; its README says why and how to move to a new edition), read into one compact index per process
  * (region-index.ts: bytes and sorted offsets, shared with worker threads). Region objects are made on demand;
  * the name indexes (name search, coverage) are built per level on first use.
  */
@@ -10,7 +10,6 @@ import { fold } from '../read/words.js';
 
 export { LEVELS, type Level };
 export const REGION_EDITION = 'kepmendagri-300.2.2-2138-2025';
-export const REGION_SOURCE = 'idn-area-data 4.0.1 (data ODbL)';
 
 export interface Region {
   code: string;

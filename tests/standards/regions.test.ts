@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { childrenOf, findByName, looksLikeBps, normaliseCode, region, REGION_EDITION, searchRegions } from '../../src/standards/regions.js';
 
-describe('Kemendagri region codes (idn-area-data, Kepmendagri 300.2.2-2138/2025)', () => {
+describe('Kemendagri region codes (standards/codes/wilayah, Kepmendagri 300.2.2-2138/2025)', () => {
   it('looks codes up at every level, with their parents', () => {
     expect(region('52')?.name).toBe('Nusa Tenggara Barat');
     expect(region('52.72')).toMatchObject({ name: 'Kota Bima', level: 'kabupaten_kota', parent: '52' });
