@@ -9,7 +9,7 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
     .command('validate')
     .alias('periksa')
     .description(id ? 'periksa berkas XLSX/CSV terhadap standar (Table Schema)' : 'validate XLSX/CSV files against a standard (Table Schema)')
-    .argument('<files...>', id ? 'berkas data, atau folder repositori data (mis. .)' : 'data files, or a dataset repository folder (e.g. .)')
+    .argument('<files...>', id ? 'berkas data, folder repositori data (mis. .), atau - untuk masukan standar' : 'data files, a dataset repository folder (e.g. .), or - for standard input')
     .option('--standard <id>', id ? 'standar data dari katalog (ID atau ID@versi); tanpa ini, standar dipilih dari header' : 'data standard from the catalog (ID or ID@version); without it, chosen from the header')
     .option('--standards <dir>', id ? 'folder katalog standar walidata (default: bawaan; atau SATUDATA_STANDARDS)' : 'folder of the walidata\'s standards catalog (default: bundled; or SATUDATA_STANDARDS)')
     .option('--schema <file>', id ? 'Table Schema (JSON) untuk memeriksa data' : 'Table Schema (JSON) to check the data against')

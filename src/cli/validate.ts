@@ -17,6 +17,7 @@ import type { RepoJob } from '../repo/plan.js';
 import type { FileTaskOptions } from '../check/file-pool.js';
 import { sheetArg } from './options.js';
 import { termSafe } from '../report/terminal-safe.js';
+import { isStream, spool } from '../read/spool.js';
 
 export type ReportFormat = 'pretty' | 'json' | 'github' | 'junit' | 'markdown';
 
@@ -49,6 +50,16 @@ export const DEFAULT_CONCURRENCY = 4;
 const DATA_NAME = /\.(csv|tsv|xlsx|xls)$/i;
 
 export async function runValidate(files: string[], o: ValidateCliOptions): Promise<number> {
+  // standard input and pipes, copied to temporary files (read/spool.ts): removed whatever happens
+  const spooled = new Map<string, { arg: string; remove(): Promise<void> }>();
+  try {
+    return await validateJobs(files, o, spooled);
+  } finally {
+    await Promise.all([...spooled.values()].map((s) => s.remove()));
+  }
+}
+
+async function validateJobs(files: string[], o: ValidateCliOptions, spooled: Map<string, { arg: string; remove(): Promise<void> }>): Promise<number> {
   const started = performance.now();
   const cliMaxErrors = positiveOption(o.maxErrors, '--max-errors', o.lang);
   const cliConcurrency = positiveOption(o.concurrency, '--concurrency', o.lang);
@@ -66,8 +77,25 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const preset = new Map<number, TableReport[]>();
   let config: { failOn?: Severity; maxErrors?: number; concurrency?: number; timeLimit?: number } = {};
   for (const arg of files) {
-    const st = await stat(arg).catch((err: unknown) => err as Error);
-    if (st instanceof Error || (st.isDirectory() && DATA_NAME.test(arg.replace(/[\\/]+$/, '')))) {
+    const st = arg === '-' ? undefined : await stat(arg).catch((err: unknown) => err as Error);
+    if (!(st instanceof Error) && isStream(arg, st)) {
+      if (arg === '-' && process.stdin.isTTY) return usageError(o.lang, 'cli.stdin-tty');
+      try {
+        const copy = await spool(arg);
+        spooled.set(copy.path, { arg, remove: copy.remove });
+        if (copy.over) {
+          printCoded(o.lang, 'source-error', { path: arg, reason: `@reason.stream-too-large:${copy.limit / (1 << 20)}` });
+          return EXIT_USAGE;
+        }
+        jobs.push({ path: copy.path });
+      } catch (err) {
+        const { fsReason } = await import('../io/fs-reason.js');
+        printCoded(o.lang, 'source-error', { path: arg, reason: fsReason(err) });
+        return EXIT_USAGE;
+      }
+      continue;
+    }
+    if (st === undefined || st instanceof Error || (st.isDirectory() && DATA_NAME.test(arg.replace(/[\\/]+$/, '')))) {
       // an argument that cannot be opened is a usage problem: one coded line on stderr, nothing on stdout
       const { fsReason } = await import('../io/fs-reason.js');
       printCoded(o.lang, 'source-error', { path: arg, reason: st instanceof Error ? fsReason(st) : '@reason.directory' });
@@ -127,11 +155,12 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   const { fileWorkersNow } = await import('../check/shard.js');
   const sizes = tasks.length > 1 ? await Promise.all(tasks.map((tk) => stat(tk.path).then((st) => st.size, () => 0))) : [];
   const workers = await fileWorkersNow(sizes, concurrency);
-  const here = (path: string, opts: FileTaskOptions) => validateFile(path, { ...opts, onProgress: (rows) => progress.update(path, rows) });
+  const shown = (path: string) => spooled.get(path)?.arg ?? path;
+  const here = (path: string, opts: FileTaskOptions) => validateFile(path, { ...opts, onProgress: (rows) => progress.update(shown(path), rows) });
   let results: TableReport[][];
   if (workers > 0) {
     const { validateInWorkers } = await import('../check/file-pool.js');
-    results = await validateInWorkers(tasks, { workers, alsoHere: true, runHere: here, onProgress: progress.enabled ? (path, rows) => progress.update(path, rows) : undefined });
+    results = await validateInWorkers(tasks, { workers, alsoHere: true, runHere: here, onProgress: progress.enabled ? (path, rows) => progress.update(shown(path), rows) : undefined });
   } else {
     const { mapPool } = await import('../io/pool.js');
     results = await mapPool(tasks, concurrency, (tk) => here(tk.path, tk.opts));
@@ -143,6 +172,8 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
     if (before) tables.push(...before);
     if (i < results.length) tables.push(...results[i]!);
   }
+  // a copy of standard input or a pipe is reported under the name it was given (`-`, /dev/stdin)
+  for (const tb of tables) tb.path = shown(tb.path);
   const report = buildReport(tables, { lang: o.lang, failOn, version: o.version, seconds: (performance.now() - started) / 1000 });
   if (o.output) {
     const { formatJsonParts } = await import('../report/format-json.js');
@@ -152,7 +183,7 @@ export async function runValidate(files: string[], o: ValidateCliOptions): Promi
   if (o.annotate) {
     // an annotated copy of the (single) validated workbook: problem cells highlighted, notes, a "Masalah" sheet
     const { annotateWorkbook } = await import('../annotate/annotate.js');
-    await annotateWorkbook(report.tables.filter((tb) => tb.path === jobs[0]?.path), jobs[0]!.path, o.annotate, o.lang, timeLimitSeconds ? { timeLimitSeconds } : {});
+    await annotateWorkbook(report.tables.filter((tb) => tb.path === shown(jobs[0]!.path)), jobs[0]!.path, o.annotate, o.lang, timeLimitSeconds ? { timeLimitSeconds } : {});
   }
   if (o.format === 'json') await writeParts((await import('../report/format-json.js')).formatJsonParts(report, o.lang));
   else process.stdout.write(await format(report, o, failOn));

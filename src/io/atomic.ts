@@ -28,6 +28,19 @@ function hookSignals(): void {
   }
 }
 
+/**
+ * A temporary that is no output (a copy of standard input): removed at exit or Ctrl-C like the outputs'
+ * temporaries; the returned function removes it now and forgets it.
+ */
+export function holdTemporary(path: string): () => Promise<void> {
+  hookSignals();
+  pending.add(path);
+  return async () => {
+    await rm(path, { recursive: true, force: true });
+    pending.delete(path);
+  };
+}
+
 function tempNameFor(dest: string): string {
   // at most ~150 characters of the name, so that the temporary stays under the 255-byte limit of a file name
   return join(dirname(dest), `.${basename(dest).slice(0, 150)}.tmp-${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}`);

@@ -31,7 +31,8 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
   // tables read with a standard that are not yet tidy: the command that tidies each (the last lines)
   for (const table of report.tables) {
     const std = table.standard?.id;
-    if (!std || table.unreadable || table.stats.errors + table.stats.warnings === 0) continue;
+    // (not for standard input: fix reads a file, and the data piped in is gone)
+    if (!std || table.unreadable || table.stats.errors + table.stats.warnings === 0 || table.path === '-') continue;
     const sheet = table.sheet && (report.tables.filter((x) => x.path === table.path).length > 1) ? ` --sheet "${table.sheet}"` : '';
     out.push(t(opts.lang, 'reading.next', { arg: `satudata rapikan ${table.path} --standard ${std}${sheet}` }));
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, runMain } from '../support/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, runCli, runMain } from '../support/cli.js';
 
 const SCHEMA = 'fixtures/schemas/penduduk-kecamatan.schema.json';
 const tmp = mkdtempSync(join(tmpdir(), 'satudata-cli-'));
@@ -17,6 +18,34 @@ describe('satudata (built binary)', () => {
     const v = runCli(['--version']);
     expect(v.code).toBe(0);
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('reads standard input for - (and a pipe named as a path), reporting it under that name; - with nothing piped is a usage error', () => {
+    const file = 'fixtures/csv/penduduk-kecamatan-errors.csv';
+    const json = (args: string[], input?: Buffer) => {
+      const r = spawnSync(process.execPath, [BIN, 'validate', ...args, '--schema', SCHEMA, '--format', 'json'], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', SATUDATA_LANG: '' } });
+      return { code: r.status, report: JSON.parse(r.stdout) as { tables: { path: string; issues: { code: string; cell?: string }[] }[] } };
+    };
+    const fromFile = json([file]);
+    const issues = fromFile.report.tables[0]!.issues.map((i) => `${i.code} ${i.cell ?? ''}`);
+    expect(issues.length).toBeGreaterThan(5);
+    for (const arg of ['-', '/dev/stdin']) {
+      const piped = json([arg], readFileSync(file));
+      expect(piped.code, arg).toBe(1);
+      expect(piped.report.tables.map((t) => t.path), arg).toEqual([arg]);
+      expect(piped.report.tables[0]!.issues.map((i) => `${i.code} ${i.cell ?? ''}`), arg).toEqual(issues);
+    }
+    const pretty = spawnSync(process.execPath, [BIN, 'validate', '-', '--schema', SCHEMA], { cwd: ROOT, input: readFileSync(file), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', SATUDATA_LANG: '' } });
+    expect(pretty.stdout.split('\n')[0]).toMatch(/^- /);
+    const empty = spawnSync(process.execPath, [BIN, 'validate', '-'], { cwd: ROOT, input: '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', SATUDATA_LANG: '' } });
+    expect([empty.status, empty.stdout.includes('[empty-file]')]).toEqual([2, true]);
+  });
+
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.runIf(hasScript)('- on a terminal (nothing piped) is a coded usage error at once, not a wait for input', () => {
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" validate -`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 20000, env: { ...process.env, NO_COLOR: '1', SATUDATA_LANG: 'id', CI: '' } });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('[usage-error] Argumen - membaca data dari masukan standar');
   });
 
   it('exits 0 on a valid file and 1 on an invalid one, in Indonesian by default', () => {

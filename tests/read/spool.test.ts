@@ -1,0 +1,44 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isStream, spool } from '../../src/read/spool.js';
+
+afterEach(() => {
+  delete process.env.SATUDATA_MAX_UNZIPPED_MB;
+});
+
+/** A stream that never ends (like /dev/zero or `yes`), made of copies of one chunk. */
+function endless(chunk: Buffer): Readable {
+  return Readable.from((function* () {
+    for (;;) yield chunk;
+  })());
+}
+
+describe('spool: standard input and pipes copied to a file the readers can read', () => {
+  it('copies the stream byte for byte to a private file, removed on request', async () => {
+    const parts = [Buffer.from('\ufeffkode;nama\r\n'), Buffer.from([0x35, 0x32, 0x3b, 0x4e, 0xe9, 0x0d, 0x0a]), Buffer.alloc(100_000, 0x61)];
+    const copy = await spool('-', Readable.from(parts));
+    expect(readFileSync(copy.path)).toEqual(Buffer.concat(parts));
+    expect([copy.bytes, copy.cut, copy.over]).toEqual([Buffer.concat(parts).length, false, false]);
+    expect(statSync(copy.path).mode & 0o777).toBe(0o600);
+    await copy.remove();
+    expect(existsSync(copy.path)).toBe(false);
+  });
+
+  it('stops early on a head that is no table, and at the size limit on an endless text stream', async () => {
+    const zeros = await spool('-', endless(Buffer.alloc(16 * 1024)));
+    expect(zeros.cut).toBe(true);
+    expect(zeros.bytes).toBe(64 * 1024);
+    await zeros.remove();
+    process.env.SATUDATA_MAX_UNZIPPED_MB = '1';
+    const yes = await spool('-', endless(Buffer.from('a,b\n'.repeat(1000))));
+    expect([yes.over, yes.cut, yes.bytes, yes.limit]).toEqual([true, false, 1 << 20, 1 << 20]);
+    await yes.remove();
+  });
+
+  it('tells a stream argument from a file', () => {
+    expect(isStream('-')).toBe(true);
+    expect(isStream('/dev/null', statSync('/dev/null'))).toBe(true);
+    expect(isStream('package.json', statSync('package.json'))).toBe(false);
+  });
+});
