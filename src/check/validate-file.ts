@@ -11,6 +11,7 @@ import type { TableReport } from '../report/issue.js';
 import type { Standard } from '../standards/standard.js';
 import type { TableSchema } from '../standards/schema.js';
 import { matchStandard } from '../standards/resolve.js';
+import { sharesTopic } from '../interpret/choose.js';
 import type { Prepared } from '../interpret/facts.js';
 import { BUNDLED_CATALOG } from '../standards/catalog.js';
 import { relative } from 'node:path';
@@ -168,8 +169,9 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
               choice: { how: 'matched' as const, id: c.score.id, score: c.score.score, ...(runnerUp ? { runnerUp: runnerUp.score } : {}) },
             };
           }
-          // a standard none of whose fields the table supplies (score 0) is not "closest": none is named then
-          const closest = m.ranked.filter((r) => r.score.score > 0).slice(0, 3);
+          // "closest" only for a standard whose measures the table holds (sharesTopic): not one it shares only a year,
+          // a region column or a lone total with — none is named then
+          const closest = m.ranked.filter((r) => r.score.score > 0 && sharesTopic(r)).slice(0, 3);
           if (m.ranked.length) sink.add('no-standard-matched', { closest: closest.length ? closest.map(label).join(', ') : '@std.none-close', first: closest[0]?.score.id ?? 'ID' });
           return { choice: { how: 'none' as const, closest: closest.map((x) => x.score) } };
         }

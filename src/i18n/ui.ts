@@ -203,7 +203,7 @@ export const UI: Record<string, Phrase> = {
   'reason.too-many-files': { id: 'terlalu banyak berkas terbuka', en: 'too many open files' },
   'reason.io': { id: 'galat baca/tulis perangkat', en: 'device input/output error' },
   'reason.directory': { id: 'ini sebuah folder', en: 'it is a directory' },
-  'std.none-close': { id: 'tidak ada (tidak satu pun standar memiliki kolom tabel ini)', en: 'none (no standard has a column of this table)' },
+  'std.none-close': { id: 'tidak ada (tidak satu pun standar memuat ukuran yang ada di tabel ini; kolom tahun, wilayah atau jumlah saja tidak cukup)', en: 'none (no standard holds a measure this table has; a year, region or total column alone is not enough)' },
   'reason.not-replaced': { id: 'sudah ada dan bukan keluaran satudata sebelumnya (tidak ditimpa)', en: 'it exists and is not an earlier satudata output (not replaced)' },
   'reason.stream-too-large': { id: 'data yang dialirkan lebih dari {arg} MB; simpan dulu sebagai berkas lalu periksa berkas itu', en: 'the data piped in is larger than {arg} MB; save it to a file first and validate that' },
   'reason.loop': { id: 'tautan simbolik berputar', en: 'symbolic link loop' },

@@ -5,6 +5,7 @@
  * gets no standard forced on it.
  */
 import type { Standard } from '../standards/standard.js';
+import { primaryKeyOf } from '../standards/schema.js';
 import { readWith, type Prepared } from './interpret.js';
 import type { Reading, StandardScore } from './reading.js';
 
@@ -57,4 +58,36 @@ export function selectStandard(p: Prepared, standards: Standard[]): Selection {
   const unmapped = best.reading.columns.filter((c) => c.values > 0 && !c.rowNumber && !c.field).length;
   const clear = best.complete && best.score.score >= MIN_SCORE && unmapped <= Math.floor(valueCols * 0.25) && (!next || best.score.score - next.score.score >= CLEAR_LEAD);
   return { ...(clear ? { chosen: best } : {}), ranked };
+}
+
+/**
+ * The fields that say what a standard measures: not its key, period or region (a year, a region code and the name
+ * that goes with one say where and when, and nearly every standard has them), and not a total its rules add up
+ * from other fields (any counts have a `jumlah`).
+ */
+export function measureFields(standard: Standard): string[] {
+  const fields = standard.schema.fields;
+  const info = standard.info;
+  const not = new Set(primaryKeyOf(standard.schema));
+  for (const name of [info.periode, info.wilayah]) if (typeof name === 'string') not.add(name);
+  for (const f of fields) {
+    const k = f['satudata:kode'] as { nama?: string } | undefined;
+    if (k) {
+      not.add(f.name);
+      if (k.nama) not.add(k.nama);
+    }
+  }
+  for (const rule of (info.aturan as { jenis?: string; total?: string | string[] }[] | undefined) ?? []) {
+    if (rule.jenis === 'jumlah') for (const t of [rule.total ?? []].flat()) not.add(t);
+  }
+  return fields.map((f) => f.name).filter((n) => !not.has(n));
+}
+
+/**
+ * Whether a standard that does not fit may still be named "closest": the table holds at least one of the fields
+ * that say what it measures (a table sharing only a year, a kabupaten column or a lone total with it is other data).
+ */
+export function sharesTopic(s: Scored): boolean {
+  const mapped = new Set(s.reading.columns.map((c) => c.field).filter((f): f is string => !!f));
+  return measureFields(s.standard).some((m) => mapped.has(m));
 }

@@ -152,17 +152,24 @@ describe('init suggestion', () => {
     writeFileSync(other, 'warna,nilai\nmerah,1\nbiru,2\n');
     expect(await standardForFile(other, catalog.standards)).toBeUndefined();
   });
-  it('without a fit, names as closest only standards that share a column with the table — none when no standard does', async () => {
+  it('without a fit, names as closest only standards whose measures the table holds — none for a shared year, region or lone total', async () => {
     const none = join(dir, 'kosong-standar.csv');
     writeFileSync(none, 'warna,bentuk\nmerah,bulat\nbiru,kotak\n');
     const [r] = await validateFile(none, { maxErrors: 100, metadata: false, autoStandard: {} });
     const line = r!.issues.find((i) => i.code === 'no-standard-matched')!;
     expect(line.params).toEqual({ closest: '@std.none-close', first: 'ID' });
+    // a year, a kecamatan and a total (museum tickets): every standard has a year, any counts a total
+    for (const text of ['tahun,warna\n2023,merah\n2024,biru\n', 'kecamatan,tahun,jumlah\nGerung,2023,12\nKediri,2023,7\n']) {
+      const other = join(dir, 'lain.csv');
+      writeFileSync(other, text);
+      const [o] = await validateFile(other, { maxErrors: 100, metadata: false, autoStandard: {} });
+      expect(o!.issues.find((i) => i.code === 'no-standard-matched')!.params!.closest, text).toBe('@std.none-close');
+    }
+    // one of a standard's measures (laki_laki) with no other required field: that standard, and only it
     const some = join(dir, 'sebagian.csv');
-    writeFileSync(some, 'tahun,warna\n2023,merah\n2024,biru\n');
+    writeFileSync(some, 'tahun,laki_laki,warna\n2023,120,merah\n2024,130,biru\n');
     const [q] = await validateFile(some, { maxErrors: 100, metadata: false, autoStandard: {} });
     const named = String(q!.issues.find((i) => i.code === 'no-standard-matched')!.params!.closest);
-    expect(named).toMatch(/^[a-z-]+ \(0\.\d+\)/);
-    expect(named).not.toMatch(/\(0\)/);
+    expect(named).toMatch(/^penduduk-jenis-kelamin-kecamatan \(0\.\d+\)$/);
   });
 });
