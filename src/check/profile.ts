@@ -158,7 +158,8 @@ export class ColumnProfile {
       : reading!.number!.groupChar === '.' || reading!.number!.decimalChar === ',' ? 'id' : 'en';
     if (numbers > 0) {
       if (this.decoratedExample) sink.add('currency-string', { value: this.decoratedExample.value.trim(), count: this.decorated }, at(this.decoratedExample));
-      if (this.textNumberExample) sink.add('number-as-text', { value: this.textNumberExample.value, count: this.textNumbers }, at(this.textNumberExample));
+      // (region codes written as text are right: a code is an identifier, not a quantity)
+      if (this.textNumberExample && !reading?.codes) sink.add('number-as-text', { value: this.textNumberExample.value, count: this.textNumbers }, at(this.textNumberExample));
     }
     if (this.floatCodes.length) {
       const f = this.floatCodes[0]!;

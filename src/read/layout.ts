@@ -45,6 +45,11 @@ export interface Layout {
    * above "01. Surodinawan" (kelurahan): the 3-digit rows are kecamatan subtotals.
    */
   gluedSubtotals: boolean;
+  /**
+   * The digits of the dotted Kemendagri codes most data rows carry (4 kab/kota, 6 kecamatan, 10 desa; 0: none):
+   * a "Kecamatan X" row whose code has fewer (52.01.01 among 52.01.01.2001) is the subtotal of the rows under it.
+   */
+  regionDigits: number;
   /** Columns whose data rows hold month names (a monthly table: a "Tahunan" row there is the year's total). */
   monthCols: number[];
   /** No header row could be found; labels are column letters. */
@@ -125,7 +130,7 @@ export function analyse(rows: RawRow[], whole = false): Layout {
   const nonBlank = rows.filter((r) => span(r) > 0);
   const empty: Layout = {
     titleRows: [], headerRows: [], labels: [], rawLabels: [], blankBeforeHeader: [], blankAfterHeader: [], width: 0,
-    labelCol: 0, provinceTable: false, labelsUsual: false, adminSubtotals: false, gluedSubtotals: false, monthCols: [], noHeader: true,
+    labelCol: 0, provinceTable: false, labelsUsual: false, adminSubtotals: false, gluedSubtotals: false, regionDigits: 0, monthCols: [], noHeader: true,
   };
   if (nonBlank.length === 0) return empty;
   // Typical width of a table row: the most common span among rows with two or more cells.
@@ -240,6 +245,13 @@ export function analyse(rows: RawRow[], whole = false): Layout {
     if (v && isProvinceName(v)) provinces++;
     if (v && ADMIN_PREFIX.test(v)) admin++;
   }
+  const depths = new Map<number, number>();
+  for (const r of dataRows) {
+    const d = regionDigits(r.cells);
+    if (d > 0) depths.set(d, (depths.get(d) ?? 0) + 1);
+  }
+  let regionDepth = 0;
+  for (const [d, n] of depths) if (n > (depths.get(regionDepth) ?? 0)) regionDepth = d;
   const monthCols: number[] = [];
   for (let c = 0; c < width; c++) {
     let months = 0;
@@ -261,6 +273,7 @@ export function analyse(rows: RawRow[], whole = false): Layout {
     // a pattern of them (two or more), not one unit written "Kec. X" in a table of kecamatan
     adminSubtotals: admin >= 2 && admin < labelled * 0.5,
     gluedSubtotals: glued3 >= 1 && glued2 >= glued3 * 2,
+    regionDigits: regionDepth,
     monthCols,
     noHeader: false,
     ...(whole ? openingTotal(dataRows, labelCol) : {}),
@@ -397,6 +410,25 @@ const THOUSAND_DOTS = /^\s*\d{1,3}(\.\d{3})+(,\d+)?\s*$/;
 function hasSubProvinceCode(cells: string[]): boolean {
   for (const c of cells) if (c.length >= 5 && SUB_PROVINCE_CODE.test(c) && !THOUSAND_DOTS.test(c)) return true;
   return false;
+}
+
+const DOTTED_REGION = /^\d{2}\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?$/;
+
+/** The digits of the deepest dotted region code in a row (52.01.01 → 6), 0 without one. */
+function regionDigits(cells: string[]): number {
+  let digits = 0;
+  for (const c of cells) {
+    if (c.length < 5 || c.length > 15) continue;
+    const t = c.trim();
+    if (DOTTED_REGION.test(t)) digits = Math.max(digits, t.length - (t.length === 5 ? 1 : t.length === 8 ? 2 : 3));
+  }
+  return digits;
+}
+
+/** The row's region code is of a higher level than the codes most data rows carry. */
+function codeAbove(cells: string[], rowsDigits: number): boolean {
+  const d = regionDigits(cells);
+  return d > 0 && d < rowsDigits;
 }
 
 /** Whether a text is one or more ASCII digits and nothing else. */
@@ -575,7 +607,8 @@ export class RowClassifier {
     if (label !== '' && (label.charCodeAt(0) > 32 || label.trim() !== '')) {
       const f = this.flags(label, labelCol);
       if (f & LabelFlag.Total) return RowKind.Total;
-      if (this.layout.adminSubtotals && f & LabelFlag.Admin && !hasSubProvinceCode(cells)) return RowKind.Total;
+      // (a code on the row: data, unless it is of a higher level than the rows' codes — their kecamatan)
+      if (this.layout.adminSubtotals && f & LabelFlag.Admin && (!hasSubProvinceCode(cells) || codeAbove(cells, this.layout.regionDigits))) return RowKind.Total;
       if (this.layout.gluedSubtotals && GLUED_3.test(label)) return RowKind.Total;
       // a province name is a totals row among kab/kota — unless the row carries a lower-level region code
       // (a desa named "Bali" in Dompu, or "1571 · JAMBI", Kota Jambi, is data)

@@ -123,3 +123,18 @@ describe('the same values as CSV text', () => {
     expect(inferred(r)).toMatchObject({ luas: ['number', 'en'], penduduk: ['integer', ''], teks: ['integer', 'id'] });
   });
 });
+
+describe('region codes written as text', () => {
+  it('are no "number stored as text" (a code is an identifier); a count written as text still is', async () => {
+    const path = join(dir, 'kode-teks.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['kode_desa', 'nama_desa', 'posyandu']);
+    ws.addRow(['5201012001', 'Gerung Selatan', '12']);
+    ws.addRow(['5201012002', 'Gerung Utara', 10]);
+    ws.addRow(['5201012003', 'Dasan Geria', 8]);
+    await wb.xlsx.writeFile(path);
+    const [r] = await validateFile(path, { maxErrors: 100, metadata: false });
+    expect(r!.issues.filter((i) => i.code === 'number-as-text').map((i) => i.cell)).toEqual(['C2']);
+  });
+});

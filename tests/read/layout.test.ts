@@ -241,6 +241,36 @@ describe('the enclosing kota/kabupaten under its kecamatan and kelurahan', () =>
   });
 });
 
+describe('kecamatan rows with their own code among desa rows', () => {
+  const table = [
+    ['Kode', 'Desa/Kecamatan', 'Posyandu'],
+    ['52.01.01', 'KECAMATAN GERUNG', '30'],
+    ['52.01.01.2001', 'Gerung Selatan', '12'],
+    ['52.01.01.2002', 'Gerung Utara', '10'],
+    ['52.01.01.2003', 'Dasan Geria', '8'],
+    ['52.01.02', 'KECAMATAN KEDIRI', '21'],
+    ['52.01.02.2001', 'Kediri', '11'],
+    ['52.01.02.2002', 'Banyumulek', '9'],
+  ];
+
+  it('takes a "Kecamatan X" row whose code is a level above the rows\' codes as their subtotal', () => {
+    const layout = analyse(rows(table));
+    expect(layout.regionDigits).toBe(10);
+    const c = new RowClassifier(layout);
+    expect(table.slice(1).map((cells, i) => c.classify({ n: i + 2, cells }))).toEqual([
+      RowKind.Total, RowKind.Data, RowKind.Data, RowKind.Data, RowKind.Total, RowKind.Data, RowKind.Data,
+    ]);
+  });
+
+  it('keeps a "Kecamatan X" row with a code of the rows\' own level as data (a kecamatan table)', () => {
+    const kec = [['Kode', 'Kecamatan', 'Posyandu'], ['52.01.01', 'Kecamatan Gerung', '30'], ['52.01.02', 'Kediri', '20'], ['52.01.03', 'Narmada', '25'], ['52.01.04', 'Kecamatan Sekotong', '18'], ['52.01.05', 'Labuapi', '9']];
+    const layout = analyse(rows(kec));
+    expect([layout.adminSubtotals, layout.regionDigits]).toEqual([true, 6]);
+    const c = new RowClassifier(layout);
+    expect(kec.slice(1).map((cells, i) => c.classify({ n: i + 2, cells })).every((k) => k === RowKind.Data)).toBe(true);
+  });
+});
+
 describe('glued-code hierarchies', () => {
   it('takes 3-digit glued kecamatan rows among 2-digit kelurahan rows as subtotals', () => {
     const layout = analyse(rows([
