@@ -12,7 +12,7 @@ import type { StandardInfo } from '../standards/standard.js';
 import { compileExpression } from './expression.js';
 import { formatId } from './numbers.js';
 import {
-  additiveName, AggregateChecker, RATIO_LABEL, ReadingEvidence, readInto, type AggColumn, type AggregateState, type AggVerdict, type Reading,
+  additiveName, AggregateChecker, RATIO_LABEL, type AggFinding, ReadingEvidence, readInto, type AggColumn, type AggregateState, type AggVerdict, type Reading,
 } from './aggregates.js';
 import { detectRelations, follows, type Relation, type SampleRow } from './derived.js';
 import type { IssueSink } from './sink.js';
@@ -62,6 +62,8 @@ export class AggregatePass {
   private values = new Float64Array(0);
   private decimals = new Uint8Array(0);
   private readonly totalTexts = new Map<number, string>();
+  /** What finish() found (fix reports them as its own problems, with the numbers). */
+  findings: AggFinding[] = [];
 
   constructor(
     private readonly opts: AggregatePassOptions,
@@ -97,6 +99,7 @@ export class AggregatePass {
   finish(): AggVerdict[] {
     if (!this.plan) this.decide();
     const { findings, verdicts } = this.plan!.checker.finish();
+    this.findings = findings;
     for (const v of verdicts) {
       const status = v.status === 'ok' ? `@agg.status.ok:${v.rows}` : v.status === 'mismatch' ? `@agg.status.mismatch:${v.rows}` : '@agg.status.unchecked';
       this.sink.add('total-row', { text: this.totalTexts.get(v.row) || '—', status }, { row: v.row, col: this.opts.labelCol });
@@ -137,7 +140,8 @@ export class AggregatePass {
       const f = fieldOfColumn[c];
       const e = evidence[c]!;
       if (f) {
-        if (f.type !== 'integer' && f.type !== 'number') continue;
+        // (a period or code field typed integer — triwulan, bulan, kode — is a key of the rows, not a measure)
+        if ((f.type !== 'integer' && f.type !== 'number') || CODE_LABEL.test(f.name)) continue;
       } else if (e.numbers === 0 || e.others > e.numbers * 0.25 || CODE_LABEL.test(labels[c] ?? '') || years[c]! >= e.numbers * 0.8) continue;
       slots.push(c);
       const declaredId = f && ((f as { decimalChar?: string }).decimalChar === ',' || (f as { groupChar?: string }).groupChar === '.');

@@ -191,6 +191,9 @@ export interface AggFinding {
   row: number;
   col: number;
   params: Record<string, string | number>;
+  /** The written value and what it should be, as numbers (fix's change log writes them plainly). */
+  written: number;
+  expected: number;
 }
 
 /** The verdict on one aggregate row, for the `total-row` message and for fix's log. */
@@ -429,7 +432,7 @@ export class AggregateChecker {
         bad = true;
         const dec = Math.max(a.decimals[s]!, maxDecimals(block, s));
         findings.push({
-          code: 'total-mismatch', row: a.n, col: c.col,
+          code: 'total-mismatch', row: a.n, col: c.col, written: w, expected: sum,
           params: { label: c.label, value: a.texts[s]!, sum: fmt(sum, dec), difference: fmt(w - sum, dec), rows: rowsText(block), count: countOf(block) },
         });
       }
@@ -452,7 +455,7 @@ export class AggregateChecker {
         bad = true;
         used ??= block;
         const parts = c.ratio.uses.map((u) => fmt(value(u), 0 + Math.min(a.decimals[u]!, 6))).join('/');
-        findings.push({ code: 'total-ratio-mismatch', row: a.n, col: c.col, params: { label: c.label, value: a.texts[s]!, expected: fmt(expected, Math.max(2, d)), parts } });
+        findings.push({ code: 'total-ratio-mismatch', row: a.n, col: c.col, written: w, expected, params: { label: c.label, value: a.texts[s]!, expected: fmt(expected, Math.max(2, d)), parts } });
       }
       if (used) {
         verdict.status = bad ? 'mismatch' : 'ok';

@@ -14,7 +14,6 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { safeCsvCell, safeCsvLine } from '../io/safe-cell.js';
-import { F64s } from './totals.js';
 import type { Change } from './types.js';
 
 export const CHANGE_LOG_HEADER = ['sel', 'aturan', 'nilai_lama', 'nilai_baru'];
@@ -268,5 +267,22 @@ async function copyInto(out: Spool, path: string, next: () => Promise<Insert | n
   for (; ins; ins = await next()) {
     out.writeBytes(ins.bytes);
     if (++inserted % 1024 === 0) await out.flush();
+  }
+}
+
+/** A growable array of doubles (columnar storage: no JS object per row). */
+export class F64s {
+  private buf = new Float64Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.buf.length) {
+      const next = new Float64Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = v;
+  }
+  at(i: number): number {
+    return this.buf[i]!;
   }
 }

@@ -1,10 +1,10 @@
 /**
  * The fix of one table, streamed in two passes with memory bounded independently of the number of rows:
  *   pass 1 reads the table once and keeps only bounded evidence (per column: number-locale and date-order
- *   counts, values filled, the distinct values of possible key columns up to 25; the distinct region names of
- *   name columns; the label stems of totals rows);
+ *   counts, values filled; the distinct region names of name columns);
  *   pass 2 reads it again and converts row by row, writing each tidy row and each change straight to the
- *   outputs (write.ts, change-log.ts); totals are checked incrementally (totals.ts).
+ *   outputs (write.ts, change-log.ts); totals rows are judged as validate judges them (check/aggregate-pass.ts)
+ *   before they are dropped.
  * What the plan returns is bounded too: the first ROWS_KEPT tidy rows, the first CHANGES_KEPT changes and the
  * first PROBLEMS_KEPT problems, with the counts of all (everything is in the output files).
  */
@@ -19,7 +19,8 @@ import { mapColumns, renameChanges, unmappedColumns, unmappedFields } from './re
 import { interpret } from '../interpret/interpret.js';
 import { detectUnpivot } from './unpivot.js';
 import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext } from './values.js';
-import { TotalsCheck } from './totals.js';
+import { AggregatePass } from '../check/aggregate-pass.js';
+import { IssueSink } from '../check/sink.js';
 import { codeForName, coverageFromTitles, nameForCode, regionBindings, yearFromTitles, type NameLookup, type RegionBinding } from './regions.js';
 import { commonParent, compactName, sameSpelling } from '../standards/region-names.js';
 import { foldRegion } from '../standards/regions.js';
@@ -83,21 +84,14 @@ class Problems {
   }
 }
 
-/** Distinct values of a column that may be a key (period, category): null once it cannot be one. */
-const KEY_MAX = 24;
-
 /** Pass 1: what the whole table shows, bounded (see the file comment). */
 interface Evidence {
   /** Per column: number-locale and date-order evidence over data and totals rows. */
   ev: { id: number; en: number; dmy: number; mdy: number }[];
   /** Per column: data rows with a value. */
   filled: number[];
-  /** Per column: distinct trimmed values (data and totals rows), null when not a key column. */
-  keys: (Set<string> | null)[];
   /** Per name column: its distinct trimmed names in data rows. */
   names: Map<number, Set<string>>;
-  /** Label stems of the totals rows. */
-  totalStems: Set<string>;
 }
 
 /** Fixes the table at `path` into `dest` and its change log (one unit), returning the (bounded) plan. */
@@ -220,32 +214,20 @@ function setupPlan(t: TableHead, schema: TableSchema, info: StandardInfo | undef
   return { head: t, problems, headChanges: changes, reading, map, unp, unpCols, sources, bindings, fromFile, dataField, numericCols, labelCol: t.layout.labelCol };
 }
 
-/** The first word of a row label that is not a totals word ("padi" of "padi total"). */
-function stemOf(row: RawRow, labelCol: number): string {
-  const words = (row.cells[labelCol] ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(jumlah|total|sub|subtotal|grand|keseluruhan|semua)$/.test(w));
-  return words[0] ?? '';
-}
-
 /** Pass 1. */
 async function gather(t: StreamedTable, s: Setup): Promise<Evidence> {
   const width = t.layout.labels.length;
   const ev = Array.from({ length: width }, () => ({ id: 0, en: 0, dmy: 0, mdy: 0 }));
   const filled = new Array<number>(width).fill(0);
-  const keys: (Set<string> | null)[] = Array.from({ length: width }, () => new Set<string>());
   const nameCols = new Set<number>();
   for (const b of s.bindings) {
     const src = b.nameField >= 0 ? s.sources[b.nameField]! : undefined;
     if (src?.kind === 'column') nameCols.add(src.col);
   }
   const names = new Map([...nameCols].map((c) => [c, new Set<string>()]));
-  const totalStems = new Set<string>();
   for await (const batch of t.rows()) {
     for (const { row, kind } of batch) {
       if (kind !== RowKind.Data && kind !== RowKind.Total) continue;
-      if (kind === RowKind.Total) {
-        const stem = stemOf(row, s.labelCol);
-        if (stem) totalStems.add(stem);
-      }
       for (let c = 0; c < width; c++) {
         const raw = row.cells[c] ?? '';
         if (row.kinds?.[c] !== CellKind.Number) {
@@ -263,18 +245,10 @@ async function gather(t: StreamedTable, s: Setup): Promise<Evidence> {
           filled[c]!++;
           names.get(c)?.add(v);
         }
-        const k = keys[c];
-        if (k) {
-          if (/^[+-]?\d*[.,]\d+$/.test(v)) keys[c] = null;
-          else {
-            k.add(v);
-            if (k.size > KEY_MAX) keys[c] = null;
-          }
-        }
       }
     }
   }
-  return { ev, filled, keys, names, totalStems };
+  return { ev, filled, names };
 }
 
 /** Pass 2: every row converted and written. */
@@ -358,25 +332,20 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
     return r.value;
   };
 
-  const numbersOf = (row: RawRow): Float64Array => {
-    const m = new Float64Array(numericCols.length);
-    numericCols.forEach(({ col, field }, i) => {
-      const r = convert(row.cells[col] ?? '', row.kinds?.[col], field, ctxZero(col));
-      m[i] = r.ok && r.value !== '' ? Number(r.value) : NaN;
-    });
-    return m;
-  };
-  // key columns for totals across a layout: not the label, not a checked number, few distinct whole values or text
-  const checked = new Set(numericCols.map((x) => x.col));
-  const keyCols = t.layout.labels.map((_, c) => c).filter((c) => {
-    if (c === labelCol || checked.has(c)) return false;
-    const k = e.keys[c];
-    return !!k && k.size > 0 && k.size <= KEY_MAX;
-  });
-  const keyOf = (row: RawRow) => keyCols.map((c) => (row.cells[c] ?? '').trim()).join('\u0001').replace(/^\u0001+$/, '');
-  const totals = new TotalsCheck(numericCols.map(({ col, field }) => ({ col, field: field.name })), sheet, e.totalStems);
+  // totals and subtotals are judged as validate judges them (check/aggregate-pass.ts: which rows each one sums,
+  // opening or closing, by level, across a layout), then dropped; its findings are fix's problems
+  // (its other findings — total-row lines, derived columns — are validate's to report: this sink keeps none)
+  const aggSink = new IssueSink(0, sheet);
+  const aggregates = new AggregatePass({
+    labels: t.layout.labels, labelCol, width: t.layout.width,
+    fieldOfColumn: t.layout.labels.map((_, c) => (map.fieldOfColumn[c] ?? -1) >= 0 ? fields[map.fieldOfColumn[c]!]! : null),
+    info, delimiter: t.info.delimiter,
+  }, aggSink);
+  /** The totals rows dropped, in order (their change-log lines are settled with their verdicts). */
+  const totalRows: number[] = [];
   /** Per totals row: its ratio mismatches (told on its change-log line). */
   const ratioBad = new Map<number, string[]>();
+  const ratioCells = new Set<string>();
 
   const formulas = derivedRules(info, fields, (fi) => (sources[fi]!.kind === 'column' ? (sources[fi] as { col: number }).col : -1));
   const cakupan = opts.cakupan ?? coverageFromTitles(t.layout.titleRows);
@@ -405,15 +374,17 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
 
   const convertRow = ({ row, kind }: LoadedRow): void => {
     if (kind === RowKind.Total) {
-      totals.total(row.n, numbersOf(row), keyOf(row), stemOf(row, labelCol));
+      aggregates.total(row, '');
+      totalRows.push(row.n);
       if (formulas.length) {
         const o = fields.map((f, fi) => {
           const src = sources[fi]!;
           return src.kind === 'column' ? convert(row.cells[src.col] ?? '', row.kinds?.[src.col], f, ctx(src.col)) : null;
         }).map((r) => (r && r.ok ? r.value : ''));
         recomputeRow(o, formulas, row, sheet, false, rowChanges, rowProblems, true);
-        const bad = rowProblems.filter((p) => p.code === 'total-ratio-mismatch').map((p) => `${p.field} ${p.params?.value}≠${p.params?.expected}`);
-        if (bad.length) ratioBad.set(row.n, bad);
+        const ratios = rowProblems.filter((p) => p.code === 'total-ratio-mismatch');
+        for (const p of ratios) if (p.cell) ratioCells.add(p.cell);
+        if (ratios.length) ratioBad.set(row.n, ratios.map((p) => `${p.field} ${p.params?.value}≠${p.params?.expected}`));
       }
       rowChanges.push(dropRowChange(sheet, row, 'drop-total-row'));
       return;
@@ -430,7 +401,7 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
       const v = (row.cells[c] ?? '').trim();
       if (v !== '') rowChanges.push({ cell: at(sheet, c, row.n), rule: 'drop-extra-cell', old: v, new: '' });
     }
-    if (numericCols.length) totals.data(numbersOf(row), keyOf(row), stemOf(row, labelCol));
+    aggregates.data(row);
     const base: string[] = fields.map((f, fi) => {
       const src = sources[fi]!;
       if (src.kind === 'column') return convertCell(row, src.col, f, true);
@@ -534,13 +505,26 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
     await out.flush();
   }
   // the drop of a totals row is logged with the result of its check (the tidy data holds no totals)
-  const results: string[] = [];
-  totals.finish((n, found) => {
-    problems.push(...found);
-    const bad = [...found.map((p) => `${p.field} ${p.params?.value}≠${p.params?.sum}`), ...(ratioBad.get(n) ?? [])];
-    results.push(bad.length ? `total-mismatch: ${bad.join('; ')}` : numericCols.length ? TOTAL_OK : '');
+  const verdicts = new Map(aggregates.finish().map((v) => [v.row, v]));
+  const bad = new Map<number, string[]>();
+  const plain = (x: number) => String(Math.round(x * 1e6) / 1e6);
+  for (const f of aggregates.findings) {
+    const cell = at(undefined, f.col, f.row);
+    // (a ratio the standard's own rule already recomputed on this row is reported once, by that rule)
+    if (f.code === 'total-ratio-mismatch' && ratioCells.has(cell)) continue;
+    const fi = map.fieldOfColumn[f.col] ?? -1;
+    const field = fi >= 0 ? fields[fi]!.name : String(f.params.label);
+    const value = String(f.params.value);
+    problems.push(f.code === 'total-mismatch'
+      ? { code: 'fix-total-mismatch', severity: 'error', params: { row: f.row, field, value, sum: String(f.params.sum), rows: String(f.params.rows) }, cell, row: f.row, col: f.col + 1, field, value, ...(sheet ? { sheet } : {}) }
+      : { code: f.code, severity: 'error', params: { ...f.params, label: field }, cell, row: f.row, col: f.col + 1, field, value, ...(sheet ? { sheet } : {}) });
+    (bad.get(f.row) ?? bad.set(f.row, []).get(f.row)!).push(`${field} ${plain(f.written)}≠${plain(f.expected)}`);
+  }
+  log.settle((k) => {
+    const n = totalRows[k]!;
+    const found = [...(bad.get(n) ?? []), ...(ratioBad.get(n) ?? [])];
+    return found.length ? `total-mismatch: ${found.join('; ')}` : verdicts.get(n)?.status === 'ok' ? TOTAL_OK : '';
   });
-  log.settle((i) => results[i] ?? '');
   return {
     fields,
     rows: kept,

@@ -443,7 +443,6 @@ export const UI: Record<string, Phrase> = {
   'agg.fix.unchecked': { id: 'tidak dapat diperiksa', en: 'could not be checked' },
   'region.within': { id: ' di {arg}', en: ' in {arg}' },
   'label.region-edition': { id: 'Kode wilayah diperiksa dengan edisi {edition}', en: 'Region codes checked against edition {edition}' },
-  'fix.note.double': { id: ' Jumlah semua baris tepat dua kali nilainya: kemungkinan baris subtotal (mis. kecamatan) tercampur dengan baris rinciannya.', en: ' All rows add up to exactly twice the total: subtotal rows (e.g. kecamatan) are probably mixed in with their detail rows.' },
   'fix.note.nothing-mapped': { id: ' Tidak satu pun kolom berkas cocok dengan standar, jadi hasil tidak berisi baris data.', en: ' No column of the file matches the standard, so the result holds no data rows.' },
   'fix.errors-left': { id: 'Galat yang tersisa di hasil ({out}; sel menunjuk ke berkas hasil), {count} galat:', en: 'Errors left in the result ({out}; cells refer to the output file), {count} errors:' },
   // init (satudata init)

@@ -380,9 +380,8 @@ const ANNUAL = /^tahunan$/i;
 
 /**
  * Whether a total equals the sum of its parts, up to floating-point error (sums of 2-decimal areas).
- * Shared with fix/totals, which checks the totals rows before dropping them.
  */
-export function sameTotal(total: number, sum: number): boolean {
+function sameTotal(total: number, sum: number): boolean {
   return Math.abs(total - sum) <= Math.max(1e-6, Math.abs(sum) * 1e-9);
 }
 

@@ -59,7 +59,7 @@ describe('AggregateChecker', () => {
     k.aggregate(4, 'Jumlah', row(15, 30), dec(0, 0), ['15', '30']);
     const { findings, verdicts } = k.finish();
     expect(verdicts).toEqual([{ row: 4, label: 'Jumlah', level: AggLevel.Any, status: 'mismatch', rows: '2–3', count: 2 }]);
-    expect(findings).toEqual([{ code: 'total-mismatch', row: 4, col: 2, params: { label: 'Perempuan', value: '30', sum: '27', difference: '3', rows: '2–3', count: 2 } }]);
+    expect(findings).toEqual([{ code: 'total-mismatch', row: 4, col: 2, written: 30, expected: 27, params: { label: 'Perempuan', value: '30', sum: '27', difference: '3', rows: '2–3', count: 2 } }]);
   });
 
   it('reads subtotals placed before their block, and a closing kota row over all kelurahan', () => {
@@ -100,7 +100,7 @@ describe('AggregateChecker', () => {
     k.data(5, row(717, 374, 52.16));
     k.aggregate(6, 'Total', row(717, 374, 52), dec(0, 0, 0), ['717', '374', '52']);
     const { findings, verdicts } = k.finish();
-    expect(findings).toEqual([{ code: 'total-ratio-mismatch', row: 4, col: 4, params: { label: 'Persentase', value: '68,00', expected: '66,55', parts: '185/278' } }]);
+    expect(findings).toEqual([{ code: 'total-ratio-mismatch', row: 4, col: 4, written: 68, expected: expect.closeTo(66.5468, 3), params: { label: 'Persentase', value: '68,00', expected: '66,55', parts: '185/278' } }]);
     expect(verdicts.map((v) => v.status)).toEqual(['mismatch', 'ok']);
   });
 

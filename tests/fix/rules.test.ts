@@ -45,7 +45,7 @@ describe('fix rules (before → after + change log)', () => {
     const { r, log, data } = await fix('total-mismatch', std);
     expect(log).toBe(read(fx('fix/total-mismatch.expected.perubahan.csv')));
     expect(data).toBe(read(fx('fix/total-mismatch.expected.csv')));
-    expect(r.plan.problems.map((p) => [p.code, p.cell, p.field, p.params?.value, p.params?.sum])).toEqual([['fix-total-mismatch', 'F6', 'jumlah', 272500, 272437]]);
+    expect(r.plan.problems.map((p) => [p.code, p.cell, p.field, p.params?.value, p.params?.sum, p.params?.rows])).toEqual([['fix-total-mismatch', 'F6', 'jumlah', '272500', '272.437', '3–5']]);
     expect(r.valid).toBe(false);
   });
 
