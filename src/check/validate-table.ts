@@ -5,7 +5,7 @@
 import { HASH_WORKER_MIN_BYTES, sha256File } from '../read/sha256.js';
 import { CellKind, cellAddress, type RawRow, type RowSource, type SourceInfo } from '../read/table.js';
 import { detectLayout, RowClassifier, RowKind, type Layout } from '../read/layout.js';
-import { HTML_TAG } from '../read/words.js';
+import { HTML_TAG, MEASURE_LABEL } from '../read/words.js';
 import type { ColumnSummary, Issue, TableReport } from '../report/issue.js';
 import type { TableSchema } from '../standards/schema.js';
 import { primaryKeyOf } from '../standards/schema.js';
@@ -532,11 +532,17 @@ function cellFacts(v: string, kinds: CellKind[] | undefined, row: RawRow, c: num
 /**
  * Categories as columns: three or more count columns (integers, not codes) beside a label column, the way
  * "Kelahiran, Perkawinan, Perceraian, Kematian" per month are laid out. Long format gives the category a column.
- * A column whose label names a dimension (the row number, a period — `tahun`, `bulan` —, a code) holds no category:
- * a long table with `bulan` and two counts is not wide.
+ * A column whose label names a dimension (the row number, a period — `tahun`, `bulan` —, a code) or a measure
+ * (`jumlah …`, `luas`, `banyaknya`) holds no category: a long table with `bulan` and two counts is not wide.
  */
 function checkCategoryColumns(columns: ColumnSummary[], headerRow: number | undefined, sink: IssueSink): void {
-  const counts = columns.filter((c) => c.type === 'integer' && !DIMENSION_LABEL.test(c.label.trim()));
+  const ints = columns.filter((c) => c.type === 'integer' && !DIMENSION_LABEL.test(c.label.trim()));
+  // a label naming a measure holds a category only as one of three or more that share its first two words — Luas Panen
+  // Jahe, Luas Panen Kencur, Luas Panen Kunyit; Jumlah Penduduk, Jumlah KK and Luas Wilayah are three quantities
+  const stem = (label: string) => label.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 2).join(' ');
+  const stems = new Map<string, number>();
+  for (const c of ints) if (MEASURE_LABEL.test(c.label)) stems.set(stem(c.label), (stems.get(stem(c.label)) ?? 0) + 1);
+  const counts = ints.filter((c) => !MEASURE_LABEL.test(c.label) || (stems.get(stem(c.label)) ?? 0) >= 3);
   if (counts.length < 3 || !columns.some((c) => c.type === 'string')) return;
   const letters = counts.length > 6 ? `${counts[0]!.letter}–${counts[counts.length - 1]!.letter}` : counts.map((c) => c.letter).join(', ');
   sink.add('wide-layout', { columns: letters, kind: '@kind.category', layoutHint: '@hint.wide.long' }, headerRow !== undefined ? { row: headerRow, col: counts[0]!.index } : { col: counts[0]!.index });

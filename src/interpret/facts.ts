@@ -5,7 +5,7 @@
  */
 import { CellKind, cellAddress, columnLetter, type RawRow, type SourceInfo } from '../read/table.js';
 import { RowClassifier, RowKind, type Layout } from '../read/layout.js';
-import { BPS_LABEL, MISSING_MARKERS } from '../read/words.js';
+import { BPS_LABEL, MEASURE_LABEL, MISSING_MARKERS } from '../read/words.js';
 import { classifyNumber, NumStyle } from '../check/numbers.js';
 import { levelOfCode, looksLikeBps, normaliseCode } from '../standards/regions.js';
 import { find } from '../standards/region-index.js';
@@ -49,7 +49,6 @@ const BARE_ID = /^\s*id\s*$/i;
  * "Luas Panen (M2)", "Garis Kemiskinan (Rupiah)", "persentase"). Its numbers are numbers, whatever region code
  * some of them happen to look like.
  */
-const MEASURE_LABEL = /(^|[^a-z])(jumlah|jml|banyak|banyaknya|luas|nilai|persen|persentase|rata|total|harga|upah|produksi|volume|garis|indeks|rasio|laju|kepadatan|pengeluaran|pendapatan|realisasi|anggaran|capaian|target|count|amount|value|percent|percentage|rate|ratio|area|price)([^a-z]|$)/i;
 /** Share of a column's code-shaped cells that must be regions of the reference when its label does not say "kode". */
 const KNOWN_SHARE = 0.8;
 

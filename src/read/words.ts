@@ -76,6 +76,8 @@ export function monthNumber(name: string): number | undefined {
 }
 
 export const YEAR_TOKEN = /(^|[^\d])(19[5-9]\d|20[0-4]\d)([^\d]|$)/;
+/** A column label that names a measure (jumlah, banyaknya, luas, persentase, harga…): numbers of one quantity, never codes or categories. */
+export const MEASURE_LABEL = /(^|[^a-z])(jumlah|jml|banyak|banyaknya|luas|nilai|persen|persentase|rata|total|harga|upah|produksi|volume|garis|indeks|rasio|laju|kepadatan|pengeluaran|pendapatan|realisasi|anggaran|capaian|target|count|amount|value|percent|percentage|rate|ratio|area|price)([^a-z]|$)/i;
 /** A column label that says its codes are BPS numbering (`kode_bps`, "Kode Wilayah (BPS)"). */
 export const BPS_LABEL = /(^|[^a-z])bps([^a-z]|$)/i;
 export const SEX_TOKEN = /\b(laki[\s-]*laki|perempuan|pria|wanita|male|female)\b/i;

@@ -43,6 +43,12 @@ describe('categories side by side (wide-layout without a standard)', () => {
     // and the counts are numbers, whatever region code they equal (jumlah_kk 11, 12…: Aceh, Sumatera Utara…)
     expect(r.interpretation!.columns.filter((c) => c.codes).map((c) => c.label)).toEqual(['kode_desa']);
   });
+  it('three measures (Jumlah Penduduk, Jumlah KK, Jumlah Desa) are not: one measure across categories is (Luas Panen Jahe, Kencur, Kunyit)', async () => {
+    const measures = await validate('ukuran.csv', 'Kecamatan,Jumlah Penduduk,Jumlah KK,Jumlah Desa\nGerung,87542,25000,14\nKediri,60261,18000,10\nNarmada,124634,35000,21\n');
+    expect(measures.issues.map((i) => i.code)).not.toContain('wide-layout');
+    const crops = await validate('panen.csv', 'Provinsi,Luas Panen Jahe (m2),Luas Panen Kencur (m2),Luas Panen Kunyit (m2)\nAceh,2079088,33594,751551\nRiau,6068251,158842,1205220\nJambi,12000,5000,7000\n');
+    expect(crops.issues.find((i) => i.code === 'wide-layout')).toMatchObject({ cell: 'B1', params: { columns: 'B, C, D' } });
+  });
 });
 
 describe('blank rows', () => {
