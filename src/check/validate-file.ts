@@ -149,6 +149,8 @@ async function validateWork(path: string, opts: FileOptions, sheetsOf: ((src: Ro
   let sheets: string[] | undefined;
   try {
     source = await openSource(path, opts);
+    // a sheet asked of a text file, which has none: said once, not ignored silently
+    if (source.info.format === 'csv' && opts.sheet !== undefined && opts.sheet !== 'all') source.info.notes.push({ code: 'sheet-ignored', params: { sheet: String(opts.sheet) } });
     opened(source);
     sheets = sheetsOf?.(source);
     const found = opts.metadata === false ? null : await findMetadata(path, { sheetChosen: source.info.sheet, sheets: source.info.sheets });

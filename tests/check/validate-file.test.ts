@@ -109,3 +109,15 @@ describe('validateFile: a header label merged across two columns', () => {
     expect(r!.issues.filter((i) => i.code === 'blank-label').map((i) => i.params?.column)).toEqual(['D']);
   });
 });
+
+describe('validateFile: --sheet on a CSV', () => {
+  it('says once that a CSV has no sheets and checks the whole file; --sheet all is no question', async () => {
+    const path = join(dir, 'tanpa-sheet.csv');
+    writeFileSync(path, 'kecamatan,jumlah\nGerung,12\nKediri,7\n');
+    const [asked] = await validateFile(path, { sheet: 'Data', maxErrors: 10, metadata: false });
+    expect(asked!.issues.filter((i) => i.code === 'sheet-ignored').map((i) => [i.severity, i.params])).toEqual([['info', { sheet: 'Data' }]]);
+    expect(asked!.stats.dataRows).toBe(2);
+    const [all] = await validateFile(path, { sheet: 'all', maxErrors: 10, metadata: false });
+    expect(all!.issues.map((i) => i.code)).not.toContain('sheet-ignored');
+  });
+});
