@@ -523,7 +523,8 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
   log.settle((k) => {
     const n = totalRows[k]!;
     const found = [...(bad.get(n) ?? []), ...(ratioBad.get(n) ?? [])];
-    return found.length ? `total-mismatch: ${found.join('; ')}` : verdicts.get(n)?.status === 'ok' ? TOTAL_OK : '';
+    // (unchecked: no numbers or no rows to compare it with, or beyond the aggregate rows a table is checked for)
+    return found.length ? `total-mismatch: ${found.join('; ')}` : verdicts.get(n)?.status === 'ok' ? TOTAL_OK : TOTAL_UNCHECKED;
   });
   return {
     fields,
@@ -539,6 +540,7 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
 }
 
 const TOTAL_OK = 'total-ok';
+const TOTAL_UNCHECKED = 'total-unchecked';
 
 /** The first region code of a tidy row that lies outside the jurisdiction, if any. */
 function outsideCode(o: string[], bindings: RegionBinding[], missing: string, jurisdiction: string): string | undefined {

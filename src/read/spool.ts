@@ -6,11 +6,12 @@
  * is), and at the largest size a workbook may unpack to (`yes | …`: the caller refuses a stream cut there).
  */
 import type { Stats } from 'node:fs';
-import { createReadStream, fstatSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Socket } from 'node:net';
 import { mkdtemp, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { sniff } from './sniff.js';
 import { currentLimits } from './limits.js';
 import { holdTemporary } from '../io/atomic.js';
@@ -50,8 +51,60 @@ function isOwnStdin(arg: string): boolean {
   }
 }
 
+function isFifo(path: string): boolean {
+  try {
+    return statSync(path).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
+/** How long a named pipe nobody writes to is waited for before it is read as empty. */
+const FIFO_WAIT_MS = 3000;
+
+/**
+ * A named pipe, opened without waiting for a writer: a plain open blocks until one comes, so a FIFO nobody
+ * writes to would hang the run (and the system does not signal the end of a pipe that never had a writer).
+ * A writer already there, or one waiting for its reader (`producer > pipe &`), is read to its end; one that
+ * does not come within FIFO_WAIT_MS leaves the pipe empty (empty-file).
+ */
+async function fifoStream(path: string): Promise<AsyncIterable<Buffer>> {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const first = Buffer.alloc(64 * 1024);
+  const deadline = Date.now() + FIFO_WAIT_MS;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, first, 0, first.length, null);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') {
+        closeSync(fd);
+        throw err;
+      }
+      n = -1; // a writer is there, nothing written yet
+    }
+    if (n !== 0) {
+      const rest = new Socket({ fd, readable: true, writable: false });
+      return (async function* () {
+        try {
+          if (n > 0) yield first.subarray(0, n);
+          yield* rest as AsyncIterable<Buffer>;
+        } finally {
+          rest.destroy(); // (a copy stopped early must not leave the pipe open, holding the process)
+        }
+      })();
+    }
+    // 0: no writer (yet), or one that wrote nothing and left
+    if (Date.now() >= deadline) {
+      closeSync(fd);
+      return (async function* () {})();
+    }
+    await sleep(50);
+  }
+}
+
 /** Copies `-` (standard input) or the stream at `arg` to a temporary file. Throws the file-system error. */
-export async function spool(arg: string, given?: Readable): Promise<Spooled> {
+export async function spool(arg: string, given?: AsyncIterable<Buffer>): Promise<Spooled> {
   const dir = await mkdtemp(join(tmpdir(), 'satudata-stdin-'));
   const path = join(dir, 'stdin');
   const remove = holdTemporary(dir);
@@ -62,7 +115,7 @@ export async function spool(arg: string, given?: Readable): Promise<Spooled> {
   const fh = await open(path, 'wx', 0o600);
   try {
     // (opened here, inside the try: an error opening it is thrown to the caller, not left unhandled)
-    const input = given ?? (isOwnStdin(arg) ? process.stdin : createReadStream(arg));
+    const input: AsyncIterable<Buffer> = given ?? (isOwnStdin(arg) ? process.stdin : isFifo(arg) ? await fifoStream(arg) : createReadStream(arg));
     let head: Buffer[] | null = [];
     for await (const chunk of input as AsyncIterable<Buffer>) {
       const take = chunk.length > limit - bytes ? chunk.subarray(0, limit - bytes) : chunk;

@@ -1,4 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isStream, spool } from '../../src/read/spool.js';
@@ -40,5 +43,30 @@ describe('spool: standard input and pipes copied to a file the readers can read'
     expect(isStream('-')).toBe(true);
     expect(isStream('/dev/null', statSync('/dev/null'))).toBe(true);
     expect(isStream('package.json', statSync('package.json'))).toBe(false);
+  });
+
+  it('a named pipe: nobody writing is empty after a bounded wait (never a hang); a writer, early or late, is read to its end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-fifo-'));
+    try {
+      const pipe = join(dir, 'data.csv');
+      try {
+        execFileSync('mkfifo', [pipe]);
+      } catch {
+        return; // no mkfifo here
+      }
+      const t0 = Date.now();
+      const none = await spool(pipe);
+      expect([none.bytes, Date.now() - t0 < 10_000]).toEqual([0, true]);
+      await none.remove();
+      // a writer that opens the pipe half a second after the reader (`producer > pipe` started later)
+      const late = spawn('sh', ['-c', `sleep 0.5; printf 'kode,nama\\n52.01,Lombok Barat\\n' > '${pipe}'`]);
+      const exited = new Promise((r) => late.once('exit', r));
+      const copy = await spool(pipe);
+      expect(readFileSync(copy.path, 'utf8')).toBe('kode,nama\n52.01,Lombok Barat\n');
+      await copy.remove();
+      await exited;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
