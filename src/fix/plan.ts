@@ -145,8 +145,6 @@ interface Setup {
   bindings: RegionBinding[];
   fromFile: boolean[];
   dataField: boolean[];
-  /** Columns converted as numbers for the totals check. */
-  numericCols: { col: number; field: FieldDef }[];
   labelCol: number;
 }
 
@@ -203,15 +201,7 @@ function setupPlan(t: TableHead, schema: TableSchema, info: StandardInfo | undef
   // a tidy row with no value from the file (only --set/title constants, the unpivot key, or nothing) is not data
   const dataField = fields.map((_, fi) => sources[fi]!.kind !== 'constant' && !(unp && fi === unp.keyField));
 
-  // totals: numeric source columns
-  const numericCols: { col: number; field: FieldDef }[] = [];
-  fields.forEach((f, fi) => {
-    const s = sources[fi]!;
-    if (s.kind === 'column' && additive(f)) numericCols.push({ col: s.col, field: f });
-  });
-  if (unp) for (const g of unp.groups) for (const { col, field } of g.cells) if (additive(fields[field]!)) numericCols.push({ col, field: fields[field]! });
-
-  return { head: t, problems, headChanges: changes, reading, map, unp, unpCols, sources, bindings, fromFile, dataField, numericCols, labelCol: t.layout.labelCol };
+  return { head: t, problems, headChanges: changes, reading, map, unp, unpCols, sources, bindings, fromFile, dataField, labelCol: t.layout.labelCol };
 }
 
 /** Pass 1. */
@@ -255,7 +245,7 @@ async function gather(t: StreamedTable, s: Setup): Promise<Evidence> {
 async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: TableSchema, info: StandardInfo | undefined, opts: FixOptions, out: FixOutputs): Promise<Omit<FixPlan, 'changes' | 'changeCount' | 'byRule'>> {
   const sheet = t.info.sheet;
   const fields = schema.fields;
-  const { reading, map, unp, unpCols, sources, bindings, fromFile, dataField, numericCols, labelCol, problems } = s;
+  const { reading, map, unp, unpCols, sources, bindings, fromFile, dataField, labelCol, problems } = s;
   const log = out.log;
   {
     // the head's changes, as they were made: layout, renames, unpivot, constants
@@ -310,12 +300,6 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
   const ctx = (c: number) => {
     let x = ctxCache.get(c);
     if (!x) ctxCache.set(c, (x = ctxOf(c)));
-    return x;
-  };
-  const zeroCtx = new Map<number, ValueContext>();
-  const ctxZero = (c: number) => {
-    let x = zeroCtx.get(c);
-    if (!x) zeroCtx.set(c, (x = { ...ctx(c), dash: 'zero' }));
     return x;
   };
 
@@ -552,14 +536,3 @@ function outsideCode(o: string[], bindings: RegionBinding[], missing: string, ju
   return undefined;
 }
 
-/**
- * Whether a field's column totals are sums of its parts: counts and amounts are; rates, percentages,
- * indices, averages and per-capita values (a province's poverty line, its IPM) are not, and are not checked.
- */
-const NOT_ADDITIVE = /(^|_)(persen|persentase|rasio|indeks|ipm|rata|tingkat|apk|apm|tpt|tpak|produktivitas|harapan|lama|garis|laju|kepadatan|angka)(_|$)/;
-
-export function additive(f: FieldDef): boolean {
-  if (f.type !== 'integer' && f.type !== 'number') return false;
-  const unit = String(f['satudata:satuan'] ?? '');
-  return !NOT_ADDITIVE.test(f.name) && !/[/%]|per |persen|indeks/i.test(unit);
-}
