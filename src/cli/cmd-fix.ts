@@ -11,7 +11,7 @@ export const registerFix: RegisterCommand = (program, ctx) => {
     .command('fix')
     .alias('rapikan')
     .description(id ? 'rapikan berkas OPD menjadi data standar (berkas asli tidak diubah; log perubahan ditulis)' : 'turn a messy OPD file into standard data (the input is never changed; a change log is written)')
-    .argument('<file>', id ? 'berkas data' : 'data file')
+    .argument('<file>', id ? 'berkas data, atau - untuk masukan standar (dengan --out)' : 'data file, or - for standard input (with --out)')
     .option('--standard <id>', id ? 'standar data dari katalog (ID atau ID@versi); tanpa ini: standar yang jelas paling cocok, seperti satudata periksa' : 'data standard from the catalog (ID or ID@version); without it: the standard the table clearly fits, as satudata validate chooses')
     .option('--standards <dir>', id ? 'folder katalog standar' : 'standards catalog folder')
     .option('--schema <file>', id ? 'berkas standar atau Table Schema (JSON)' : 'standard file or Table Schema (JSON)')

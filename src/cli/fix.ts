@@ -34,6 +34,34 @@ const SHOWN = 30;
 const ERRORS_SHOWN = 10;
 
 export async function runFix(file: string, o: FixCliOptions): Promise<number> {
+  // standard input and pipes (`-`, /dev/stdin, a FIFO) are copied to a temporary file first, as validate does
+  const { stat } = await import('node:fs/promises');
+  const { isStream, spool } = await import('../read/spool.js');
+  const st = file === '-' ? undefined : await stat(file).catch(() => undefined);
+  if (!isStream(file, st)) return fixFile(file, file, o);
+  if (!o.out) return usageError(o.lang, 'fix.stream-needs-out', { file });
+  if (file === '-' && process.stdin.isTTY) return usageError(o.lang, 'cli.stdin-tty');
+  let copy;
+  try {
+    copy = await spool(file);
+  } catch (err) {
+    const { fsReason } = await import('../io/fs-reason.js');
+    printCoded(o.lang, 'source-error', { path: file, reason: fsReason(err) });
+    return EXIT_USAGE;
+  }
+  try {
+    if (copy.over) {
+      printCoded(o.lang, 'source-error', { path: file, reason: `@reason.stream-too-large:${copy.limit / (1 << 20)}` });
+      return EXIT_USAGE;
+    }
+    return await fixFile(copy.path, file, o);
+  } finally {
+    await copy.remove();
+  }
+}
+
+/** Fixes the file at `path`, named `file` in every message (the name the user gave: `-` for standard input). */
+async function fixFile(path: string, file: string, o: FixCliOptions): Promise<number> {
   const lang = o.lang;
   const delimiter = delimiterOption(o.delimiter, lang);
   if (delimiter === null) return EXIT_USAGE;
@@ -45,11 +73,11 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   // without --standard/--schema: the standard validate would choose, when one clearly fits (said in the output)
   let matched = false;
   if (!standard) {
-    if (await inputUnreadable([file], lang)) return EXIT_USAGE;
+    if (await inputUnreadable([path], lang)) return EXIT_USAGE;
     const { catalogFor } = await import('../standards/resolve.js');
     const { standardForFile } = await import('../interpret/choose-file.js');
     const catalog = await catalogFor(o.standards);
-    standard = await standardForFile(file, catalog.standards, {
+    standard = await standardForFile(path, catalog.standards, {
       ...(o.sheet !== undefined ? { sheet: sheetArg(o.sheet)! } : {}),
       ...(delimiter !== undefined ? { delimiter } : {}),
     });
@@ -68,7 +96,7 @@ export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   const { SameFileError } = await import('../io/atomic.js');
   let result;
   try {
-    result = await runFixFile(file, standard, o.out, {
+    result = await runFixFile(path, standard, o.out, {
       dash: o.dash === 'nol' ? 'zero' : 'missing',
       set,
       ...(o.cakupan ? { cakupan: o.cakupan, jurisdiction: o.cakupan } : {}),

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMain } from '../support/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, runMain } from '../support/cli.js';
 
 const MESSY = 'fixtures/csv/penduduk-kecamatan-messy.csv';
 const STD = 'penduduk-jenis-kelamin-kecamatan';
@@ -121,5 +122,20 @@ describe('satudata fix (CLI)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('[source-error]');
     expect(existsSync('fixtures/tidak-ada.rapi.csv')).toBe(false);
+  });
+
+  it('fix - reads standard input (with --out): the same tidy file and change log as from the file; without --out a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-fix-stdin-'));
+    const input = join(ROOT, 'fixtures/csv/penduduk-kecamatan-messy.csv');
+    const env = { ...process.env, NO_COLOR: '1', CI: 'true', SATUDATA_LANG: '' };
+    const piped = spawnSync(process.execPath, [BIN, 'fix', '-', '--out', join(dir, 'dari-stdin.csv')], { cwd: ROOT, input: readFileSync(input), encoding: 'utf8', env });
+    expect(piped.status).toBe(1); // (the messy fixture stays invalid without --dash nol, as from the file)
+    expect(piped.stdout).toContain('- → ');
+    const direct = await runMain(['fix', input, '--out', join(dir, 'dari-berkas.csv')]);
+    expect(direct.code).toBe(1);
+    expect(readFileSync(join(dir, 'dari-stdin.csv'), 'utf8')).toBe(readFileSync(join(dir, 'dari-berkas.csv'), 'utf8'));
+    expect(readFileSync(join(dir, 'dari-stdin.csv.perubahan.csv'), 'utf8')).toBe(readFileSync(join(dir, 'dari-berkas.csv.perubahan.csv'), 'utf8'));
+    const noOut = spawnSync(process.execPath, [BIN, 'fix', '-'], { cwd: ROOT, input: readFileSync(input), encoding: 'utf8', env });
+    expect([noOut.status, noOut.stderr]).toEqual([2, expect.stringContaining('[usage-error]')]);
   });
 });
