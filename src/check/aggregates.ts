@@ -414,17 +414,27 @@ export class AggregateChecker {
       if (candidates.length === 0) continue;
       let used: Run[] | null = null;
       let bad = false;
-      for (const c of this.columns) {
-        if (c.kind !== 'count') continue;
+      // the one block this row aggregates: the candidate most of its numbers add up to (ties: the order of
+      // preference) — each number is then judged against that block alone, so a wrong figure that happens to equal
+      // another block's sum is not let through
+      const counts = this.columns.filter((c) => c.kind === 'count' && a.values[c.slot] === a.values[c.slot]);
+      let block = candidates[0]!;
+      let best = -1;
+      for (const g of candidates) {
+        let n = 0;
+        for (const c of counts) if (addsUp(a.values[c.slot]!, g, c.slot, a.decimals[c.slot]!)) n++;
+        if (n > best) {
+          best = n;
+          block = g;
+        }
+      }
+      for (const c of counts) {
         const s = c.slot;
         const w = a.values[s]!;
-        if (w !== w) continue;
-        const hit = candidates.find((g) => addsUp(w, g, s, a.decimals[s]!));
-        if (hit) {
-          used ??= hit;
+        if (addsUp(w, block, s, a.decimals[s]!)) {
+          used ??= block;
           continue;
         }
-        const block = candidates[0]!;
         const sum = sumOf(block, s);
         // between the smallest and largest part: an average (rata-rata) written in a totals row, not a sum
         if (countOf(block) >= 2 && w >= minOf(block, s) && w <= maxOf(block, s)) continue;
@@ -441,7 +451,6 @@ export class AggregateChecker {
         const s = c.slot;
         const w = a.values[s]!;
         if (w !== w) continue;
-        const block = used ?? candidates[0]!;
         const value = (slot: number): number => {
           const own = a.values[slot]!;
           return own === own ? own : sumOf(block, slot);

@@ -52,6 +52,20 @@ describe('numbers the Indonesian way, per column', () => {
 });
 
 describe('AggregateChecker', () => {
+  it('judges every number of a subtotal against the one block it aggregates: a figure equal to another block\'s sum is still wrong', () => {
+    const k = new AggregateChecker(COUNTS);
+    // kecamatan subtotals above their desa (opening); Kediri's perempuan 13 is Gerung's sum, its own desa add up to 12
+    k.aggregate(2, 'Kecamatan Gerung', row(30, 13), dec(0, 0), ['30', '13']);
+    k.data(3, row(20, 6));
+    k.data(4, row(10, 7));
+    k.aggregate(5, 'Kecamatan Kediri', row(9, 13), dec(0, 0), ['9', '13']);
+    k.data(6, row(4, 5));
+    k.data(7, row(5, 7));
+    const { findings, verdicts } = k.finish();
+    expect(verdicts.map((v) => [v.row, v.status, v.rows])).toEqual([[2, 'ok', '3–4'], [5, 'mismatch', '6–7']]);
+    expect(findings.map((f) => [f.row, f.params.label, f.params.value, f.params.sum])).toEqual([[5, 'Perempuan', '13', '12']]);
+  });
+
   it('checks a closing total, names the rows used and does not count it as data', () => {
     const k = new AggregateChecker(COUNTS);
     k.data(2, row(10, 20));
