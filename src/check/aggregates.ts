@@ -219,6 +219,8 @@ interface Run {
   decimals: Uint8Array;
   /** The rows themselves, for a run of rows that are not contiguous (keyed runs; the first few). */
   rows?: number[];
+  /** How the rows are named when this run stands for several (all data rows: "3–5, 7–9"). */
+  text?: string;
 }
 
 interface Agg {
@@ -395,7 +397,10 @@ export class AggregateChecker {
       if (s.kind === 0) dataSeen = true;
       else if (!opening.has(s.level)) opening.set(s.level, !dataSeen);
     }
+    // all data rows as one run, summed once (a candidate of every aggregate row: summing its runs per row would
+    // make a table of many totals rows quadratic)
     const allRuns = seg.filter((s): s is Run => s.kind === 0);
+    const all: Run[] = allRuns.length > 1 ? [combined(allRuns, this.width)] : allRuns;
     for (let i = 0; i < seg.length; i++) {
       const a = seg[i]!;
       if (a.kind !== 1) continue;
@@ -408,7 +413,7 @@ export class AggregateChecker {
       const preferred = opening.get(a.level) ? [opens, closes] : [closes, opens];
       // across a layout: the data rows with the same period/category ("padi total, 2022, 1" = sawah + gogo of 2022-1)
       const keyedRuns = (a.keys ?? []).map((k) => this.keyed?.get(k)).filter((r): r is Run => !!r).map((r) => [r]);
-      const candidates = [...preferred, ...keyedRuns, allRuns].filter((g) => g.some((r) => r.count > 0));
+      const candidates = [...preferred, ...keyedRuns, all].filter((g) => g.some((r) => r.count > 0));
       const verdict: AggVerdict = { row: a.n, label: a.label, level: a.level, status: 'unchecked', rows: '', count: 0 };
       verdicts.push(verdict);
       if (candidates.length === 0) continue;
@@ -427,6 +432,7 @@ export class AggregateChecker {
           best = n;
           block = g;
         }
+        if (n === counts.length) break; // every number adds up: no candidate can do better
       }
       for (const c of counts) {
         const s = c.slot;
@@ -476,6 +482,19 @@ export class AggregateChecker {
   }
 }
 
+/** Runs as one: their sums, least and greatest values, decimals and count; named by their rows. */
+function combined(runs: Run[], width: number): Run {
+  const live = runs.filter((x) => x.count > 0);
+  const r: Run = { kind: 0, first: live[0]?.first ?? 0, last: live[live.length - 1]?.last ?? 0, count: countOf(runs), sums: new Float64Array(width), min: new Float64Array(width), max: new Float64Array(width), decimals: new Uint8Array(width), text: rowsText(runs) };
+  for (let s = 0; s < width; s++) {
+    r.sums[s] = sumOf(runs, s);
+    r.min[s] = minOf(runs, s);
+    r.max[s] = maxOf(runs, s);
+    r.decimals[s] = maxDecimals(runs, s);
+  }
+  return r;
+}
+
 function sumOf(runs: Run[], s: number): number {
   let x = 0;
   for (const r of runs) x += r.sums[s]!;
@@ -515,6 +534,7 @@ function addsUp(written: number, runs: Run[], s: number, writtenDecimals: number
 }
 
 function rowsText(runs: Run[]): string {
+  if (runs.length === 1 && runs[0]!.text !== undefined) return runs[0]!.text;
   if (runs.length === 1 && runs[0]!.rows) {
     const r = runs[0]!;
     return r.rows!.join(', ') + (r.count > r.rows!.length ? ', …' : '');
