@@ -36,24 +36,14 @@ const ERRORS_SHOWN = 10;
 export async function runFix(file: string, o: FixCliOptions): Promise<number> {
   // standard input and pipes (`-`, /dev/stdin, a FIFO) are copied to a temporary file first, as validate does
   const { stat } = await import('node:fs/promises');
-  const { isStream, spool } = await import('../read/spool.js');
+  const { isStream } = await import('../read/spool.js');
   const st = file === '-' ? undefined : await stat(file).catch(() => undefined);
   if (!isStream(file, st)) return fixFile(file, file, o);
   if (!o.out) return usageError(o.lang, 'fix.stream-needs-out', { file });
-  if (file === '-' && process.stdin.isTTY) return usageError(o.lang, 'cli.stdin-tty');
-  let copy;
+  const { spoolArgument } = await import('./stream-input.js');
+  const copy = await spoolArgument(file, o.lang);
+  if (typeof copy === 'number') return copy;
   try {
-    copy = await spool(file);
-  } catch (err) {
-    const { fsReason } = await import('../io/fs-reason.js');
-    printCoded(o.lang, 'source-error', { path: file, reason: fsReason(err) });
-    return EXIT_USAGE;
-  }
-  try {
-    if (copy.over) {
-      printCoded(o.lang, 'source-error', { path: file, reason: `@reason.stream-too-large:${copy.limit / (1 << 20)}` });
-      return EXIT_USAGE;
-    }
     return await fixFile(copy.path, file, o);
   } finally {
     await copy.remove();

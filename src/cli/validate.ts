@@ -17,7 +17,7 @@ import type { RepoJob } from '../repo/plan.js';
 import type { FileTaskOptions } from '../check/file-pool.js';
 import { sheetArg } from './options.js';
 import { termSafe } from '../report/terminal-safe.js';
-import { isStream, spool } from '../read/spool.js';
+import { isStream } from '../read/spool.js';
 
 export type ReportFormat = 'pretty' | 'json' | 'github' | 'junit' | 'markdown';
 
@@ -79,20 +79,11 @@ async function validateJobs(files: string[], o: ValidateCliOptions, spooled: Map
   for (const arg of files) {
     const st = arg === '-' ? undefined : await stat(arg).catch((err: unknown) => err as Error);
     if (!(st instanceof Error) && isStream(arg, st)) {
-      if (arg === '-' && process.stdin.isTTY) return usageError(o.lang, 'cli.stdin-tty');
-      try {
-        const copy = await spool(arg);
-        spooled.set(copy.path, { arg, remove: copy.remove });
-        if (copy.over) {
-          printCoded(o.lang, 'source-error', { path: arg, reason: `@reason.stream-too-large:${copy.limit / (1 << 20)}` });
-          return EXIT_USAGE;
-        }
-        jobs.push({ path: copy.path });
-      } catch (err) {
-        const { fsReason } = await import('../io/fs-reason.js');
-        printCoded(o.lang, 'source-error', { path: arg, reason: fsReason(err) });
-        return EXIT_USAGE;
-      }
+      const { spoolArgument } = await import('./stream-input.js');
+      const copy = await spoolArgument(arg, o.lang);
+      if (typeof copy === 'number') return copy;
+      spooled.set(copy.path, { arg, remove: copy.remove });
+      jobs.push({ path: copy.path });
       continue;
     }
     if (st === undefined || st instanceof Error || (st.isDirectory() && DATA_NAME.test(arg.replace(/[\\/]+$/, '')))) {

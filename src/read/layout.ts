@@ -419,7 +419,7 @@ function regionDigits(cells: string[]): number {
   for (const c of cells) {
     if (c.length < 5 || c.length > 15) continue;
     const t = c.trim();
-    if (DOTTED_REGION.test(t)) digits = Math.max(digits, t.length - (t.length === 5 ? 1 : t.length === 8 ? 2 : 3));
+    if (DOTTED_REGION.test(t)) digits = Math.max(digits, t.replace(/\./g, '').length);
   }
   return digits;
 }

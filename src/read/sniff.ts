@@ -36,8 +36,9 @@ export function sniff(head: Uint8Array): Sniffed {
   const utf16 = utf16Of(head);
   if (utf16) {
     // Excel's "Unicode Text" (tab-separated) and CSVs saved as UTF-16: text, read by the CSV reader
-    const text = Buffer.from(head.subarray(0, n & ~1)).toString('utf16le');
-    return looksLikeHtml(utf16 === 'utf-16le' ? text : Buffer.from(head.subarray(0, n & ~1)).swap16().toString('utf16le')) ? 'html' : 'text';
+    const units = Buffer.from(head.subarray(0, n & ~1));
+    if (utf16 === 'utf-16be') units.swap16();
+    return looksLikeHtml(units.toString('utf16le')) ? 'html' : 'text';
   }
   let start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   while (start < n && (head[start] === 0x20 || head[start] === 0x09 || head[start] === 0x0a || head[start] === 0x0d)) start++;

@@ -10,6 +10,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from
 import { open, type FileHandle } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { BUNDLED_CODES } from './code-lists.js';
 
 export type Level = 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
 export const LEVELS: Level[] = ['provinsi', 'kabupaten_kota', 'kecamatan', 'desa_kelurahan'];
@@ -56,12 +57,8 @@ const NO_FAST_NAME = -1;
 
 let index: Index | null = null;
 
-/** The bundled edition's data files (see its README), beside the catalog: from src/standards and dist/standards alike. */
-export const WILAYAH_DIR = fileURLToPath(new URL('../../standards/codes/wilayah', import.meta.url));
-
-function dataDir(): string {
-  return WILAYAH_DIR;
-}
+/** The bundled edition's data files (see its README), among the bundled code lists. */
+const WILAYAH_DIR = join(BUNDLED_CODES, 'wilayah');
 
 /** Builds the index from the data files (normalising every line to code,parent,name). */
 function build(): Index {
@@ -69,7 +66,7 @@ function build(): Index {
   const lineStarts: number[][] = [];
   let offset = 0;
   for (const level of LEVELS) {
-    const raw = readFileSync(join(dataDir(), FILES[level]));
+    const raw = readFileSync(join(WILAYAH_DIR, FILES[level]));
     const starts: number[] = [];
     // skip the header line; copy each line into one buffer (a province line gets an empty parent:
     // "52,,NUSA TENGGARA BARAT"; CR and blank lines dropped), no buffer per line
@@ -186,8 +183,7 @@ export const PREBUILT = fileURLToPath(new URL('./region-index.bin', import.meta.
 const FORMAT = 3;
 
 function sourceStamp(): string {
-  const dir = dataDir();
-  return JSON.stringify({ format: FORMAT, sizes: LEVELS.map((l) => statSync(join(dir, FILES[l])).size) });
+  return JSON.stringify({ format: FORMAT, sizes: LEVELS.map((l) => statSync(join(WILAYAH_DIR, FILES[l])).size) });
 }
 
 /** The index as bytes, for the build step. */
