@@ -13,10 +13,11 @@ import type { StandardInfo } from '../standards/standard.js';
 import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, REGION_EDITION_TITLE, type Level } from '../standards/regions.js';
 import { matchRegionName, namePrefix, sameSpelling, truncatedFrom } from '../standards/region-names.js';
 import { codeList } from '../standards/code-lists.js';
-import { DOTTED_LENGTH, find, isNamed, levelOfCode } from '../standards/region-index.js';
+import { DOTTED_LENGTH, find, isNamed, levelOfCode, namedAt, villageSlots } from '../standards/region-index.js';
 import { fold } from '../read/words.js';
 import { primaryKeyOf } from '../standards/schema.js';
 import type { ExtensionFactory, RowExtension } from './validate-table.js';
+import type { RawRow } from '../read/table.js';
 import type { IssueSink } from './sink.js';
 
 interface Binding {
@@ -61,6 +62,10 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     const cleanEnd: number[] = bound.map(() => NaN);
     // per field: the length of a dotted code at the bound level (0: any level)
     const codeLength = bound.map((b) => (b.binding.tingkat ? DOTTED_LENGTH[b.binding.tingkat] : 0));
+    // per field of village codes (bound to that level or to none): each row's slot in the index, looked up for
+    // a whole batch at once (see villageSlots); other levels are few enough to stay in the cache
+    const batchSlots = bound.map((b, k) => (b.binding.daftar === 'wilayah' && (codeLength[k] === 0 || codeLength[k] === DOTTED_LENGTH.desa_kelurahan) ? new Int32Array(512) : null));
+    let batchRows: readonly RawRow[] = [];
     // coverage: the standard's unit field at its tingkat penyajian, per period
     const unitField = info.wilayah ? index.get(info.wilayah as string) : undefined;
     const periodField = info.periode ? index.get(info.periode as string) : undefined;
@@ -88,7 +93,16 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
         ...(unitField !== undefined ? [info.wilayah as string] : []),
         ...(periodField !== undefined ? [info.periode as string] : []),
       ].filter((x): x is string => typeof x === 'string'),
-      row(values, row) {
+      batch(rows) {
+        batchRows = rows;
+        for (let b = 0; b < bound.length; b++) {
+          let slots = batchSlots[b];
+          if (slots === null) continue;
+          if (slots.length < rows.length) slots = batchSlots[b] = new Int32Array(rows.length);
+          villageSlots(rows, fieldColumns[bound[b]!.i]!, slots);
+        }
+      },
+      row(values, row, at) {
         const codesInRow: { code: string; level: Level; i: number }[] | null = regionFields.length > 1 ? [] : null;
         let unitCode: string | undefined;
         for (let b = 0; b < bound.length; b++) {
@@ -123,7 +137,12 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
               // a canonical code of the bound level, named as the list names it (or without a name): checked
               // in the shared index, with no memo entry and no allocation
               const wanted = codeLength[b]!;
-              const known = (wanted === 0 || v.length === wanted) && (typeof name !== 'string' || name === '' ? find(v) >= 0 : isNamed(v, name));
+              const slots = batchSlots[b];
+              // the slot found with the batch, when the value is the cell it was looked up for
+              const s = slots !== null && batchRows[at] === row && row.cells[fieldColumns[i]!] === v ? slots[at]! : -2;
+              const known = s === -2
+                ? (wanted === 0 || v.length === wanted) && (typeof name !== 'string' || name === '' ? find(v) >= 0 : isNamed(v, name))
+                : s >= 0 && (typeof name !== 'string' || name === '' || namedAt(s, v.length, name));
               if (known) {
                 code = v;
                 level = levelOfCode(v);

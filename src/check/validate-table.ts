@@ -135,7 +135,12 @@ export interface RowExtension {
   needs?: string[];
   /** It keeps no state across rows (a file may then be validated in two shards). */
   shardable?: boolean;
-  row(byColumn: (string | null | undefined)[], row: RawRow): void;
+  /**
+   * Sees each batch of rows (raw cells) before their row() calls, to look something up for all of them at
+   * once; `at` in row() is then the row's place in this batch.
+   */
+  batch?(rows: readonly RawRow[]): void;
+  row(byColumn: (string | null | undefined)[], row: RawRow, at: number): void;
   /** Sees each total or subtotal row (raw cells), when it wants them. */
   total?(row: RawRow): void;
   finish(): void;
@@ -301,6 +306,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   const blankRun = new BlankRun(sink);
   rows: for await (const batch of rows) {
     if (opts.signal?.aborted) break;
+    for (let x = 0; x < extensions.length; x++) extensions[x]!.batch?.(batch);
     for (let b = 0; b < batch.length; b++) {
       const row = batch[b]!;
       if (row.n > lastRecord) break rows;
@@ -379,7 +385,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
       if (wantValues) {
         if (opts.onRow) opts.onRow(canonical(schema ? fieldColumns : null, keys, cells, expected), row);
         // extensions read the row's canonical values by column during row() and keep nothing of them
-        if (extensions.length) for (let x = 0; x < extensions.length; x++) extensions[x]!.row(keys, row);
+        if (extensions.length) for (let x = 0; x < extensions.length; x++) extensions[x]!.row(keys, row, b);
       }
       for (const uk of uniqueKeySets) checkKey(uk.cols, uk.names, keys, uk.seen, row, sink, false);
     }

@@ -347,6 +347,17 @@ function slot(code: string): number {
  * flat string's; unrolled, the read takes about 30 instead of 50 ns).
  */
 function villageSlot(code: string): number {
+  return villageKey(code, KEY, 0) ? probe(KEY[0]!, KEY[1]!) : -1;
+}
+
+/** Where villageSlot puts a code's two numbers. */
+const KEY = new Int32Array(2);
+
+/**
+ * A 13-character dotted code's two numbers (k1, lo), written to keys[2k] and keys[2k + 1]; false when the text
+ * is not ten digits dotted as a village code.
+ */
+function villageKey(code: string, keys: Int32Array, k: number): boolean {
   const d0 = code.charCodeAt(0) - 48;
   const d1 = code.charCodeAt(1) - 48;
   const d3 = code.charCodeAt(3) - 48;
@@ -358,9 +369,52 @@ function villageSlot(code: string): number {
   const d11 = code.charCodeAt(11) - 48;
   const d12 = code.charCodeAt(12) - 48;
   // a digit is 0–9 after the shift; anything else is ≥ 10 as an unsigned number
-  if ((d0 >>> 0) > 9 || (d1 >>> 0) > 9 || (d3 >>> 0) > 9 || (d4 >>> 0) > 9 || (d6 >>> 0) > 9 || (d7 >>> 0) > 9 || (d9 >>> 0) > 9 || (d10 >>> 0) > 9 || (d11 >>> 0) > 9 || (d12 >>> 0) > 9) return -1;
-  if (code.charCodeAt(2) !== 46 || code.charCodeAt(5) !== 46 || code.charCodeAt(8) !== 46) return -1;
-  return probe(key1(d0 * 10000 + d1 * 1000 + d3 * 100 + d4 * 10 + d6, 10), d7 * 10000 + d9 * 1000 + d10 * 100 + d11 * 10 + d12);
+  if ((d0 >>> 0) > 9 || (d1 >>> 0) > 9 || (d3 >>> 0) > 9 || (d4 >>> 0) > 9 || (d6 >>> 0) > 9 || (d7 >>> 0) > 9 || (d9 >>> 0) > 9 || (d10 >>> 0) > 9 || (d11 >>> 0) > 9 || (d12 >>> 0) > 9) return false;
+  if (code.charCodeAt(2) !== 46 || code.charCodeAt(5) !== 46 || code.charCodeAt(8) !== 46) return false;
+  keys[2 * k] = key1(d0 * 10000 + d1 * 1000 + d3 * 100 + d4 * 10 + d6, 10);
+  keys[2 * k + 1] = d7 * 10000 + d9 * 1000 + d10 * 100 + d11 * 10 + d12;
+  return true;
+}
+
+const TO_PROBE = -3;
+/** The village slots' keys of a batch (grown when a batch is longer). */
+let batchKeys = new Int32Array(2 * 1024);
+
+/**
+ * The slots of the village codes in column `col` of many rows, looked up together: slots[k] is the slot of
+ * row k's cell (≥ 0, for namedAt), -1 when the cell is a dotted village code the list does not hold, -2 when
+ * it is no 13-character dotted code (not looked up). The codes are read first and the slots probed after, in
+ * one short loop: the slots' memory, spread over 4 MB, is fetched for many rows at once instead of one cache
+ * miss after the other, each row waiting for its own (with codes of all Indonesia in no order, ~130 ns a row).
+ */
+export function villageSlots(rows: readonly { readonly cells: readonly string[] }[], col: number, slots: Int32Array): void {
+  const n = rows.length;
+  if (batchKeys.length < 2 * n) batchKeys = new Int32Array(2 * n);
+  const keys = batchKeys;
+  for (let k = 0; k < n; k++) {
+    const code = rows[k]!.cells[col];
+    slots[k] = code !== undefined && code.length === 13 && villageKey(code, keys, k) ? TO_PROBE : -2;
+  }
+  // probe() written out: called, it would not fetch several slots at once
+  const { table } = index ?? get();
+  const mask = table.length / SLOT - 1;
+  for (let k = 0; k < n; k++) {
+    if (slots[k] !== TO_PROBE) continue;
+    const k1 = keys[2 * k]!;
+    const lo = keys[2 * k + 1]!;
+    for (let at = slotOf(k1, lo, mask); ; at = (at + 1) & mask) {
+      const s0 = at * SLOT;
+      const t = table[s0]!;
+      if (t === 0) {
+        slots[k] = -1;
+        break;
+      }
+      if (t === k1 && table[s0 + 1] === lo) {
+        slots[k] = s0;
+        break;
+      }
+    }
+  }
 }
 
 /** The slot holding the code (k1, lo), or -1. */
@@ -388,7 +442,11 @@ export function find(code: string): number {
  */
 export function isNamed(code: string, name: string): boolean {
   const s = slot(code);
-  if (s < 0) return false;
+  return s >= 0 && namedAt(s, code.length, name);
+}
+
+/** isNamed for a code already found: its slot (see villageSlots) and length. */
+export function namedAt(s: number, codeLength: number, name: string): boolean {
   const { table, slotBytes, bytes } = index!;
   const n = name.length;
   if (table[s + 3] !== n) return false;
@@ -396,7 +454,7 @@ export function isNamed(code: string, name: string): boolean {
   const m = n < NAME_INLINE ? n : NAME_INLINE;
   for (let k = 0; k < m; k++) if (slotBytes[inline + k] !== name.charCodeAt(k)) return false;
   if (n <= NAME_INLINE) return true;
-  const p = table[s + 2]! + NAME_AFTER[code.length]!;
+  const p = table[s + 2]! + NAME_AFTER[codeLength]!;
   for (let k = NAME_INLINE; k < n; k++) if (bytes[p + k] !== name.charCodeAt(k)) return false;
   return true;
 }

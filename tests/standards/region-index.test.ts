@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adopt, buildFresh, fieldsAt, find, isNamed, LEVELS, linesOf, load, loadAsync, serialise } from '../../src/standards/region-index.js';
+import { adopt, buildFresh, fieldsAt, find, isNamed, LEVELS, linesOf, load, loadAsync, namedAt, serialise, villageSlots } from '../../src/standards/region-index.js';
 
 describe('region index lookups', () => {
   it('finds every region by its own code, and its plain name agrees byte for byte', () => {
@@ -62,6 +62,38 @@ describe('region index lookups', () => {
     expect(isNamed('5201', lobar)).toBe(false);
     expect(isNamed('52.10', lobar)).toBe(false);
     expect(isNamed('99.01', lobar)).toBe(false);
+  });
+});
+
+describe('village codes looked up a batch at a time', () => {
+  it('finds what find() and isNamed() find, row by row, in a batch longer than its first buffers', () => {
+    const villages = [...linesOf('desa_kelurahan')].filter((_, k) => k % 37 === 0).map((line) => fieldsAt(line));
+    const cells: (string[] | [])[] = [];
+    villages.forEach(({ code, name }, k) => {
+      // the right name, another village's name, a code with a space, an unknown and a non-village code
+      cells.push([code, name], [code, villages[(k + 1) % villages.length]!.name]);
+      if (k % 10 === 0) cells.push([` ${code}`, name], [`${code.slice(0, 9)}9999`, name], [code.slice(0, 8), name], [code.replace(/\./g, ''), name], [`${code.slice(0, 12)}a`, name], []);
+    });
+    expect(cells.length).toBeGreaterThan(2 * 1024);
+    const rows = cells.map((c) => ({ cells: c as string[] }));
+    const slots = new Int32Array(rows.length);
+    villageSlots(rows, 0, slots);
+    let found = 0;
+    rows.forEach(({ cells: [code, name] }, k) => {
+      const s = slots[k]!;
+      if (code === undefined || code.length !== 13 || !/^\d\d\.\d\d\.\d\d\.\d{4}$/.test(code)) expect(s).toBe(-2);
+      else if (find(code) < 0) expect(s).toBe(-1);
+      else {
+        found++;
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(namedAt(s, 13, name!)).toBe(isNamed(code, name!));
+        expect(namedAt(s, 13, `${name}x`)).toBe(false);
+      }
+    });
+    expect(found).toBe(2 * villages.length);
+    // the other column of the same rows: names are no codes
+    villageSlots(rows, 1, slots);
+    expect([...slots].every((s) => s === -2)).toBe(true);
   });
 });
 
