@@ -5,9 +5,11 @@
 import type { RawRow } from '../read/table.js';
 import { findByName, region } from '../standards/regions.js';
 import type { ReadingConstant } from './reading.js';
+import { UNIT_IN_LABEL } from '../read/words.js';
 
 const YEARS = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/g;
 const AREA = /\b(kabupaten|kab\.?|kota)\s+([a-z][a-z .'-]*?)(?=\s+(?:tahun|th\.?|periode|keadaan|kondisi|semester|triwulan|bulan)\b|\s+\d{4}|\s*[,(]|\s*$)/i;
+/** A label's closing parenthesis ("Jumlah (Jiwa)"): its unit when the unit words of unit-in-header know it. */
 const UNIT = /\(([^()]{1,30})\)\s*$/;
 
 /** The single year the title rows name, or the list when they name several. */
@@ -52,7 +54,8 @@ export function findConstants(titles: RawRow[], labels: string[], headerRow: num
   if (r) out.push({ kind: 'wilayah', value: r.code, name: region(r.code)?.name ?? r.code, row: r.row, col: r.col, from: 'title' });
   labels.forEach((l, col) => {
     const m = UNIT.exec(l);
-    if (m && headerRow !== undefined && !/^\d/.test(m[1]!)) out.push({ kind: 'satuan', value: m[1]!.trim(), row: headerRow, col, from: 'header' });
+    // "(March)", "(Semester 1)", "(BPS)" close a label too: only a unit is a satuan (the same words as unit-in-header)
+    if (m && headerRow !== undefined && !/^\d/.test(m[1]!) && UNIT_IN_LABEL.test(m[0])) out.push({ kind: 'satuan', value: m[1]!.trim(), row: headerRow, col, from: 'header' });
   });
   return out;
 }
