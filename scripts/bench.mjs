@@ -208,24 +208,26 @@ async function main() {
     return null;
   };
 
+  // a CSV row: satudata and tableschema on the same n-row file; the target follows the other work measured
+  const csvRow = async (id, label, n, note) => {
+    const d = await ensureData(BENCH_DIR, { rows: n, xlsxRows: SIZES.xlsx[0], log });
+    const r = await compare(id, `${label}: satudata validate vs npm tableschema ${TS_VERSION}`,
+      { name: 'satudata', args: validate(d.csv.path, d.schemaV2), okCodes: [0, 1], check: planted(d.csv, n, id), parse: summary },
+      { name: 'tableschema', args: [join(LIB, 'tableschema-run.mjs'), rel(d.csv.path), rel(d.schemaV1), '0'], check: (x) => (JSON.parse(x.stdout.trim().split('\n').pop()).rows === n ? null : 'row count') },
+      { kind: 'speedup', target: (busy) => (busy < QUIET_BUSY ? 8 : 4), rssTarget: 200, note });
+    if (r.a.out && r.a.out.errors === 0) failures.push(`${r.id}: satudata found no errors`);
+  };
   if (ONLY.has('csv')) {
     for (const n of SIZES.csv) {
-      const d = await ensureData(BENCH_DIR, { rows: n, xlsxRows: SIZES.xlsx[0], log });
-      const r = await compare(`csv-${n / 1000}k`, `CSV ${n.toLocaleString('en')} rows: satudata validate vs npm tableschema ${TS_VERSION}`,
-        { name: 'satudata', args: validate(d.csv.path, d.schemaV2), okCodes: [0, 1], check: planted(d.csv, n, `csv-${n}`), parse: summary },
-        { name: 'tableschema', args: [join(LIB, 'tableschema-run.mjs'), rel(d.csv.path), rel(d.schemaV1), '0'], check: (x) => (JSON.parse(x.stdout.trim().split('\n').pop()).rows === n ? null : 'row count') },
-        { kind: 'speedup', target: (busy) => (busy < QUIET_BUSY ? 8 : 4), rssTarget: 200, note: 'target 8× with the second core free (other work < 0.5 cores before every run of the row), 4× with it busy' });
-      if (r.a.out && r.a.out.errors === 0) failures.push(`${r.id}: satudata found no errors`);
+      await csvRow(`csv-${n / 1000}k`, `CSV ${n.toLocaleString('en')} rows`, n, 'target 8× with the second core free (other work < 0.5 cores before every run of the row), 4× with it busy');
     }
     // the same 1M rows with the second core kept busy by other work (a spinning process): the 4× target
     const n = SIZES.csv[0];
-    const d = await ensureData(BENCH_DIR, { rows: n, xlsxRows: SIZES.xlsx[0], log });
+    await ensureData(BENCH_DIR, { rows: n, xlsxRows: SIZES.xlsx[0], log }); // generated (if ever) before the load starts
     const stop = await keepCoreBusy();
     try {
-      await compare(`csv-${n / 1000}k-busy`, `CSV ${n.toLocaleString('en')} rows, the second core kept busy by other work: satudata validate vs npm tableschema ${TS_VERSION}`,
-        { name: 'satudata', args: validate(d.csv.path, d.schemaV2), okCodes: [0, 1], check: planted(d.csv, n, `csv-${n}-busy`), parse: summary },
-        { name: 'tableschema', args: [join(LIB, 'tableschema-run.mjs'), rel(d.csv.path), rel(d.schemaV1), '0'], check: (x) => (JSON.parse(x.stdout.trim().split('\n').pop()).rows === n ? null : 'row count') },
-        { kind: 'speedup', target: (busy) => (busy < QUIET_BUSY ? 8 : 4), rssTarget: 200, note: 'one process spins on a core during the whole row (scripts/bench-lib/busy-core.mjs): target 4× with the second core busy (other work ≥ 0.5 cores; 8× if the probe found it free)' });
+      await csvRow(`csv-${n / 1000}k-busy`, `CSV ${n.toLocaleString('en')} rows, the second core kept busy by other work`, n,
+        'one process spins on a core during the whole row (scripts/bench-lib/busy-core.mjs): target 4× with the second core busy (other work ≥ 0.5 cores; 8× if the probe found it free)');
     } finally {
       await stop();
     }
