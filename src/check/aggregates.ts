@@ -417,7 +417,8 @@ export class AggregateChecker {
       const verdict: AggVerdict = { row: a.n, label: a.label, level: a.level, status: 'unchecked', rows: '', count: 0 };
       verdicts.push(verdict);
       if (candidates.length === 0) continue;
-      let used: Run[] | null = null;
+      // whether any number of the row was judged against its block (then the verdict names the block)
+      let judged = false;
       let bad = false;
       // the one block this row aggregates: the candidate most of its numbers add up to (ties: the order of
       // preference) — each number is then judged against that block alone, so a wrong figure that happens to equal
@@ -438,13 +439,13 @@ export class AggregateChecker {
         const s = c.slot;
         const w = a.values[s]!;
         if (addsUp(w, block, s, a.decimals[s]!)) {
-          used ??= block;
+          judged = true;
           continue;
         }
         const sum = sumOf(block, s);
         // between the smallest and largest part: an average (rata-rata) written in a totals row, not a sum
         if (countOf(block) >= 2 && w >= minOf(block, s) && w <= maxOf(block, s)) continue;
-        used ??= block;
+        judged = true;
         bad = true;
         const dec = Math.max(a.decimals[s]!, maxDecimals(block, s));
         findings.push({
@@ -468,14 +469,14 @@ export class AggregateChecker {
         const tol = Math.max(c.ratio.tolerance ?? 0, 0.5 * 10 ** -d);
         if (Math.abs(w - expected) <= tol + 1e-9 * Math.max(1, Math.abs(expected))) continue;
         bad = true;
-        used ??= block;
+        judged = true;
         const parts = c.ratio.uses.map((u) => fmt(value(u), 0 + Math.min(a.decimals[u]!, 6))).join('/');
         findings.push({ code: 'total-ratio-mismatch', row: a.n, col: c.col, written: w, expected, params: { label: c.label, value: a.texts[s]!, expected: fmt(expected, Math.max(2, d)), parts } });
       }
-      if (used) {
+      if (judged) {
         verdict.status = bad ? 'mismatch' : 'ok';
-        verdict.rows = rowsText(used);
-        verdict.count = countOf(used);
+        verdict.rows = rowsText(block);
+        verdict.count = countOf(block);
       }
     }
     return { findings, verdicts };
