@@ -11,7 +11,7 @@
 import type { FieldDef } from '../standards/schema.js';
 import type { StandardInfo } from '../standards/standard.js';
 import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, REGION_EDITION_TITLE, type Level } from '../standards/regions.js';
-import { matchRegionName, namePrefix, sameSpelling, truncatedFrom } from '../standards/region-names.js';
+import { matchRegionName, namePrefix, otherNameOf, regionsByOtherName, sameSpelling, truncatedFrom } from '../standards/region-names.js';
 import { codeList } from '../standards/code-lists.js';
 import { DOTTED_LENGTH, find, isNamed, levelOfCode, namedAt, villageSlots } from '../standards/region-index.js';
 import { fold } from '../read/words.js';
@@ -288,7 +288,7 @@ function judgeRegion(value: string, binding: Binding): CodeVerdict {
   return { code: norm.code, level: r.level, issues };
 }
 
-type NameVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; expectedName: string; suggestion: string; spelling?: boolean };
+type NameVerdict = { ok: true } | { ok: false; severity: 'error' | 'warning'; expectedName: string; suggestion: string; spelling?: boolean; former?: boolean };
 
 /** Per code: the last name seen and its verdict (rows repeat the same name), then a small map of others. */
 interface NameMemo {
@@ -314,8 +314,8 @@ function checkRegionName(verdictOfCode: CodeVerdict, name: string, binding: Bind
     }
   }
   if (verdict.ok) return;
-  if (verdict.spelling) {
-    sink.add('region-name-spelling', { official: verdict.expectedName }, { row: row.n, line: row.line, col, field, value: name });
+  if (verdict.spelling || verdict.former) {
+    sink.add(verdict.former ? 'region-name-former' : 'region-name-spelling', { official: verdict.expectedName }, { row: row.n, line: row.line, col, field, value: name });
     return;
   }
   sink.add('name-mismatch', { code, name: name.trim(), expectedName: verdict.expectedName, suggestion: verdict.suggestion }, { row: row.n, line: row.line, col, field, value: name }, verdict.severity);
@@ -344,8 +344,14 @@ function judgeName(code: string, name: string, binding: Binding): NameVerdict {
     const bareKabupaten = r.level === 'kabupaten_kota' && namePrefix(name) === null && namePrefix(r.name) === 'kabupaten' && twins.every((x) => namePrefix(x.name) === 'kota');
     return twins.length === 0 || bareKabupaten ? { ok: true } : { ok: false, severity: 'warning', expectedName: r.name, suggestion: '' };
   }
-  // another code carries this name: suggest it
-  const other = findByName(name, binding.tingkat ?? r.level, r.parent && r.level !== 'kabupaten_kota' ? r.parent.slice(0, 2) : undefined);
+  // a former name of this very region (Toba Samosir for Toba), or a variant in common use (Mahakam Hulu)
+  const known = otherNameOf(code, name);
+  if (known) return { ok: false, severity: 'warning', expectedName: r.name, suggestion: '', ...(known === 'former' ? { former: true } : { spelling: true }) };
+  // another code carries this name (or had it: a former name): suggest it
+  const level = binding.tingkat ?? r.level;
+  const within = r.parent && r.level !== 'kabupaten_kota' ? r.parent.slice(0, 2) : undefined;
+  let other = findByName(name, level, within);
+  if (other.length === 0) other = regionsByOtherName(name, level, within).map((o) => o.region);
   const suggestion = other.length === 1 ? `@hint.code-for-name:${other[0]!.code}` : '';
   return { ok: false, severity: 'error', expectedName: r.name, suggestion };
 }
@@ -354,13 +360,13 @@ function judgeName(code: string, name: string, binding: Binding): NameVerdict {
 const EDITION_LABEL = REGION_EDITION_TITLE;
 const EDITION_YEAR = Number(/(\d{4})$/.exec(REGION_EDITION)?.[1] ?? 0);
 
-type NameOnlyVerdict = { code: 'region-name-spelling' | 'unknown-region-name'; params: Record<string, string> } | null;
+type NameOnlyVerdict = { code: 'region-name-spelling' | 'region-name-former' | 'unknown-region-name'; params: Record<string, string> } | null;
 
 /** A region name without a code: known (null), spelled differently, or unknown with the closest names. */
 function judgeNameOnly(name: string, level: Level, within: string): NameOnlyVerdict {
   const m = matchRegionName(name, level, within);
   if (m.kind === 'exact' || m.kind === 'ambiguous') return null;
-  if (m.kind === 'spelling') return { code: 'region-name-spelling', params: { official: m.region.name } };
+  if (m.kind === 'spelling' || m.kind === 'former') return { code: m.kind === 'former' ? 'region-name-former' : 'region-name-spelling', params: { official: m.region.name } };
   const cut = truncatedFrom(name, level, within);
   if (cut) return { code: 'region-name-spelling', params: { official: cut.name } };
   return {

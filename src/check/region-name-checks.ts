@@ -22,7 +22,7 @@
 import type { ColumnReading } from '../interpret/reading.js';
 import type { RawRow } from '../read/table.js';
 import { findByName, nameKeys, normaliseCode, region, type Level, type Region } from '../standards/regions.js';
-import { compactName, expandAbbreviations, namePrefix, regionsByCompactName, sameSpelling, truncatedFrom } from '../standards/region-names.js';
+import { compactName, namePrefix, otherNameOf, regionsByCompactName, regionsByOtherName, sameSpelling, truncatedFrom } from '../standards/region-names.js';
 import type { ExtensionContext, RowExtension } from './validate-table.js';
 import type { IssueSink } from './sink.js';
 
@@ -194,20 +194,22 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-type PairVerdict = { ok: true; spelling?: Region } | { ok: false; region: Region; truncated: boolean };
+type PairVerdict = { ok: true; spelling?: Region; former?: boolean } | { ok: false; region: Region; truncated: boolean };
 
 /** A name beside a Kemendagri code: the code's name up to case, prefix and spacing, or another name. */
 function judgePair(code: string, name: string): PairVerdict | null {
   const norm = normaliseCode(code);
   const r = norm ? region(norm.code) : undefined;
   if (!r) return null;
-  const full = expandAbbreviations(name);
-  const given = nameKeys(full);
+  const given = nameKeys(name);
   const official = nameKeys(r.name);
   if (given.some((k) => official.includes(k))) return { ok: true };
   // the same letters with other spaces or punctuation: the code's name, spelled differently
-  if (compactName(full) === compactName(r.name)) return { ok: true, spelling: r };
-  const g = compactName(full);
+  if (compactName(name) === compactName(r.name)) return { ok: true, spelling: r };
+  // a former name of the code's region, or a variant in common use: said with the official name
+  const known = otherNameOf(r.code, name);
+  if (known) return { ok: true, spelling: r, ...(known === 'former' ? { former: true } : {}) };
+  const g = compactName(name);
   return { ok: false, region: r, truncated: g.length >= 4 && compactName(r.name).startsWith(g) };
 }
 
@@ -230,7 +232,7 @@ function checkPairs(p: PairColumn, sink: IssueSink): void {
     for (const { code, seen, v } of verdicts) {
       if (v?.ok && v.spelling) {
         for (let k = 0; k < seen.rows.length; k++) {
-          sink.add('region-name-spelling', { official: v.spelling.name }, { row: seen.rows[k]!, line: seen.lines[k], col: p.name, field: p.label, value: seen.text });
+          sink.add(v.former ? 'region-name-former' : 'region-name-spelling', { official: v.spelling.name }, { row: seen.rows[k]!, line: seen.lines[k], col: p.name, field: p.label, value: seen.text });
         }
       }
       if (!v || v.ok) continue;
@@ -251,7 +253,7 @@ function checkPairs(p: PairColumn, sink: IssueSink): void {
     if (told.has(code) || byName.size < 2) continue;
     const groups = new Map<string, Seen[]>();
     for (const s of byName.values()) {
-      const k = compactName(expandAbbreviations(s.text));
+      const k = compactName(s.text);
       groups.set(k, [...(groups.get(k) ?? []), s]);
     }
     if (groups.size < 2) continue;
@@ -306,8 +308,15 @@ function checkGroup(c: NameColumn, seen: Seen[], least: number, sink: IssueSink)
   if (entries.length < least) return;
   // where most names are found: one vote per name and area
   const votes = new Map<string, number>();
-  const hitsOf = entries.map((e) => {
-    const hits = levelsOf(e.name, c.levels).flatMap((l) => regionsByCompactName(e.name, l));
+  // a name found by none of the official names may be a former name or a variant (other-names.csv)
+  const formerOf = new Map<number, boolean>();
+  const hitsOf = entries.map((e, i) => {
+    let hits = levelsOf(e.name, c.levels).flatMap((l) => regionsByCompactName(e.name, l));
+    if (hits.length === 0) {
+      const other = levelsOf(e.name, c.levels).flatMap((l) => regionsByOtherName(e.name, l));
+      hits = other.map((o) => o.region);
+      formerOf.set(i, other.some((o) => o.kind === 'former'));
+    }
     for (const a of new Set(hits.map((r) => areaOf(r, kabTable)))) votes.set(a, (votes.get(a) ?? 0) + 1);
     return hits;
   });
@@ -327,7 +336,7 @@ function checkGroup(c: NameColumn, seen: Seen[], least: number, sink: IssueSink)
       official = cut[0];
     }
     for (let k = 0; k < e.s.rows.length; k++) {
-      sink.add('region-name-spelling', { official: official!.name }, { row: e.s.rows[k]!, line: e.s.lines[k], col: c.col, field: c.label, value: e.s.text });
+      sink.add(inArea.length && formerOf.get(i) ? 'region-name-former' : 'region-name-spelling', { official: official!.name }, { row: e.s.rows[k]!, line: e.s.lines[k], col: c.col, field: c.label, value: e.s.text });
     }
   });
 }

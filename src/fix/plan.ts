@@ -22,7 +22,7 @@ import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext }
 import { AggregatePass } from '../check/aggregate-pass.js';
 import { IssueSink } from '../check/sink.js';
 import { codeForName, coverageFromTitles, nameForCode, regionBindings, yearFromTitles, type NameLookup, type RegionBinding } from './regions.js';
-import { commonParent, compactName, sameSpelling } from '../standards/region-names.js';
+import { commonParent, compactName, otherNameOf, sameSpelling } from '../standards/region-names.js';
 import { foldRegion } from '../standards/regions.js';
 import type { Change, FixProblem } from './types.js';
 import type { DateOrder } from '../check/dates.js';
@@ -433,18 +433,20 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
             if (o === outs[0]) rowChanges.push({ cell: at(sheet, codeSrc.kind === 'column' ? codeSrc.col : nameCol, row.n), rule: 'code-from-name', old: codeSrc.kind === 'column' ? (row.cells[codeSrc.col] ?? '') : '', new: hit.code });
             if (hit.official && hit.official !== name) {
               o[b.nameField] = hit.official;
-              if (o === outs[0]) rowChanges.push({ cell: at(sheet, nameCol, row.n), rule: 'region-name-spelling', old: name, new: hit.official });
+              if (o === outs[0]) rowChanges.push({ cell: at(sheet, nameCol, row.n), rule: hit.former ? 'region-name-former' : 'region-name-spelling', old: name, new: hit.official });
             }
           } else if (o === outs[0]) {
             const several = 'choices' in hit;
             problem({ code: several ? 'fix-ambiguous' : 'fix-no-match', params: { value: name, choices: 'choices' in hit ? hit.choices.join('; ') : '', level: b.level }, cell: at(undefined, nameCol, row.n), row: row.n, col: nameCol + 1, field: fields[b.codeField]!.name, value: name });
           }
         } else if (b.nameField >= 0 && name !== missing && name !== '' && code !== missing) {
-          // the official spelling of a name equal after folding spaces and punctuation ("Gunung Sari" → Gunungsari)
+          // the official spelling of a name equal after folding spaces and punctuation ("Gunung Sari" → Gunungsari),
+          // and the current name for a former one (Toba Samosir → Kabupaten Toba)
           const official = nameForCode(code, b.level);
-          if (official && !sameSpelling(name, official) && compactName(name) === compactName(official)) {
+          const other = official && !sameSpelling(name, official) ? (compactName(name) === compactName(official) ? 'variant' : otherNameOf(code, name)) : undefined;
+          if (official && other) {
             o[b.nameField] = official;
-            if (o === outs[0] && nameSrc?.kind === 'column') rowChanges.push({ cell: at(sheet, nameSrc.col, row.n), rule: 'region-name-spelling', old: name, new: official });
+            if (o === outs[0] && nameSrc?.kind === 'column') rowChanges.push({ cell: at(sheet, nameSrc.col, row.n), rule: other === 'former' ? 'region-name-former' : 'region-name-spelling', old: name, new: official });
           }
         } else if (b.nameField >= 0 && (name === missing || name === '') && code !== missing) {
           const found = nameForCode(code, b.level);

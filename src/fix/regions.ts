@@ -25,7 +25,8 @@ export function regionBindings(schema: TableSchema): RegionBinding[] {
   return out;
 }
 
-export type NameLookup = { code: string; official?: string } | { choices: string[] } | { none: true; closest?: string };
+/** `official` with `former`: the name was a former official name of the region (renamed, not misspelled). */
+export type NameLookup = { code: string; official?: string; former?: boolean } | { choices: string[] } | { none: true; closest?: string };
 
 /**
  * The code of a region name. `siblings` (the column's other names, folded) let a bare "Bima" beside "Kota Bima"
@@ -45,6 +46,7 @@ export function codeForName(name: string, level: Level, within: string | undefin
     const m = matchRegionName(name, level, where, siblings);
     if (m.kind === 'exact') return { code: m.region.code };
     if (m.kind === 'spelling') return { code: m.region.code, official: m.region.name };
+    if (m.kind === 'former') return { code: m.region.code, official: m.region.name, former: true };
     if (m.kind === 'unknown' && where === (within ?? '')) {
       if (hits.length > 1) break;
       return { none: true, closest: m.closest.map((r) => `${r.name} (${r.code})`).join(', ') };

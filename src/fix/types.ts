@@ -9,7 +9,7 @@ export type FixRule =
   | 'trim' | 'number-id' | 'number-en' | 'number-decor' | 'number-float' | 'missing-marker' | 'dash-zero'
   | 'year-float' | 'date-serial' | 'date-id' | 'code-float' | 'code-undotted' | 'split-glued-code'
   | 'code-from-name' | 'code-from-bps-name' | 'name-from-code' | 'value-from-title' | 'value-from-option'
-  | 'recompute' | 'region-name-spelling';
+  | 'recompute' | 'region-name-spelling' | 'region-name-former';
 
 /** One change: where in the source (sheet-qualified for workbooks), the old text, the new text, the rule. */
 export interface Change {

@@ -98,5 +98,6 @@ export function fold(text: string): string {
     .trim()
     .replace(/^(kep|kepulauan) /, 'kepulauan ')
     .replace(/^(d i|daerah istimewa) /, 'di ')
+    .replace(/^(d k i|daerah khusus ibu ?kota|daerah khusus) /, 'dki ')
     .replace(/^prov(insi)? /, '');
 }

@@ -12,7 +12,7 @@
  * BPS convention that a bare "Bima" beside a "Kota Bima" row is the kabupaten.
  * Uses only the public functions of regions.ts.
  */
-import { childrenOf, foldRegion, nameKeys, type Level, type Region } from './regions.js';
+import { childrenOf, foldRegion, levelOfCode, nameKeys, otherNames, region, type Level, type OtherNameKind, type Region } from './regions.js';
 
 /** The administrative prefix a name carries, folded ("kota" matters: Kota Bima is not Kabupaten Bima). */
 export function namePrefix(name: string): 'kabupaten' | 'kota' | 'kecamatan' | 'desa' | 'kelurahan' | 'provinsi' | null {
@@ -26,9 +26,21 @@ export function compactName(name: string): string {
   return keys[keys.length - 1]!.replace(/ /g, '');
 }
 
+/**
+ * The compact keys a name is looked up by, in order: without its prefix, then whole — a "Kota" that is part of
+ * the name ("Kota Baru" for Kotabaru, "Kota Waringin Barat" for Kotawaringin Barat) is not the kind word.
+ */
+function compactKeys(name: string): string[] {
+  const bare = compactName(name);
+  const whole = foldRegion(name).replace(/ /g, '');
+  return whole !== bare ? [bare, whole] : [bare];
+}
+
 export type NameMatch =
   | { kind: 'exact'; region: Region }
   | { kind: 'spelling'; region: Region }
+  /** A former official name of the region (other-names.csv): said, and renamed by fix. */
+  | { kind: 'former'; region: Region }
   | { kind: 'ambiguous'; regions: Region[] }
   | { kind: 'unknown'; closest: Region[] };
 
@@ -52,14 +64,41 @@ function compactIndex(level: Level, within: string): Map<string, Region[]> {
   return idx;
 }
 
-/** Abbreviations of the words inside official names written out: "KOTA ADM. JAKARTA", "KAB. KEP. SERIBU". */
-export function expandAbbreviations(name: string): string {
-  return name.replace(/\bAdm\b\.?/gi, 'Administrasi').replace(/\bKep\b\.?(?=\s*\S)/gi, 'Kepulauan');
-}
-
 /** Every region of a level (within an area, '' for everywhere) whose compact name is the given name's. */
 export function regionsByCompactName(name: string, level: Level, within = ''): Region[] {
-  return compactIndex(level, within).get(compactName(name)) ?? [];
+  const idx = compactIndex(level, within);
+  for (const k of compactKeys(name)) {
+    const hits = idx.get(k);
+    if (hits) return hits;
+  }
+  return [];
+}
+
+const otherIndexes = new Map<Level, Map<string, { region: Region; kind: OtherNameKind }[]>>();
+
+/**
+ * The regions of a level (within an area) that a name is another name of — a former official name or a variant
+ * in common use (other-names.csv) — each with how it is known; compared compact, like official names.
+ */
+export function regionsByOtherName(name: string, level: Level, within = ''): { region: Region; kind: OtherNameKind }[] {
+  let idx = otherIndexes.get(level);
+  if (!idx) {
+    idx = new Map();
+    for (const o of otherNames()) {
+      const r = levelOfCode(o.code) === level ? region(o.code) : undefined;
+      if (!r) continue;
+      const k = compactName(o.name);
+      idx.set(k, [...(idx.get(k) ?? []), { region: r, kind: o.kind }]);
+    }
+    otherIndexes.set(level, idx);
+  }
+  return (idx.get(compactName(name)) ?? []).filter((o) => !within || o.region.code.startsWith(within));
+}
+
+/** How `name` is known as another name of the region `code` (former or variant), or undefined. */
+export function otherNameOf(code: string, name: string): OtherNameKind | undefined {
+  const level = levelOfCode(code);
+  return level ? regionsByOtherName(name, level).find((o) => o.region.code === code)?.kind : undefined;
 }
 
 /**
@@ -101,8 +140,7 @@ export function sameSpelling(given: string, official: string): boolean {
  * folded) let a bare "X" beside "Kota X" be the kabupaten.
  */
 export function matchRegionName(name: string, level: Level, within = '', siblings?: Set<string>): NameMatch {
-  const k = compactName(name);
-  let hits = compactIndex(level, within).get(k) ?? [];
+  let hits = regionsByCompactName(name, level, within);
   if (hits.length > 1) {
     const prefix = namePrefix(name);
     if (prefix === 'kota' || prefix === 'kabupaten') {
@@ -119,6 +157,10 @@ export function matchRegionName(name: string, level: Level, within = '', sibling
     const exact = hits.filter((r) => sameSpelling(name, r.name));
     return exact.length === 1 ? { kind: 'exact', region: exact[0]! } : { kind: 'ambiguous', regions: hits };
   }
+  // a former name (Toba Samosir) or a variant BPS writes (Mahakam Hulu): the region, said with its official name
+  const other = regionsByOtherName(name, level, within);
+  if (other.length === 1) return { kind: other[0]!.kind === 'former' ? 'former' : 'spelling', region: other[0]!.region };
+  if (other.length > 1) return { kind: 'ambiguous', regions: other.map((o) => o.region) };
   return { kind: 'unknown', closest: closestNames(name, level, within, 3) };
 }
 
@@ -143,7 +185,7 @@ export function commonParent(names: Iterable<string>, level: Level, within = '')
   let total = 0;
   for (const n of names) {
     const m = matchRegionName(n, level, within);
-    if ((m.kind === 'exact' || m.kind === 'spelling') && m.region.parent) {
+    if ((m.kind === 'exact' || m.kind === 'spelling' || m.kind === 'former') && m.region.parent) {
       total++;
       counts.set(m.region.parent, (counts.get(m.region.parent) ?? 0) + 1);
     }

@@ -7,6 +7,10 @@
  */
 import { find, fieldsAt, levelOfCode as levelOfDotted, LEVELS, linesOf, type Level } from './region-index.js';
 import { fold } from '../read/words.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLED_CODES } from './code-lists.js';
+import { parseCsvRecords } from '../read/csv-parse.js';
 
 export { LEVELS, type Level };
 export const REGION_EDITION = 'kepmendagri-300.2.2-2138-2025';
@@ -56,20 +60,60 @@ function byNameOf(level: Level): Map<string, Region[]> {
   return map;
 }
 
-/** Name keys: the folded name, and without its administrative prefix ("Kabupaten", "Kota", "Kab."). */
+/**
+ * Name keys: the folded name, and without its administrative prefix ("Kabupaten", "Kota", "Kab."; Jakarta's
+ * "Kota Administrasi" / "Kabupaten Administrasi", which BPS and OPD tables write "Kota" / "Kabupaten").
+ */
 export function nameKeys(name: string): string[] {
   const f = foldRegion(name);
-  const bare = f.replace(/^(kabupaten|kota|kecamatan|kelurahan|desa|provinsi) /, '');
+  const bare = f.replace(/^(?:(?:kabupaten|kota)(?: administrasi)?|kecamatan|kelurahan|desa|provinsi) /, '');
   return bare !== f ? [f, bare] : [f];
 }
 
-/** Folds a region name: case, punctuation, "Kab." = "Kabupaten", "Kec." = "Kecamatan", "Kel." = "Kelurahan". */
+/** How a name other than the official one is known: a former official name, or a variant in common use. */
+export type OtherNameKind = 'former' | 'variant';
+
+export interface OtherName {
+  code: string;
+  name: string;
+  kind: OtherNameKind;
+}
+
+let others: OtherName[] | null = null;
+
+/**
+ * Names a region is known by besides the reference's: former official names (Toba Samosir, renamed Toba) and
+ * variants BPS tables use (Mahakam Hulu for Mahakam Ulu), from standards/codes/wilayah/other-names.csv
+ * (code,name,kind,note). Codes the reference does not hold are left out.
+ */
+export function otherNames(): OtherName[] {
+  if (others) return others;
+  others = [];
+  let text = '';
+  try {
+    text = readFileSync(join(BUNDLED_CODES, 'wilayah', 'other-names.csv'), 'utf8');
+  } catch {
+    return others; // an installation without the file: only official names are known
+  }
+  for (const { code, name, kind } of parseCsvRecords(text, { skip_empty_lines: true, trim: true })) {
+    if (!code || !name || (kind !== 'former' && kind !== 'variant') || find(code) < 0) continue;
+    others.push({ code, name, kind });
+  }
+  return others;
+}
+
+/**
+ * Folds a region name: case, punctuation, "Kab." = "Kabupaten", "Kec." = "Kecamatan", "Kel." = "Kelurahan", and the
+ * abbreviated words inside official names written out ("KOTA ADM. JAKARTA PUSAT", "KAB. KEP. SERIBU").
+ */
 export function foldRegion(name: string): string {
   return fold(name)
     .replace(/^kab /, 'kabupaten ')
     .replace(/^kec /, 'kecamatan ')
     .replace(/^kel /, 'kelurahan ')
-    .replace(/^ds /, 'desa ');
+    .replace(/^ds /, 'desa ')
+    .replace(/ adm(?= )/g, ' administrasi')
+    .replace(/ kep(?= )/g, ' kepulauan');
 }
 
 export function levelOfCode(code: string): Level | undefined {
@@ -122,6 +166,14 @@ export function searchRegions(text: string, level: Level | undefined, limit: num
       if (f === q || nameKeys(r.name).includes(q)) exact.push(r);
       else if (f.includes(q)) partial.push(r);
     }
+  }
+  // a former name or a variant in common use finds its region too ("Toba Samosir": Kabupaten Toba)
+  for (const o of otherNames()) {
+    const r = region(o.code)!;
+    if ((level && r.level !== level) || [...exact, ...partial].some((x) => x.code === r.code)) continue;
+    const f = foldRegion(o.name);
+    if (f === q || nameKeys(o.name).includes(q)) exact.push(r);
+    else if (f.includes(q)) partial.push(r);
   }
   return [...exact, ...partial].slice(0, limit);
 }

@@ -93,6 +93,15 @@ describe('columns of region names without codes', () => {
     expect(s.map((i) => [i.cell, i.params?.official])).toEqual([['A3', 'Kabupaten Lombok Tengah']]);
   });
 
+  it('a former name beside its code is said as a former name; names alone: Kota Baru is Kotabaru, Toba Samosir a former name', async () => {
+    const pairsTable = await issuesOf([header, '1201,KAB. TAPANULI TENGAH,1,2019', '1202,KAB. TAPANULI UTARA,2,2019', '1209,KAB. ASAHAN,3,2019', '1211,KAB. DAIRI,4,2019', '1212,KAB. TOBA SAMOSIR,5,2019']);
+    expect(above(pairsTable).map((i) => [i.code, i.cell, i.severity, i.params?.official])).toEqual([['region-name-former', 'B6', 'warning', 'Kabupaten Toba']]);
+    const kalsel = await issuesOf(['Kabupaten/Kota,Nilai', 'Tanah Laut,1', 'Kota Baru,2', 'Banjar,3', 'Barito Kuala,4', 'Tapin,5', 'Kota Banjarmasin,6']);
+    expect(named(kalsel, 'region-name-spelling').map((i) => [i.cell, i.params?.official])).toEqual([['A3', 'Kabupaten Kotabaru']]);
+    const sumut = await issuesOf(['Kabupaten/Kota,Nilai', 'Tapanuli Tengah,1', 'Toba Samosir,2', 'Asahan,3', 'Dairi,4', 'Kota Medan,5']);
+    expect(above(sumut).map((i) => [i.code, i.cell, i.params?.official])).toEqual([['region-name-former', 'A3', 'Kabupaten Toba']]);
+  });
+
   it('a one-word name that only starts an official name is not called truncated', async () => {
     const issues = await issuesOf(['Kecamatan,Nilai', 'Sekotong,1', 'Lembar,2', 'Gerung,3', 'Narmada,4', 'Kuri,5', 'Batu Layar,6']);
     expect(named(issues, 'region-name-spelling')).toEqual([]);

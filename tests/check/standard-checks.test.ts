@@ -69,6 +69,24 @@ describe('kode referensi', () => {
     expect(r.references).toEqual({ wilayah: 'kepmendagri-300.2.2-2138-2025' });
   });
 
+  it('a former name beside its code is said as a former name (a warning), not as a wrong name; the names BPS writes are no errors', async () => {
+    const r = await check(write('kab.csv', [
+      'kode_wilayah,nama_kabupaten_kota,tahun,jumlah_penduduk_miskin,persentase_penduduk_miskin',
+      '12.12,Toba Samosir,2023,1,1',
+      '12.13,Toba Samosir,2023,1,1',
+      '31.74,Kota Jakarta Selatan,2023,1,1',
+      '64.11,Mahakam Hulu,2023,1,1',
+      '63.02,Kota Baru,2023,1,1',
+    ].join('\n') + '\n'), 'penduduk-miskin-kabupaten-kota');
+    const names = r.issues.filter((i) => /name/.test(i.code));
+    expect(pairs(names)).toEqual(['region-name-former@B2', 'name-mismatch@B3', 'region-name-spelling@B5', 'region-name-spelling@B6']);
+    expect(names[0]!).toMatchObject({ severity: 'warning', params: { official: 'Kabupaten Toba' } });
+    // a former name beside another code: wrong, and the code that carries it now is suggested
+    expect(names[1]!).toMatchObject({ severity: 'error', params: { expectedName: 'Kabupaten Mandailing Natal', suggestion: '@hint.code-for-name:12.12' } });
+    expect(names[2]!.params).toMatchObject({ official: 'Kabupaten Mahakam Ulu' });
+    expect(names[3]!.params).toMatchObject({ official: 'Kabupaten Kotabaru' });
+  });
+
   it('reports rows outside the jurisdiction and missing kecamatan per period, from the metadata cakupan', async () => {
     const file = write('cakupan.csv', [
       'kode_wilayah,nama_kecamatan,tahun,laki_laki,perempuan,jumlah',

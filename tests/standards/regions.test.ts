@@ -35,6 +35,13 @@ describe('Kemendagri region codes (standards/codes/wilayah, Kepmendagri 300.2.2-
     expect(searchRegions('ampenan', 'kecamatan', 5).map((r) => r.code)).toEqual(['52.71.01']);
   });
 
+  it('search finds a region by a former name or a variant, once (codes search "Toba Samosir")', () => {
+    expect(searchRegions('Toba Samosir', undefined, 10).map((r) => r.code)).toEqual(['12.12']);
+    expect(searchRegions('Mahakam Hulu', 'kabupaten_kota', 10).map((r) => r.code)).toEqual(['64.11']);
+    expect(searchRegions('toba', 'kabupaten_kota', 10).map((r) => r.code)).toEqual(['12.12']);
+    expect(searchRegions('Toba Samosir', 'kecamatan', 10)).toEqual([]);
+  });
+
   it('normalises any undotted code of a known length to its dotted form', () => {
     fc.assert(
       fc.property(fc.constantFrom(2, 4, 6, 10), fc.integer({ min: 0, max: 2 ** 31 }), (len, n) => {
