@@ -3,6 +3,9 @@ import { MONTHS, SEX_TOKEN, TOTAL_COLUMN, UNIT_IN_LABEL, YEAR_TOKEN } from '../r
 import { columnLetter } from '../read/table.js';
 import type { IssueSink } from './sink.js';
 
+/** A period of the year named by its number: semester, triwulan/kuartal/quarter, caturwulan. */
+const PERIOD_LABEL = /\b(semester|triwulan|kuartal|quarter|caturwulan)\s*([1-4]|i{1,3}|iv)\b/i;
+
 /** Keys, not measures: a column named like these is never a part of a total. */
 const KEY_LABEL = /^(no|nomor|tahun|year|bulan|month|periode|kode|code|id|nama|name|kabupaten|kota|kecamatan|desa|kelurahan|provinsi|wilayah|uraian)(\b|_|$)/i;
 
@@ -24,12 +27,33 @@ export function checkLabelLayout(labels: string[], headerRow: number | undefined
   const years: number[] = [];
   const months: number[] = [];
   const sexes: number[] = [];
+  // the values each kind takes: a year every column carries (a "2020" spanning a merged header) is a constant of
+  // the table, not years side by side — the columns differ by what varies (the months of 2020)
+  const values = { year: new Set<string>(), period: new Set<string>(), month: new Set<number>(), sex: new Set<string>() };
+  const periods: number[] = [];
   labels.forEach((label, col) => {
     if (!label || mapped(col)) return;
-    if (YEAR_TOKEN.test(label)) years.push(col);
-    const words = label.toLowerCase().split(/[^a-z]+/);
-    if (words.some((w) => w.length >= 3 && MONTHS[w] !== undefined)) months.push(col);
-    if (SEX_TOKEN.test(label)) sexes.push(col);
+    const year = YEAR_TOKEN.exec(label);
+    if (year) {
+      years.push(col);
+      values.year.add(year[2]!);
+    }
+    // a period named by its number ("Semester 1 (March)", "Triwulan II"): periods, whatever month it names
+    const period = PERIOD_LABEL.exec(label);
+    if (period) {
+      periods.push(col);
+      values.period.add(`${period[1]!.toLowerCase()} ${period[2]!.toLowerCase()}`);
+    }
+    const month = label.toLowerCase().split(/[^a-z]+/).find((w) => w.length >= 3 && MONTHS[w] !== undefined);
+    if (month) {
+      months.push(col);
+      values.month.add(MONTHS[month]!);
+    }
+    const sex = SEX_TOKEN.exec(label);
+    if (sex) {
+      sexes.push(col);
+      values.sex.add(sex[1]!.toLowerCase().replace(/[\s-]+/g, '-'));
+    }
     if (TOTAL_COLUMN.test(label) && col > 0 && partsBefore(labels, col) >= 2) sink.add('total-column', { label, totalHint }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
     const unit = UNIT_IN_LABEL.exec(label);
     if (unit) sink.add('unit-in-header', { label, unit: unit[1]!.trim() }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
@@ -45,7 +69,8 @@ export function checkLabelLayout(labels: string[], headerRow: number | undefined
     const layoutHint = standardWide.length >= 2 ? `@hint.wide.standard:${standardWide.join(', ')}` : '@hint.wide.long';
     sink.add('wide-layout', { columns: letters, kind: `@kind.${kind}`, layoutHint }, headerRow !== undefined ? { row: headerRow, col: first } : { col: first });
   };
-  if (years.length >= 2) report(years, 'year');
-  else if (months.length >= 3) report(months, 'month');
-  else if (sexes.length >= 2) report(sexes, 'sex');
+  if (years.length >= 2 && values.year.size >= 2) report(years, 'year');
+  else if (periods.length >= 2 && values.period.size >= 2) report(periods, 'period');
+  else if (months.length >= 3 && values.month.size >= 2) report(months, 'month');
+  else if (sexes.length >= 2 && values.sex.size >= 2) report(sexes, 'sex');
 }

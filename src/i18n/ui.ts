@@ -185,6 +185,7 @@ export const UI: Record<string, Phrase> = {
   'meta.other': { id: 'tidak sah ({arg})', en: 'is invalid ({arg})' },
   // kinds for wide layout
   'kind.year': { id: 'tahun', en: 'years' },
+  'kind.period': { id: 'periode', en: 'periods' },
   'kind.month': { id: 'bulan', en: 'months' },
   'kind.sex': { id: 'jenis kelamin', en: 'sexes' },
   'kind.category': { id: 'kategori', en: 'categories' },

@@ -49,6 +49,16 @@ describe('categories side by side (wide-layout without a standard)', () => {
     const crops = await validate('panen.csv', 'Provinsi,Luas Panen Jahe (m2),Luas Panen Kencur (m2),Luas Panen Kunyit (m2)\nAceh,2079088,33594,751551\nRiau,6068251,158842,1205220\nJambi,12000,5000,7000\n');
     expect(crops.issues.find((i) => i.code === 'wide-layout')).toMatchObject({ cell: 'B1', params: { columns: 'B, C, D' } });
   });
+  it('the months of one year under a merged "2020" are months side by side, not years; two years are years', async () => {
+    const months = ['Januari', 'Februari', 'Maret', 'April'];
+    const oneYear = await validate('bulan.csv', `Bandara,Penumpang,,,\n,2020,,,\n,${months.join(',')}\nSoekarno-Hatta,10,12,9,4\nKualanamu,5,6,4,2\nNgurah Rai,7,8,3,1\n`);
+    expect(oneYear.issues.filter((i) => i.code === 'wide-layout')).toMatchObject([{ params: { kind: '@kind.month', columns: 'B, C, D, E' } }]);
+    // semesters named by their month are periods: "Semester 1 (March)", "Semester 2 (September)"
+    const semesters = await validate('gini.csv', 'Provinsi,Perkotaan,,,Perdesaan,,\n,2024,,,2024,,\n,Semester 1 (March),Semester 2 (September),Tahunan,Semester 1 (March),Semester 2 (September),Tahunan\nACEH,0.325,0.332,0.33,0.258,0.253,0.25\nBALI,0.3,0.31,0.3,0.2,0.21,0.2\nRIAU,0.3,0.31,0.3,0.2,0.21,0.2\n');
+    expect(semesters.issues.filter((i) => i.code === 'wide-layout')).toMatchObject([{ params: { kind: '@kind.period', columns: 'B, C, E, F' } }]);
+    const twoYears = await validate('tahun.csv', 'Bandara,2019,2020\nSoekarno-Hatta,120,40\nKualanamu,60,20\nNgurah Rai,70,10\n');
+    expect(twoYears.issues.filter((i) => i.code === 'wide-layout')).toMatchObject([{ params: { kind: '@kind.year', columns: 'B, C' } }]);
+  });
 });
 
 describe('blank rows', () => {
