@@ -101,7 +101,7 @@ export class AggregatePass {
     const { findings, verdicts } = this.plan!.checker.finish();
     this.findings = findings;
     for (const v of verdicts) {
-      const status = v.status === 'ok' ? `@agg.status.ok:${v.rows}` : v.status === 'mismatch' ? `@agg.status.mismatch:${v.rows}` : '@agg.status.unchecked';
+      const status = v.status === 'unchecked' ? '@agg.status.unchecked' : `@agg.status.${v.status}:${v.rows}`;
       this.sink.add('total-row', { text: this.totalTexts.get(v.row) || '—', status }, { row: v.row, col: this.opts.labelCol });
     }
     for (const f of findings) {

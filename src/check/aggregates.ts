@@ -202,7 +202,8 @@ export interface AggVerdict {
   label: string;
   level: AggLevel;
   /** ok: every checked cell adds up; mismatch: some do not; unchecked: no numbers, or no rows to compare. */
-  status: 'ok' | 'mismatch' | 'unchecked';
+  /** `average`: no number is the block's sum, each lies within the block's range (a rata-rata row, not checked as a sum). */
+  status: 'ok' | 'mismatch' | 'average' | 'unchecked';
   /** Rows the sums came from, e.g. "3–7" (empty when unchecked). */
   rows: string;
   count: number;
@@ -420,6 +421,7 @@ export class AggregateChecker {
       // whether any number of the row was judged against its block (then the verdict names the block)
       let judged = false;
       let bad = false;
+      let averaged = false;
       // the one block this row aggregates: the candidate most of its numbers add up to (ties: the order of
       // preference) — each number is then judged against that block alone, so a wrong figure that happens to equal
       // another block's sum is not let through
@@ -444,7 +446,10 @@ export class AggregateChecker {
         }
         const sum = sumOf(block, s);
         // between the smallest and largest part: an average (rata-rata) written in a totals row, not a sum
-        if (countOf(block) >= 2 && w >= minOf(block, s) && w <= maxOf(block, s)) continue;
+        if (countOf(block) >= 2 && w >= minOf(block, s) && w <= maxOf(block, s)) {
+          averaged = true;
+          continue;
+        }
         judged = true;
         bad = true;
         const dec = Math.max(a.decimals[s]!, maxDecimals(block, s));
@@ -473,8 +478,8 @@ export class AggregateChecker {
         const parts = c.ratio.uses.map((u) => fmt(value(u), 0 + Math.min(a.decimals[u]!, 6))).join('/');
         findings.push({ code: 'total-ratio-mismatch', row: a.n, col: c.col, written: w, expected, params: { label: c.label, value: a.texts[s]!, expected: fmt(expected, Math.max(2, d)), parts } });
       }
-      if (judged) {
-        verdict.status = bad ? 'mismatch' : 'ok';
+      if (judged || averaged) {
+        verdict.status = judged ? (bad ? 'mismatch' : 'ok') : 'average';
         verdict.rows = rowsText(block);
         verdict.count = countOf(block);
       }

@@ -439,6 +439,7 @@ export const UI: Record<string, Phrase> = {
   // ── aggregates, derived values, region names (issue 11) ──
   'agg.status.ok': { id: 'Angkanya cocok dengan jumlah baris {arg}.', en: 'Its numbers match the sum of rows {arg}.' },
   'agg.status.mismatch': { id: 'Angkanya TIDAK cocok dengan baris {arg} (lihat rinciannya).', en: 'Its numbers do NOT match rows {arg} (see the details).' },
+  'agg.status.average': { id: 'Angkanya berada di antara nilai terkecil dan terbesar baris {arg}: rata-rata atau ukuran lain, bukan jumlah, sehingga tidak diperiksa sebagai jumlah.', en: 'Its numbers lie between the smallest and largest values of rows {arg}: an average or another measure, not a sum, so they were not checked as a sum.' },
   'agg.status.unchecked': { id: 'Angkanya tidak dapat diperiksa (tidak ada angka atau baris rincian untuk dibandingkan).', en: 'Its numbers could not be checked (no numbers, or no detail rows to compare).' },
   'agg.fix.ok': { id: 'cocok dengan jumlah baris {arg}', en: 'matches the sum of rows {arg}' },
   'agg.fix.mismatch': { id: 'TIDAK cocok dengan jumlah baris {arg}', en: 'does NOT match the sum of rows {arg}' },

@@ -123,7 +123,10 @@ describe('AggregateChecker', () => {
     k.data(2, row(10));
     k.data(3, row(20));
     k.aggregate(4, 'Rata-rata', row(15), dec(0), ['15']);
-    expect(k.finish().findings).toEqual([]);
+    const { findings, verdicts } = k.finish();
+    expect(findings).toEqual([]);
+    // and says so: an average of rows 2–3, not "nothing to compare"
+    expect(verdicts[0]).toMatchObject({ status: 'average', rows: '2–3' });
   });
 
   it('accepts decimal sums within the rounding of their parts', () => {
