@@ -14,7 +14,7 @@ import { formatId } from './numbers.js';
 import {
   additiveName, AggregateChecker, RATIO_LABEL, type AggFinding, ReadingEvidence, readInto, type AggColumn, type AggregateState, type AggVerdict, type Reading,
 } from './aggregates.js';
-import { detectRelations, follows, type Relation, type SampleRow } from './derived.js';
+import { detectRelations, follows, ROUNDED_MEASURE, type Relation, type SampleRow } from './derived.js';
 import type { IssueSink } from './sink.js';
 
 const SAMPLE = 200;
@@ -32,6 +32,8 @@ export interface AggregatePassOptions {
   info?: StandardInfo;
   /** The CSV delimiter (a `;` file was written where the comma is the decimal mark). */
   delimiter?: string;
+  /** The texts of the title rows above the header ("Rata-rata Pengeluaran per Kapita …"). */
+  titles?: string[];
 }
 
 interface Plan {
@@ -163,7 +165,9 @@ export class AggregatePass {
     });
     // relations without a declared rule: only between columns no standard field describes
     const free = slots.map((c, s) => ({ slot: s, label: labels[c] ?? '', c })).filter((x) => !fieldOfColumn[x.c] && kinds[x.slot] !== 'skip');
-    const relations = detectRelations(sample, free);
+    // averages and per-capita figures are rounded results: their sums are judged within the rounding
+    const rounded = [...(this.opts.titles ?? []), ...labels].some((t) => ROUNDED_MEASURE.test(t));
+    const relations = detectRelations(sample, free, rounded);
     const columns: AggColumn[] = [];
     slots.forEach((c, s) => {
       const label = labels[c] ?? '';

@@ -57,8 +57,18 @@ export function follows(rel: Relation, values: Float64Array, decimals: Uint8Arra
   return { ok: Math.abs(w - expected) <= tol + 1e-9 * Math.max(1, Math.abs(expected)), expected };
 }
 
-/** Finds the relations the sample follows (one per target column at most). */
-export function detectRelations(sample: SampleRow[], columns: DerivedColumn[]): Relation[] {
+/**
+ * A table of averages or per-capita figures (its title or labels say so: "Rata-rata Pengeluaran per Kapita"): its
+ * numbers are computed and rounded one by one, so a total written beside its parts may differ from their sum by
+ * their rounding — BPS computes the total before rounding — and a ±1 is no error there.
+ */
+export const ROUNDED_MEASURE = /(^|[^a-z])(rata\W*rata|rerata|per\W*kapita|per\W*capita|average|mean)([^a-z]|$)/i;
+
+/**
+ * Finds the relations the sample follows (one per target column at most). `rounded`: the table's numbers are
+ * rounded results (ROUNDED_MEASURE), so a sum is judged within the rounding of its parts from the start.
+ */
+export function detectRelations(sample: SampleRow[], columns: DerivedColumn[], rounded = false): Relation[] {
   const out: Relation[] = [];
   const label = (slot: number) => columns.find((c) => c.slot === slot)?.label ?? '';
   for (const t of columns) {
@@ -97,7 +107,7 @@ export function detectRelations(sample: SampleRow[], columns: DerivedColumn[]): 
     for (const rel of tries) {
       let seen = 0;
       let hits = 0;
-      let rounded = 0;
+      let roundedRows = 0;
       let exactMisses = 0;
       // a sum of parts each rounded on its own: up to half a unit per part and for the total
       const unit = (r: SampleRow) => 10 ** -Math.max(r.decimals[rel.target]!, ...rel.uses.map((u) => r.decimals[u]!));
@@ -109,16 +119,17 @@ export function detectRelations(sample: SampleRow[], columns: DerivedColumn[]): 
         if (ok) hits++;
         else if (rel.kind === 'sum') {
           exactMisses++;
-          if (Math.abs(r.values[rel.target]! - expected) <= 0.5 * (rel.uses.length + 1) * unit(r) + 1e-9) rounded++;
+          if (Math.abs(r.values[rel.target]! - expected) <= 0.5 * (rel.uses.length + 1) * unit(r) + 1e-9) roundedRows++;
         }
       }
-      // rounded parts: two or more rows off, every one of them within the rounding (a lone ±1 stays an error)
+      // rounded parts: two or more rows off, every one of them within the rounding (a lone ±1 stays an error),
+      // or a table of rounded results (averages, per-capita figures), where the rounding is known beforehand
       let found: Relation = rel;
       let score = hits;
-      if (rel.kind === 'sum' && exactMisses >= 2 && rounded === exactMisses && hits + rounded >= seen * MOST) {
+      if (rel.kind === 'sum' && ((exactMisses >= 2 && roundedRows === exactMisses) || (rounded && seen > 0)) && hits + roundedRows >= seen * MOST) {
         const u = unit(sample.find((r) => r.values[rel.target]! === r.values[rel.target]!)!);
         found = { ...rel, rounding: 0.5 * (rel.uses.length + 1) * u };
-        score = hits + rounded;
+        score = hits + roundedRows;
       }
       if (seen >= MIN_ROWS && score >= seen * MOST && score > bestHits) {
         best = found;

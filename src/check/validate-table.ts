@@ -254,7 +254,7 @@ export async function validateSource(source: RowSource, opts: TableOptions): Pro
   // totals, subtotals and derived columns are checked in this pass (a second shard hands its blocks back)
   const aggregates = layout.noHeader ? null : new AggregatePass({
     labels: layout.labels, labelCol: layout.labelCol, width, fieldOfColumn: fieldOfColumn.map((f) => f?.field ?? null),
-    info: opts.standardInfo?.(), delimiter: info.delimiter,
+    info: opts.standardInfo?.(), delimiter: info.delimiter, titles: layout.titleRows.map((r) => r.cells.join(' ')),
   }, sink);
   // sized from the file (about 60 bytes a row)
   const pkSeen = new KeyIndex(Math.min(1 << 22, Math.max(1 << 12, Math.floor(info.bytes / 60))));

@@ -323,7 +323,7 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
   const aggregates = new AggregatePass({
     labels: t.layout.labels, labelCol, width: t.layout.width,
     fieldOfColumn: t.layout.labels.map((_, c) => (map.fieldOfColumn[c] ?? -1) >= 0 ? fields[map.fieldOfColumn[c]!]! : null),
-    info, delimiter: t.info.delimiter,
+    info, delimiter: t.info.delimiter, titles: t.layout.titleRows.map((r) => r.cells.join(' ')),
   }, aggSink);
   /** The totals rows dropped, in order (their change-log lines are settled with their verdicts). */
   const totalRows: number[] = [];

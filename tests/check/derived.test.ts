@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectRelations, follows, type SampleRow } from '../../src/check/derived.js';
+import { detectRelations, follows, ROUNDED_MEASURE, type SampleRow } from '../../src/check/derived.js';
 
 const r = (values: number[], decimals: number[]): SampleRow => ({ values: Float64Array.from(values), decimals: Uint8Array.from(decimals) });
 const COLS = [{ slot: 0, label: 'Diterima' }, { slot: 1, label: 'Ditindaklanjuti' }, { slot: 2, label: 'Persentase (%)' }];
@@ -40,6 +40,23 @@ describe('sums of independently rounded parts', () => {
     expect(rel).toMatchObject({ kind: 'sum', uses: [0, 1], rounding: 1.5 });
     expect(follows(rel!, sample[0]!.values, sample[0]!.decimals).ok).toBe(true);
     expect(follows(rel!, Float64Array.from([100, 200, 310]), Uint8Array.from(z)).ok).toBe(false);
+  });
+
+  it('in a table of averages or per-capita figures the rounding is known beforehand: a lone ±1 is no error, a real gap still is', () => {
+    const cols = [{ slot: 0, label: 'Makanan 2014' }, { slot: 1, label: 'Nonmakanan 2014' }, { slot: 2, label: 'Jumlah 2014' }];
+    const z = [0, 0, 0];
+    const sample = [r([445820, 456479, 902298], z), r([100, 200, 300], z), r([10, 20, 30], z), r([5, 5, 10], z), r([7, 8, 15], z)];
+    // counts (no average named): a lone ±1 is an error
+    const [exact] = detectRelations(sample, cols);
+    expect(exact!.rounding).toBeUndefined();
+    expect(follows(exact!, sample[0]!.values, sample[0]!.decimals).ok).toBe(false);
+    // "Rata-rata Pengeluaran per Kapita": the same row is within the rounding of its two parts and its own
+    const [rounded] = detectRelations(sample, cols, true);
+    expect(rounded).toMatchObject({ kind: 'sum', uses: [0, 1], rounding: 1.5 });
+    expect(follows(rounded!, sample[0]!.values, sample[0]!.decimals).ok).toBe(true);
+    expect(follows(rounded!, Float64Array.from([291176, 234901, 484661]), Uint8Array.from(z)).ok).toBe(false);
+    expect(ROUNDED_MEASURE.test('Rata‑Rata Pengeluaran per Kapita Sebulan')).toBe(true);
+    expect(ROUNDED_MEASURE.test('Jumlah Penduduk Menurut Jenis Kelamin')).toBe(false);
   });
 
   it('takes the sum a label declares by naming its parts, even when most rows break it', () => {
