@@ -7,7 +7,8 @@ import { findByName, region } from '../standards/regions.js';
 import type { ReadingConstant } from './reading.js';
 import { UNIT_IN_LABEL } from '../read/words.js';
 
-const YEARS = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/g;
+/** Years in a title; a range "2011-2022" names two (lookarounds: the dash between them belongs to neither). */
+const YEARS = /(?<!\d)((?:19|20)\d{2})(?!\d)/g;
 const AREA = /\b(kabupaten|kab\.?|kota)\s+([a-z][a-z .'-]*?)(?=\s+(?:tahun|th\.?|periode|keadaan|kondisi|semester|triwulan|bulan)\b|\s+\d{4}|\s*[,(]|\s*$)/i;
 /** A label's closing parenthesis ("Jumlah (Jiwa)"): its unit when the unit words of unit-in-header know it. */
 const UNIT = /\(([^()]{1,30})\)\s*$/;
