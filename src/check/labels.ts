@@ -1,5 +1,5 @@
 /** What header labels reveal about the layout: wide tables (years, months, sexes as columns) and units. */
-import { MONTHS, SEX_TOKEN, TOTAL_COLUMN, UNIT_IN_LABEL, YEAR_TOKEN } from '../read/words.js';
+import { monthNumber, SEX_TOKEN, TOTAL_COLUMN, UNIT_IN_LABEL, YEAR_TOKEN } from '../read/words.js';
 import { columnLetter } from '../read/table.js';
 import type { IssueSink } from './sink.js';
 
@@ -24,36 +24,24 @@ export function checkLabelLayout(labels: string[], headerRow: number | undefined
   const words = (name: string) => name.replace(/_/g, ' ');
   const standardTotal = standardFields.find((f) => TOTAL_COLUMN.test(words(f)));
   const totalHint = standardTotal ? `@hint.total.standard:${standardTotal}` : '@hint.total.delete';
-  const years: number[] = [];
-  const months: number[] = [];
-  const sexes: number[] = [];
-  // the values each kind takes: a year every column carries (a "2020" spanning a merged header) is a constant of
-  // the table, not years side by side — the columns differ by what varies (the months of 2020)
-  const values = { year: new Set<string>(), period: new Set<string>(), month: new Set<number>(), sex: new Set<string>() };
-  const periods: number[] = [];
+  // the columns each kind of label names and the values it takes there: a year every column carries (a "2020"
+  // spanning a merged header) is a constant of the table, not years side by side — the columns differ by what
+  // varies (the months of 2020)
+  const kinds = { year: sideBySide(), period: sideBySide(), month: sideBySide(), sex: sideBySide() };
+  const see = (kind: keyof typeof kinds, col: number, value: string | undefined) => {
+    if (value === undefined) return;
+    kinds[kind].cols.push(col);
+    kinds[kind].values.add(value);
+  };
   labels.forEach((label, col) => {
     if (!label || mapped(col)) return;
-    const year = YEAR_TOKEN.exec(label);
-    if (year) {
-      years.push(col);
-      values.year.add(year[2]!);
-    }
+    see('year', col, YEAR_TOKEN.exec(label)?.[2]);
     // a period named by its number ("Semester 1 (March)", "Triwulan II"): periods, whatever month it names
     const period = PERIOD_LABEL.exec(label);
-    if (period) {
-      periods.push(col);
-      values.period.add(`${period[1]!.toLowerCase()} ${period[2]!.toLowerCase()}`);
-    }
-    const month = label.toLowerCase().split(/[^a-z]+/).find((w) => w.length >= 3 && MONTHS[w] !== undefined);
-    if (month) {
-      months.push(col);
-      values.month.add(MONTHS[month]!);
-    }
-    const sex = SEX_TOKEN.exec(label);
-    if (sex) {
-      sexes.push(col);
-      values.sex.add(sex[1]!.toLowerCase().replace(/[\s-]+/g, '-'));
-    }
+    see('period', col, period ? `${period[1]!.toLowerCase()} ${period[2]!.toLowerCase()}` : undefined);
+    const month = monthOf(label);
+    see('month', col, month === undefined ? undefined : String(month));
+    see('sex', col, SEX_TOKEN.exec(label)?.[1]!.toLowerCase().replace(/[\s-]+/g, '-'));
     if (TOTAL_COLUMN.test(label) && col > 0 && partsBefore(labels, col) >= 2) sink.add('total-column', { label, totalHint }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
     const unit = UNIT_IN_LABEL.exec(label);
     if (unit) sink.add('unit-in-header', { label, unit: unit[1]!.trim() }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
@@ -64,13 +52,26 @@ export function checkLabelLayout(labels: string[], headerRow: number | undefined
     const letters = cols.length > 6 ? `${columnLetter(first)}–${columnLetter(cols[cols.length - 1]!)}` : cols.map(columnLetter).join(', ');
     const token = TOKENS[kind];
     const standardWide = kind === 'month'
-      ? standardFields.filter((f) => words(f).toLowerCase().split(/[^a-z]+/).some((w) => w.length >= 3 && MONTHS[w] !== undefined))
+      ? standardFields.filter((f) => monthOf(words(f)) !== undefined)
       : token ? standardFields.filter((f) => token.test(words(f))) : [];
     const layoutHint = standardWide.length >= 2 ? `@hint.wide.standard:${standardWide.join(', ')}` : '@hint.wide.long';
     sink.add('wide-layout', { columns: letters, kind: `@kind.${kind}`, layoutHint }, headerRow !== undefined ? { row: headerRow, col: first } : { col: first });
   };
-  if (years.length >= 2 && values.year.size >= 2) report(years, 'year');
-  else if (periods.length >= 2 && values.period.size >= 2) report(periods, 'period');
-  else if (months.length >= 3 && values.month.size >= 2) report(months, 'month');
-  else if (sexes.length >= 2 && values.sex.size >= 2) report(sexes, 'sex');
+  // the first kind, in this order, that at least `least` columns name with two values or more
+  const order: [keyof typeof kinds, number][] = [['year', 2], ['period', 2], ['month', 3], ['sex', 2]];
+  const wide = order.find(([kind, least]) => kinds[kind].cols.length >= least && kinds[kind].values.size >= 2);
+  if (wide) report(kinds[wide[0]].cols, wide[0]);
+}
+
+function sideBySide(): { cols: number[]; values: Set<string> } {
+  return { cols: [], values: new Set() };
+}
+
+/** The month a label names by a word of three letters or more ("Januari", "Feb", "March"), if any. */
+function monthOf(label: string): number | undefined {
+  for (const w of label.toLowerCase().split(/[^a-z]+/)) {
+    const month = w.length >= 3 ? monthNumber(w) : undefined;
+    if (month !== undefined) return month;
+  }
+  return undefined;
 }

@@ -22,7 +22,7 @@
 import type { ColumnReading } from '../interpret/reading.js';
 import type { RawRow } from '../read/table.js';
 import { findByName, nameKeys, normaliseCode, region, type Level, type Region } from '../standards/regions.js';
-import { compactName, namePrefix, otherNameOf, regionsByCompactName, regionsByOtherName, sameSpelling, truncatedFrom } from '../standards/region-names.js';
+import { compactName, namePrefix, regionsByCompactName, regionsByOtherName, sameSpelling, truncatedFrom, writtenOtherwise } from '../standards/region-names.js';
 import type { ExtensionContext, RowExtension } from './validate-table.js';
 import type { IssueSink } from './sink.js';
 
@@ -204,11 +204,10 @@ function judgePair(code: string, name: string): PairVerdict | null {
   const given = nameKeys(name);
   const official = nameKeys(r.name);
   if (given.some((k) => official.includes(k))) return { ok: true };
-  // the same letters with other spaces or punctuation: the code's name, spelled differently
-  if (compactName(name) === compactName(r.name)) return { ok: true, spelling: r };
-  // a former name of the code's region, or a variant in common use: said with the official name
-  const known = otherNameOf(r.code, name);
-  if (known) return { ok: true, spelling: r, ...(known === 'former' ? { former: true } : {}) };
+  // the code's name spelled differently (other spaces or punctuation, a variant in common use) or a former name:
+  // said with the official name
+  const otherwise = writtenOtherwise(r.code, r.name, name);
+  if (otherwise) return { ok: true, spelling: r, ...(otherwise === 'former' ? { former: true } : {}) };
   const g = compactName(name);
   return { ok: false, region: r, truncated: g.length >= 4 && compactName(r.name).startsWith(g) };
 }

@@ -22,7 +22,7 @@ import { convert, dateEvidence, localeEvidence, type Locale, type ValueContext }
 import { AggregatePass } from '../check/aggregate-pass.js';
 import { IssueSink } from '../check/sink.js';
 import { codeForName, coverageFromTitles, nameForCode, regionBindings, yearFromTitles, type NameLookup, type RegionBinding } from './regions.js';
-import { commonParent, compactName, otherNameOf, sameSpelling } from '../standards/region-names.js';
+import { commonParent, sameSpelling, writtenOtherwise } from '../standards/region-names.js';
 import { foldRegion } from '../standards/regions.js';
 import type { Change, FixProblem } from './types.js';
 import type { DateOrder } from '../check/dates.js';
@@ -443,7 +443,7 @@ async function convertTable(t: StreamedTable, s: Setup, e: Evidence, schema: Tab
           // the official spelling of a name equal after folding spaces and punctuation ("Gunung Sari" → Gunungsari),
           // and the current name for a former one (Toba Samosir → Kabupaten Toba)
           const official = nameForCode(code, b.level);
-          const other = official && !sameSpelling(name, official) ? (compactName(name) === compactName(official) ? 'variant' : otherNameOf(code, name)) : undefined;
+          const other = official && !sameSpelling(name, official) ? writtenOtherwise(code, official, name) : undefined;
           if (official && other) {
             o[b.nameField] = official;
             if (o === outs[0] && nameSrc?.kind === 'column') rowChanges.push({ cell: at(sheet, nameSrc.col, row.n), rule: other === 'former' ? 'region-name-former' : 'region-name-spelling', old: name, new: official });

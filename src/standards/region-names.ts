@@ -95,6 +95,17 @@ export function regionsByOtherName(name: string, level: Level, within = ''): { r
   return (idx.get(compactName(name)) ?? []).filter((o) => !within || o.region.code.startsWith(within));
 }
 
+/**
+ * How `name` writes the region `code` (officially `official`) otherwise, when it is that region: `spelling` — the
+ * same letters with other spaces or punctuation ("Gunung Sari"), or a variant in common use ("Mahakam Hulu") — or
+ * `former`, a former official name ("Toba Samosir"). Undefined for another name.
+ */
+export function writtenOtherwise(code: string, official: string, name: string): 'spelling' | 'former' | undefined {
+  if (compactName(name) === compactName(official)) return 'spelling';
+  const other = otherNameOf(code, name);
+  return other === 'former' ? 'former' : other === 'variant' ? 'spelling' : undefined;
+}
+
 /** How `name` is known as another name of the region `code` (former or variant), or undefined. */
 export function otherNameOf(code: string, name: string): OtherNameKind | undefined {
   const level = levelOfCode(code);
