@@ -84,6 +84,10 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     const parentColumnOf = bound.map((b) => columnOf(b.binding.induk));
     const periodColumn = columnOf(info.periode as string | undefined);
     const nameOnly = new Map<string, NameOnlyVerdict>();
+    // one field of village codes, without a parent field or a jurisdiction: a row whose code the batch found in
+    // the index, named as the list names it (or without a name), has nothing more to check (batchClean[at] = 1)
+    const quick = bound.length === 1 && batchSlots[0] !== null && parentColumnOf[0] === undefined && !cakupan;
+    let batchClean = new Uint8Array(quick ? 512 : 0);
     const bpsSeen: ({ count: number; code: string; at: At } | undefined)[] = bound.map(() => undefined);
     const ext: RowExtension = {
       // without a jurisdiction there is no coverage to count: each row stands alone
@@ -101,8 +105,25 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
           if (slots.length < rows.length) slots = batchSlots[b] = new Int32Array(rows.length);
           villageSlots(rows, fieldColumns[bound[b]!.i]!, slots);
         }
+        if (quick) {
+          // the names compared here, while the slots just probed are in the cache
+          const slots = batchSlots[0]!;
+          const nc = nameColumnOf[0];
+          if (batchClean.length < rows.length) batchClean = new Uint8Array(rows.length);
+          for (let k = 0; k < rows.length; k++) {
+            const s = slots[k]!;
+            const name = nc === undefined ? undefined : rows[k]!.cells[nc];
+            batchClean[k] = s >= 0 && (name === undefined || name === '' || namedAt(s, DOTTED_LENGTH.desa_kelurahan, name)) ? 1 : 0;
+          }
+        }
       },
       row(values, row, at) {
+        if (quick && batchClean[at] === 1 && batchRows[at] === row) {
+          // the batch judged the raw cells: they must be the values (a missing name is null, not '')
+          const col = fieldColumns[bound[0]!.i]!;
+          const nc = nameColumnOf[0];
+          if (values[col] === row.cells[col] && (nc === undefined || values[nc] === row.cells[nc])) return;
+        }
         const codesInRow: { code: string; level: Level; i: number }[] | null = regionFields.length > 1 ? [] : null;
         let unitCode: string | undefined;
         for (let b = 0; b < bound.length; b++) {

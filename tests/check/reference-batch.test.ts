@@ -37,6 +37,13 @@ function rowsOf(): { row: RawRow; values: (string | null)[] }[] {
     if (kind === 6) values[0] = code;
     // a value that is not the cell's text at all: judged as itself
     if (kind === 8) values[0] = other.code;
+    // a name value that is not the cell's text (the batch compares the cells): the value is judged
+    if (kind === 9) values[1] = other.name;
+    // a missing-value marker in the name cell: the value is null (no name to compare)
+    if (kind === 10) {
+      cells[1] = '-';
+      values[1] = null;
+    }
     // the previous row's code again now and then (rows sorted by code repeat it)
     if (kind === 7 && out.length) {
       cells[0] = out[out.length - 1]!.row.cells[0]!;
