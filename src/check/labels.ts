@@ -6,6 +6,9 @@ import type { IssueSink } from './sink.js';
 /** A period of the year named by its number: semester, triwulan/kuartal/quarter, caturwulan. */
 const PERIOD_LABEL = /\b(semester|triwulan|kuartal|quarter|caturwulan)\s*([1-4]|i{1,3}|iv)\b/i;
 
+/** Every sex a label names. */
+const SEX_ALL = new RegExp(SEX_TOKEN.source, 'gi');
+
 /** Keys, not measures: a column named like these is never a part of a total. */
 const KEY_LABEL = /^(no|nomor|tahun|year|bulan|month|periode|kode|code|id|nama|name|kabupaten|kota|kecamatan|desa|kelurahan|provinsi|wilayah|uraian)(\b|_|$)/i;
 
@@ -41,8 +44,10 @@ export function checkLabelLayout(labels: string[], headerRow: number | undefined
     see('period', col, period ? `${period[1]!.toLowerCase()} ${period[2]!.toLowerCase()}` : undefined);
     const month = monthOf(label);
     see('month', col, month === undefined ? undefined : String(month));
-    see('sex', col, SEX_TOKEN.exec(label)?.[1]!.toLowerCase().replace(/[\s-]+/g, '-'));
-    if (TOTAL_COLUMN.test(label) && col > 0 && partsBefore(labels, col) >= 2) sink.add('total-column', { label, totalHint }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
+    // a label naming two sexes ("Laki-Laki + Perempuan") is their total, not a third sex
+    const sexes = new Set([...label.matchAll(SEX_ALL)].map((m) => m[1]!.toLowerCase().replace(/[\s-]+/g, '-')));
+    if (sexes.size === 1) see('sex', col, [...sexes][0]);
+    if ((TOTAL_COLUMN.test(label) || sexes.size >= 2) && col > 0 && partsBefore(labels, col) >= 2) sink.add('total-column', { label, totalHint }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
     const unit = UNIT_IN_LABEL.exec(label);
     if (unit) sink.add('unit-in-header', { label, unit: unit[1]!.trim() }, headerRow !== undefined ? { row: headerRow, col, value: label } : { col, value: label });
   });

@@ -186,6 +186,9 @@ export const UI: Record<string, Phrase> = {
   // kinds for wide layout
   'kind.year': { id: 'tahun', en: 'years' },
   'kind.period': { id: 'periode', en: 'periods' },
+  // a count of people by its order of magnitude (a whole number: no decimal mark to put in the language)
+  'people.million': { id: '{arg} juta', en: '{arg} million' },
+  'people.billion': { id: '{arg} miliar', en: '{arg} billion' },
   'kind.month': { id: 'bulan', en: 'months' },
   'kind.sex': { id: 'jenis kelamin', en: 'sexes' },
   'kind.category': { id: 'kategori', en: 'categories' },

@@ -30,6 +30,8 @@ export interface PreparedColumn extends ColumnFacts {
   codeSystem?: ColumnReading['codes'];
   /** A few distinct texts (for the level/type evidence). */
   texts: string[];
+  /** The largest number among the cells a workbook stores as numbers (text cells are read under the convention). */
+  nativeLargest?: { value: number; cell: string; text: string };
 }
 
 export interface Prepared {
@@ -151,6 +153,7 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
     const seen = new Map<string, TextFacts>();
     /** Lower-cased texts with a letter that are no number: the candidate category words. */
     const wordTexts = new Set<string>();
+    let nativeLargest: { value: number; cell: string; text: string } | undefined;
     for (const { row, total } of rows) {
       const raw = row.cells[c] ?? '';
       const t = raw.trim();
@@ -159,6 +162,8 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
       const kind = row.kinds?.[c];
       if (kind === CellKind.Number) {
         numeric++;
+        const v = Number(t);
+        if (v > (nativeLargest?.value ?? -Infinity)) nativeLargest = { value: v, cell: cellAddress(c, row.n), text: t };
         const nc = normaliseCode(t);
         if (nc) {
           codes++;
@@ -222,6 +227,7 @@ export function prepare(layout: Layout, sample: RawRow[], info: SourceInfo): Pre
       markers: category ? [] : [...markers.keys()],
       ...(codeSystem ? { codeSystem } : {}),
       texts: [...texts.keys()].slice(0, 20),
+      ...(nativeLargest ? { nativeLargest } : {}),
     });
   }
   return { layout, info, columns, fileLocale: fileLocaleOf(columns.map((c) => c.numbers), info.delimiter), sampled: rows.length };

@@ -11,6 +11,7 @@ import { decide } from './conventions.js';
 import { findConstants } from './constants.js';
 import { prepare, type Prepared } from './facts.js';
 import { matchColumns } from './match.js';
+import { largestOf } from './units.js';
 import type { ColumnReading, FieldMap, Reading, StandardChoiceReading } from './reading.js';
 
 export { prepare, type Prepared };
@@ -49,6 +50,7 @@ export function readWith(p: Prepared, schema?: TableSchema, standard: StandardCh
       // placeholders stand for numbers: a text column (a name, a category) keeps its words as data
       ...(c.markers.length && (f ? f.type !== 'string' : c.numeric > 0) ? { markers: c.markers } : {}),
       ...(c.codeSystem ? { codes: c.codeSystem } : {}),
+      ...largestOf(c, number),
     };
   });
   const missing: string[] = [];

@@ -57,6 +57,8 @@ export interface ColumnReading {
   markers?: string[];
   /** Region codes: which system the column is written in. */
   codes?: { system: 'kemendagri' | 'bps'; level?: string; count?: number; example?: string; evidence: string[] };
+  /** The largest number of the sampled cells, read under the column's convention (the evidence for its unit). */
+  largest?: { value: number; cell: string; text: string };
 }
 
 export interface ReadingConstant {

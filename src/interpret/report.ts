@@ -1,11 +1,13 @@
 /**
  * The issues the Reading itself gives, once per column: how a numeric column's text is read (`number-style`),
  * a real conflict of evidence (`ambiguous-number`, naming the cells), both decimal marks in one column
- * (`mixed-number-format`), and missing markers in a column a field reads.
+ * (`mixed-number-format`), missing markers in a column a field reads, and a unit the numbers contradict
+ * (`unit-implausible`, once per table).
  */
 import type { IssueSink } from '../check/sink.js';
 import { classifyNumber, formatId, NumStyle, valueOf } from '../check/numbers.js';
 import type { ColumnReading, NumberConvention, Reading } from './reading.js';
+import { peopleApprox, unitConflicts } from './units.js';
 
 const CELLS_SHOWN = 8;
 
@@ -61,6 +63,13 @@ export function reportReading(reading: Reading, headerRow: number | undefined, s
       const value = n.example ?? '';
       sink.add('number-style', { style: `@reading.style.${n.style}`, read: readAs(value, n), evidence: evidence(n) }, { ...at, value });
     }
+  }
+  for (const u of unitConflicts(reading)) {
+    const e = u.evidence;
+    sink.add('unit-implausible', {
+      columns: u.columns.map((c) => c.letter).join(', '), unit: u.unit, number: e.text, cell: e.cell,
+      people: peopleApprox(e.people),
+    }, { row: rowOf(e.cell), col: e.column.index, field: shownLabel(e.column) || e.column.letter, value: e.text });
   }
 }
 
