@@ -30,7 +30,13 @@ export function checkLabels(labels: string[], rawLabels: string[], headerRow: nu
     if (other !== undefined) sink.add('duplicate-label', { label, other: columnLetter(other) }, { ...at, value: label });
     else seen.set(key, i);
     const raw = rawLabels[i] ?? label;
-    if (raw !== raw.trim() || /[\r\n]/.test(raw)) sink.add('label-whitespace', { label }, { ...at, value: raw });
+    // said as it is: where the spaces are (the label shown is the tidied one, so the message names them)
+    const where = [
+      ...(raw !== raw.trimStart() ? ['@ws.leading'] : []),
+      ...(raw !== raw.trimEnd() ? ['@ws.trailing'] : []),
+      ...(/[\r\n]/.test(raw.trim()) ? ['@ws.newline'] : []),
+    ];
+    if (where.length) sink.add('label-whitespace', { label, where: where.join('|') }, { ...at, value: raw });
   });
 }
 

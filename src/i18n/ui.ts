@@ -186,6 +186,10 @@ export const UI: Record<string, Phrase> = {
   // kinds for wide layout
   'kind.year': { id: 'tahun', en: 'years' },
   'kind.period': { id: 'periode', en: 'periods' },
+  // where a label's stray whitespace is (label-whitespace)
+  'ws.leading': { id: 'diawali spasi', en: 'starts with a space' },
+  'ws.trailing': { id: 'diakhiri spasi', en: 'ends with a space' },
+  'ws.newline': { id: 'memuat baris baru', en: 'contains a line break' },
   // a count of people by its order of magnitude (a whole number: no decimal mark to put in the language)
   'people.million': { id: '{arg} juta', en: '{arg} million' },
   'people.billion': { id: '{arg} miliar', en: '{arg} billion' },

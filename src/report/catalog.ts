@@ -162,8 +162,8 @@ export const CATALOG = {
     ['Nama kolom berbeda', 'Kolom "{label}" dianggap sebagai "{field}" dari standar.', 'Ganti nama kolom menjadi "{field}" agar sesuai standar.'],
     ['Column name differs', 'Column "{label}" was taken as the standard\'s "{field}".', 'Rename the column to "{field}" to match the standard.']),
   'label-whitespace': e('info', ['#header'],
-    ['Spasi di nama kolom', 'Nama kolom "{label}" berisi spasi di awal/akhir atau baris baru.', 'Rapikan nama kolom.'],
-    ['Whitespace in label', 'Column name "{label}" has leading/trailing spaces or a line break.', 'Tidy the column name.']),
+    ['Spasi di nama kolom', 'Nama kolom "{label}": {where}.', 'Hapus spasi di awal dan akhir nama kolom dan ganti baris baru di dalamnya dengan spasi.'],
+    ['Whitespace in label', 'Column name "{label}": {where}.', 'Remove the spaces at the start and end of the column name and replace line breaks in it with a space.']),
   // ── rows and cells (Frictionless) ─────────────────────────────────────────────
   'missing-cell': e('error', ['#row', '#cell'],
     ['Sel kurang', 'Baris {row} hanya punya {count} dari {expected} kolom.', 'Lengkapi sel yang hilang (mungkin pemisah kolom kurang).'],

@@ -32,7 +32,7 @@ const PARAMS: IssueParams = {
   layoutHint: '@hint.wide.long', length: 8, level: '@level.kecamatan', line: 12, list: 'wilayah', matched: 5, max: 100, maxRatio: 200, min: 0,
   mode: '644', name: 'Gunungsari', names: 'Batulayar', note: '@fix.note.nothing-mapped', opd: '1.01.0.00.0.00.01.0000', operator: '≥', organization: 'diskominfotik',
   organizations: 'bappeda, dinkes', other: 'tahun_akhir', otherRows: '54, 55, 70, 71, … (14)', otherValue: '2023', parent: '52.01', part: 'xl/worksheets/sheet1.xml', parts: 'laki_laki + perempuan',
-  path: 'laporan/hasil.json', people: '@people.billion:12', number: '12927316', period: '2023', pointer: '/produsen', portal: 'ntb', ranges: 'A1:C1', ratio: 1000, reason: '@reason.not-found', ref: 'origin/main',
+  path: 'laporan/hasil.json', people: '@people.billion:12', number: '12927316', where: '@ws.trailing', period: '2023', pointer: '/produsen', portal: 'ntb', ranges: 'A1:C1', ratio: 1000, reason: '@reason.not-found', ref: 'origin/main',
   row: 15, rows: '4, 5', seconds: 120, sheet: 'Data', sheets: 'Rekap, Grafik', size: 120, source: 'penduduk.metadata.json', status: 500, sum: 87542,
   suggestion: '@hint.code-for-name:52.01.09', text: 'JUMLAH PENDUDUK MENURUT KECAMATAN', to: 2023, tolerance: 0.01, total: 'jumlah',
   totalHint: '@hint.total.delete', type: '@type.year', typeHint: '@hint.t.year', unit: 'Jiwa', url: 'https://data.ntbprov.go.id', value: '52.1.9', year: 2019,
