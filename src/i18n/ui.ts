@@ -505,7 +505,7 @@ export const UI: Record<string, Phrase> = {
   'init.exists': { id: 'Berkas metadata {path} sudah ada dan tidak ditimpa. Pakai --force untuk menimpanya.', en: 'The metadata file {path} already exists and was not overwritten. Use --force to overwrite it.' },
   'hint.wide.long': { id: 'Ubah ke format panjang: satu kolom {kind} dan satu kolom nilai (satudata fix dengan standar melakukannya).', en: 'Reshape to long format: one column naming the {kind} and one value column (satudata fix with a standard does this).' },
   'hint.wide.standard': { id: 'Standar yang dipakai memang memuat kolom {arg}: ganti nama kolom berkas menjadi nama kolom standar itu (satudata fix melakukannya).', en: 'The standard in use has the columns {arg}: rename the file\'s columns to those names (satudata fix does this).' },
-  'hint.total.delete': { id: 'Hapus kolom jumlah; total dihitung dari data (satudata fix melakukannya).', en: 'Delete totals columns; totals are computed from the data (satudata fix does this).' },
+  'hint.total.delete': { id: 'Hapus kolom jumlah; total dihitung dari data (satudata fix dengan standar melakukannya).', en: 'Delete totals columns; totals are computed from the data (satudata fix with a standard does this).' },
   'hint.total.standard': { id: 'Standar yang dipakai memuat kolom jumlah "{arg}": ganti nama kolom ini menjadi "{arg}".', en: 'The standard in use has the totals column "{arg}": rename this column to "{arg}".' },
   // ── hostile input / outputs (issue 13): why an annotated copy cannot be written ──
   'reason.excel-rows': { id: 'baris {arg} melewati batas Excel (1.048.576 baris); pecah data menjadi beberapa berkas', en: 'row {arg} is beyond Excel\'s limit (1,048,576 rows); split the data into several files' },
