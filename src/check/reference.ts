@@ -110,10 +110,16 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
           const slots = batchSlots[0]!;
           const nc = nameColumnOf[0];
           if (batchClean.length < rows.length) batchClean = new Uint8Array(rows.length);
+          let prevSlot = -1;
+          let prevName: string | undefined;
           for (let k = 0; k < rows.length; k++) {
             const s = slots[k]!;
             const name = nc === undefined ? undefined : rows[k]!.cells[nc];
-            batchClean[k] = s >= 0 && (name === undefined || name === '' || namedAt(s, DOTTED_LENGTH.desa_kelurahan, name)) ? 1 : 0;
+            // the same code and name as the row before (rows sorted by code): its verdict
+            if (s === prevSlot && s >= 0 && name === prevName) batchClean[k] = batchClean[k - 1]!;
+            else batchClean[k] = s >= 0 && (name === undefined || name === '' || namedAt(s, DOTTED_LENGTH.desa_kelurahan, name)) ? 1 : 0;
+            prevSlot = s;
+            prevName = name;
           }
         }
       },

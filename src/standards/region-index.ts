@@ -375,6 +375,8 @@ function villageKey(code: string, keys: Int32Array, k: number): boolean {
 }
 
 const TO_PROBE = -3;
+/** The same code as the row before (its slot copied after the probes). */
+const SAME = -4;
 /** The village slots' keys of a batch (grown when a batch is longer). */
 let batchKeys = new Int32Array(2 * 1024);
 
@@ -389,14 +391,33 @@ export function villageSlots(rows: readonly { readonly cells: readonly string[] 
   const n = rows.length;
   if (batchKeys.length < 2 * n) batchKeys = new Int32Array(2 * n);
   const keys = batchKeys;
+  let prev = '';
+  let prevEnd = NaN;
   for (let k = 0; k < n; k++) {
     const code = rows[k]!.cells[col];
-    slots[k] = code !== undefined && code.length === 13 && villageKey(code, keys, k) ? TO_PROBE : -2;
+    if (code === undefined || code.length !== 13) {
+      slots[k] = -2;
+      continue;
+    }
+    // rows sorted by code repeat it: the previous row's look-up, when its last two characters and then the
+    // whole text agree (comparing two texts costs more than two characters)
+    const end = code.charCodeAt(12) * 65536 + code.charCodeAt(11);
+    if (end === prevEnd && code === prev) {
+      slots[k] = SAME;
+      continue;
+    }
+    prev = code;
+    prevEnd = end;
+    slots[k] = villageKey(code, keys, k) ? TO_PROBE : -2;
   }
   // probe() written out: called, it would not fetch several slots at once
   const { table } = index ?? get();
   const mask = table.length / SLOT - 1;
   for (let k = 0; k < n; k++) {
+    if (slots[k] === SAME) {
+      slots[k] = slots[k - 1]!;
+      continue;
+    }
     if (slots[k] !== TO_PROBE) continue;
     const k1 = keys[2 * k]!;
     const lo = keys[2 * k + 1]!;
