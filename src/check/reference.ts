@@ -13,7 +13,7 @@ import type { StandardInfo } from '../standards/standard.js';
 import { childrenOf, findByName, foldRegion, looksLikeBps, nameKeys, normaliseCode, region, REGION_EDITION, REGION_EDITION_TITLE, type Level } from '../standards/regions.js';
 import { matchRegionName, namePrefix, otherNameOf, regionsByOtherName, sameSpelling, truncatedFrom } from '../standards/region-names.js';
 import { codeList } from '../standards/code-lists.js';
-import { DOTTED_LENGTH, find, isNamed, levelOfCode, namedAt, villageSlots } from '../standards/region-index.js';
+import { DOTTED_LENGTH, endOf, find, isNamed, levelOfCode, namedAt, villageSlots } from '../standards/region-index.js';
 import { fold } from '../read/words.js';
 import { primaryKeyOf } from '../standards/schema.js';
 import type { ExtensionFactory, RowExtension } from './validate-table.js';
@@ -87,6 +87,8 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     // one field of village codes, without a parent field or a jurisdiction: a row whose code the batch found in
     // the index, named as the list names it (or without a name), has nothing more to check (batchClean[at] = 1)
     const quick = bound.length === 1 && batchSlots[0] !== null && parentColumnOf[0] === undefined && !cakupan;
+    const quickCode = quick ? fieldColumns[bound[0]!.i]! : -1;
+    const quickName = nameColumnOf[0];
     let batchClean = new Uint8Array(quick ? 512 : 0);
     const bpsSeen: ({ count: number; code: string; at: At } | undefined)[] = bound.map(() => undefined);
     const ext: RowExtension = {
@@ -108,7 +110,7 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
         if (quick) {
           // the names compared here, while the slots just probed are in the cache
           const slots = batchSlots[0]!;
-          const nc = nameColumnOf[0];
+          const nc = quickName;
           if (batchClean.length < rows.length) batchClean = new Uint8Array(rows.length);
           let prevSlot = -1;
           let prevName: string | undefined;
@@ -126,9 +128,7 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
       row(values, row, at) {
         if (quick && batchClean[at] === 1 && batchRows[at] === row) {
           // the batch judged the raw cells: they must be the values (a missing name is null, not '')
-          const col = fieldColumns[bound[0]!.i]!;
-          const nc = nameColumnOf[0];
-          if (values[col] === row.cells[col] && (nc === undefined || values[nc] === row.cells[nc])) return;
+          if (values[quickCode] === row.cells[quickCode] && (quickName === undefined || values[quickName] === row.cells[quickName])) return;
         }
         const codesInRow: { code: string; level: Level; i: number }[] | null = regionFields.length > 1 ? [] : null;
         let unitCode: string | undefined;
@@ -269,12 +269,6 @@ export function referenceExtension(info: Partial<StandardInfo>, options: Referen
     };
     return ext;
   };
-}
-
-/** A text's last two characters as one number (NaN for a text shorter than two). */
-function endOf(v: string): number {
-  const n = v.length;
-  return v.charCodeAt(n - 1) * 65536 + v.charCodeAt(n - 2);
 }
 
 function listNames(names: string[]): string {

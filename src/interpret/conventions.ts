@@ -7,6 +7,12 @@
 import { classifyNumber, NumStyle, valueOf } from '../check/numbers.js';
 import type { NumberConvention } from './reading.js';
 
+/** The number a text is under a decided convention; NaN when the text is no number. */
+export function valueUnder(text: string, n: NumberConvention): number {
+  const k = classifyNumber(text);
+  return k.style === NumStyle.NotNumber ? NaN : valueOf(k.core, k.style, n.groupChar === '.' || n.decimalChar === ',');
+}
+
 export interface NumberCell {
   text: string;
   /** A1 address, for conflicts. */

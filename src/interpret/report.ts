@@ -5,9 +5,10 @@
  * (`unit-implausible`, once per table).
  */
 import type { IssueSink } from '../check/sink.js';
-import { classifyNumber, formatId, NumStyle, valueOf } from '../check/numbers.js';
+import { classifyNumber, formatId, valueOf } from '../check/numbers.js';
 import type { ColumnReading, NumberConvention, Reading } from './reading.js';
 import { peopleApprox, unitConflicts } from './units.js';
+import { valueUnder } from './conventions.js';
 
 const CELLS_SHOWN = 8;
 
@@ -32,9 +33,7 @@ function cellList(cells: string[]): { cells: string; more: string } {
 
 /** The number a text reads as under a convention (for the message). */
 export function readAs(text: string, n: NumberConvention): string {
-  const k = classifyNumber(text);
-  if (k.style === NumStyle.NotNumber) return text;
-  const v = valueOf(k.core, k.style, n.groupChar === '.' || n.decimalChar === ',');
+  const v = valueUnder(text, n);
   return Number.isFinite(v) ? String(v) : text;
 }
 

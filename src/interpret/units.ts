@@ -3,7 +3,7 @@
  * would be more people than any Indonesian table can count (BPS exports persons under a "(Ribu)" label). Said once
  * per table, naming the columns and the largest number as the evidence; the unit is not changed.
  */
-import { classifyNumber, NumStyle, valueOf } from '../check/numbers.js';
+import { valueUnder } from './conventions.js';
 import type { PreparedColumn } from './facts.js';
 import type { ColumnReading, NumberConvention, Reading } from './reading.js';
 
@@ -15,7 +15,7 @@ const PEOPLE = /\b(penduduk|jiwa|orang)\b/i;
  * More people than any count in an Indonesian table can be: the population was 281.6 million in 2024 (BPS
  * projection) and no projection reaches 350 million; the bound leaves room for such tables and for sums.
  */
-export const PEOPLE_BOUND = 500e6;
+const PEOPLE_BOUND = 500e6;
 
 /** A count of people as its order of magnitude, a phrase (`@people.billion:12`): whole numbers, in either language. */
 export function peopleApprox(n: number): string {
@@ -26,11 +26,8 @@ export function peopleApprox(n: number): string {
 export function largestOf(c: PreparedColumn, n: NumberConvention | undefined): { largest?: { value: number; cell: string; text: string } } {
   let best = c.nativeLargest;
   if (n && n.style !== 'ambiguous' && n.style !== 'mixed') {
-    const indonesian = n.groupChar === '.' || n.decimalChar === ',';
     for (const cell of c.numbers.cells) {
-      const k = classifyNumber(cell.text);
-      if (k.style === NumStyle.NotNumber) continue;
-      const v = valueOf(k.core, k.style, indonesian);
+      const v = valueUnder(cell.text, n);
       if (Number.isFinite(v) && v > (best?.value ?? -Infinity)) best = { value: v, cell: cell.cell, text: cell.text };
     }
   }
